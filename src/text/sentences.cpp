@@ -1,0 +1,76 @@
+#include "text/sentences.h"
+
+#include "base/utf8.h"
+
+namespace kith {
+namespace {
+
+bool IsFinal(const Token& t) {
+  return t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm.rfind("...", 0) == 0;
+}
+
+bool IsClosingQuote(const Token& t) { return t.norm == "\"" || t.norm == "'" || t.norm == ")"; }
+
+bool StartsUpperOrDigit(const Token& t) {
+  std::size_t len = 0;
+  const char32_t cp = DecodeUtf8(t.norm, 0, &len);
+  return IsUpper(cp) || IsDigit(cp) || t.norm == "\"" || t.norm == "(" || t.norm == "'" || !IsLetter(cp);
+}
+
+bool StartsLower(const Token& t) {
+  std::size_t len = 0;
+  return IsLower(DecodeUtf8(t.norm, 0, &len));
+}
+
+}  // namespace
+
+std::vector<SentenceSpan> SplitSentences(const std::vector<Token>& tokens, const SentenceOptions& options) {
+  std::vector<SentenceSpan> out;
+  std::size_t begin = 0;
+  bool in_quote = false;
+  const auto close = [&](std::size_t end) {
+    if (end > begin) out.push_back(SentenceSpan{begin, end});
+    begin = end;
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (i > begin && t.line_start) {
+      const Token& prev = tokens[i - 1];
+      const bool continues = !IsFinal(prev) && !IsClosingQuote(prev) && prev.norm != ":" && StartsLower(t);
+      if (!continues) {
+        close(i);
+        in_quote = false;
+      }
+    }
+    if (i - begin >= options.max_tokens) {
+      close(i);
+      in_quote = false;
+    }
+    if (t.norm == "\"") {
+      const bool closing = in_quote;
+      in_quote = !in_quote;
+      // A quote that closes on final punctuation ends the sentence when a new one starts.
+      if (closing && i > begin && IsFinal(tokens[i - 1]) &&
+          (i + 1 >= tokens.size() || tokens[i + 1].line_start || StartsUpperOrDigit(tokens[i + 1])) &&
+          (i + 1 >= tokens.size() || tokens[i + 1].norm != "\"")) {
+        close(i + 1);
+      }
+      continue;
+    }
+    if (in_quote || !IsFinal(t)) continue;
+    // Absorb closing quotes and brackets that follow the final punctuation.
+    std::size_t end = i + 1;
+    while (end < tokens.size() && !tokens[end].line_start && IsClosingQuote(tokens[end]) &&
+           tokens[end].norm != "\"") {
+      ++end;
+    }
+    if (end >= tokens.size() || tokens[end].line_start || StartsUpperOrDigit(tokens[end])) {
+      close(end);
+      i = end - 1;
+    }
+  }
+  close(tokens.size());
+  return out;
+}
+
+}  // namespace kith

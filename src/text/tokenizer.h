@@ -1,0 +1,48 @@
+// Tokenizer: splits a range of a document into word, number and punctuation
+// tokens. Each token keeps its byte span into the original text and a
+// normalised form for matching: typographic quotes, apostrophes, dashes and
+// ellipses become ASCII ("’" -> "'", "“" -> "\"", "—" -> "--", "…" -> "...").
+//
+// Conventions: abbreviations from the given set ("Mr.", "Feb.") and dotted
+// initialisms ("U.S.") keep their periods; slashed acronyms ("RFE/RL"),
+// hyphenated words ("68-year-old", "Nur-Sultan") and numbers ("2,000",
+// "10.5") are one token; the possessive "'s" and a trailing "'" are split off.
+// Thread-safe: Tokenizer is immutable after construction.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "base/span.h"
+
+namespace kith {
+
+enum class TokenKind { kWord, kNumber, kPunct };
+
+struct Token {
+  Span span;           // bytes of the original text
+  std::string norm;    // normalised text
+  std::string lower;   // normalised, lower-cased
+  std::string shape;   // WordShape(norm): "Xxxx", "dd", ...
+  TokenKind kind = TokenKind::kPunct;
+  bool line_start = false;  // first token of its line
+};
+
+class Tokenizer {
+ public:
+  Tokenizer() = default;
+  // `abbreviations`: lower-case forms with their final period ("mr.", "feb.").
+  explicit Tokenizer(std::unordered_set<std::string> abbreviations);
+
+  // Appends the tokens of text[range.begin, range.end) to *out.
+  void Tokenize(std::string_view text, Span range, std::vector<Token>* out) const;
+  // Convenience for lexicon entries and tests: tokens of a whole string.
+  std::vector<Token> Tokenize(std::string_view text) const;
+
+ private:
+  std::unordered_set<std::string> abbreviations_;
+};
+
+}  // namespace kith
