@@ -1,0 +1,19 @@
+#include "extract/extraction.h"
+
+#include <algorithm>
+
+namespace kith {
+
+int Extraction::SentenceOf(std::size_t t) const {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), t,
+                             [](std::size_t tok, const SentenceSpan& s) { return tok < s.first; });
+  if (it == sentences.begin()) return -1;
+  --it;
+  return t < it->last ? static_cast<int>(it - sentences.begin()) : -1;
+}
+
+bool IsEntityLabel(const std::string& label) {
+  return label == "Person" || label == "Organization" || label == "Place";
+}
+
+}  // namespace kith

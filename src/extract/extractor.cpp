@@ -1,0 +1,222 @@
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <ostream>
+
+#include "extract/name_propagation.h"
+#include "extract/overlap.h"
+
+namespace kith {
+namespace {
+
+std::string Slice(const std::string& text, const Extraction& ex, std::size_t first, std::size_t last) {
+  if (last <= first) return "";
+  const std::size_t b = ex.tokens[first].span.begin;
+  const std::size_t e = ex.tokens[last - 1].span.end;
+  return text.substr(b, e - b);
+}
+
+Span SpanOf(const Extraction& ex, std::size_t first, std::size_t last) {
+  if (last <= first) return Span{};
+  return Span{ex.tokens[first].span.begin, ex.tokens[last - 1].span.end};
+}
+
+class StageRunner {
+ public:
+  StageRunner(const std::string& text, const RuleSet& rules, const ExtractOptions& options, Extraction* ex)
+      : text_(text), rules_(rules), options_(options), ex_(ex) {}
+
+  void Run() {
+    for (const RuleStage& stage : rules_.stages()) {
+      RunStage(stage);
+      PropagatePersonNames(rules_, ex_);
+    }
+  }
+
+ private:
+  void RunStage(const RuleStage& stage) {
+    std::vector<MentionView> views;
+    std::vector<std::vector<int>> at(ex_->tokens.size());
+    for (const ExtractedMention& m : ex_->mentions) {
+      at[m.first].push_back(static_cast<int>(views.size()));
+      views.push_back(MentionView{m.first, m.last, m.label, &m.attributes});
+    }
+    std::vector<ExtractedMention> candidates;
+    std::vector<RuleMatch> matches;
+    for (std::size_t si = 0; si < ex_->sentences.size(); ++si) {
+      matches.clear();
+      MatchInput in;
+      in.tokens = &ex_->tokens;
+      in.first = ex_->sentences[si].first;
+      in.last = ex_->sentences[si].last;
+      in.mentions = &views;
+      in.mentions_at = &at;
+      stage.matcher->Match(in, &matches);
+      if (options_.trace != nullptr && !matches.empty()) {
+        *options_.trace << "stage " << stage.number << " sentence " << si << ": "
+                        << Slice(text_, *ex_, in.first, in.last) << "\n";
+      }
+      for (const RuleMatch& m : matches) Apply(m, static_cast<int>(si), views, at, &candidates);
+    }
+    std::vector<OverlapLoss> losses;
+    ResolveOverlaps(std::move(candidates), &ex_->mentions, options_.trace ? &losses : nullptr);
+    if (options_.trace != nullptr) {
+      for (const OverlapLoss& l : losses) {
+        *options_.trace << "  stage " << stage.number << " lost: " << l.loser.label << " \""
+                        << Slice(text_, *ex_, l.loser.first, l.loser.last) << "\" (" << l.loser.rule
+                        << ") to " << l.beaten_by << "\n";
+      }
+    }
+  }
+
+  const ExtractedMention* MentionAt(const CaptureRange& c) const {
+    for (const ExtractedMention& m : ex_->mentions) {
+      if (m.first == c.first && m.last == c.last) return &m;
+    }
+    return nullptr;
+  }
+
+  // Resolves an attribute value against a match's captures; false when it has no value.
+  bool Resolve(const AttributeValue& v, const RuleMatch& m, std::string* out) const {
+    if (v.IsLiteral()) {
+      *out = v.literal;
+      return true;
+    }
+    const Rule& rule = *m.rule;
+    const auto idx = static_cast<std::size_t>(
+        std::find(rule.captures.begin(), rule.captures.end(), v.capture) - rule.captures.begin());
+    if (idx >= m.captures.size() || !m.captures[idx].set) return false;
+    const CaptureRange& c = m.captures[idx];
+    if (v.key.empty()) {
+      *out = Slice(text_, *ex_, c.first, c.last);
+      return !out->empty();
+    }
+    auto lex_name = rule.capture_lexicon.find(v.capture);
+    if (lex_name != rule.capture_lexicon.end()) {
+      if (const Lexicon* lex = rules_.lexicon(lex_name->second)) {
+        std::vector<std::string> toks;
+        for (std::size_t t = c.first; t < c.last; ++t) toks.push_back(ex_->tokens[t].lower);
+        if (const LexiconEntry* e = lex->Find(toks)) {
+          auto a = e->attributes.find(v.key);
+          if (a != e->attributes.end()) {
+            *out = a->second;
+            return true;
+          }
+        }
+      }
+    }
+    if (const ExtractedMention* mention = MentionAt(c)) {
+      auto a = mention->attributes.find(v.key);
+      if (a != mention->attributes.end()) {
+        *out = a->second;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  CaptureRange CaptureNamed(const RuleMatch& m, const std::string& name) const {
+    const Rule& rule = *m.rule;
+    const auto idx = static_cast<std::size_t>(
+        std::find(rule.captures.begin(), rule.captures.end(), name) - rule.captures.begin());
+    if (idx >= m.captures.size()) return CaptureRange{};
+    return m.captures[idx];
+  }
+
+  void Apply(const RuleMatch& m, int sentence, const std::vector<MentionView>&, const std::vector<std::vector<int>>&,
+             std::vector<ExtractedMention>* candidates) {
+    if (options_.fired != nullptr) options_.fired->insert(m.rule->id);
+    if (options_.trace != nullptr) {
+      *options_.trace << "  " << m.rule->id << ": \"" << Slice(text_, *ex_, m.first, m.last) << "\"";
+      for (std::size_t c = 0; c < m.captures.size(); ++c) {
+        if (m.captures[c].set) {
+          *options_.trace << " " << m.rule->captures[c] << "=\""
+                          << Slice(text_, *ex_, m.captures[c].first, m.captures[c].last) << "\"";
+        }
+      }
+      *options_.trace << "\n";
+    }
+    for (const CreateSpec& spec : m.rule->creates) {
+      CaptureRange range{m.first, m.last, true};
+      if (!spec.span.empty()) range = CaptureNamed(m, spec.span);
+      if (!range.set || range.last <= range.first) continue;
+      std::string label;
+      if (!Resolve(spec.label_value, m, &label) || label.empty()) continue;
+      std::map<std::string, std::string> attrs;
+      for (const auto& [key, value] : spec.attributes) {
+        std::string v;
+        if (Resolve(value, m, &v) && !v.empty()) attrs[key] = v;
+      }
+      switch (spec.kind) {
+        case CreateSpec::Kind::kMention: {
+          ExtractedMention x;
+          x.first = range.first;
+          x.last = range.last;
+          x.span = SpanOf(*ex_, range.first, range.last);
+          x.label = label;
+          x.attributes = std::move(attrs);
+          x.rule = m.rule->id;
+          x.sentence = sentence;
+          x.priority = m.rule->priority;
+          x.nests = spec.nests;
+          candidates->push_back(std::move(x));
+          break;
+        }
+        case CreateSpec::Kind::kRelation: {
+          ExtractedRelation r;
+          r.type = label;
+          r.subject = CaptureNamed(m, spec.subject);
+          r.object = CaptureNamed(m, spec.object);
+          if (!r.subject.set || !r.object.set) break;
+          r.attributes = std::move(attrs);
+          r.rule = m.rule->id;
+          r.sentence = sentence;
+          r.span = SpanOf(*ex_, range.first, range.last);
+          ex_->relations.push_back(std::move(r));
+          break;
+        }
+        case CreateSpec::Kind::kEvent: {
+          ExtractedEvent e;
+          e.kind = label;
+          for (const auto& [role, cap] : spec.roles) {
+            CaptureRange c = CaptureNamed(m, cap);
+            if (c.set && c.last > c.first) e.roles[role] = c;
+          }
+          e.attributes = std::move(attrs);
+          e.rule = m.rule->id;
+          e.sentence = sentence;
+          e.span = SpanOf(*ex_, range.first, range.last);
+          ex_->events.push_back(std::move(e));
+          break;
+        }
+      }
+    }
+  }
+
+  const std::string& text_;
+  const RuleSet& rules_;
+  const ExtractOptions& options_;
+  Extraction* ex_;
+};
+
+}  // namespace
+
+void RunStages(const std::string& text, const RuleSet& rules, const ExtractOptions& options, Extraction* ex) {
+  StageRunner(text, rules, options, ex).Run();
+}
+
+void TokenizePlain(const std::string& text, const RuleSet& rules, Extraction* out) {
+  out->tokens.clear();
+  rules.tokenizer().Tokenize(text, Span{0, text.size()}, &out->tokens);
+  out->sentences = SplitSentences(out->tokens);
+}
+
+Status Extract(const Document& doc, const RuleSet& rules, const ExtractOptions& options, Extraction* out) {
+  out->tokens.clear();
+  for (const Span& line : doc.content_lines) rules.tokenizer().Tokenize(doc.text, line, &out->tokens);
+  out->sentences = SplitSentences(out->tokens, options.sentences);
+  RunStages(doc.text, rules, options, out);
+  return Status::Ok();
+}
+
+}  // namespace kith

@@ -1,0 +1,56 @@
+#include "extract/name_key.h"
+
+#include <algorithm>
+
+#include "extract/lexicon.h"
+
+namespace kith {
+
+NameKey::NameKey(const Lexicon* table) {
+  if (table == nullptr) return;
+  for (const LexiconEntry& e : table->entries()) {
+    std::string from;
+    for (const std::string& t : e.tokens) from += t;
+    const auto as = e.attributes.find("as");
+    const std::string to = as == e.attributes.end() ? "" : as->second;
+    const auto pos = e.attributes.find("position");
+    if (pos != e.attributes.end() && pos->second == "end") {
+      at_end_.emplace_back(from, to);
+    } else {
+      anywhere_.emplace_back(from, to);
+    }
+  }
+  const auto longest = [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); };
+  std::stable_sort(anywhere_.begin(), anywhere_.end(), longest);
+  std::stable_sort(at_end_.begin(), at_end_.end(), longest);
+}
+
+std::string NameKey::Key(const std::string& lower) const {
+  std::string out;
+  for (std::size_t i = 0; i < lower.size();) {
+    bool replaced = false;
+    for (const auto& [from, to] : anywhere_) {
+      if (!from.empty() && lower.compare(i, from.size(), from) == 0) {
+        out += to;
+        i += from.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out.push_back(lower[i++]);
+  }
+  // Endings: rewrite one, keeping a stem of at least three bytes.
+  for (const auto& [from, to] : at_end_) {
+    if (out.size() >= from.size() + 3 && out.compare(out.size() - from.size(), from.size(), from) == 0) {
+      out = out.substr(0, out.size() - from.size()) + to;
+      break;
+    }
+  }
+  std::string collapsed;
+  for (char c : out) {
+    if (collapsed.empty() || collapsed.back() != c) collapsed.push_back(c);
+  }
+  return collapsed;
+}
+
+}  // namespace kith

@@ -1,0 +1,31 @@
+// NameKey: a spelling-insensitive key for transliterated names, so that
+// "Qasym" and "Kasym", "Rakhyzhan" and "Raqyzhan", "Ermekbai" and "Ermekba",
+// "Tokhtar" and "Tokhtarov" compare equal. The equivalences are data: the
+// `transliteration` lexicon lists spellings and what they reduce to
+// (`kh	as=k`), with `position=end` for endings removed or rewritten at the end
+// of a name. Immutable after construction; thread-safe.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kith {
+
+class Lexicon;
+
+class NameKey {
+ public:
+  NameKey() = default;
+  // `table` may be null: then the key is the lower-cased name without doubled letters.
+  explicit NameKey(const Lexicon* table);
+
+  // Key of one lower-cased name token.
+  std::string Key(const std::string& lower_token) const;
+
+ private:
+  std::vector<std::pair<std::string, std::string>> anywhere_;  // longest first
+  std::vector<std::pair<std::string, std::string>> at_end_;    // longest first
+};
+
+}  // namespace kith

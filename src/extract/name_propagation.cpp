@@ -1,0 +1,101 @@
+#include "extract/name_propagation.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "base/utf8.h"
+#include "extract/name_key.h"
+
+namespace kith {
+namespace {
+
+bool IsTitleWord(const Token& t) {
+  if (t.kind != TokenKind::kWord) return false;
+  std::size_t len = 0;
+  const char32_t cp = DecodeUtf8(t.norm, 0, &len);
+  return IsUpper(cp) && t.shape.find('x') != std::string::npos;
+}
+
+bool IsNameToken(const Token& t) { return t.kind == TokenKind::kWord && t.norm != "'s" && t.norm != "'"; }
+
+struct KnownPerson {
+  std::vector<std::string> lowers;  // name tokens, lower case
+  std::string text;                 // the name as written
+};
+
+}  // namespace
+
+void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
+  const NameKey keys(rules.lexicon("transliteration"));
+  const Lexicon* not_names = rules.lexicon("not_names");
+  std::vector<KnownPerson> persons;
+  std::set<std::vector<std::string>> seen;
+  std::vector<bool> covered(ex->tokens.size(), false);
+  for (const ExtractedMention& m : ex->mentions) {
+    if (!IsEntityLabel(m.label)) continue;
+    for (std::size_t t = m.first; t < m.last; ++t) covered[t] = true;
+    if (m.label != "Person" || m.attributes.count("refers") != 0) continue;
+    KnownPerson p;
+    for (std::size_t t = m.first; t < m.last; ++t) {
+      if (IsNameToken(ex->tokens[t])) p.lowers.push_back(ex->tokens[t].lower);
+    }
+    if (p.lowers.size() < 2 || !seen.insert(p.lowers).second) continue;
+    p.text = ex->tokens[m.first].norm;
+    for (std::size_t t = m.first + 1; t < m.last; ++t) p.text += " " + ex->tokens[t].norm;
+    persons.push_back(std::move(p));
+  }
+  if (persons.empty()) return;
+  std::map<std::string, std::set<std::size_t>> part_owners;
+  for (std::size_t i = 0; i < persons.size(); ++i) {
+    for (const std::string& part : persons[i].lowers) {
+      if (CodePointCount(part) >= 3) part_owners[keys.Key(part)].insert(i);
+    }
+  }
+  std::vector<ExtractedMention> added;
+  const auto add = [&](std::size_t first, std::size_t last, const char* rule, const std::string& refers) {
+    ExtractedMention m;
+    m.first = first;
+    m.last = last;
+    m.span = Span{ex->tokens[first].span.begin, ex->tokens[last - 1].span.end};
+    m.label = "Person";
+    m.rule = rule;
+    m.sentence = ex->SentenceOf(first);
+    if (!refers.empty()) m.attributes["refers"] = refers;
+    for (std::size_t t = first; t < last; ++t) covered[t] = true;
+    added.push_back(std::move(m));
+  };
+  for (std::size_t i = 0; i < ex->tokens.size(); ++i) {
+    if (covered[i] || !IsTitleWord(ex->tokens[i])) continue;
+    // A repeat of a full name.
+    bool matched = false;
+    for (const KnownPerson& p : persons) {
+      const std::size_t n = p.lowers.size();
+      if (i + n > ex->tokens.size()) continue;
+      bool ok = true;
+      for (std::size_t k = 0; k < n && ok; ++k) ok = !covered[i + k] && ex->tokens[i + k].lower == p.lowers[k];
+      if (ok) {
+        add(i, i + n, "coref.repeat-name", "");
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    // A lone part of one known name: not glued to other capitalised words.
+    const Token& t = ex->tokens[i];
+    if (not_names != nullptr && not_names->FindWord(t.lower) != nullptr) continue;
+    const bool prev_title = i > 0 && !ex->tokens[i].line_start && IsTitleWord(ex->tokens[i - 1]);
+    const bool next_title = i + 1 < ex->tokens.size() && !ex->tokens[i + 1].line_start && IsTitleWord(ex->tokens[i + 1]);
+    if (prev_title || next_title) continue;
+    auto owners = part_owners.find(keys.Key(t.lower));
+    if (owners == part_owners.end() || owners->second.size() != 1) continue;
+    add(i, i + 1, "coref.name-part", persons[*owners->second.begin()].text);
+  }
+  if (added.empty()) return;
+  for (ExtractedMention& m : added) ex->mentions.push_back(std::move(m));
+  std::sort(ex->mentions.begin(), ex->mentions.end(), [](const ExtractedMention& a, const ExtractedMention& b) {
+    return a.first != b.first ? a.first < b.first : a.last > b.last;
+  });
+}
+
+}  // namespace kith

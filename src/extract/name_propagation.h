@@ -1,0 +1,20 @@
+// Name propagation: once rules have found a person's name in a document,
+// its other occurrences are the same person even where no rule's context
+// fires ("Tursyn chanted", "Sadykova's son"). This pass adds Person mentions
+// (rule ids "coref.repeat-name" and "coref.name-part") for
+//   - repeats of a full multi-token name, and
+//   - a single title-case token equal (by NameKey) to a part of exactly one
+//     known multi-token person name; the mention's attribute "refers" holds
+//     that person's full name, so the graph joins them.
+// Tokens already inside an entity mention, and words of the `not_names`
+// lexicon, are never taken. Deterministic; touches only ex->mentions.
+#pragma once
+
+#include "extract/extraction.h"
+#include "extract/rule_set.h"
+
+namespace kith {
+
+void PropagatePersonNames(const RuleSet& rules, Extraction* ex);
+
+}  // namespace kith

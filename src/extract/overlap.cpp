@@ -1,0 +1,71 @@
+#include "extract/overlap.h"
+
+#include <algorithm>
+
+namespace kith {
+namespace {
+
+bool Overlaps(const ExtractedMention& a, const ExtractedMention& b) { return a.first < b.last && b.first < a.last; }
+bool Inside(const ExtractedMention& inner, const ExtractedMention& outer) {
+  return outer.first <= inner.first && inner.last <= outer.last;
+}
+
+void MergeAttributes(const ExtractedMention& from, ExtractedMention* into) {
+  for (const auto& kv : from.attributes) into->attributes.emplace(kv.first, kv.second);
+}
+
+}  // namespace
+
+void ResolveOverlaps(std::vector<ExtractedMention> candidates, std::vector<ExtractedMention>* accepted,
+                     std::vector<OverlapLoss>* losses) {
+  std::stable_sort(candidates.begin(), candidates.end(), [](const ExtractedMention& a, const ExtractedMention& b) {
+    const std::size_t la = a.last - a.first;
+    const std::size_t lb = b.last - b.first;
+    if (la != lb) return la > lb;
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return a.first < b.first;
+  });
+  for (ExtractedMention& cand : candidates) {
+    const bool entity = IsEntityLabel(cand.label);
+    bool lost = false;
+    std::string winner;
+    std::vector<std::size_t> replaced;
+    for (std::size_t i = 0; i < accepted->size() && !lost; ++i) {
+      ExtractedMention& acc = (*accepted)[i];
+      if (!Overlaps(cand, acc)) continue;
+      const bool acc_entity = IsEntityLabel(acc.label);
+      if (!entity || !acc_entity) {
+        if (acc.label != cand.label) continue;  // auxiliary layers are independent
+      }
+      if (acc.first == cand.first && acc.last == cand.last && acc.label == cand.label) {
+        MergeAttributes(cand, &acc);
+        lost = true;
+        winner = acc.rule;
+        continue;
+      }
+      if (Inside(cand, acc) && cand.nests && (acc.label != cand.label || acc.last - acc.first > cand.last - cand.first)) continue;
+      if (Inside(acc, cand) && acc.nests) continue;
+      if (acc.label == cand.label && Inside(acc, cand) && !(acc.first == cand.first && acc.last == cand.last)) {
+        replaced.push_back(i);
+        continue;
+      }
+      lost = true;
+      winner = acc.rule;
+    }
+    if (lost) {
+      if (losses != nullptr && winner != cand.rule) losses->push_back(OverlapLoss{cand, winner});
+      continue;
+    }
+    for (auto it = replaced.rbegin(); it != replaced.rend(); ++it) {
+      MergeAttributes((*accepted)[*it], &cand);
+      if (losses != nullptr) losses->push_back(OverlapLoss{(*accepted)[*it], cand.rule});
+      accepted->erase(accepted->begin() + static_cast<std::ptrdiff_t>(*it));
+    }
+    accepted->push_back(std::move(cand));
+  }
+  std::sort(accepted->begin(), accepted->end(), [](const ExtractedMention& a, const ExtractedMention& b) {
+    return a.first != b.first ? a.first < b.first : a.last > b.last;
+  });
+}
+
+}  // namespace kith

@@ -1,0 +1,96 @@
+// Rule: the parsed, validated form of one extraction rule from a rule file.
+// A rule has an id, a priority, a stage, a token pattern with named captures,
+// what it creates (mentions, relations, events) and its own examples. Rules
+// are data: see rule_parser.h for the JSON syntax and README for a reference.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kith {
+
+class TokenRegex;
+class Lexicon;
+
+// Conditions on one token (or, for lexicon and mention tests, on the run of
+// tokens an entry or mention covers). Every listed condition must hold; a
+// list of strings means "any of these".
+struct TokenTest {
+  std::vector<std::string> text;    // exact normalised text
+  std::vector<std::string> lower;   // lower-cased text
+  std::vector<std::string> shape;   // WordShape()
+  std::vector<std::string> prefix;  // lower-cased prefix
+  std::vector<std::string> suffix;  // lower-cased suffix
+  std::string word_case;            // "title", "upper", "lower"
+  std::string kind;                 // "word", "number", "punct"
+  std::string regex_source;         // full match on the normalised token text
+  std::shared_ptr<const TokenRegex> regex;
+  std::string lexicon;                          // entry of this lexicon starts here (may span tokens)
+  std::map<std::string, std::string> lexicon_where;  // the entry's attributes must equal these
+  const Lexicon* lexicon_ptr = nullptr;
+  std::vector<std::string> mention;  // a mention with one of these labels starts here
+  std::vector<TokenTest> none_of;    // "not": none of these single-token tests holds
+  bool line_start = false;           // the token opens a line
+
+  bool SpansTokens() const { return !lexicon.empty() || !mention.empty(); }
+};
+
+struct PatternElement {
+  enum class Kind { kToken, kGroup, kAlternatives };
+  Kind kind = Kind::kToken;
+  TokenTest test;                                  // kToken
+  std::vector<PatternElement> group;               // kGroup
+  std::vector<std::vector<PatternElement>> alternatives;  // kAlternatives
+  int min = 1;
+  int max = 1;            // -1: unbounded
+  std::string capture;    // named capture around this element, "" if none
+  std::size_t offset = 0; // byte offset in the rule file
+};
+
+// A value in "attributes": a literal, "@cap" (a capture's text) or "@cap.key"
+// (attribute `key` of the lexicon entry or mention the capture matched).
+struct AttributeValue {
+  std::string literal;
+  std::string capture;
+  std::string key;
+  bool IsLiteral() const { return capture.empty(); }
+};
+
+struct CreateSpec {
+  enum class Kind { kMention, kRelation, kEvent };
+  Kind kind = Kind::kMention;
+  std::string label;    // mention label, relation type or event kind (may be "@cap.key")
+  AttributeValue label_value;
+  std::string span;     // capture that gives the created fact's span; "" = the whole match
+  std::map<std::string, AttributeValue> attributes;
+  std::string subject;  // relation: capture naming the subject
+  std::string object;   // relation: capture naming the object
+  std::map<std::string, std::string> roles;  // event: role -> capture
+  bool nests = false;   // mention: may lie inside a longer mention of another label
+};
+
+struct RuleExample {
+  std::string text;
+  bool should_match = true;
+  std::size_t offset = 0;
+};
+
+struct Rule {
+  std::string id;
+  std::string file;
+  int line = 0;
+  int stage = 0;
+  int priority = 0;
+  std::vector<PatternElement> pattern;
+  std::vector<std::string> captures;  // capture names in order of first appearance
+  std::map<std::string, std::string> capture_lexicon;  // capture -> lexicon of its single element
+  std::vector<CreateSpec> creates;
+  std::vector<RuleExample> examples;
+};
+
+// Canonical, deterministic text form of a rule (for table-driven tests).
+std::string DumpRule(const Rule& rule);
+
+}  // namespace kith

@@ -1,0 +1,463 @@
+#include "extract/rule_parser.h"
+
+#include <algorithm>
+#include <memory>
+#include <set>
+#include <stdexcept>
+
+#include "extract/json_tree.h"
+#include "extract/lexicon.h"
+#include "extract/token_regex.h"
+
+namespace kith {
+namespace {
+
+class Parser {
+ public:
+  Parser(const JsonSource& src, const RuleParseContext& ctx) : src_(src), ctx_(ctx) {}
+
+  Status File(std::vector<Rule>* out) {
+    const JsonValue& root = src_.root();
+    if (!root.IsObject()) return src_.ErrorAt(root.offset, "a rule file is a JSON object with \"rules\"");
+    int stage = 0;
+    const JsonValue* rules = nullptr;
+    for (std::size_t i = 0; i < root.members.size(); ++i) {
+      const auto& [key, value] = root.members[i];
+      if (key != "macros") continue;
+      if (!value.IsObject()) return TypeError(value, "\"macros\"", "an object of name: [elements]");
+      for (const auto& m : value.members) {
+        if (!m.second.IsArray() || m.second.items.empty()) {
+          return TypeError(m.second, "macro \"" + m.first + "\"", "a non-empty array of elements");
+        }
+        macros_[m.first] = &m.second;
+      }
+    }
+    for (std::size_t i = 0; i < root.members.size(); ++i) {
+      const auto& [key, value] = root.members[i];
+      if (key == "macros") {
+        continue;
+      } else if (key == "stage") {
+        KITH_RETURN_IF_ERROR(Int(value, "stage", &stage));
+      } else if (key == "rules") {
+        if (!value.IsArray()) return TypeError(value, "\"rules\"", "an array");
+        rules = &value;
+      } else if (key != "description" && key != "comment") {
+        return UnknownKey(root.key_offsets[i], key, "rule file");
+      }
+    }
+    if (rules == nullptr) return src_.ErrorAt(root.offset, "rule file has no \"rules\" array");
+    for (const JsonValue& r : rules->items) {
+      Rule rule;
+      rule.stage = stage;
+      KITH_RETURN_IF_ERROR(ParseRule(r, &rule));
+      out->push_back(std::move(rule));
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Status ParseRule(const JsonValue& v, Rule* rule) {
+    if (!v.IsObject()) return TypeError(v, "a rule", "an object");
+    int line = 0;
+    int column = 0;
+    src_.LineColumn(v.offset, &line, &column);
+    rule->file = src_.file();
+    rule->line = line;
+    const JsonValue* pattern = nullptr;
+    const JsonValue* create = nullptr;
+    for (std::size_t i = 0; i < v.members.size(); ++i) {
+      const auto& [key, value] = v.members[i];
+      if (key == "id") {
+        KITH_RETURN_IF_ERROR(String(value, "\"id\"", &rule->id));
+        if (rule->id.empty()) return src_.ErrorAt(value.offset, "rule \"id\" is empty");
+      } else if (key == "priority") {
+        KITH_RETURN_IF_ERROR(Int(value, "priority", &rule->priority));
+      } else if (key == "pattern") {
+        pattern = &value;
+      } else if (key == "create") {
+        create = &value;
+      } else if (key == "examples") {
+        KITH_RETURN_IF_ERROR(Examples(value, rule));
+      } else if (key != "comment" && key != "description") {
+        return UnknownKey(v.key_offsets[i], key, "rule");
+      }
+    }
+    if (rule->id.empty()) return src_.ErrorAt(v.offset, "rule has no \"id\"");
+    if (pattern == nullptr) return src_.ErrorAt(v.offset, "rule \"" + rule->id + "\" has no \"pattern\"");
+    if (create == nullptr) return src_.ErrorAt(v.offset, "rule \"" + rule->id + "\" has no \"create\"");
+    if (!pattern->IsArray() || pattern->items.empty()) {
+      return src_.ErrorAt(pattern->offset, "rule \"" + rule->id + "\": \"pattern\" must be a non-empty array");
+    }
+    captures_.clear();
+    capture_lexicon_.clear();
+    KITH_RETURN_IF_ERROR(Sequence(*pattern, &rule->pattern));
+    rule->captures = capture_order_;
+    capture_order_.clear();
+    rule->capture_lexicon = capture_lexicon_;
+    if (create->IsArray()) {
+      for (const JsonValue& c : create->items) KITH_RETURN_IF_ERROR(Create(c, rule));
+    } else {
+      KITH_RETURN_IF_ERROR(Create(*create, rule));
+    }
+    if (rule->creates.empty()) return src_.ErrorAt(create->offset, "rule \"" + rule->id + "\" creates nothing");
+    return Status::Ok();
+  }
+
+  Status Sequence(const JsonValue& arr, std::vector<PatternElement>* out) {
+    if (!arr.IsArray()) return TypeError(arr, "a pattern", "an array of elements");
+    for (const JsonValue& e : arr.items) {
+      PatternElement el;
+      KITH_RETURN_IF_ERROR(Element(e, &el));
+      out->push_back(std::move(el));
+    }
+    return Status::Ok();
+  }
+
+  Status Element(const JsonValue& v, PatternElement* el) {
+    if (!v.IsObject()) return TypeError(v, "a pattern element", "an object");
+    el->offset = v.offset;
+    for (std::size_t i = 0; i < v.members.size(); ++i) {
+      const auto& [key, value] = v.members[i];
+      if (key == "op") {
+        KITH_RETURN_IF_ERROR(Quantifier(value, el));
+      } else if (key == "as") {
+        KITH_RETURN_IF_ERROR(String(value, "\"as\"", &el->capture));
+        if (el->capture.empty() || captures_.count(el->capture) != 0) {
+          return src_.ErrorAt(value.offset, "capture name \"" + el->capture + "\" is empty or used twice");
+        }
+        captures_.insert(el->capture);
+        if (std::find(capture_order_.begin(), capture_order_.end(), el->capture) == capture_order_.end()) {
+          capture_order_.push_back(el->capture);
+        }
+      } else if (key == "use") {
+        std::string name;
+        KITH_RETURN_IF_ERROR(String(value, "\"use\"", &name));
+        auto macro = macros_.find(name);
+        if (macro == macros_.end()) return src_.ErrorAt(value.offset, "unknown macro \"" + name + "\"");
+        if (++macro_depth_ > 10) return src_.ErrorAt(value.offset, "macros nest more than 10 deep");
+        el->kind = PatternElement::Kind::kGroup;
+        Status st = Sequence(*macro->second, &el->group);
+        --macro_depth_;
+        KITH_RETURN_IF_ERROR(st);
+      } else if (key == "group") {
+        el->kind = PatternElement::Kind::kGroup;
+        KITH_RETURN_IF_ERROR(Sequence(value, &el->group));
+        if (el->group.empty()) return src_.ErrorAt(value.offset, "\"group\" is empty");
+      } else if (key == "any") {
+        el->kind = PatternElement::Kind::kAlternatives;
+        if (!value.IsArray() || value.items.empty()) {
+          return TypeError(value, "\"any\"", "a non-empty array of element arrays");
+        }
+        // Sibling alternatives may bind the same capture names: each starts from the same set.
+        const std::set<std::string> before = captures_;
+        std::set<std::string> after = captures_;
+        for (const JsonValue& alt : value.items) {
+          captures_ = before;
+          std::vector<PatternElement> seq;
+          KITH_RETURN_IF_ERROR(Sequence(alt, &seq));
+          after.insert(captures_.begin(), captures_.end());
+          if (seq.empty()) return src_.ErrorAt(alt.offset, "an alternative in \"any\" is empty");
+          el->alternatives.push_back(std::move(seq));
+        }
+        captures_ = after;
+      } else {
+        KITH_RETURN_IF_ERROR(Predicate(key, value, v.key_offsets[i], &el->test, false));
+      }
+    }
+    const bool has_test = !TestIsEmpty(el->test);
+    if (el->kind != PatternElement::Kind::kToken && has_test) {
+      return src_.ErrorAt(v.offset, "an element with \"group\" or \"any\" cannot also test a token");
+    }
+    if (!el->capture.empty() && el->kind == PatternElement::Kind::kToken && !el->test.lexicon.empty() &&
+        el->max == 1) {
+      capture_lexicon_[el->capture] = el->test.lexicon;
+    }
+    return Status::Ok();
+  }
+
+  static bool TestIsEmpty(const TokenTest& t) {
+    return t.text.empty() && t.lower.empty() && t.shape.empty() && t.prefix.empty() && t.suffix.empty() &&
+           t.word_case.empty() && t.kind.empty() && t.regex_source.empty() && t.lexicon.empty() &&
+           t.mention.empty() && t.none_of.empty() && !t.line_start;
+  }
+
+  Status Predicate(const std::string& key, const JsonValue& value, std::size_t key_offset, TokenTest* t,
+                   bool single_token_only) {
+    if (key == "text") return Strings(value, key, &t->text, false);
+    if (key == "lower") return Strings(value, key, &t->lower, true);
+    if (key == "shape") return Strings(value, key, &t->shape, false);
+    if (key == "prefix") return Strings(value, key, &t->prefix, true);
+    if (key == "suffix") return Strings(value, key, &t->suffix, true);
+    if (key == "case") {
+      KITH_RETURN_IF_ERROR(String(value, "\"case\"", &t->word_case));
+      if (t->word_case != "title" && t->word_case != "upper" && t->word_case != "lower") {
+        return src_.ErrorAt(value.offset, "\"case\" is \"title\", \"upper\" or \"lower\", not \"" + t->word_case + "\"");
+      }
+      return Status::Ok();
+    }
+    if (key == "kind") {
+      KITH_RETURN_IF_ERROR(String(value, "\"kind\"", &t->kind));
+      if (t->kind != "word" && t->kind != "number" && t->kind != "punct") {
+        return src_.ErrorAt(value.offset, "\"kind\" is \"word\", \"number\" or \"punct\", not \"" + t->kind + "\"");
+      }
+      return Status::Ok();
+    }
+    if (key == "line_start") {
+      if (value.type != JsonValue::Type::kBool) return TypeError(value, "\"line_start\"", "true or false");
+      t->line_start = value.boolean;
+      return Status::Ok();
+    }
+    if (key == "regex") {
+      KITH_RETURN_IF_ERROR(String(value, "\"regex\"", &t->regex_source));
+      std::unique_ptr<TokenRegex> re;
+      Status s = TokenRegex::Compile(t->regex_source, &re);
+      if (!s.ok()) return src_.ErrorAt(value.offset, s.message());
+      t->regex = std::shared_ptr<const TokenRegex>(std::move(re));
+      return Status::Ok();
+    }
+    if (key == "lexicon") {
+      KITH_RETURN_IF_ERROR(String(value, "\"lexicon\"", &t->lexicon));
+      auto it = ctx_.lexicons.find(t->lexicon);
+      if (it == ctx_.lexicons.end()) {
+        return src_.ErrorAt(value.offset, "unknown lexicon \"" + t->lexicon + "\"");
+      }
+      t->lexicon_ptr = it->second;
+      return Status::Ok();
+    }
+    if (key == "where" && !single_token_only) {
+      if (!value.IsObject()) return TypeError(value, "\"where\"", "an object of attribute values");
+      for (const auto& m : value.members) {
+        if (!m.second.IsString()) return TypeError(m.second, "a \"where\" value", "a string");
+        t->lexicon_where[m.first] = m.second.string;
+      }
+      return Status::Ok();
+    }
+    if (key == "mention" && !single_token_only) return Strings(value, key, &t->mention, false);
+    if (key == "not" && !single_token_only) {
+      std::vector<const JsonValue*> items;
+      if (value.IsArray()) {
+        for (const JsonValue& x : value.items) items.push_back(&x);
+      } else {
+        items.push_back(&value);
+      }
+      for (const JsonValue* x : items) {
+        if (!x->IsObject()) return TypeError(*x, "\"not\"", "an element object");
+        TokenTest inner;
+        for (std::size_t i = 0; i < x->members.size(); ++i) {
+          KITH_RETURN_IF_ERROR(Predicate(x->members[i].first, x->members[i].second, x->key_offsets[i], &inner, true));
+        }
+        t->none_of.push_back(std::move(inner));
+      }
+      return Status::Ok();
+    }
+    if (single_token_only && (key == "mention" || key == "not" || key == "where")) {
+      return src_.ErrorAt(key_offset, "\"" + key + "\" is not allowed inside \"not\"");
+    }
+    return UnknownKey(key_offset, key, "pattern element");
+  }
+
+  Status Quantifier(const JsonValue& v, PatternElement* el) {
+    std::string op;
+    KITH_RETURN_IF_ERROR(String(v, "\"op\"", &op));
+    if (op == "?") {
+      el->min = 0;
+      el->max = 1;
+    } else if (op == "*") {
+      el->min = 0;
+      el->max = -1;
+    } else if (op == "+") {
+      el->min = 1;
+      el->max = -1;
+    } else if (op.size() >= 3 && op.front() == '{' && op.back() == '}') {
+      const std::string body = op.substr(1, op.size() - 2);
+      const std::size_t comma = body.find(',');
+      try {
+        std::size_t used = 0;
+        el->min = std::stoi(body.substr(0, comma), &used);
+        if (used != (comma == std::string::npos ? body.size() : comma)) throw std::invalid_argument("min");
+        if (comma == std::string::npos) {
+          el->max = el->min;
+        } else if (comma + 1 == body.size()) {
+          el->max = -1;
+        } else {
+          el->max = std::stoi(body.substr(comma + 1), &used);
+          if (used != body.size() - comma - 1) throw std::invalid_argument("max");
+        }
+      } catch (const std::exception&) {
+        return src_.ErrorAt(v.offset, "bad quantifier \"" + op + "\"");
+      }
+      if (el->min < 0 || (el->max != -1 && el->max < el->min) || el->max > 50 || el->min > 50) {
+        return src_.ErrorAt(v.offset, "quantifier \"" + op + "\" out of range (0 <= m <= n <= 50)");
+      }
+    } else {
+      return src_.ErrorAt(v.offset, "unknown \"op\" \"" + op + "\" (use ?, *, +, {m,n})");
+    }
+    return Status::Ok();
+  }
+
+  Status Create(const JsonValue& v, Rule* rule) {
+    if (!v.IsObject() || v.members.size() != 1) {
+      return src_.ErrorAt(v.offset, "\"create\" takes objects with one key: \"mention\", \"relation\" or \"event\"");
+    }
+    const std::string& what = v.members[0].first;
+    const JsonValue& body = v.members[0].second;
+    CreateSpec c;
+    if (what == "mention") {
+      c.kind = CreateSpec::Kind::kMention;
+    } else if (what == "relation") {
+      c.kind = CreateSpec::Kind::kRelation;
+    } else if (what == "event") {
+      c.kind = CreateSpec::Kind::kEvent;
+    } else {
+      return UnknownKey(v.key_offsets[0], what, "create");
+    }
+    if (!body.IsObject()) return TypeError(body, "\"" + what + "\"", "an object");
+    const char* label_key = c.kind == CreateSpec::Kind::kMention ? "label"
+                            : c.kind == CreateSpec::Kind::kRelation ? "type" : "kind";
+    for (std::size_t i = 0; i < body.members.size(); ++i) {
+      const auto& [key, value] = body.members[i];
+      if (key == label_key) {
+        KITH_RETURN_IF_ERROR(String(value, "\"" + key + "\"", &c.label));
+        KITH_RETURN_IF_ERROR(Value(value, *rule, &c.label_value));
+      } else if (key == "span") {
+        KITH_RETURN_IF_ERROR(CaptureRef(value, &c.span));
+      } else if (key == "attributes") {
+        if (!value.IsObject()) return TypeError(value, "\"attributes\"", "an object");
+        for (const auto& m : value.members) {
+          AttributeValue av;
+          KITH_RETURN_IF_ERROR(Value(m.second, *rule, &av));
+          c.attributes[m.first] = av;
+        }
+      } else if (key == "nests" && c.kind == CreateSpec::Kind::kMention) {
+        if (value.type != JsonValue::Type::kBool) return TypeError(value, "\"nests\"", "true or false");
+        c.nests = value.boolean;
+      } else if (key == "subject" && c.kind == CreateSpec::Kind::kRelation) {
+        KITH_RETURN_IF_ERROR(CaptureRef(value, &c.subject));
+      } else if (key == "object" && c.kind == CreateSpec::Kind::kRelation) {
+        KITH_RETURN_IF_ERROR(CaptureRef(value, &c.object));
+      } else if (key == "roles" && c.kind == CreateSpec::Kind::kEvent) {
+        if (!value.IsObject()) return TypeError(value, "\"roles\"", "an object of role: capture");
+        for (const auto& m : value.members) {
+          std::string cap;
+          KITH_RETURN_IF_ERROR(CaptureRef(m.second, &cap));
+          c.roles[m.first] = cap;
+        }
+      } else {
+        return UnknownKey(body.key_offsets[i], key, "\"" + what + "\"");
+      }
+    }
+    if (c.label.empty()) return src_.ErrorAt(body.offset, "\"" + what + "\" needs a non-empty \"" + label_key + "\"");
+    if (c.kind == CreateSpec::Kind::kRelation && (c.subject.empty() || c.object.empty())) {
+      return src_.ErrorAt(body.offset, "\"relation\" needs \"subject\" and \"object\" captures");
+    }
+    rule->creates.push_back(std::move(c));
+    return Status::Ok();
+  }
+
+  Status Value(const JsonValue& v, const Rule& rule, AttributeValue* out) {
+    (void)rule;
+    if (v.type == JsonValue::Type::kBool) {
+      out->literal = v.boolean ? "true" : "false";
+      return Status::Ok();
+    }
+    if (v.type == JsonValue::Type::kNumber) {
+      out->literal = v.is_integer ? std::to_string(v.integer) : std::to_string(v.number);
+      return Status::Ok();
+    }
+    if (!v.IsString()) return TypeError(v, "an attribute value", "a string");
+    if (v.string.empty() || v.string[0] != '@') {
+      out->literal = v.string;
+      return Status::Ok();
+    }
+    const std::string ref = v.string.substr(1);
+    const std::size_t dot = ref.find('.');
+    out->capture = ref.substr(0, dot);
+    if (dot != std::string::npos) out->key = ref.substr(dot + 1);
+    if (captures_.count(out->capture) == 0) {
+      return src_.ErrorAt(v.offset, "\"" + v.string + "\" names no capture of this rule");
+    }
+    return Status::Ok();
+  }
+
+  Status CaptureRef(const JsonValue& v, std::string* out) {
+    KITH_RETURN_IF_ERROR(String(v, "a capture reference", out));
+    if (captures_.count(*out) == 0) return src_.ErrorAt(v.offset, "no capture named \"" + *out + "\" in this rule");
+    return Status::Ok();
+  }
+
+  Status Examples(const JsonValue& v, Rule* rule) {
+    if (!v.IsObject()) return TypeError(v, "\"examples\"", "an object with \"match\" and \"no_match\"");
+    for (std::size_t i = 0; i < v.members.size(); ++i) {
+      const auto& [key, value] = v.members[i];
+      const bool should = key == "match";
+      if (!should && key != "no_match") return UnknownKey(v.key_offsets[i], key, "examples");
+      if (!value.IsArray()) return TypeError(value, "\"" + key + "\"", "an array of strings");
+      for (const JsonValue& s : value.items) {
+        if (!s.IsString()) return TypeError(s, "an example", "a string");
+        rule->examples.push_back(RuleExample{s.string, should, s.offset});
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status Strings(const JsonValue& v, const std::string& key, std::vector<std::string>* out, bool lower) {
+    std::vector<const JsonValue*> items;
+    if (v.IsArray()) {
+      for (const JsonValue& x : v.items) items.push_back(&x);
+    } else {
+      items.push_back(&v);
+    }
+    for (const JsonValue* x : items) {
+      if (!x->IsString()) return TypeError(*x, "\"" + key + "\"", "a string or an array of strings");
+      std::string s = x->string;
+      if (lower) {
+        for (char& ch : s) {
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+        }
+      }
+      out->push_back(std::move(s));
+    }
+    if (out->empty()) return src_.ErrorAt(v.offset, "\"" + key + "\" is an empty list");
+    return Status::Ok();
+  }
+
+  Status String(const JsonValue& v, const std::string& what, std::string* out) {
+    if (!v.IsString()) return TypeError(v, what, "a string");
+    *out = v.string;
+    return Status::Ok();
+  }
+
+  Status Int(const JsonValue& v, const std::string& what, int* out) {
+    if (v.type != JsonValue::Type::kNumber || !v.is_integer) return TypeError(v, "\"" + what + "\"", "an integer");
+    *out = static_cast<int>(v.integer);
+    return Status::Ok();
+  }
+
+  Status TypeError(const JsonValue& v, const std::string& what, const std::string& expected) {
+    return src_.ErrorAt(v.offset, what + " must be " + expected + ", not " + v.TypeName());
+  }
+
+  Status UnknownKey(std::size_t offset, const std::string& key, const std::string& where) {
+    return src_.ErrorAt(offset, "unknown key \"" + key + "\" in " + where);
+  }
+
+  const JsonSource& src_;
+  const RuleParseContext& ctx_;
+  std::set<std::string> captures_;
+  std::vector<std::string> capture_order_;
+  std::map<std::string, std::string> capture_lexicon_;
+  std::map<std::string, const JsonValue*> macros_;
+  int macro_depth_ = 0;
+};
+
+}  // namespace
+
+Status ParseRuleFile(const std::string& file, const std::string& text, const RuleParseContext& context,
+                     std::vector<Rule>* out) {
+  std::unique_ptr<JsonSource> src;
+  KITH_RETURN_IF_ERROR(JsonSource::Parse(file, text, &src));
+  Parser parser(*src, context);
+  return parser.File(out);
+}
+
+}  // namespace kith

@@ -1,0 +1,51 @@
+// RuleSet: everything extraction knows, loaded from a rules directory:
+// lexicons (`lexicons/*.txt`, each named by its file stem) and rule files
+// (`*.json`, read in name order). Rules are grouped by stage and every stage
+// compiles into one Matcher. Immutable after Load; share it across threads.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "extract/lexicon.h"
+#include "extract/matcher.h"
+#include "text/tokenizer.h"
+
+namespace kith {
+
+struct RuleStage {
+  int number = 0;
+  std::unique_ptr<Matcher> matcher;
+};
+
+class RuleSet {
+ public:
+  // Loads `dir`/lexicons/*.txt and `dir`/*.json. Any error (I/O, bad lexicon,
+  // bad rule, duplicate rule id) stops the load with a located Status.
+  static Status Load(const std::string& dir, std::unique_ptr<RuleSet>* out);
+  // Loads the lexicons of `dir` but only the given rule files (for `rules check`).
+  static Status LoadFiles(const std::string& dir, const std::vector<std::string>& rule_files,
+                          std::unique_ptr<RuleSet>* out);
+
+  const Tokenizer& tokenizer() const { return tokenizer_; }
+  // The lexicon with this name, or nullptr.
+  const Lexicon* lexicon(const std::string& name) const;
+  const std::vector<RuleStage>& stages() const { return stages_; }
+  std::size_t rule_count() const;
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_;
+  Tokenizer tokenizer_;
+  std::map<std::string, std::unique_ptr<Lexicon>> lexicons_;
+  std::vector<RuleStage> stages_;
+};
+
+// The rules directory to use: `explicit_dir` when given, else $KITH_RULES,
+// else the source tree's rules/ directory compiled in.
+std::string ResolveRulesDir(const std::string& explicit_dir);
+
+}  // namespace kith

@@ -1,0 +1,343 @@
+#include "graph/graph_builder.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "base/utf8.h"
+#include "extract/name_key.h"
+
+namespace kith {
+namespace {
+
+bool IsNameToken(const Token& t) { return t.kind == TokenKind::kWord && t.norm != "'s" && t.norm != "'"; }
+
+class Builder {
+ public:
+  Builder(const std::string& text, const Extraction& ex, const RuleSet& rules)
+      : text_(text), ex_(ex), keys_(rules.lexicon("transliteration")) {}
+
+  DocumentGraph Build() {
+    for (const SentenceSpan& s : ex_.sentences) {
+      graph_.sentences.push_back(SentenceRecord{Span{ex_.tokens[s.first].span.begin, ex_.tokens[s.last - 1].span.end}});
+    }
+    mention_entity_.assign(ex_.mentions.size(), -1);
+    BuildPersons();
+    BuildByKey(EntityKind::kPlace, "Place", "Place");
+    BuildByKey(EntityKind::kOrganization, "Organization", "Organization");
+    JoinOrganizations();
+    LocateOrganizations();
+    EmitMentions();
+    BuildRelations();
+    BuildEvents();
+    return std::move(graph_);
+  }
+
+ private:
+  // Display text of a mention: tokens joined by their original spacing, possessive removed.
+  std::string NameOf(const ExtractedMention& m) const {
+    std::size_t last = m.last;
+    while (last > m.first && !IsNameToken(ex_.tokens[last - 1])) --last;
+    std::size_t first = m.first;
+    if (first < last && (ex_.tokens[first].lower == "the")) ++first;
+    if (last <= first) return "";
+    return text_.substr(ex_.tokens[first].span.begin, ex_.tokens[last - 1].span.end - ex_.tokens[first].span.begin);
+  }
+
+  std::vector<std::string> NameTokens(const ExtractedMention& m) const {
+    std::vector<std::string> out;
+    for (std::size_t t = m.first; t < m.last; ++t) {
+      if (IsNameToken(ex_.tokens[t])) out.push_back(ex_.tokens[t].lower);
+    }
+    return out;
+  }
+
+  std::string KeyOf(const std::vector<std::string>& lowers) const {
+    std::string k;
+    for (const std::string& l : lowers) k += (k.empty() ? "" : " ") + keys_.Key(l);
+    return k;
+  }
+
+  int NewEntity(EntityKind kind, const std::string& type) {
+    Entity e;
+    e.kind = kind;
+    e.type = type;
+    graph_.entities.push_back(e);
+    names_.emplace_back();
+    return static_cast<int>(graph_.entities.size() - 1);
+  }
+
+  void AddName(int entity, const std::string& name) {
+    if (name.empty()) return;
+    auto& list = names_[static_cast<std::size_t>(entity)];
+    if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
+  }
+
+  void Absorb(int entity, const ExtractedMention& m) {
+    Entity& e = graph_.entities[static_cast<std::size_t>(entity)];
+    const auto g = m.attributes.find("gender");
+    if (g != m.attributes.end() && (g->second == "male" || g->second == "female")) {
+      if (e.gender.empty()) {
+        e.gender = g->second;
+      } else if (e.gender != g->second) {
+        conflicting_gender_.insert(entity);
+      }
+    }
+    const auto a = m.attributes.find("age");
+    if (a != m.attributes.end() && e.age < 0) {
+      try {
+        e.age = std::stoi(a->second);
+      } catch (const std::exception&) {
+      }
+    }
+    const auto t = m.attributes.find("type");
+    if (t != m.attributes.end() && e.kind != EntityKind::kPerson &&
+        (e.type == "Organization" || e.type == "Place" || e.type.empty())) {
+      e.type = t->second;
+    }
+  }
+
+  void BuildPersons() {
+    std::map<std::string, int> by_key;                 // full-name key -> entity
+    std::map<std::string, std::set<int>> part_owner;  // part key -> entities
+    std::vector<std::size_t> singles;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (m.label != "Person" || m.attributes.count("refers") != 0) continue;
+      const std::vector<std::string> toks = NameTokens(m);
+      if (toks.empty()) continue;
+      if (toks.size() == 1) {
+        singles.push_back(i);
+        continue;
+      }
+      const std::string key = KeyOf(toks);
+      auto it = by_key.find(key);
+      int e = it == by_key.end() ? -1 : it->second;
+      if (e < 0) {
+        e = NewEntity(EntityKind::kPerson, "Person");
+        by_key[key] = e;
+        for (const std::string& part : toks) part_owner[keys_.Key(part)].insert(e);
+      }
+      Attach(i, e);
+    }
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (m.label != "Person") continue;
+      const auto refers = m.attributes.find("refers");
+      if (refers == m.attributes.end()) continue;
+      std::vector<std::string> toks;
+      for (const Token& t : rules_tokenizer_.Tokenize(refers->second)) toks.push_back(t.lower);
+      auto it = by_key.find(KeyOf(toks));
+      if (it != by_key.end()) Attach(i, it->second);
+    }
+    std::map<std::string, int> single_entities;
+    for (std::size_t i : singles) {
+      const ExtractedMention& m = ex_.mentions[i];
+      const std::string key = keys_.Key(NameTokens(m)[0]);
+      auto owners = part_owner.find(key);
+      if (owners != part_owner.end()) {
+        if (owners->second.size() == 1) Attach(i, *owners->second.begin());
+        continue;  // ambiguous between several persons: left out
+      }
+      auto it = single_entities.find(key);
+      int e = it == single_entities.end() ? -1 : it->second;
+      if (e < 0) {
+        e = NewEntity(EntityKind::kPerson, "Person");
+        single_entities[key] = e;
+      }
+      Attach(i, e);
+    }
+  }
+
+  void Attach(std::size_t mention, int entity) {
+    mention_entity_[mention] = entity;
+    AddName(entity, NameOf(ex_.mentions[mention]));
+    Absorb(entity, ex_.mentions[mention]);
+  }
+
+  std::string CanonicalKey(const ExtractedMention& m) const {
+    const auto c = m.attributes.find("canonical");
+    std::string name = c != m.attributes.end() ? c->second : NameOf(m);
+    return Utf8Lower(name);
+  }
+
+  void BuildByKey(EntityKind kind, const std::string& label, const std::string& default_type) {
+    std::map<std::string, int> by_key;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (m.label != label) continue;
+      const std::string key = CanonicalKey(m);
+      if (key.empty()) continue;
+      auto it = by_key.find(key);
+      int e = it == by_key.end() ? -1 : it->second;
+      if (e < 0) {
+        e = NewEntity(kind, default_type);
+        by_key[key] = e;
+        const auto c = m.attributes.find("canonical");
+        if (c != m.attributes.end()) AddName(e, c->second);
+      }
+      Attach(i, e);
+      for (const char* alias_key : {"alias", "acronym", "alias2", "expansion"}) {
+        const auto a = m.attributes.find(alias_key);
+        if (a != m.attributes.end()) AddName(e, a->second);
+      }
+    }
+  }
+
+  // "X in Place" and "X" are one organization; so is a bare head word and the one organization with that head.
+  void JoinOrganizations() {
+    std::vector<int> orgs;
+    for (std::size_t e = 0; e < graph_.entities.size(); ++e) {
+      if (graph_.entities[e].kind == EntityKind::kOrganization) orgs.push_back(static_cast<int>(e));
+    }
+    std::map<int, int> into;
+    for (int a : orgs) {
+      for (int b : orgs) {
+        if (a == b || into.count(a) || into.count(b)) continue;
+        const std::string la = Utf8Lower(names_[static_cast<std::size_t>(a)].front());
+        const std::string lb = Utf8Lower(names_[static_cast<std::size_t>(b)].front());
+        // b is "a in ..." / "a of ..." -> a joins b
+        const bool located_form = lb.size() > la.size() && lb.compare(0, la.size(), la) == 0 &&
+                                  (lb.compare(la.size(), 4, " in ") == 0);
+        const bool bare_head = la.find(' ') == std::string::npos &&
+                               (lb.size() > la.size() + 1 &&
+                                (lb.compare(lb.size() - la.size() - 1, la.size() + 1, " " + la) == 0 ||
+                                 lb.find(" " + la + " in ") != std::string::npos));
+        if (located_form || bare_head) into[a] = b;
+      }
+    }
+    // A bare head joins only when exactly one organization has that head.
+    std::map<int, int> head_count;
+    for (const auto& [a, b] : into) ++head_count[a];
+    for (const auto& [a, b] : into) Merge(a, b);
+  }
+
+  void Merge(int from, int to) {
+    for (const std::string& n : names_[static_cast<std::size_t>(from)]) AddName(to, n);
+    names_[static_cast<std::size_t>(from)].clear();
+    for (int& e : mention_entity_) {
+      if (e == from) e = to;
+    }
+    dropped_.insert(from);
+  }
+
+  // The place named inside an organization's mention ("Consulate in Almaty") is where it is.
+  void LocateOrganizations() {
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      const int org = mention_entity_[i];
+      if (m.label != "Organization" || org < 0) continue;
+      for (std::size_t j = 0; j < ex_.mentions.size(); ++j) {
+        const ExtractedMention& p = ex_.mentions[j];
+        if (p.label != "Place" || mention_entity_[j] < 0 || p.first <= m.first || p.last > m.last) continue;
+        if (ex_.tokens[p.first - 1].lower == "in") {
+          graph_.entities[static_cast<std::size_t>(org)].located_in = mention_entity_[j];
+        }
+      }
+    }
+  }
+
+  void EmitMentions() {
+    // Renumber entities without the merged ones; longest name becomes canonical.
+    std::vector<int> remap(graph_.entities.size(), -1);
+    std::vector<Entity> kept;
+    for (std::size_t e = 0; e < graph_.entities.size(); ++e) {
+      if (dropped_.count(static_cast<int>(e)) || names_[e].empty()) continue;
+      remap[e] = static_cast<int>(kept.size());
+      Entity ent = graph_.entities[e];
+      std::vector<std::string> names = names_[e];
+      std::stable_sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+        const auto wa = std::count(a.begin(), a.end(), ' ');
+        const auto wb = std::count(b.begin(), b.end(), ' ');
+        return wa != wb ? wa > wb : a.size() > b.size();
+      });
+      ent.name = names.front();
+      ent.aliases.assign(names.begin() + 1, names.end());
+      if (conflicting_gender_.count(static_cast<int>(e))) ent.gender.clear();
+      kept.push_back(std::move(ent));
+    }
+    for (Entity& ent : kept) {
+      if (ent.located_in >= 0) ent.located_in = remap[static_cast<std::size_t>(ent.located_in)];
+    }
+    graph_.entities = std::move(kept);
+    for (int& e : mention_entity_) {
+      if (e >= 0) e = remap[static_cast<std::size_t>(e)];
+    }
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      if (mention_entity_[i] < 0) continue;
+      const ExtractedMention& m = ex_.mentions[i];
+      graph_.mentions.push_back(Mention{mention_entity_[i], Evidence{m.sentence, m.span, m.rule}});
+    }
+  }
+
+  // The entity whose mention covers the capture: same range first, else one containing its first token.
+  int EntityFor(const CaptureRange& c) const {
+    int containing = -1;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (mention_entity_[i] < 0) continue;
+      if (m.first == c.first && m.last == c.last) return mention_entity_[i];
+      if (containing < 0 && m.first <= c.first && c.first < m.last) containing = mention_entity_[i];
+    }
+    return containing;
+  }
+
+  void BuildRelations() {
+    for (const ExtractedRelation& r : ex_.relations) {
+      const int s = EntityFor(r.subject);
+      const int o = EntityFor(r.object);
+      if (s < 0 || o < 0 || s == o) continue;
+      Relation rel;
+      rel.subject = s;
+      rel.object = o;
+      rel.type = r.type;
+      const auto term = r.attributes.find("term");
+      if (term != r.attributes.end()) rel.term = term->second;
+      rel.evidence = Evidence{r.sentence, r.span, r.rule};
+      graph_.relations.push_back(std::move(rel));
+    }
+  }
+
+  void BuildEvents() {
+    for (const ExtractedEvent& x : ex_.events) {
+      Event ev;
+      ev.kind = x.kind;
+      for (const auto& [role, range] : x.roles) {
+        const int e = EntityFor(range);
+        if (e < 0) continue;
+        if (role == "place") {
+          ev.place = e;
+        } else {
+          ev.roles.push_back(EventRole{role, e});
+        }
+      }
+      for (const auto& [k, v] : x.attributes) {
+        if (k == "date") {
+          ev.date = v;
+        } else {
+          ev.attributes[k] = v;
+        }
+      }
+      ev.evidence = Evidence{x.sentence, x.span, x.rule};
+      graph_.events.push_back(std::move(ev));
+    }
+  }
+
+  const std::string& text_;
+  const Extraction& ex_;
+  NameKey keys_;
+  Tokenizer rules_tokenizer_;
+  DocumentGraph graph_;
+  std::vector<int> mention_entity_;
+  std::vector<std::vector<std::string>> names_;
+  std::set<int> dropped_;
+  std::set<int> conflicting_gender_;
+};
+
+}  // namespace
+
+DocumentGraph BuildDocumentGraph(const std::string& text, const Extraction& ex, const RuleSet& rules) {
+  return Builder(text, ex, rules).Build();
+}
+
+}  // namespace kith

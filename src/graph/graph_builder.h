@@ -1,0 +1,22 @@
+// Graph builder: turns one document's Extraction into its DocumentGraph.
+// Mentions become entities: persons join by name (a repeated full name, a
+// name part that `refers` to a full name, or a single name equal by NameKey
+// to a part of exactly one full name; a part shared by several persons is
+// ambiguous and dropped); organizations join by canonical name, by a
+// "X in Place" form of a shorter "X", and a bare head word ("the consulate")
+// joins the one organization with that head; places join by canonical name.
+// The longest name is canonical, the others become aliases. Relation and
+// event arguments resolve to the entity whose mention covers them.
+#pragma once
+
+#include <string>
+
+#include "extract/extraction.h"
+#include "extract/rule_set.h"
+#include "graph/document_graph.h"
+
+namespace kith {
+
+DocumentGraph BuildDocumentGraph(const std::string& text, const Extraction& ex, const RuleSet& rules);
+
+}  // namespace kith
