@@ -1,0 +1,28 @@
+#include "cli/document_pipeline.h"
+
+#include "extract/extractor.h"
+#include "graph/graph_builder.h"
+
+namespace kith {
+
+Status RunDocumentPipeline(const std::string& path, const std::string* stdin_bytes, const RuleSet& rules,
+                           const PipelineOptions& options, Document* doc, DocumentGraph* graph,
+                           std::vector<ReadWarning>* warnings) {
+  ReadOptions read;
+  read.max_bytes = options.max_bytes;
+  if (const Lexicon* furniture = rules.lexicon("furniture")) read.furniture_cues = &furniture->entries();
+  if (stdin_bytes != nullptr) {
+    KITH_RETURN_IF_ERROR(ReadDocumentFromBytes(path, *stdin_bytes, read, doc, warnings));
+  } else {
+    KITH_RETURN_IF_ERROR(ReadDocumentFile(path, read, doc, warnings));
+  }
+  if (doc->meta.date.empty()) doc->meta.date = options.default_date;
+  ExtractOptions ex_options;
+  ex_options.trace = options.trace;
+  Extraction ex;
+  KITH_RETURN_IF_ERROR(Extract(*doc, rules, ex_options, &ex));
+  *graph = BuildDocumentGraph(doc->text, ex, rules);
+  return Status::Ok();
+}
+
+}  // namespace kith

@@ -1,0 +1,133 @@
+#include <unistd.h>
+
+#include <iostream>
+#include <iterator>
+#include <memory>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/document_pipeline.h"
+#include "cli/input_files.h"
+#include "store/content_hash.h"
+#include "store/store.h"
+#include "text/front_matter.h"
+
+namespace kith {
+namespace {
+
+constexpr const char* kIngestHelp = R"(usage: kith ingest [--db FILE] [--rules DIR] [--date YYYY-MM-DD] [--trace] PATH...
+
+Reads articles (files; directories recursively, taking .txt/.text/.md files;
+"-" for standard input), extracts persons, family ties, institutions, places
+and events, and stores them with their evidence in the SQLite database.
+Each article is stored in its own transaction: an article that fails is
+reported and skipped, the others are stored. An article already stored with
+the same content is skipped; a changed article replaces its own facts.
+
+options:
+  --db FILE        database (default: kith.db)
+  --rules DIR      rules directory (default: $KITH_RULES or the built-in rules/)
+  --date DATE      publication date for articles without one (anchors dates)
+  --max-bytes N    reject articles larger than N bytes (default 67108864)
+  --trace          print, per sentence, the rules that fired and the losers
+exit status: 0 all stored, 1 some article failed, 2 could not start
+)";
+
+}  // namespace
+
+void ReportError(const std::string& status_text) { std::cerr << "kith: " << status_text << "\n"; }
+
+int RunIngest(const std::vector<std::string>& argv) {
+  Args args;
+  Status s = Args::Parse(argv, {"db", "rules", "date", "max-bytes"}, {"trace", "help"}, &args);
+  if (!s.ok()) {
+    ReportError(s.ToString());
+    return 2;
+  }
+  if (args.Has("help")) {
+    std::cout << kIngestHelp;
+    return 0;
+  }
+  if (args.positional().empty()) {
+    std::cerr << kIngestHelp;
+    return 2;
+  }
+  PipelineOptions options;
+  if (args.Has("date")) {
+    s = NormalizeIsoDate(args.Get("date"), &options.default_date);
+    if (!s.ok()) {
+      ReportError("--date: " + s.message());
+      return 2;
+    }
+  }
+  if (args.Has("max-bytes")) {
+    try {
+      options.max_bytes = static_cast<std::size_t>(std::stoull(args.Get("max-bytes")));
+    } catch (const std::exception&) {
+      ReportError("--max-bytes takes a number of bytes");
+      return 2;
+    }
+  }
+  if (args.Has("trace")) options.trace = &std::cout;
+  std::unique_ptr<RuleSet> rules;
+  s = RuleSet::Load(ResolveRulesDir(args.Get("rules")), &rules);
+  if (!s.ok()) {
+    ReportError(s.ToString());
+    return 2;
+  }
+  std::unique_ptr<Store> store;
+  s = Store::Open(args.Get("db", "kith.db"), StoreOptions(), &store);
+  if (!s.ok()) {
+    ReportError(s.ToString());
+    return 2;
+  }
+  const InputList inputs = CollectInputFiles(args.positional());
+  int failed = 0;
+  for (const Status& e : inputs.errors) {
+    ReportError(e.ToString());
+    ++failed;
+  }
+  const bool progress = isatty(STDERR_FILENO) != 0 && inputs.files.size() > 1;
+  int inserted = 0, replaced = 0, unchanged = 0;
+  std::string stdin_bytes;
+  bool stdin_read = false;
+  for (std::size_t i = 0; i < inputs.files.size(); ++i) {
+    const std::string& path = inputs.files[i];
+    if (progress) std::cerr << "\r[" << (i + 1) << "/" << inputs.files.size() << "] " << path << "\x1b[K" << std::flush;
+    const std::string* bytes = nullptr;
+    if (path == "-") {
+      if (!stdin_read) {
+        stdin_bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        stdin_read = true;
+      }
+      bytes = &stdin_bytes;
+    }
+    Document doc;
+    DocumentGraph graph;
+    std::vector<ReadWarning> warnings;
+    if (options.trace != nullptr) std::cout << "== " << path << "\n";
+    s = RunDocumentPipeline(path, bytes, *rules, options, &doc, &graph, &warnings);
+    for (const ReadWarning& w : warnings) {
+      std::cerr << (progress ? "\n" : "") << path << ": warning: " << w.message << " (byte " << w.offset << ")\n";
+    }
+    Store::PutOutcome outcome = Store::PutOutcome::kUnchanged;
+    if (s.ok()) s = store->PutDocument(doc, ContentHash(doc.text), graph, &outcome);
+    if (!s.ok()) {
+      if (progress) std::cerr << "\n";
+      ReportError(s.file().empty() ? path + ": " + s.ToString() : s.ToString());
+      ++failed;
+      continue;
+    }
+    switch (outcome) {
+      case Store::PutOutcome::kInserted: ++inserted; break;
+      case Store::PutOutcome::kReplaced: ++replaced; break;
+      case Store::PutOutcome::kUnchanged: ++unchanged; break;
+    }
+  }
+  if (progress) std::cerr << "\n";
+  std::cerr << "kith: ingested " << (inserted + replaced + unchanged) << " article(s): " << inserted << " new, "
+            << replaced << " replaced, " << unchanged << " unchanged; " << failed << " failed\n";
+  return failed > 0 ? 1 : 0;
+}
+
+}  // namespace kith
