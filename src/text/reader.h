@@ -1,0 +1,70 @@
+// Reader: turns a file (or stdin's bytes) into a Document.
+//
+// The reader keeps every byte offset of the input valid: the UTF-8 byte order
+// mark becomes three spaces and each byte of invalid UTF-8 becomes '?', in
+// place, so a Span into Document::text is also a span into the file on disk.
+// Line ends (LF, CRLF, lone CR) are kept as they are. After the bytes are
+// checked the reader parses front matter (front_matter.h) and classifies the
+// body's lines (line_classifier.h).
+//
+// Thread-safety: the functions are reentrant; they share no state.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "extract/lexicon.h"
+#include "text/document.h"
+#include "text/line_classifier.h"
+
+namespace kith {
+
+struct ReadOptions {
+  // Largest input accepted, in bytes. A larger file is refused before it is
+  // read (its size is checked first), naming both sizes. Default 64 MiB.
+  std::size_t max_bytes = std::size_t{64} * 1024 * 1024;
+  // Most warnings reported about runs of invalid UTF-8; past this one more
+  // warning says "and N more". Default 20.
+  std::size_t max_utf8_warnings = 20;
+  // Parse an optional front matter block at the top (front_matter.h). Default
+  // true; when false, meta stays empty and body is the whole text.
+  bool parse_front_matter = true;
+  // Furniture cue phrases (rules/lexicons/furniture.txt) for ClassifyLines.
+  // Not owned; must outlive the call. nullptr = no phrase rules (the
+  // shape-based rules still run). Default nullptr.
+  const std::vector<LexiconEntry>* furniture_cues = nullptr;
+  // Thresholds of the line classifier. Default: LineClassifierOptions{}.
+  LineClassifierOptions line_options;
+};
+
+// Something the reader repaired rather than refused.
+struct ReadWarning {
+  std::size_t offset = 0;  // byte offset into the input (= into Document::text)
+  std::string message;
+};
+
+// Reads the file at `path` into `*out` (replacing its contents) and appends
+// repairs to `*warnings` (may be nullptr: warnings are then dropped).
+// Errors (Status::file() = path): kNotFound / kIoError when the file cannot be
+// opened or read; kInvalidInput when it is larger than max_bytes, is binary
+// (a NUL byte), is UTF-16 or UTF-32 (by its byte order mark), is empty or
+// whitespace only ("empty document"), or has malformed front matter (then with
+// line and column). On error `*out` is unspecified.
+Status ReadDocumentFile(const std::string& path, const ReadOptions& options, Document* out,
+                        std::vector<ReadWarning>* warnings);
+
+// The same for bytes already in memory, e.g. stdin read by the CLI with path
+// "-". `path` only names the input in the Document and in messages.
+Status ReadDocumentFromBytes(const std::string& path, std::string bytes, const ReadOptions& options,
+                             Document* out, std::vector<ReadWarning>* warnings);
+
+// Replaces each byte that is not part of a well-formed UTF-8 sequence (RFC
+// 3629: no overlong forms, no surrogates, nothing above U+10FFFF) with '?'.
+// Appends one warning per run of consecutive bad bytes, at most `max_warnings`
+// of them plus one "and N more" warning. Returns the number of bytes replaced.
+std::size_t RepairUtf8InPlace(std::string* bytes, std::size_t max_warnings,
+                              std::vector<ReadWarning>* warnings);
+
+}  // namespace kith
