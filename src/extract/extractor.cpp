@@ -215,7 +215,32 @@ Status Extract(const Document& doc, const RuleSet& rules, const ExtractOptions& 
   out->tokens.clear();
   for (const Span& line : doc.content_lines) rules.tokenizer().Tokenize(doc.text, line, &out->tokens);
   out->sentences = SplitSentences(out->tokens, options.sentences);
+  // The publisher named by the page (front matter, byline or footer) is read as one more
+  // sentence, from which only organizations are kept: the outlet is an actor of its own.
+  std::size_t publisher_first = out->tokens.size();
+  if (!doc.meta.source.empty()) {
+    const std::size_t at = doc.text.find(doc.meta.source);
+    if (at != std::string::npos) {
+      rules.tokenizer().Tokenize(doc.text, Span{at, at + doc.meta.source.size()}, &out->tokens);
+      if (out->tokens.size() > publisher_first) {
+        out->sentences.push_back(SentenceSpan{publisher_first, out->tokens.size()});
+      }
+    }
+  }
   RunStages(doc.text, rules, options, out);
+  out->mentions.erase(std::remove_if(out->mentions.begin(), out->mentions.end(),
+                                     [&](const ExtractedMention& m) {
+                                       return m.first >= publisher_first && m.label != "Organization";
+                                     }),
+                      out->mentions.end());
+  out->relations.erase(std::remove_if(out->relations.begin(), out->relations.end(),
+                                      [&](const ExtractedRelation& r) { return r.subject.first >= publisher_first; }),
+                       out->relations.end());
+  out->events.erase(std::remove_if(out->events.begin(), out->events.end(),
+                                   [&](const ExtractedEvent& e) {
+                                     return e.sentence >= 0 && out->sentences[static_cast<std::size_t>(e.sentence)].first >= publisher_first;
+                                   }),
+                    out->events.end());
   return Status::Ok();
 }
 

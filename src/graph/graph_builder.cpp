@@ -161,11 +161,22 @@ class Builder {
     return Utf8Lower(name);
   }
 
+  // A place written as part of an institution's name ("U.S. Embassy", "Radio Free Asia") names the
+  // institution, not the place; "Consulate in Almaty" does name the place.
+  bool IsModifierInsideOrganization(const ExtractedMention& m) const {
+    if (m.label != "Place") return false;
+    for (const ExtractedMention& o : ex_.mentions) {
+      if (o.label != "Organization" || o.first > m.first || m.last > o.last) continue;
+      if (m.first == o.first || ex_.tokens[m.first - 1].lower != "in") return true;
+    }
+    return false;
+  }
+
   void BuildByKey(EntityKind kind, const std::string& label, const std::string& default_type) {
     std::map<std::string, int> by_key;
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
-      if (m.label != label) continue;
+      if (m.label != label || IsModifierInsideOrganization(m)) continue;
       const std::string key = CanonicalKey(m);
       if (key.empty()) continue;
       auto it = by_key.find(key);
@@ -206,9 +217,21 @@ class Builder {
         if (located_form || bare_head) into[a] = b;
       }
     }
-    // A bare head joins only when exactly one organization has that head.
-    std::map<int, int> head_count;
-    for (const auto& [a, b] : into) ++head_count[a];
+    // A head that is another name of a head ("U.S. Mission" for "U.S. Embassy") joins that body.
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      const auto head = m.attributes.find("head");
+      const auto alias_of = m.attributes.find("head_alias");
+      const int a = mention_entity_[i];
+      if (a < 0 || head == m.attributes.end() || alias_of == m.attributes.end() || into.count(a)) continue;
+      const std::string name = names_[static_cast<std::size_t>(a)].front();
+      const std::size_t at = name.rfind(head->second);
+      if (at == std::string::npos) continue;
+      const std::string other = Utf8Lower(name.substr(0, at) + alias_of->second + name.substr(at + head->second.size()));
+      for (int b : orgs) {
+        if (b != a && !into.count(b) && Utf8Lower(names_[static_cast<std::size_t>(b)].front()) == other) into[a] = b;
+      }
+    }
     for (const auto& [a, b] : into) Merge(a, b);
   }
 
