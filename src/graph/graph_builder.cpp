@@ -120,6 +120,7 @@ class Builder {
       }
       Attach(i, e);
     }
+    JoinShortFullNames(by_key, &part_owner);
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
       if (m.label != "Person") continue;
@@ -146,6 +147,37 @@ class Builder {
         single_entities[key] = e;
       }
       Attach(i, e);
+    }
+  }
+
+  // A shorter multi-word name that ends a longer one of exactly one person ("Sadyrbek uulu" in
+  // "Bakytbek Sadyrbek uulu") is that person.
+  void JoinShortFullNames(std::map<std::string, int>& by_key, std::map<std::string, std::set<int>>* part_owner) {
+    for (auto& [short_key, short_entity] : by_key) {
+      std::vector<int> owners;
+      for (const auto& [long_key, long_entity] : by_key) {
+        if (long_key.size() > short_key.size() + 1 &&
+            long_key.compare(long_key.size() - short_key.size(), short_key.size(), short_key) == 0 &&
+            long_key[long_key.size() - short_key.size() - 1] == ' ' && long_entity != short_entity) {
+          owners.push_back(long_entity);
+        }
+      }
+      if (owners.size() != 1) continue;
+      const int into = owners[0];
+      for (int& e : mention_entity_) {
+        if (e == short_entity) e = into;
+      }
+      for (const std::string& n : names_[static_cast<std::size_t>(short_entity)]) AddName(into, n);
+      names_[static_cast<std::size_t>(short_entity)].clear();
+      for (auto& kv : *part_owner) {
+        if (kv.second.erase(short_entity)) kv.second.insert(into);
+      }
+      Entity& target = graph_.entities[static_cast<std::size_t>(into)];
+      const Entity& from = graph_.entities[static_cast<std::size_t>(short_entity)];
+      if (target.gender.empty()) target.gender = from.gender;
+      if (target.age < 0) target.age = from.age;
+      dropped_.insert(short_entity);
+      short_entity = into;
     }
   }
 
