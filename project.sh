@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# project.sh: the one entry point for people and CI.
+#   ./project.sh demo   install what is missing, build, run the demo on samples/ (writes out/)
+#   ./project.sh test   install what is missing, build, run every test (also under ASan+UBSan)
+#   ./project.sh deps   only install the Debian packages
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(g++ cmake make libboost-graph-dev rapidjson-dev libsqlite3-dev catch2 graphviz python3 python3-rdflib)
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+deps() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    echo "missing Debian packages; install them with:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+}
+
+build() {  # build DIR [cmake options...]
+  local dir=$1; shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$dir" -j"$JOBS"
+}
+
+demo() {
+  deps
+  build build
+  mkdir -p out
+  rm -f out/demo.db out/demo.db-wal out/demo.db-shm
+  ./build/kith ingest --db out/demo.db samples/
+  ./build/kith export --db out/demo.db --format jsonld --output out/graph.jsonld
+  echo "wrote out/graph.jsonld"
+  ./build/kith stats --db out/demo.db
+}
+
+test_all() {
+  deps
+  build build
+  (cd build && ctest --output-on-failure -j"$JOBS")
+  echo "== again under AddressSanitizer and UndefinedBehaviorSanitizer"
+  build build-asan -DKITH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$JOBS")
+}
+
+case "${1:-}" in
+  demo) demo ;;
+  test) test_all ;;
+  deps) deps ;;
+  *) echo "usage: ./project.sh demo|test|deps" >&2; exit 2 ;;
+esac
