@@ -1,0 +1,268 @@
+#include "store/graph_snapshot.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <climits>
+
+#include "store/database.h"
+#include "store/store.h"
+
+namespace kith {
+
+namespace {
+
+// The element with this id in a vector sorted by id, or nullptr.
+template <typename Vector>
+auto FindById(Vector& items, std::int64_t id) -> decltype(items.data()) {
+  auto it = std::lower_bound(items.begin(), items.end(), id,
+                             [](const auto& item, std::int64_t v) { return item.id < v; });
+  return (it != items.end() && it->id == id) ? &*it : nullptr;
+}
+
+Span ReadSpan(const Statement& stmt, int begin_column) {
+  Span span;
+  span.begin = static_cast<std::size_t>(std::max<std::int64_t>(0, stmt.ColumnInt64(begin_column)));
+  span.end = static_cast<std::size_t>(std::max<std::int64_t>(0, stmt.ColumnInt64(begin_column + 1)));
+  return span;
+}
+
+// Columns: document_id, sentence idx (NULL = none), begin, end, rule.
+StoredEvidence ReadEvidence(const Statement& stmt, int first) {
+  StoredEvidence evidence;
+  evidence.document_id = stmt.ColumnInt64(first);
+  evidence.sentence = stmt.ColumnIsNull(first + 1) ? -1 : static_cast<int>(stmt.ColumnInt64(first + 1));
+  evidence.span = ReadSpan(stmt, first + 2);
+  evidence.rule = stmt.ColumnText(first + 4);
+  return evidence;
+}
+
+class Reader {
+ public:
+  Reader(Database* db, StoredGraph* out) : db_(db), out_(out) {}
+
+  Status Run() {
+    KITH_RETURN_IF_ERROR(ReadDocuments());
+    KITH_RETURN_IF_ERROR(ReadEntities());
+    KITH_RETURN_IF_ERROR(ReadNames());
+    KITH_RETURN_IF_ERROR(ReadEntityDocuments());
+    KITH_RETURN_IF_ERROR(ReadRelations());
+    return ReadEvents();
+  }
+
+ private:
+  Status Corrupt(const std::string& message) const {
+    return Status::At(StatusCode::kDatabase, db_->path(), 0, 0, "unexpected stored data: " + message);
+  }
+
+  Status ReadDocuments() {
+    Statement stmt;
+    KITH_RETURN_IF_ERROR(db_->Prepare(
+        "SELECT id, content_hash, path, title, date, url, source, byte_length, ingested_at "
+        "FROM documents ORDER BY id",
+        &stmt));
+    bool row = false;
+    while (true) {
+      KITH_RETURN_IF_ERROR(stmt.Step(&row));
+      if (!row) break;
+      StoredDocument d;
+      d.id = stmt.ColumnInt64(0);
+      d.content_hash = stmt.ColumnText(1);
+      d.path = stmt.ColumnText(2);
+      d.title = stmt.ColumnText(3);
+      d.date = stmt.ColumnText(4);
+      d.url = stmt.ColumnText(5);
+      d.source = stmt.ColumnText(6);
+      d.byte_length = stmt.ColumnInt64(7);
+      d.ingested_at = stmt.ColumnText(8);
+      out_->documents.push_back(std::move(d));
+    }
+    return Status::Ok();
+  }
+
+  Status ReadEntities() {
+    Statement stmt;
+    KITH_RETURN_IF_ERROR(db_->Prepare(
+        "SELECT id, kind, type, name, gender, age, description, located_in, origin_document_id, normalized "
+        "FROM entities ORDER BY id",
+        &stmt));
+    bool row = false;
+    while (true) {
+      KITH_RETURN_IF_ERROR(stmt.Step(&row));
+      if (!row) break;
+      StoredEntity e;
+      e.id = stmt.ColumnInt64(0);
+      const std::string kind = stmt.ColumnText(1);
+      if (kind == "person") {
+        e.kind = EntityKind::kPerson;
+      } else if (kind == "organization") {
+        e.kind = EntityKind::kOrganization;
+      } else if (kind == "place") {
+        e.kind = EntityKind::kPlace;
+      } else {
+        return Corrupt("entity " + std::to_string(e.id) + " has kind \"" + kind + "\"");
+      }
+      e.type = stmt.ColumnText(2);
+      e.name = stmt.ColumnText(3);
+      e.gender = stmt.ColumnText(4);
+      e.age = stmt.ColumnIsNull(5) ? -1 : static_cast<int>(std::min<std::int64_t>(stmt.ColumnInt64(5), INT_MAX));
+      e.description = stmt.ColumnText(6);
+      e.located_in = stmt.ColumnInt64(7);
+      e.origin_document_id = stmt.ColumnInt64(8);
+      keys_.push_back(stmt.ColumnText(9));
+      out_->entities.push_back(std::move(e));
+    }
+    return Status::Ok();
+  }
+
+  // Aliases: every stored name but the one that is the entity's own name.
+  Status ReadNames() {
+    Statement stmt;
+    KITH_RETURN_IF_ERROR(
+        db_->Prepare("SELECT entity_id, name, normalized FROM entity_names ORDER BY entity_id, rowid", &stmt));
+    bool row = false;
+    while (true) {
+      KITH_RETURN_IF_ERROR(stmt.Step(&row));
+      if (!row) break;
+      StoredEntity* e = FindById(out_->entities, stmt.ColumnInt64(0));
+      if (e == nullptr) continue;
+      const std::size_t index = static_cast<std::size_t>(e - out_->entities.data());
+      if (stmt.ColumnText(2) == keys_[index] || e->name.empty()) continue;
+      e->aliases.push_back(stmt.ColumnText(1));
+    }
+    return Status::Ok();
+  }
+
+  Status ReadEntityDocuments() {
+    Statement stmt;
+    KITH_RETURN_IF_ERROR(db_->Prepare(
+        "SELECT DISTINCT entity_id, document_id FROM mentions ORDER BY entity_id, document_id", &stmt));
+    bool row = false;
+    while (true) {
+      KITH_RETURN_IF_ERROR(stmt.Step(&row));
+      if (!row) break;
+      StoredEntity* e = FindById(out_->entities, stmt.ColumnInt64(0));
+      if (e != nullptr) e->documents.push_back(stmt.ColumnInt64(1));
+    }
+    return Status::Ok();
+  }
+
+  Status ReadRelations() {
+    {
+      Statement stmt;
+      KITH_RETURN_IF_ERROR(db_->Prepare(
+          "SELECT r.id, r.subject_entity, r.type, r.object_entity, r.term, r.inferred, "
+          "r.document_id, s.idx, r.\"begin\", r.\"end\", r.rule "
+          "FROM relations AS r LEFT JOIN sentences AS s ON s.id = r.sentence_id ORDER BY r.id",
+          &stmt));
+      bool row = false;
+      while (true) {
+        KITH_RETURN_IF_ERROR(stmt.Step(&row));
+        if (!row) break;
+        StoredRelation r;
+        r.id = stmt.ColumnInt64(0);
+        r.subject = stmt.ColumnInt64(1);
+        r.type = stmt.ColumnText(2);
+        r.object = stmt.ColumnInt64(3);
+        r.term = stmt.ColumnText(4);
+        r.inferred = stmt.ColumnInt64(5) != 0;
+        r.evidence = ReadEvidence(stmt, 6);
+        out_->relations.push_back(std::move(r));
+      }
+    }
+    Statement stmt;
+    KITH_RETURN_IF_ERROR(db_->Prepare(
+        "SELECT relation_id, source_relation_id FROM relation_sources ORDER BY relation_id, source_relation_id",
+        &stmt));
+    bool row = false;
+    while (true) {
+      KITH_RETURN_IF_ERROR(stmt.Step(&row));
+      if (!row) break;
+      StoredRelation* r = FindById(out_->relations, stmt.ColumnInt64(0));
+      if (r != nullptr) r->sources.push_back(stmt.ColumnInt64(1));
+    }
+    return Status::Ok();
+  }
+
+  Status ParseAttributes(std::int64_t event_id, const std::string& json,
+                         std::map<std::string, std::string>* out) const {
+    rapidjson::Document parsed;
+    parsed.Parse(json.c_str(), json.size());
+    if (parsed.HasParseError() || !parsed.IsObject()) {
+      return Corrupt("event " + std::to_string(event_id) + " attributes are not a JSON object: " + json);
+    }
+    for (auto it = parsed.MemberBegin(); it != parsed.MemberEnd(); ++it) {
+      std::string key(it->name.GetString(), it->name.GetStringLength());
+      if (it->value.IsString()) {
+        (*out)[key] = std::string(it->value.GetString(), it->value.GetStringLength());
+      } else {  // written by hand in the shell: keep the JSON text of the value
+        rapidjson::StringBuffer buffer;
+        rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+        it->value.Accept(writer);
+        (*out)[key] = std::string(buffer.GetString(), buffer.GetSize());
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status ReadEvents() {
+    {
+      Statement stmt;
+      KITH_RETURN_IF_ERROR(db_->Prepare(
+          "SELECT v.id, v.kind, v.date, v.date_precision, v.place_entity, v.attributes, "
+          "v.document_id, s.idx, v.\"begin\", v.\"end\", v.rule "
+          "FROM events AS v LEFT JOIN sentences AS s ON s.id = v.sentence_id ORDER BY v.id",
+          &stmt));
+      bool row = false;
+      while (true) {
+        KITH_RETURN_IF_ERROR(stmt.Step(&row));
+        if (!row) break;
+        StoredEvent ev;
+        ev.id = stmt.ColumnInt64(0);
+        ev.kind = stmt.ColumnText(1);
+        ev.date = stmt.ColumnText(2);
+        ev.date_precision = stmt.ColumnText(3);
+        ev.place = stmt.ColumnInt64(4);
+        KITH_RETURN_IF_ERROR(ParseAttributes(ev.id, stmt.ColumnText(5), &ev.attributes));
+        ev.evidence = ReadEvidence(stmt, 6);
+        out_->events.push_back(std::move(ev));
+      }
+    }
+    Statement stmt;
+    KITH_RETURN_IF_ERROR(
+        db_->Prepare("SELECT event_id, role, entity_id FROM event_roles ORDER BY event_id, rowid", &stmt));
+    bool row = false;
+    while (true) {
+      KITH_RETURN_IF_ERROR(stmt.Step(&row));
+      if (!row) break;
+      StoredEvent* ev = FindById(out_->events, stmt.ColumnInt64(0));
+      if (ev != nullptr) ev->roles.push_back(StoredEventRole{stmt.ColumnText(1), stmt.ColumnInt64(2)});
+    }
+    return Status::Ok();
+  }
+
+  Database* db_;
+  StoredGraph* out_;
+  std::vector<std::string> keys_;  // normalized name per entity, parallel to out_->entities
+};
+
+}  // namespace
+
+const StoredEntity* StoredGraph::FindEntity(std::int64_t id) const {
+  return FindById(entities, id);
+}
+
+Status ReadGraph(Store& store, StoredGraph* out) {
+  *out = StoredGraph();
+  Database* db = store.database();
+  Transaction txn(db);
+  KITH_RETURN_IF_ERROR(txn.Begin(Transaction::Mode::kDeferred));
+  Status status = Reader(db, out).Run();
+  if (status.ok()) status = txn.Commit();
+  if (!status.ok()) *out = StoredGraph();
+  return status;
+}
+
+}  // namespace kith

@@ -1,0 +1,65 @@
+#include "store/migrations.h"
+
+#include <string>
+
+namespace kith {
+
+extern const char* const kEmbeddedSchemaSql;  // schema/kith.sql, generated at build time
+
+const std::vector<MigrationStep>& MigrationSteps() {
+  // Append {2, "ALTER TABLE ..."} and raise kSchemaVersion for version 2.
+  static const std::vector<MigrationStep> steps = {
+      {1, kEmbeddedSchemaSql},
+  };
+  return steps;
+}
+
+Status ReadSchemaVersion(Database* db, std::int64_t* version) {
+  return db->QueryInt64("PRAGMA user_version", version);
+}
+
+Status Migrate(Database* db) {
+  const auto& steps = MigrationSteps();
+  static_assert(kSchemaVersion >= 1, "schema versions start at 1");
+  if (steps.empty() || steps.back().version != kSchemaVersion) {
+    return Status::Error(StatusCode::kInternal, "migration steps do not end at kSchemaVersion");
+  }
+  Transaction txn(db);
+  KITH_RETURN_IF_ERROR(txn.Begin(Transaction::Mode::kImmediate));
+  std::int64_t version = 0;
+  KITH_RETURN_IF_ERROR(ReadSchemaVersion(db, &version));
+  if (version > kSchemaVersion) {
+    return Status::At(StatusCode::kInvalidInput, db->path(), 0, 0,
+                      "database schema version " + std::to_string(version) +
+                          " is newer than this kith supports (version " + std::to_string(kSchemaVersion) +
+                          "); use a newer kith");
+  }
+  if (version < 0) {
+    return Status::At(StatusCode::kInvalidInput, db->path(), 0, 0,
+                      "not a kith database (user_version " + std::to_string(version) + ")");
+  }
+  if (version == kSchemaVersion) return txn.Commit();
+  if (version == 0) {
+    std::int64_t objects = 0;
+    KITH_RETURN_IF_ERROR(db->QueryInt64("SELECT count(*) FROM sqlite_master", &objects));
+    if (objects != 0) {
+      return Status::At(StatusCode::kInvalidInput, db->path(), 0, 0,
+                        "not a kith database: it holds " + std::to_string(objects) +
+                            " schema objects but no kith schema version");
+    }
+  }
+  for (const MigrationStep& step : steps) {
+    if (step.version <= version) continue;
+    Status status = db->ExecScript(step.sql);
+    if (!status.ok()) {
+      return Status::At(StatusCode::kDatabase, db->path(), 0, 0,
+                        "migration to schema version " + std::to_string(step.version) +
+                            " failed: " + status.message());
+    }
+    // PRAGMA takes no bound parameters; the value is an integer we control.
+    KITH_RETURN_IF_ERROR(db->ExecScript("PRAGMA user_version = " + std::to_string(step.version)));
+  }
+  return txn.Commit();
+}
+
+}  // namespace kith

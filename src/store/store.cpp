@@ -1,0 +1,122 @@
+#include "store/store.h"
+
+#include <vector>
+
+#include "store/document_writer.h"
+#include "store/graph_check.h"
+#include "store/migrations.h"
+
+namespace kith {
+
+const char* PutOutcomeName(Store::PutOutcome outcome) {
+  switch (outcome) {
+    case Store::PutOutcome::kInserted: return "inserted";
+    case Store::PutOutcome::kUnchanged: return "unchanged";
+    case Store::PutOutcome::kReplaced: return "replaced";
+  }
+  return "inserted";
+}
+
+Status Store::Open(const std::string& path, const StoreOptions& options, std::unique_ptr<Store>* out) {
+  DatabaseOptions db_options;
+  db_options.busy_timeout_ms = options.busy_timeout_ms;
+  db_options.create_if_missing = options.create_if_missing;
+  db_options.wal = options.wal;
+  std::unique_ptr<Database> db;
+  KITH_RETURN_IF_ERROR(Database::Open(path, db_options, &db));
+  KITH_RETURN_IF_ERROR(Migrate(db.get()));
+  out->reset(new Store(std::move(db)));
+  return Status::Ok();
+}
+
+Status Store::HasDocument(const std::string& content_hash, bool* found) {
+  Statement stmt;
+  KITH_RETURN_IF_ERROR(db_->Prepare("SELECT 1 FROM documents WHERE content_hash = ?1", &stmt));
+  KITH_RETURN_IF_ERROR(stmt.BindText(1, content_hash));
+  return stmt.Step(found);
+}
+
+Status Store::PutDocument(const Document& doc, const std::string& content_hash, const DocumentGraph& graph,
+                          PutOutcome* outcome) {
+  if (content_hash.empty()) {
+    return Status::At(StatusCode::kInvalidInput, doc.path, 0, 0, "document has no content hash");
+  }
+  KITH_RETURN_IF_ERROR(CheckDocumentGraph(doc, graph));
+  Transaction txn(db_.get());
+  KITH_RETURN_IF_ERROR(txn.Begin(Transaction::Mode::kImmediate));
+  PutOutcome result = PutOutcome::kInserted;
+  Status status = PutInTransaction(doc, content_hash, graph, &result);
+  if (status.ok()) status = txn.Commit();
+  if (!status.ok()) {
+    // The guard rolls back; say which document was not stored.
+    return Status::At(status.code(), status.file().empty() ? doc.path : status.file(), status.line(),
+                      status.column(),
+                      status.file() == doc.path ? status.message()
+                                                : "storing " + doc.path + ": " + status.message());
+  }
+  *outcome = result;
+  return Status::Ok();
+}
+
+Status Store::PutInTransaction(const Document& doc, const std::string& content_hash, const DocumentGraph& graph,
+                               PutOutcome* outcome) {
+  bool exists = false;
+  KITH_RETURN_IF_ERROR(HasDocument(content_hash, &exists));
+  if (exists) {
+    *outcome = PutOutcome::kUnchanged;
+    return Status::Ok();
+  }
+  *outcome = PutOutcome::kInserted;
+  // Entities that may lose their last reference: those of the version being
+  // replaced, and this graph's own (one might have no fact at all).
+  std::vector<std::int64_t> candidates;
+  if (!doc.path.empty() && doc.path != "-") {
+    std::vector<std::int64_t> old_documents;
+    {
+      Statement stmt;
+      KITH_RETURN_IF_ERROR(db_->Prepare("SELECT id FROM documents WHERE path = ?1", &stmt));
+      KITH_RETURN_IF_ERROR(stmt.BindText(1, doc.path));
+      bool row = false;
+      while (true) {
+        KITH_RETURN_IF_ERROR(stmt.Step(&row));
+        if (!row) break;
+        old_documents.push_back(stmt.ColumnInt64(0));
+      }
+    }
+    Statement remove;
+    KITH_RETURN_IF_ERROR(db_->Prepare("DELETE FROM documents WHERE id = ?1", &remove));
+    for (std::int64_t old : old_documents) {
+      KITH_RETURN_IF_ERROR(DocumentEntities(db_.get(), old, &candidates));
+      KITH_RETURN_IF_ERROR(remove.BindInt64(1, old));
+      KITH_RETURN_IF_ERROR(remove.Run());  // facts and unnamed persons go by ON DELETE CASCADE
+      *outcome = PutOutcome::kReplaced;
+    }
+  }
+  KITH_RETURN_IF_ERROR(WriteDocumentGraph(db_.get(), doc, content_hash, graph, &candidates));
+  return RemoveUnreferencedEntities(db_.get(), std::move(candidates));
+}
+
+Status Store::GetStats(StoreStats* out) {
+  Statement stmt;
+  KITH_RETURN_IF_ERROR(db_->Prepare(
+      "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), "
+      "(SELECT count(*) FROM entities WHERE kind = 'person'), "
+      "(SELECT count(*) FROM entities WHERE kind = 'organization'), "
+      "(SELECT count(*) FROM entities WHERE kind = 'place'), "
+      "(SELECT count(*) FROM mentions), (SELECT count(*) FROM relations), (SELECT count(*) FROM events)",
+      &stmt));
+  KITH_RETURN_IF_ERROR(stmt.StepRow());
+  StoreStats stats;
+  stats.documents = stmt.ColumnInt64(0);
+  stats.sentences = stmt.ColumnInt64(1);
+  stats.persons = stmt.ColumnInt64(2);
+  stats.organizations = stmt.ColumnInt64(3);
+  stats.places = stmt.ColumnInt64(4);
+  stats.mentions = stmt.ColumnInt64(5);
+  stats.relations = stmt.ColumnInt64(6);
+  stats.events = stmt.ColumnInt64(7);
+  *out = stats;
+  return Status::Ok();
+}
+
+}  // namespace kith
