@@ -1,0 +1,294 @@
+#include "exporters/jsonld_exporter.h"
+
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "store/content_hash.h"
+#include "store/store.h"
+#include "tests/store/test_support.h"
+
+namespace kith {
+namespace {
+
+StoredGraph GraphOf(const std::vector<testing::Sample>& samples) {
+  std::unique_ptr<Store> store;
+  REQUIRE(Store::Open(":memory:", StoreOptions(), &store).ok());
+  for (const auto& sample : samples) {
+    Store::PutOutcome outcome;
+    Status s = store->PutDocument(sample.doc, ContentHash(sample.doc.text), sample.graph, &outcome);
+    INFO(s.ToString());
+    REQUIRE(s.ok());
+  }
+  StoredGraph graph;
+  REQUIRE(ReadGraph(*store, &graph).ok());
+  return graph;
+}
+
+std::string Export(const StoredGraph& graph) {
+  std::string out;
+  Status s = WriteJsonLd(graph, &out);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  return out;
+}
+
+struct Parsed {
+  rapidjson::Document doc;
+  std::map<std::string, const rapidjson::Value*> nodes;  // by @id
+
+  explicit Parsed(const std::string& json) {
+    doc.Parse(json.c_str(), json.size());
+    REQUIRE_FALSE(doc.HasParseError());
+    REQUIRE(doc.IsObject());
+    REQUIRE(doc.HasMember("@graph"));
+    for (const auto& node : doc["@graph"].GetArray()) nodes[node["@id"].GetString()] = &node;
+  }
+  const rapidjson::Value& Node(const std::string& id) const {
+    auto it = nodes.find(id);
+    INFO("node " << id);
+    REQUIRE(it != nodes.end());
+    return *it->second;
+  }
+  // The node whose schema.org name is `name`.
+  const rapidjson::Value& NodeNamed(const std::string& name) const {
+    for (const auto& kv : nodes) {
+      const auto& n = *kv.second;
+      if (n.HasMember("name") && n["name"].IsString() && n["name"].GetString() == name) return n;
+    }
+    FAIL("no node named " << name);
+    return *nodes.begin()->second;
+  }
+};
+
+// The string values (or @id values) of `key` on `node`.
+std::vector<std::string> Values(const rapidjson::Value& node, const char* key) {
+  std::vector<std::string> out;
+  if (!node.HasMember(key)) return out;
+  const rapidjson::Value& v = node[key];
+  auto one = [&out](const rapidjson::Value& x) {
+    if (x.IsString()) out.push_back(x.GetString());
+    if (x.IsObject() && x.HasMember("@id")) out.push_back(x["@id"].GetString());
+  };
+  if (v.IsArray()) {
+    for (const auto& x : v.GetArray()) one(x);
+  } else {
+    one(v);
+  }
+  return out;
+}
+
+std::string Id(const rapidjson::Value& node) { return node["@id"].GetString(); }
+
+TEST_CASE("JSON-LD context is inline and defines the vocabularies", "[exporters]") {
+  Parsed p(Export(GraphOf({testing::MakeSample("a.txt")})));
+  const rapidjson::Value& context = p.doc["@context"];
+  REQUIRE(context.IsObject());  // never a URL to fetch
+  CHECK(std::string(context["@vocab"].GetString()) == "http://schema.org/");
+  CHECK(std::string(context["schema"].GetString()) == "http://schema.org/");
+  CHECK(std::string(context["kith"].GetString()) == "https://w3id.org/kith/vocab#");
+  CHECK(std::string(context["prov"].GetString()) == "http://www.w3.org/ns/prov#");
+  for (const char* term : {"parent", "children", "sibling", "spouse", "relatedTo", "location", "kith:relative",
+                           "kith:anchor", "prov:wasDerivedFrom"}) {
+    INFO(term);
+    REQUIRE(context.HasMember(term));
+    CHECK(std::string(context[term]["@type"].GetString()) == "@id");
+  }
+}
+
+TEST_CASE("JSON-LD family ties follow schema.org's direction", "[exporters]") {
+  testing::Sample sample = testing::MakeSample("a.txt");
+  // A further tie for the test: Qalypbek is a parent of the son.
+  Relation parent;
+  parent.subject = 1;
+  parent.type = "parent";
+  parent.object = 4;
+  parent.evidence = testing::Ev(sample.doc.text, "Her son", 2, "test.parent");
+  sample.graph.relations.push_back(parent);
+  Parsed p(Export(GraphOf({sample})));
+  const auto& kumisqan = p.NodeNamed("Kumisqan Babam");
+  const auto& qalypbek = p.NodeNamed("Qalypbek Babam");
+  std::string son_id;
+  for (const auto& kv : p.nodes) {
+    const auto& n = *kv.second;
+    if (n.HasMember("description") && std::string(n["description"].GetString()) == "son of Kumisqan Babam") {
+      son_id = kv.first;
+    }
+  }
+  REQUIRE(!son_id.empty());
+  const auto& son = p.Node(son_id);
+
+  // (Qalypbek, sibling, Kumisqan): both ways.
+  CHECK(Values(qalypbek, "sibling") == std::vector<std::string>{Id(kumisqan)});
+  CHECK(Values(kumisqan, "sibling") == std::vector<std::string>{Id(qalypbek)});
+  // (son, child, Kumisqan): son parent Kumisqan, Kumisqan children son.
+  // (Qalypbek, parent, son): son parent Qalypbek, Qalypbek children son.
+  const auto son_parents = Values(son, "parent");
+  CHECK(std::count(son_parents.begin(), son_parents.end(), Id(kumisqan)) == 1);
+  CHECK(std::count(son_parents.begin(), son_parents.end(), Id(qalypbek)) == 1);
+  CHECK(Values(kumisqan, "children") == std::vector<std::string>{son_id});
+  CHECK(Values(qalypbek, "children") == std::vector<std::string>{son_id});
+  CHECK(Values(kumisqan, "parent").empty());
+  // (son, relative, Qalypbek): relatedTo both ways.
+  CHECK(Values(son, "relatedTo") == std::vector<std::string>{Id(qalypbek)});
+  CHECK(Values(qalypbek, "relatedTo") == std::vector<std::string>{son_id});
+  CHECK(Id(kumisqan).rfind("kith:person/", 0) == 0);
+}
+
+TEST_CASE("JSON-LD tie nodes carry their evidence", "[exporters]") {
+  Parsed p(Export(GraphOf({testing::MakeSample("a.txt")})));
+  const auto& kumisqan = p.NodeNamed("Kumisqan Babam");
+  const auto& qalypbek = p.NodeNamed("Qalypbek Babam");
+  const rapidjson::Value* tie = nullptr;
+  const rapidjson::Value* inferred = nullptr;
+  for (const auto& kv : p.nodes) {
+    const auto& n = *kv.second;
+    if (!n["@type"].IsString() || std::string(n["@type"].GetString()) != "kith:FamilyTie") continue;
+    if (std::string(n["kith:relation"].GetString()) == "sibling") tie = &n;
+    if (n["kith:inferred"].GetBool()) inferred = &n;
+  }
+  REQUIRE(tie != nullptr);
+  CHECK(Values(*tie, "kith:relative") == std::vector<std::string>{Id(qalypbek)});
+  CHECK(Values(*tie, "kith:anchor") == std::vector<std::string>{Id(kumisqan)});
+  CHECK(std::string((*tie)["kith:kinTerm"].GetString()) == "younger brother");
+  CHECK(std::string((*tie)["kith:rule"].GetString()) == "kin.appositive");
+  CHECK((*tie)["kith:sentence"].GetInt() == 1);
+  CHECK((*tie)["kith:begin"].GetInt() < (*tie)["kith:end"].GetInt());
+  const auto docs = Values(*tie, "prov:wasDerivedFrom");
+  REQUIRE(docs.size() == 1);
+  CHECK(std::string(p.Node(docs[0])["@type"].GetString()) == "NewsArticle");
+  REQUIRE(inferred != nullptr);
+  CHECK(Values(*inferred, "kith:inferredFrom").size() == 2);
+}
+
+TEST_CASE("JSON-LD unnamed persons have a description and no name", "[exporters]") {
+  Parsed p(Export(GraphOf({testing::MakeSample("a.txt")})));
+  int unnamed = 0;
+  for (const auto& kv : p.nodes) {
+    const auto& n = *kv.second;
+    if (!n["@type"].IsString() || std::string(n["@type"].GetString()) != "Person") continue;
+    if (n.HasMember("name")) {
+      CHECK(n["name"].GetStringLength() > 0);
+      continue;
+    }
+    ++unnamed;
+    CHECK_FALSE(n.HasMember("alternateName"));
+    CHECK(std::string(n["description"].GetString()) == "son of Kumisqan Babam");
+    CHECK(std::string(n["gender"]["@id"].GetString()) == "http://schema.org/Male");
+  }
+  CHECK(unnamed == 1);
+  const auto& qalypbek = p.NodeNamed("Qalypbek Babam");
+  CHECK(Values(qalypbek, "alternateName") == std::vector<std::string>{"Qalypbek"});
+  CHECK(qalypbek["kith:age"].GetInt() == 45);
+  CHECK(std::string(p.NodeNamed("Kumisqan Babam")["gender"]["@id"].GetString()) == "http://schema.org/Female");
+}
+
+TEST_CASE("JSON-LD organizations, places and documents", "[exporters]") {
+  Parsed p(Export(GraphOf({testing::MakeSample("a.txt")})));
+  const auto& consulate = p.NodeNamed("Chinese Consulate in Almaty");
+  const auto& almaty = p.NodeNamed("Almaty");
+  CHECK(std::string(consulate["@type"].GetString()) == "GovernmentOrganization");
+  CHECK(Id(consulate).rfind("kith:organization/", 0) == 0);
+  CHECK(Values(consulate, "alternateName") == std::vector<std::string>{"Chinese Consulate"});
+  CHECK(Values(consulate, "location") == std::vector<std::string>{Id(almaty)});
+  CHECK(std::string(almaty["@type"].GetString()) == "City");
+  CHECK(Id(almaty).rfind("kith:place/", 0) == 0);
+  const auto& article = p.Node("kith:document/1");
+  CHECK(std::string(article["@type"].GetString()) == "NewsArticle");
+  CHECK(std::string(article["headline"].GetString()) == "Protest in Almaty");
+  CHECK(std::string(article["datePublished"].GetString()) == "2021-02-23");
+  CHECK(std::string(article["url"].GetString()) == "https://example.org/a");
+  CHECK(std::string(article["publisher"]["name"].GetString()) == "Example News");
+  CHECK(std::string(article["kith:path"].GetString()) == "a.txt");
+  CHECK(std::string(article["kith:contentHash"].GetString()).size() == 64);
+  CHECK(Values(almaty, "kith:mentionedIn") == std::vector<std::string>{"kith:document/1"});
+}
+
+TEST_CASE("JSON-LD events are typed, dated, placed and name their participants", "[exporters]") {
+  Parsed p(Export(GraphOf({testing::MakeSample("a.txt")})));
+  const auto& consulate = p.NodeNamed("Chinese Consulate in Almaty");
+  const auto& protest = p.Node("kith:event/1");
+  CHECK(Values(protest, "@type") == std::vector<std::string>{"Event", "kith:Protest"});
+  CHECK(std::string(protest["startDate"].GetString()) == "--02-22");
+  CHECK(Values(protest, "location") == std::vector<std::string>{Id(consulate)});
+  CHECK(Values(protest, "kith:protester") ==
+        std::vector<std::string>{Id(p.NodeNamed("Kumisqan Babam")), Id(p.NodeNamed("Qalypbek Babam"))});
+  CHECK(Values(protest, "kith:term") == std::vector<std::string>{"P1D"});
+  CHECK(std::string(protest["kith:rule"].GetString()) == "event.protest");
+  CHECK(Values(protest, "prov:wasDerivedFrom") == std::vector<std::string>{"kith:document/1"});
+  const auto& detention = p.Node("kith:event/2");
+  CHECK(Values(detention, "@type") == std::vector<std::string>{"Event", "kith:Detention"});
+  CHECK_FALSE(detention.HasMember("startDate"));
+  CHECK(Values(detention, "kith:detainee").size() == 1);
+}
+
+TEST_CASE("JSON-LD role and attribute names become safe camelCase properties", "[exporters]") {
+  testing::Sample sample = testing::MakeSample("a.txt");
+  sample.graph.events[1].kind = "travel ban";
+  sample.graph.events[1].roles = {EventRole{"released person", 4}, EventRole{"rule", 4}};
+  sample.graph.events[1].attributes = {{"charge", "\"separatism\""}, {"begin", "x"}};
+  Parsed p(Export(GraphOf({sample})));
+  const auto& event = p.Node("kith:event/2");
+  CHECK(Values(event, "@type") == std::vector<std::string>{"Event", "kith:TravelBan"});
+  CHECK(Values(event, "kith:releasedPerson").size() == 1);
+  CHECK(Values(event, "kith:roleRule").size() == 1);
+  CHECK(Values(event, "kith:attributeBegin") == std::vector<std::string>{"x"});
+  CHECK(Values(event, "kith:charge") == std::vector<std::string>{"\"separatism\""});
+  CHECK(std::string(event["kith:rule"].GetString()) == "event.detention");
+}
+
+TEST_CASE("JSON-LD output is deterministic", "[exporters]") {
+  const std::vector<testing::Sample> samples = {testing::MakeSample("a.txt"), testing::MakeSample("b.txt", " B.")};
+  const StoredGraph graph = GraphOf(samples);
+  const std::string first = Export(graph);
+  CHECK(Export(graph) == first);
+  // A second store built the same way exports the same bytes.
+  CHECK(Export(GraphOf(samples)) == first);
+  CHECK(first.back() == '\n');
+}
+
+TEST_CASE("JSON-LD escapes quotes and control characters and repairs bad UTF-8", "[exporters]") {
+  testing::Sample sample = testing::MakeSample("a.txt");
+  sample.graph.entities[0].name = std::string("Kumisqan \"K\\\" \x01\t\n Babam \xFF\xC0\xAF end");
+  sample.graph.entities[1].aliases = {std::string("Qa\0lyp", 6), "\xED\xA0\x80surrogate"};
+  sample.doc.meta.title = "\xE2\x80\x9CQuoted\xE2\x80\x9D headline \xE2\x82";
+  const std::string json = Export(GraphOf({sample}));
+  Parsed p(json);
+  const auto& node = p.NodeNamed("Kumisqan \"K\\\" \x01\t\n Babam \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD end");
+  CHECK(std::string(node["@type"].GetString()) == "Person");
+  const auto& qalypbek = p.NodeNamed("Qalypbek Babam");
+  const auto& aliases = qalypbek["alternateName"];
+  REQUIRE(aliases.Size() == 2);
+  CHECK(std::string(aliases[0].GetString(), aliases[0].GetStringLength()) == std::string("Qa\0lyp", 6));
+  CHECK(std::string(aliases[1].GetString()) == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDsurrogate");
+  CHECK(std::string(p.Node("kith:document/1")["headline"].GetString()) ==
+        "\xE2\x80\x9CQuoted\xE2\x80\x9D headline \xEF\xBF\xBD");
+  // No raw control character survives in the text.
+  CHECK(std::none_of(json.begin(), json.end(),
+                     [](char c) { return c != '\n' && static_cast<unsigned char>(c) < 0x20; }));
+}
+
+TEST_CASE("WriteJsonLdFile writes the same bytes to a file", "[exporters]") {
+  testing::TempDir dir;
+  const StoredGraph graph = GraphOf({testing::MakeSample("a.txt")});
+  const std::string path = dir.File("out.jsonld");
+  REQUIRE(WriteJsonLdFile(graph, path).ok());
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream contents;
+  contents << in.rdbuf();
+  CHECK(contents.str() == Export(graph));
+  Status s = WriteJsonLdFile(graph, dir.File("no/such/dir/out.jsonld"));
+  CHECK(s.code() == StatusCode::kIoError);
+  CHECK(s.ToString().find("no/such/dir/out.jsonld") != std::string::npos);
+}
+
+TEST_CASE("JSON-LD of an empty graph is a valid document", "[exporters]") {
+  Parsed p(Export(StoredGraph()));
+  CHECK(p.doc["@graph"].GetArray().Size() == 0);
+}
+
+}  // namespace
+}  // namespace kith
