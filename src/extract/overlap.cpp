@@ -38,9 +38,9 @@ void ResolveOverlaps(std::vector<ExtractedMention> candidates, std::vector<Extra
         if (acc.label != cand.label) continue;  // auxiliary layers are independent
       }
       if (acc.first == cand.first && acc.last == cand.last && acc.label == cand.label) {
-        MergeAttributes(cand, &acc);
+        MergeAttributes(cand, &acc);  // a merge, not a loss
         lost = true;
-        winner = acc.rule;
+        winner = cand.rule;
         continue;
       }
       if (Inside(cand, acc) && cand.nests && (acc.label != cand.label || acc.last - acc.first > cand.last - cand.first)) continue;
