@@ -245,6 +245,14 @@ ScoreReport ScoreDocument(const DocumentGraph& g, const GoldDocument& gold) {
   }
   un.fp = std::max(static_cast<int>(unnamed_edges.size()) - un.tp, 0);
   un.fn = ug - un.tp;
+  if (un.fp > 0 || un.fn > 0) {
+    std::vector<std::string> found;
+    for (const auto& [node, rel, anchor] : unnamed_edges) {
+      found.push_back(rel + " of " + anchor + " (" + g.entities[static_cast<std::size_t>(node)].description + ", " +
+                      (g.entities[static_cast<std::size_t>(node)].gender.empty() ? "?" : g.entities[static_cast<std::size_t>(node)].gender) + ")");
+    }
+    r.explain.push_back("unnamed relatives found: " + Join(found) + " (expected " + std::to_string(ug) + ")");
+  }
   // Events: type and a shared named participant.
   struct Pred {
     std::string type;

@@ -1,11 +1,14 @@
 #include "graph/graph_builder.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 
 #include "base/utf8.h"
 #include "extract/name_key.h"
+#include "graph/kin_inference.h"
+#include "graph/reference_resolver.h"
 
 namespace kith {
 namespace {
@@ -15,7 +18,7 @@ bool IsNameToken(const Token& t) { return t.kind == TokenKind::kWord && t.norm !
 class Builder {
  public:
   Builder(const std::string& text, const Extraction& ex, const RuleSet& rules)
-      : text_(text), ex_(ex), keys_(rules.lexicon("transliteration")) {}
+      : text_(text), ex_(ex), rules_(rules), keys_(rules.lexicon("transliteration")) {}
 
   DocumentGraph Build() {
     for (const SentenceSpan& s : ex_.sentences) {
@@ -337,20 +340,147 @@ class Builder {
     return containing;
   }
 
-  void BuildRelations() {
-    for (const ExtractedRelation& r : ex_.relations) {
-      const int s = EntityFor(r.subject);
-      const int o = EntityFor(r.object);
-      if (s < 0 || o < 0 || s == o) continue;
-      Relation rel;
-      rel.subject = s;
-      rel.object = o;
-      rel.type = r.type;
-      const auto term = r.attributes.find("term");
-      if (term != r.attributes.end()) rel.term = term->second;
-      rel.evidence = Evidence{r.sentence, r.span, r.rule};
-      graph_.relations.push_back(std::move(rel));
+  // Entities an argument stands for: a person's mention, or a pronoun resolved by the resolver.
+  std::vector<int> ArgumentEntities(const CaptureRange& c, const ReferenceResolver& resolver) const {
+    const int e = EntityFor(c);
+    if (e >= 0) return {e};
+    if (c.last == c.first + 1) return resolver.Resolve(c.first);
+    return {};
+  }
+
+  static std::string Attr(const std::map<std::string, std::string>& a, const char* key) {
+    const auto it = a.find(key);
+    return it == a.end() ? "" : it->second;
+  }
+
+  struct UnnamedRequest {
+    int anchor = -1;
+    std::string type, term, gender;
+    int count = 1;
+    Evidence evidence;
+  };
+
+  void AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev) {
+    if (subject < 0 || object < 0 || subject == object || type.empty()) return;
+    // One tie per pair and relation, whichever direction the text stated it in.
+    std::string t = type;
+    int a = subject, b = object;
+    if (t == "child") {
+      std::swap(a, b);
+      t = "parent";
     }
+    if (t == "sibling" || t == "spouse" || t == "relative") {
+      if (b < a) std::swap(a, b);
+    }
+    if (!tie_keys_.insert(std::to_string(a) + t + std::to_string(b)).second) return;
+    Relation rel;
+    rel.subject = subject;
+    rel.type = type;
+    rel.object = object;
+    rel.term = term;
+    rel.evidence = ev;
+    graph_.relations.push_back(std::move(rel));
+  }
+
+  void BuildRelations() {
+    const ReferenceResolver resolver(ex_, rules_, mention_entity_, graph_.entities);
+    std::vector<UnnamedRequest> unnamed;
+    for (const ExtractedRelation& r : ex_.relations) {
+      const Evidence ev{r.sentence, r.span, r.rule};
+      const std::string term = Attr(r.attributes, "term");
+      const std::string gender = Attr(r.attributes, "gender");
+      for (int anchor : ArgumentEntities(r.object, resolver)) {
+        if (Attr(r.attributes, "unnamed") == "yes") {
+          UnnamedRequest u{anchor, r.type, term, gender, 1, ev};
+          const std::string count = Attr(r.attributes, "count");
+          if (!count.empty()) u.count = std::max(1, std::atoi(count.c_str()));
+          unnamed.push_back(u);
+          continue;
+        }
+        for (int relative : ArgumentEntities(r.subject, resolver)) {
+          Entity& rel = graph_.entities[static_cast<std::size_t>(relative)];
+          if (rel.gender.empty() && (gender == "male" || gender == "female")) rel.gender = gender;
+          AddRelation(relative, r.type, anchor, term, ev);
+        }
+      }
+    }
+    InferKinship(&graph_);
+    AddUnnamedRelatives(unnamed);
+  }
+
+  // Relatives the article does not name become persons of their own, unless the article names
+  // them elsewhere: a named relative of the same person, relation and gender takes their place.
+  void AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests) {
+    std::map<std::string, UnnamedRequest> merged;
+    for (const UnnamedRequest& u : requests) {
+      const std::string key = std::to_string(u.anchor) + "|" + u.type + "|" + u.gender;
+      auto it = merged.find(key);
+      if (it == merged.end()) {
+        merged.emplace(key, u);
+      } else if (u.count > it->second.count) {
+        it->second.count = u.count;
+      }
+    }
+    std::set<int> has_specific;  // anchors with a tie more specific than "relative"
+    for (const Relation& r : graph_.relations) {
+      if (r.type != "relative") {
+        has_specific.insert(r.subject);
+        has_specific.insert(r.object);
+      }
+    }
+    for (const auto& [key, u] : merged) {
+      if (u.type != "relative") has_specific.insert(u.anchor);
+    }
+    for (const auto& [key, u] : merged) {
+      // "their relatives", "my family members": collective words for the ties already stated.
+      if (u.type == "relative" && has_specific.count(u.anchor)) continue;
+      int named = 0;
+      for (const Relation& r : graph_.relations) {
+        const bool same = (r.object == u.anchor && r.type == u.type) ||
+                          (r.subject == u.anchor && Inverse(r.type) == u.type);
+        const int other = r.object == u.anchor ? r.subject : r.object;
+        if (!same) continue;
+        const std::string& g = graph_.entities[static_cast<std::size_t>(other)].gender;
+        if (u.gender.empty() || g.empty() || g == u.gender) ++named;
+      }
+      const std::string anchor_name = graph_.entities[static_cast<std::size_t>(u.anchor)].name;
+      const std::string lemma = u.term.empty() ? u.type : u.term;
+      for (int i = named; i < u.count; ++i) {
+        Entity e;
+        e.kind = EntityKind::kPerson;
+        e.type = "Person";
+        e.gender = u.gender;
+        e.description = Singular(lemma) + " of " + anchor_name;
+        graph_.entities.push_back(std::move(e));
+        AddRelation(static_cast<int>(graph_.entities.size() - 1), u.type, u.anchor, u.term, u.evidence);
+      }
+    }
+  }
+
+  static std::string Inverse(const std::string& type) {
+    if (type == "parent") return "child";
+    if (type == "child") return "parent";
+    return type;
+  }
+
+  // "two younger brothers" -> "younger brother": drops a count and a plural -s for the description.
+  std::string Singular(const std::string& term) const {
+    std::string t = term;
+    const std::size_t sp = t.find(' ');
+    if (sp != std::string::npos && rules_.lexicon("numbers") != nullptr &&
+        rules_.lexicon("numbers")->FindWord(Utf8Lower(t.substr(0, sp))) != nullptr) {
+      t = t.substr(sp + 1);
+    }
+    const Lexicon* kin = rules_.lexicon("kin_terms");
+    const std::size_t last_sp = t.rfind(' ');
+    const std::string head = last_sp == std::string::npos ? t : t.substr(last_sp + 1);
+    if (kin != nullptr) {
+      if (const LexiconEntry* e = kin->FindWord(Utf8Lower(head))) {
+        const auto lemma = e->attributes.find("lemma");
+        if (lemma != e->attributes.end()) t = (last_sp == std::string::npos ? "" : t.substr(0, last_sp + 1)) + lemma->second;
+      }
+    }
+    return t;
   }
 
   void BuildEvents() {
@@ -380,7 +510,9 @@ class Builder {
 
   const std::string& text_;
   const Extraction& ex_;
+  const RuleSet& rules_;
   NameKey keys_;
+  std::set<std::string> tie_keys_;
   Tokenizer rules_tokenizer_;
   DocumentGraph graph_;
   std::vector<int> mention_entity_;

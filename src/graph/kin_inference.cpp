@@ -1,0 +1,43 @@
+#include "graph/kin_inference.h"
+
+#include <map>
+#include <set>
+#include <utility>
+
+namespace kith {
+
+int InferKinship(DocumentGraph* graph) {
+  // parent entity -> (child entity, index of the stating relation)
+  std::map<int, std::vector<std::pair<int, int>>> children;
+  std::set<std::pair<int, int>> siblings;
+  for (std::size_t i = 0; i < graph->relations.size(); ++i) {
+    const Relation& r = graph->relations[i];
+    if (r.type == "parent") children[r.subject].push_back({r.object, static_cast<int>(i)});
+    if (r.type == "child") children[r.object].push_back({r.subject, static_cast<int>(i)});
+    if (r.type == "sibling") siblings.insert({std::min(r.subject, r.object), std::max(r.subject, r.object)});
+  }
+  int added = 0;
+  for (const auto& [parent, kids] : children) {
+    for (std::size_t a = 0; a < kids.size(); ++a) {
+      for (std::size_t b = a + 1; b < kids.size(); ++b) {
+        const int x = kids[a].first;
+        const int y = kids[b].first;
+        if (x == y || !siblings.insert({std::min(x, y), std::max(x, y)}).second) continue;
+        Relation r;
+        r.subject = x;
+        r.type = "sibling";
+        r.object = y;
+        r.term = "sibling";
+        r.inferred = true;
+        r.sources = {kids[a].second, kids[b].second};
+        r.evidence = graph->relations[static_cast<std::size_t>(kids[b].second)].evidence;
+        r.evidence.rule = "infer.shared-parent";
+        graph->relations.push_back(std::move(r));
+        ++added;
+      }
+    }
+  }
+  return added;
+}
+
+}  // namespace kith

@@ -1,0 +1,15 @@
+// Kin inference within one document graph: facts that follow from stated
+// family ties, stored as inferred with the ties they came from.
+//  - children of one parent are siblings (unless already tied as siblings).
+// Inverse (parent/child) and symmetric (sibling, spouse) directions need no
+// new rows: every reader of a tie (exporters, queries) reads both directions.
+#pragma once
+
+#include "graph/document_graph.h"
+
+namespace kith {
+
+// Appends inferred relations to graph->relations; returns how many.
+int InferKinship(DocumentGraph* graph);
+
+}  // namespace kith

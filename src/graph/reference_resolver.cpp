@@ -1,0 +1,115 @@
+#include "graph/reference_resolver.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace kith {
+namespace {
+
+bool IsFirstPerson(const std::string& lower) {
+  return lower == "my" || lower == "our" || lower == "i" || lower == "me" || lower == "we" || lower == "us" ||
+         lower == "mine" || lower == "ours";
+}
+
+}  // namespace
+
+ReferenceResolver::ReferenceResolver(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
+                                     const std::vector<Entity>& entities)
+    : ex_(ex), rules_(rules), mention_entity_(mention_entity), entities_(entities), in_quote_(ex.tokens.size(), false) {
+  for (const SentenceSpan& s : ex.sentences) {
+    bool open = false;
+    for (std::size_t t = s.first; t < s.last; ++t) {
+      if (ex.tokens[t].norm == "\"") {
+        open = !open;
+        continue;
+      }
+      in_quote_[t] = open;
+    }
+  }
+}
+
+int ReferenceResolver::Speaker(int s) const {
+  if (s < 0 || static_cast<std::size_t>(s) >= ex_.sentences.size()) return -1;
+  const Lexicon* speech = rules_.lexicon("speech_verbs");
+  for (int look = s; look >= 0 && look >= s - 1; --look) {
+    const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
+    int best = -1;
+    std::size_t best_distance = 0;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      const int e = mention_entity_[i];
+      if (e < 0 || m.label != "Person" || m.first < sent.first || m.last > sent.last || in_quote_[m.first]) continue;
+      std::size_t distance = 1000;
+      for (std::size_t t = sent.first; t < sent.last; ++t) {
+        if (in_quote_[t] || speech == nullptr || speech->FindWord(ex_.tokens[t].lower) == nullptr) continue;
+        const std::size_t d = t >= m.last ? t - m.last : m.first - t;
+        distance = std::min(distance, d);
+      }
+      if (best < 0 || distance < best_distance) {
+        best = e;
+        best_distance = distance;
+      }
+    }
+    // In the sentence before, only a speaker introducing the quote ("X said:") counts.
+    if (best >= 0 && (look == s || best_distance <= 3)) return best;
+  }
+  return -1;
+}
+
+int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender) const {
+  const int s = ex_.SentenceOf(t);
+  for (int look = s; look >= 0 && look >= s - 1; --look) {
+    const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
+    int best = -1;
+    std::size_t best_first = 0;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      const int e = mention_entity_[i];
+      if (e < 0 || m.label != "Person" || m.first < sent.first || m.last > sent.last) continue;
+      if (look == s && m.first >= t) continue;
+      if (in_quote_[m.first] != in_quote_[t] && look == s) continue;
+      const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
+      if (!gender.empty() && !g.empty() && g != gender) continue;
+      if (best < 0 || m.first >= best_first) {
+        best = e;
+        best_first = m.first;
+      }
+    }
+    if (best >= 0) return best;
+  }
+  return -1;
+}
+
+std::vector<int> ReferenceResolver::PersonsBefore(std::size_t t) const {
+  std::vector<int> out;
+  const int s = ex_.SentenceOf(t);
+  if (s < 0) return out;
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    const int e = mention_entity_[i];
+    if (e < 0 || m.label != "Person" || m.first < sent.first || m.first >= t) continue;
+    if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+  }
+  return out;
+}
+
+std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
+  if (t >= ex_.tokens.size()) return {};
+  const std::string& lower = ex_.tokens[t].lower;
+  if (IsFirstPerson(lower)) {
+    if (!in_quote_[t]) return {};
+    const int sp = Speaker(ex_.SentenceOf(t));
+    return sp < 0 ? std::vector<int>{} : std::vector<int>{sp};
+  }
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const LexiconEntry* entry = pronouns == nullptr ? nullptr : pronouns->FindWord(lower);
+  if (entry == nullptr) return {};
+  const auto number = entry->attributes.find("number");
+  if (number != entry->attributes.end() && number->second == "plural") return PersonsBefore(t);
+  const auto g = entry->attributes.find("gender");
+  const int e = NearestBefore(t, g == entry->attributes.end() ? "" : g->second);
+  return e < 0 ? std::vector<int>{} : std::vector<int>{e};
+}
+
+}  // namespace kith

@@ -1,0 +1,47 @@
+// Reference resolver: who a pronoun or a quote's "I/my" refers to, given a
+// document's tokens, sentences and the person each mention was joined to.
+//  - "my", "our", "I", "me", "we" inside a quote: the quote's speaker, the
+//    person outside the quotes of the same sentence nearest a speech verb
+//    (", X told ...", "X said: ...", "..., said X"), else such a person in the
+//    sentence before;
+//  - "her", "his", "she", "he": the nearest person before it in the sentence
+//    (then the sentence before) whose gender does not conflict;
+//  - "their", "they": every person before it in the sentence.
+// Read-only; returns entity indices, empty when nothing fits.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extract/extraction.h"
+#include "extract/rule_set.h"
+#include "graph/document_graph.h"
+
+namespace kith {
+
+class ReferenceResolver {
+ public:
+  // `mention_entity[i]` is the entity of ex.mentions[i] (-1 if none); `entities` gives genders.
+  ReferenceResolver(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
+                    const std::vector<Entity>& entities);
+
+  // Entities the pronoun at token `t` refers to.
+  std::vector<int> Resolve(std::size_t t) const;
+  // True when token `t` lies inside a double-quoted passage of its sentence.
+  bool InQuote(std::size_t t) const { return t < in_quote_.size() && in_quote_[t]; }
+  // The speaker of the quotes in sentence `s`, or -1.
+  int Speaker(int s) const;
+
+ private:
+  int NearestBefore(std::size_t t, const std::string& gender) const;
+  std::vector<int> PersonsBefore(std::size_t t) const;
+
+  const Extraction& ex_;
+  const RuleSet& rules_;
+  const std::vector<int>& mention_entity_;
+  const std::vector<Entity>& entities_;
+  std::vector<bool> in_quote_;
+};
+
+}  // namespace kith
