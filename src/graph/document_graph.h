@@ -36,6 +36,9 @@ struct Entity {
   int age = -1;                      // years, -1 when not stated
   std::string description;           // for unnamed persons: "son of X"; else optional
   int located_in = -1;               // entity index of the place an institution is in, or -1
+  // Key under which entities of other documents are the same entity (spelling-insensitive
+  // for persons); "" lets the store use the normalised name.
+  std::string identity_key;
 };
 
 struct Mention {

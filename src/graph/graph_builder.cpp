@@ -311,6 +311,13 @@ class Builder {
       });
       ent.name = names.front();
       ent.aliases.assign(names.begin() + 1, names.end());
+      if (ent.kind == EntityKind::kPerson) {
+        std::vector<std::string> lowers;
+        for (const Token& t : rules_tokenizer_.Tokenize(ent.name)) {
+          if (IsNameToken(t)) lowers.push_back(t.lower);
+        }
+        ent.identity_key = "person:" + KeyOf(lowers);
+      }
       if (conflicting_gender_.count(static_cast<int>(e))) ent.gender.clear();
       kept.push_back(std::move(ent));
     }

@@ -156,7 +156,8 @@ class Writer {
   Status WriteEntities() {
     entity_ids_.reserve(graph_.entities.size());
     for (const Entity& e : graph_.entities) {
-      const std::string key = NormalizeNameKey(e.name);
+      // The graph may give a spelling-insensitive identity key; else the name decides.
+      const std::string key = e.name.empty() ? std::string() : !e.identity_key.empty() ? e.identity_key : NormalizeNameKey(e.name);
       std::int64_t id = 0;
       KITH_RETURN_IF_ERROR(MatchEntity(db_, e, key, &id));
       if (id == 0) {

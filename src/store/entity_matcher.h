@@ -8,8 +8,8 @@
 // - Unnamed persons (empty name) are never merged: always new, owned by
 //   their document.
 // - A named entity is the stored entity of the same kind whose normalized
-//   name key equals its own (the lowest id if several). For persons this is
-//   the full name, for now.
+//   name key equals its own (the lowest id if several). For persons the graph
+//   gives a spelling-insensitive key of the full name (Entity::identity_key).
 #pragma once
 
 #include <cstdint>
