@@ -46,6 +46,7 @@ CREATE TABLE sentences (
   idx         INTEGER NOT NULL CHECK (idx >= 0),
   "begin"     INTEGER NOT NULL CHECK ("begin" >= 0),
   "end"       INTEGER NOT NULL CHECK ("end" >= "begin"),
+  text        TEXT NOT NULL DEFAULT '',  -- the sentence as written, for showing evidence
   UNIQUE (document_id, idx)
 );
 

@@ -14,6 +14,9 @@ int RunExport(const std::vector<std::string>& args);
 int RunStats(const std::vector<std::string>& args);
 int RunRules(const std::vector<std::string>& args);
 int RunEval(const std::vector<std::string>& args);
+int RunRelatives(const std::vector<std::string>& args);
+int RunPath(const std::vector<std::string>& args);
+int RunExplain(const std::vector<std::string>& args);
 
 // Prints `status` to stderr the way every command reports errors.
 void ReportError(const std::string& status_text);

@@ -16,6 +16,9 @@ commands:
   export   write the graph as JSON-LD (kith export --format jsonld --output graph.jsonld)
   stats    count what the database holds
   rules    check rule files, run the rules' own examples (kith rules check|test)
+  relatives  a person's relatives by family link (kith relatives "Aigerim Sadykova" --link son)
+  path     the shortest chain of family ties between two persons
+  explain  a person's names, ties and events with their evidence
   eval     score extraction against expected facts (kith eval --gold DIR PATH...)
 
 Run "kith COMMAND --help" for a command's options. "kith --version" prints the version.
@@ -40,6 +43,9 @@ int main(int argc, char** argv) {
   if (command == "stats") return kith::RunStats(args);
   if (command == "rules") return kith::RunRules(args);
   if (command == "eval") return kith::RunEval(args);
+  if (command == "relatives") return kith::RunRelatives(args);
+  if (command == "path") return kith::RunPath(args);
+  if (command == "explain") return kith::RunExplain(args);
   std::cerr << "kith: unknown command \"" << command << "\"\n" << kHelp;
   return 2;
 }

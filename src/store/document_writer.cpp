@@ -86,13 +86,16 @@ class Writer {
   Status WriteSentences() {
     Statement stmt;
     KITH_RETURN_IF_ERROR(
-        db_->Prepare("INSERT INTO sentences (document_id, idx, \"begin\", \"end\") VALUES (?1, ?2, ?3, ?4)", &stmt));
+        db_->Prepare("INSERT INTO sentences (document_id, idx, \"begin\", \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5)",
+                     &stmt));
     sentence_ids_.reserve(graph_.sentences.size());
     for (std::size_t i = 0; i < graph_.sentences.size(); ++i) {
       KITH_RETURN_IF_ERROR(stmt.BindInt64(1, document_id_));
       KITH_RETURN_IF_ERROR(stmt.BindInt64(2, Offset(i)));
       KITH_RETURN_IF_ERROR(stmt.BindInt64(3, Offset(graph_.sentences[i].span.begin)));
       KITH_RETURN_IF_ERROR(stmt.BindInt64(4, Offset(graph_.sentences[i].span.end)));
+      const Span& sp = graph_.sentences[i].span;
+      KITH_RETURN_IF_ERROR(stmt.BindText(5, sp.end <= doc_.text.size() ? doc_.text.substr(sp.begin, sp.size()) : ""));
       KITH_RETURN_IF_ERROR(stmt.Run());
       sentence_ids_.push_back(db_->LastInsertRowId());
     }
