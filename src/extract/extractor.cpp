@@ -78,6 +78,14 @@ class StageRunner {
 
   // Resolves an attribute value against a match's captures; false when it has no value.
   bool Resolve(const AttributeValue& v, const RuleMatch& m, std::string* out) const {
+    if (ResolveOne(v, m, out) && !out->empty()) return true;
+    for (const AttributeValue& o : v.otherwise) {
+      if (ResolveOne(o, m, out) && !out->empty()) return true;
+    }
+    return false;
+  }
+
+  bool ResolveOne(const AttributeValue& v, const RuleMatch& m, std::string* out) const {
     if (v.IsLiteral()) {
       *out = v.literal;
       return true;

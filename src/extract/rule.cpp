@@ -78,8 +78,9 @@ void DumpSequence(std::ostringstream& os, const std::vector<PatternElement>& seq
 }
 
 std::string DumpValue(const AttributeValue& v) {
-  if (v.IsLiteral()) return '"' + v.literal + '"';
-  return "@" + v.capture + (v.key.empty() ? "" : "." + v.key);
+  std::string out = v.IsLiteral() ? '"' + v.literal + '"' : "@" + v.capture + (v.key.empty() ? "" : "." + v.key);
+  for (const AttributeValue& o : v.otherwise) out += "|" + DumpValue(o);
+  return out;
 }
 
 }  // namespace

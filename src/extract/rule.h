@@ -51,10 +51,12 @@ struct PatternElement {
 
 // A value in "attributes": a literal, "@cap" (a capture's text) or "@cap.key"
 // (attribute `key` of the lexicon entry or mention the capture matched).
+// Alternatives separated by "|" are tried in order: "@n.value|@kin.count|1".
 struct AttributeValue {
   std::string literal;
   std::string capture;
   std::string key;
+  std::vector<AttributeValue> otherwise;  // tried when this one resolves to nothing
   bool IsLiteral() const { return capture.empty(); }
 };
 

@@ -369,12 +369,31 @@ class Parser {
       out->literal = v.string;
       return Status::Ok();
     }
-    const std::string ref = v.string.substr(1);
-    const std::size_t dot = ref.find('.');
-    out->capture = ref.substr(0, dot);
-    if (dot != std::string::npos) out->key = ref.substr(dot + 1);
-    if (captures_.count(out->capture) == 0) {
-      return src_.ErrorAt(v.offset, "\"" + v.string + "\" names no capture of this rule");
+    std::vector<std::string> parts;
+    for (std::size_t start = 0;;) {
+      const std::size_t bar = v.string.find('|', start);
+      parts.push_back(v.string.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+      if (bar == std::string::npos) break;
+      start = bar + 1;
+    }
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      AttributeValue one;
+      if (parts[i].empty() || parts[i][0] != '@') {
+        one.literal = parts[i];
+      } else {
+        const std::string ref = parts[i].substr(1);
+        const std::size_t dot = ref.find('.');
+        one.capture = ref.substr(0, dot);
+        if (dot != std::string::npos) one.key = ref.substr(dot + 1);
+        if (captures_.count(one.capture) == 0) {
+          return src_.ErrorAt(v.offset, "\"" + parts[i] + "\" names no capture of this rule");
+        }
+      }
+      if (i == 0) {
+        *out = one;
+      } else {
+        out->otherwise.push_back(one);
+      }
     }
     return Status::Ok();
   }

@@ -27,7 +27,8 @@
 //   {"mention":  {"label": L, "span": CAP, "attributes": {...}, "nests": bool}}
 //   {"relation": {"type": T, "subject": CAP, "object": CAP, "span": CAP, "attributes": {...}}}
 //   {"event":    {"kind": K, "roles": {"role": CAP, ...}, "span": CAP, "attributes": {...}}}
-//   attribute values: "literal", "@cap" (captured text), "@cap.key" (lexicon or mention attribute)
+//   attribute values: "literal", "@cap" (captured text), "@cap.key" (lexicon or mention attribute);
+//   "a|b|c" tries each in turn until one resolves ("@n.value|@kin.count|1")
 #pragma once
 
 #include <map>

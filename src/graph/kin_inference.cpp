@@ -17,6 +17,38 @@ int InferKinship(DocumentGraph* graph) {
     if (r.type == "sibling") siblings.insert({std::min(r.subject, r.object), std::max(r.subject, r.object)});
   }
   int added = 0;
+  // A sibling of a parent's child is that parent's child too (stated siblings only, so one pass).
+  std::vector<std::pair<int, int>> stated_siblings;
+  for (std::size_t i = 0; i < graph->relations.size(); ++i) {
+    if (graph->relations[i].type == "sibling" && !graph->relations[i].inferred) stated_siblings.push_back({static_cast<int>(i), 0});
+  }
+  for (auto& [parent, kids] : children) {
+    std::vector<std::pair<int, int>> more;
+    for (const auto& [kid, via] : kids) {
+      for (const auto& [si, unused] : stated_siblings) {
+        const Relation& sr = graph->relations[static_cast<std::size_t>(si)];
+        const int other = sr.subject == kid ? sr.object : sr.object == kid ? sr.subject : -1;
+        if (other < 0 || other == parent) continue;
+        bool known = false;
+        for (const auto& k : kids) known = known || k.first == other;
+        for (const auto& k : more) known = known || k.first == other;
+        if (known) continue;
+        Relation r;
+        r.subject = parent;
+        r.type = "parent";
+        r.object = other;
+        r.term = graph->relations[static_cast<std::size_t>(via)].term;
+        r.inferred = true;
+        r.sources = {via, si};
+        r.evidence = sr.evidence;
+        r.evidence.rule = "infer.parent-of-sibling";
+        graph->relations.push_back(std::move(r));
+        more.push_back({other, static_cast<int>(graph->relations.size() - 1)});
+        ++added;
+      }
+    }
+    kids.insert(kids.end(), more.begin(), more.end());
+  }
   for (const auto& [parent, kids] : children) {
     for (std::size_t a = 0; a < kids.size(); ++a) {
       for (std::size_t b = a + 1; b < kids.size(); ++b) {

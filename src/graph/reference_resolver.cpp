@@ -60,6 +60,7 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender) c
   const int s = ex_.SentenceOf(t);
   for (int look = s; look >= 0 && look >= s - 1; --look) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
+    // The first compatible person of the sentence: a possessive pronoun mostly refers to its subject.
     int best = -1;
     std::size_t best_first = 0;
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
@@ -70,7 +71,7 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender) c
       if (in_quote_[m.first] != in_quote_[t] && look == s) continue;
       const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
       if (!gender.empty() && !g.empty() && g != gender) continue;
-      if (best < 0 || m.first >= best_first) {
+      if (best < 0 || m.first < best_first) {
         best = e;
         best_first = m.first;
       }

@@ -4,8 +4,9 @@
 //    person outside the quotes of the same sentence nearest a speech verb
 //    (", X told ...", "X said: ...", "..., said X"), else such a person in the
 //    sentence before;
-//  - "her", "his", "she", "he": the nearest person before it in the sentence
-//    (then the sentence before) whose gender does not conflict;
+//  - "her", "his", "she", "he": the first person of the sentence before it
+//    (then of the sentence before) whose gender does not conflict, since a
+//    possessive pronoun mostly refers to the subject;
 //  - "their", "they": every person before it in the sentence.
 // Read-only; returns entity indices, empty when nothing fits.
 #pragma once
