@@ -21,7 +21,7 @@ Status RunDocumentPipeline(const std::string& path, const std::string* stdin_byt
   ex_options.trace = options.trace;
   Extraction ex;
   KITH_RETURN_IF_ERROR(Extract(*doc, rules, ex_options, &ex));
-  *graph = BuildDocumentGraph(doc->text, ex, rules);
+  *graph = BuildDocumentGraph(doc->text, ex, rules, doc->meta.date);
   return Status::Ok();
 }
 

@@ -188,7 +188,17 @@ class StageRunner {
           e.kind = label;
           for (const auto& [role, cap] : spec.roles) {
             CaptureRange c = CaptureNamed(m, cap);
-            if (c.set && c.last > c.first) e.roles[role] = c;
+            if (!c.set || c.last <= c.first) continue;
+            std::string name = role;
+            if (!role.empty() && role[0] == '@') {
+              // A role named by a lexicon attribute: "@t.subject" is the trigger entry's subject role.
+              AttributeValue v;
+              const std::size_t dot = role.find('.');
+              v.capture = role.substr(1, dot == std::string::npos ? std::string::npos : dot - 1);
+              if (dot != std::string::npos) v.key = role.substr(dot + 1);
+              if (!Resolve(v, m, &name) || name.empty()) continue;
+            }
+            e.roles[name] = c;
           }
           e.attributes = std::move(attrs);
           e.rule = m.rule->id;

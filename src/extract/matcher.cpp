@@ -182,7 +182,9 @@ void LexiconLengths(const TokenTest& test, const std::vector<Token>& tokens, std
     for (const auto& kv : test.lexicon_where) {
       if (!ok) break;
       const auto it = e.attributes.find(kv.first);
-      if (!kv.second.empty() && kv.second[0] == '!') {
+      if (kv.second == "*") {
+        ok = it != e.attributes.end();  // "*": present with any value
+      } else if (!kv.second.empty() && kv.second[0] == '!') {
         ok = it == e.attributes.end() || it->second != kv.second.substr(1);  // "!v": must not be v
       } else {
         ok = it != e.attributes.end() && it->second == kv.second;

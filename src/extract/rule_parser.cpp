@@ -337,9 +337,15 @@ class Parser {
         KITH_RETURN_IF_ERROR(CaptureRef(value, &c.object));
       } else if (key == "roles" && c.kind == CreateSpec::Kind::kEvent) {
         if (!value.IsObject()) return TypeError(value, "\"roles\"", "an object of role: capture");
-        for (const auto& m : value.members) {
+        for (std::size_t k = 0; k < value.members.size(); ++k) {
+          const auto& m = value.members[k];
           std::string cap;
           KITH_RETURN_IF_ERROR(CaptureRef(m.second, &cap));
+          if (!m.first.empty() && m.first[0] == '@' &&
+              captures_.count(m.first.substr(1, m.first.find('.') == std::string::npos ? std::string::npos
+                                                                                       : m.first.find('.') - 1)) == 0) {
+            return src_.ErrorAt(value.key_offsets[k], "role \"" + m.first + "\" names no capture of this rule");
+          }
           c.roles[m.first] = cap;
         }
       } else {

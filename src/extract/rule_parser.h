@@ -14,7 +14,8 @@
 //   "case": "title"|"upper"|"lower"   "kind": "word"|"number"|"punct"
 //   "regex": "..." (linear-time, full match)   "line_start": true
 //   "lexicon": "name", "where": {"key": "value", "key2": "!value"}  (may span
-//              several tokens; "!value": the attribute is absent or differs)
+//              several tokens; "!value": the attribute is absent or differs;
+//              "*": the attribute is present)
 //   "mention": "Label" or ["Label", ...]          (spans the mention's tokens)
 //   "not": ELEMENT or [ELEMENT, ...]   (single-token tests that must all fail;
 //          a "lexicon" inside "not" tests for a one-word entry)
@@ -27,6 +28,7 @@
 //   {"mention":  {"label": L, "span": CAP, "attributes": {...}, "nests": bool}}
 //   {"relation": {"type": T, "subject": CAP, "object": CAP, "span": CAP, "attributes": {...}}}
 //   {"event":    {"kind": K, "roles": {"role": CAP, ...}, "span": CAP, "attributes": {...}}}
+//   (a role name "@cap.key" is taken from the lexicon entry the capture matched: "@t.passive")
 //   attribute values: "literal", "@cap" (captured text), "@cap.key" (lexicon or mention attribute);
 //   "a|b|c" tries each in turn until one resolves ("@n.value|@kin.count|1")
 #pragma once

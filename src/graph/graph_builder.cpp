@@ -7,6 +7,8 @@
 
 #include "base/utf8.h"
 #include "extract/name_key.h"
+#include "graph/date_resolver.h"
+#include "graph/event_assembler.h"
 #include "graph/kin_inference.h"
 #include "graph/reference_resolver.h"
 
@@ -17,8 +19,9 @@ bool IsNameToken(const Token& t) { return t.kind == TokenKind::kWord && t.norm !
 
 class Builder {
  public:
-  Builder(const std::string& text, const Extraction& ex, const RuleSet& rules)
-      : text_(text), ex_(ex), rules_(rules), keys_(rules.lexicon("transliteration")) {}
+  Builder(const std::string& text, const Extraction& ex, const RuleSet& rules, const std::string& publication_date)
+      : text_(text), ex_(ex), rules_(rules), keys_(rules.lexicon("transliteration")),
+        publication_(ParseIsoDate(publication_date)) {}
 
   DocumentGraph Build() {
     for (const SentenceSpan& s : ex_.sentences) {
@@ -365,6 +368,7 @@ class Builder {
     std::string type, term, gender;
     int count = 1;
     Evidence evidence;
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;  // token ranges of the kin words
   };
 
   void AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev) {
@@ -398,15 +402,19 @@ class Builder {
       const std::string gender = Attr(r.attributes, "gender");
       for (int anchor : ArgumentEntities(r.object, resolver)) {
         if (Attr(r.attributes, "unnamed") == "yes") {
-          UnnamedRequest u{anchor, r.type, term, gender, 1, ev};
+          UnnamedRequest u{anchor, r.type, term, gender, 1, ev, {{r.subject.first, r.subject.last}}};
           const std::string count = Attr(r.attributes, "count");
           if (!count.empty()) u.count = std::max(1, std::atoi(count.c_str()));
           unnamed.push_back(u);
           continue;
         }
+        const std::string partner_gender = Attr(r.attributes, "partner_gender");
         for (int relative : ArgumentEntities(r.subject, resolver)) {
+          AddReferent(r.subject, relative);
           Entity& rel = graph_.entities[static_cast<std::size_t>(relative)];
           if (rel.gender.empty() && (gender == "male" || gender == "female")) rel.gender = gender;
+          Entity& anc = graph_.entities[static_cast<std::size_t>(anchor)];
+          if (anc.gender.empty() && (partner_gender == "male" || partner_gender == "female")) anc.gender = partner_gender;
           AddRelation(relative, r.type, anchor, term, ev);
         }
       }
@@ -424,8 +432,9 @@ class Builder {
       auto it = merged.find(key);
       if (it == merged.end()) {
         merged.emplace(key, u);
-      } else if (u.count > it->second.count) {
-        it->second.count = u.count;
+      } else {
+        it->second.count = std::max(it->second.count, u.count);
+        it->second.ranges.insert(it->second.ranges.end(), u.ranges.begin(), u.ranges.end());
       }
     }
     std::set<int> has_specific;  // anchors with a tie more specific than "relative"
@@ -442,13 +451,17 @@ class Builder {
       // "their relatives", "my family members": collective words for the ties already stated.
       if (u.type == "relative" && has_specific.count(u.anchor)) continue;
       int named = 0;
+      std::vector<int> referents;
       for (const Relation& r : graph_.relations) {
         const bool same = (r.object == u.anchor && r.type == u.type) ||
                           (r.subject == u.anchor && Inverse(r.type) == u.type);
         const int other = r.object == u.anchor ? r.subject : r.object;
         if (!same) continue;
         const std::string& g = graph_.entities[static_cast<std::size_t>(other)].gender;
-        if (u.gender.empty() || g.empty() || g == u.gender) ++named;
+        if (u.gender.empty() || g.empty() || g == u.gender) {
+          ++named;
+          referents.push_back(other);
+        }
       }
       const std::string anchor_name = graph_.entities[static_cast<std::size_t>(u.anchor)].name;
       const std::string lemma = u.term.empty() ? u.type : u.term;
@@ -460,8 +473,20 @@ class Builder {
         e.description = Singular(lemma) + " of " + anchor_name;
         graph_.entities.push_back(std::move(e));
         AddRelation(static_cast<int>(graph_.entities.size() - 1), u.type, u.anchor, u.term, u.evidence);
+        referents.push_back(static_cast<int>(graph_.entities.size() - 1));
+      }
+      // "one of my sons" names one of them: only an unambiguous referent stands for the words.
+      if (referents.size() <= static_cast<std::size_t>(u.count)) {
+        for (const auto& range : u.ranges) {
+          for (int e : referents) AddReferent(CaptureRange{range.first, range.second, true}, e);
+        }
       }
     }
+  }
+
+  void AddReferent(const CaptureRange& c, int entity) {
+    auto& list = kin_referents_[{c.first, c.last}];
+    if (std::find(list.begin(), list.end(), entity) == list.end()) list.push_back(entity);
   }
 
   static std::string Inverse(const std::string& type) {
@@ -490,29 +515,47 @@ class Builder {
     return t;
   }
 
-  void BuildEvents() {
-    for (const ExtractedEvent& x : ex_.events) {
-      Event ev;
-      ev.kind = x.kind;
-      for (const auto& [role, range] : x.roles) {
-        const int e = EntityFor(range);
-        if (e < 0) continue;
-        if (role == "place") {
-          ev.place = e;
-        } else {
-          ev.roles.push_back(EventRole{role, e});
-        }
-      }
-      for (const auto& [k, v] : x.attributes) {
-        if (k == "date") {
-          ev.date = v;
-        } else {
-          ev.attributes[k] = v;
-        }
-      }
-      ev.evidence = Evidence{x.sentence, x.span, x.rule};
-      graph_.events.push_back(std::move(ev));
+  // Persons a role capture stands for: the persons behind kin words inside it ("her two sons"),
+  // else the persons mentioned in it, else what a pronoun refers to.
+  std::vector<int> RoleEntities(const CaptureRange& c, const ReferenceResolver& resolver) const {
+    std::vector<int> out;
+    for (const auto& [range, entities] : kin_referents_) {
+      if (range.first >= c.first && range.second <= c.last) out.insert(out.end(), entities.begin(), entities.end());
     }
+    if (!out.empty()) return out;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      const int e = mention_entity_[i];
+      if (e < 0 || m.first < c.first || m.last > c.last) continue;
+      if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+    }
+    if (!out.empty()) return out;
+    if (c.last == c.first + 1) return resolver.Resolve(c.first);
+    return out;
+  }
+
+  void BuildEvents() {
+    const ReferenceResolver resolver(ex_, rules_, mention_entity_, graph_.entities);
+    EventAssembler assembler(ex_, rules_, mention_entity_, publication_);
+    for (const ExtractedEvent& x : ex_.events) {
+      EventAssembler::Candidate c;
+      c.kind = x.kind;
+      c.sentence = x.sentence;
+      c.evidence = Evidence{x.sentence, x.span, x.rule};
+      c.attributes = x.attributes;
+      for (const auto& [role, range] : x.roles) {
+        if (role == "date") {
+          c.date_range = range;
+        } else if (role == "place" || role == "target") {
+          const int e = EntityFor(range);
+          if (e >= 0) c.place = e;
+        } else {
+          for (int e : RoleEntities(range, resolver)) c.roles.push_back(EventRole{role, e});
+        }
+      }
+      assembler.Add(std::move(c));
+    }
+    for (Event& e : assembler.Finish(graph_.entities)) graph_.events.push_back(std::move(e));
   }
 
   const std::string& text_;
@@ -520,6 +563,9 @@ class Builder {
   const RuleSet& rules_;
   NameKey keys_;
   std::set<std::string> tie_keys_;
+  // Kin words ("her two sons", "the husband") -> the persons they stand for.
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<int>> kin_referents_;
+  DateValue publication_;
   Tokenizer rules_tokenizer_;
   DocumentGraph graph_;
   std::vector<int> mention_entity_;
@@ -530,8 +576,9 @@ class Builder {
 
 }  // namespace
 
-DocumentGraph BuildDocumentGraph(const std::string& text, const Extraction& ex, const RuleSet& rules) {
-  return Builder(text, ex, rules).Build();
+DocumentGraph BuildDocumentGraph(const std::string& text, const Extraction& ex, const RuleSet& rules,
+                                 const std::string& publication_date) {
+  return Builder(text, ex, rules, publication_date).Build();
 }
 
 }  // namespace kith

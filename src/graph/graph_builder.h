@@ -17,6 +17,8 @@
 
 namespace kith {
 
-DocumentGraph BuildDocumentGraph(const std::string& text, const Extraction& ex, const RuleSet& rules);
+// `publication_date`: ISO date anchoring relative and year-less dates ("" when unknown).
+DocumentGraph BuildDocumentGraph(const std::string& text, const Extraction& ex, const RuleSet& rules,
+                                 const std::string& publication_date = "");
 
 }  // namespace kith

@@ -56,7 +56,7 @@ int ReferenceResolver::Speaker(int s) const {
   return -1;
 }
 
-int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender) const {
+int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, bool possessive) const {
   const int s = ex_.SentenceOf(t);
   for (int look = s; look >= 0 && look >= s - 1; --look) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
@@ -68,6 +68,8 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender) c
       const int e = mention_entity_[i];
       if (e < 0 || m.label != "Person" || m.first < sent.first || m.last > sent.last) continue;
       if (look == s && m.first >= t) continue;
+      // "X's husband ... he": a possessor is not what a subject or object pronoun refers to.
+      if (!possessive && m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s") continue;
       if (in_quote_[m.first] != in_quote_[t] && look == s) continue;
       const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
       if (!gender.empty() && !g.empty() && g != gender) continue;
@@ -109,7 +111,9 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   const auto number = entry->attributes.find("number");
   if (number != entry->attributes.end() && number->second == "plural") return PersonsBefore(t);
   const auto g = entry->attributes.find("gender");
-  const int e = NearestBefore(t, g == entry->attributes.end() ? "" : g->second);
+  const auto c = entry->attributes.find("case");
+  const bool possessive = c != entry->attributes.end() && c->second == "possessive";
+  const int e = NearestBefore(t, g == entry->attributes.end() ? "" : g->second, possessive);
   return e < 0 ? std::vector<int>{} : std::vector<int>{e};
 }
 

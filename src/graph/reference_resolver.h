@@ -6,7 +6,8 @@
 //    sentence before;
 //  - "her", "his", "she", "he": the first person of the sentence before it
 //    (then of the sentence before) whose gender does not conflict, since a
-//    possessive pronoun mostly refers to the subject;
+//    possessive pronoun mostly refers to the subject; a subject or object
+//    pronoun skips possessors ("X's husband ... he" is the husband);
 //  - "their", "they": every person before it in the sentence.
 // Read-only; returns entity indices, empty when nothing fits.
 #pragma once
@@ -35,7 +36,7 @@ class ReferenceResolver {
   int Speaker(int s) const;
 
  private:
-  int NearestBefore(std::size_t t, const std::string& gender) const;
+  int NearestBefore(std::size_t t, const std::string& gender, bool possessive) const;
   std::vector<int> PersonsBefore(std::size_t t) const;
 
   const Extraction& ex_;

@@ -1,0 +1,183 @@
+#include "graph/date_resolver.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "base/utf8.h"
+
+namespace kith {
+namespace {
+
+// Days since 1970-01-01 for a civil date, and back (H. Hinnant's algorithms).
+long DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+DateValue CivilFromDays(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
+  return DateValue{y, m, d};
+}
+
+// Weekday 1 (Monday) .. 7 (Sunday).
+int Weekday(long days) { return static_cast<int>(((days % 7) + 7 + 3) % 7) + 1; }
+
+int Number(const std::map<std::string, std::string>& a, const char* key) {
+  const auto it = a.find(key);
+  return it == a.end() ? 0 : std::atoi(it->second.c_str());
+}
+
+std::string Get(const std::map<std::string, std::string>& a, const char* key) {
+  const auto it = a.find(key);
+  return it == a.end() ? "" : Utf8Lower(it->second);
+}
+
+int MonthFromName(const std::string& text) {
+  static const char* const kNames[] = {"january", "february", "march", "april", "may", "june", "july",
+                                       "august", "september", "october", "november", "december"};
+  for (int i = 0; i < 12; ++i) {
+    if (text.find(kNames[i]) != std::string::npos) return i + 1;
+  }
+  return 0;
+}
+
+DateValue AddDays(const DateValue& d, long n) { return CivilFromDays(DaysFromCivil(d.year, d.month, d.day) + n); }
+
+}  // namespace
+
+std::string DateValue::Precision() const {
+  if (month != 0 && day != 0) return "day";
+  if (month != 0) return "month";
+  if (year != 0) return "year";
+  return "";
+}
+
+std::string DateValue::Iso() const {
+  char buf[16];
+  if (year != 0 && month != 0 && day != 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  } else if (year != 0 && month != 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  } else if (year != 0) {
+    std::snprintf(buf, sizeof buf, "%04d", year);
+  } else if (month != 0 && day != 0) {
+    std::snprintf(buf, sizeof buf, "--%02d-%02d", month, day);
+  } else if (month != 0) {
+    std::snprintf(buf, sizeof buf, "--%02d", month);
+  } else {
+    return "";
+  }
+  return buf;
+}
+
+DateValue ParseIsoDate(const std::string& iso) {
+  DateValue d;
+  if (iso.size() >= 4) d.year = std::atoi(iso.substr(0, 4).c_str());
+  if (iso.size() >= 7 && iso[4] == '-') d.month = std::atoi(iso.substr(5, 2).c_str());
+  if (iso.size() >= 10 && iso[7] == '-') d.day = std::atoi(iso.substr(8, 2).c_str());
+  if (d.year < 1000 || d.month < 0 || d.month > 12 || d.day < 0 || d.day > 31) return DateValue{};
+  return d;
+}
+
+DateValue DateResolver::Resolve(const std::map<std::string, std::string>& a, const DateValue& previous) const {
+  const std::string anchor = Get(a, "anchor");
+  const std::string unit = Get(a, "unit");
+  const std::string dir = Get(a, "direction");
+  const bool pub_day = publication_.year != 0 && publication_.month != 0 && publication_.day != 0;
+  if (anchor == "previous") {
+    if (previous.year == 0 && previous.month == 0) return DateValue{};
+    const int amount = a.count("amount") ? std::max(1, Number(a, "amount")) : 1;
+    const int sign = (dir == "earlier" || dir == "before" || dir == "previous" || dir == "preceding") ? -1 : 1;
+    if ((unit == "day" || unit == "days" || unit == "morning" || unit == "evening") && previous.day != 0) {
+      if (previous.year == 0) {
+        // No year: count within a leap year so February 29 exists, then drop the year again.
+        DateValue r = AddDays(DateValue{2000, previous.month, previous.day}, sign * amount);
+        r.year = 0;
+        return r;
+      }
+      return AddDays(previous, sign * amount);
+    }
+    if ((unit == "week" || unit == "weeks") && previous.day != 0 && previous.year != 0) {
+      const DateValue r = AddDays(previous, sign * 7L * amount);
+      return DateValue{r.year, r.month, 0};
+    }
+    if ((unit == "year" || unit == "years") && previous.year != 0) return DateValue{previous.year + sign * amount, 0, 0};
+    if ((unit == "month" || unit == "months") && previous.month != 0) {
+      int m = previous.month + sign * amount;
+      int y = previous.year;
+      while (m < 1) { m += 12; if (y) --y; }
+      while (m > 12) { m -= 12; if (y) ++y; }
+      return DateValue{y, m, 0};
+    }
+    if (previous.year != 0 && (unit == "spring" || unit == "summer" || unit == "autumn" || unit == "fall" || unit == "winter")) {
+      return DateValue{previous.year + (sign > 0 ? 1 : 0), 0, 0};
+    }
+    return DateValue{};
+  }
+  if (anchor == "document") {
+    if (!pub_day) {
+      if (publication_.year != 0 && unit == "year") {
+        return DateValue{dir == "last" || dir == "past" ? publication_.year - 1 : publication_.year, 0, 0};
+      }
+      return DateValue{};
+    }
+    const long today = DaysFromCivil(publication_.year, publication_.month, publication_.day);
+    if (unit == "yesterday") return CivilFromDays(today - 1);
+    if (unit == "today") return publication_;
+    if (unit == "weekend") {
+      // The Saturday before publication (or of this week when published on a weekend day).
+      long d = today;
+      while (Weekday(d) != 6) --d;
+      const DateValue r = CivilFromDays(d);
+      return r;
+    }
+    if (unit == "weekday") {
+      const int want = Number(a, "weekday");
+      if (want < 1 || want > 7) return DateValue{};
+      long d = today;
+      while (Weekday(d) != want) --d;
+      return CivilFromDays(d);
+    }
+    if (unit == "week") {
+      const DateValue r = CivilFromDays(today - (dir == "this" ? 0 : 7));
+      return DateValue{r.year, r.month, 0};
+    }
+    if (unit == "month") {
+      int m = publication_.month - (dir == "this" ? 0 : 1);
+      int y = publication_.year;
+      if (m < 1) { m = 12; --y; }
+      return DateValue{y, m, 0};
+    }
+    if (unit == "year") return DateValue{dir == "this" ? publication_.year : publication_.year - 1, 0, 0};
+    return DateValue{};
+  }
+  DateValue d;
+  d.year = Number(a, "year");
+  d.month = Number(a, "month");
+  if (d.month == 0 && a.count("month_name")) d.month = MonthFromName(Get(a, "month_name"));
+  d.day = Number(a, "day");
+  if (d.month < 0 || d.month > 12) d.month = 0;
+  if (d.day < 0 || d.day > 31 || d.month == 0) d.day = 0;
+  if (d.year == 0 && d.month != 0 && publication_.year != 0) {
+    d.year = publication_.year;
+    if (publication_.month != 0) {
+      const long pub = DaysFromCivil(publication_.year, publication_.month, publication_.day ? publication_.day : 28);
+      if (DaysFromCivil(d.year, d.month, d.day ? d.day : 1) > pub + 7) --d.year;
+    }
+  }
+  return d;
+}
+
+}  // namespace kith

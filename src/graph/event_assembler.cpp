@@ -1,0 +1,239 @@
+#include "graph/event_assembler.h"
+
+#include <algorithm>
+#include <set>
+
+namespace kith {
+namespace {
+
+bool HasRole(const Event& e, const EventRole& r) {
+  return std::any_of(e.roles.begin(), e.roles.end(),
+                     [&](const EventRole& x) { return x.role == r.role && x.entity == r.entity; });
+}
+
+bool ShareParticipant(const Event& a, const Event& b) {
+  for (const EventRole& x : a.roles) {
+    for (const EventRole& y : b.roles) {
+      if (x.entity == y.entity) return true;
+    }
+  }
+  return false;
+}
+
+void MergeInto(Event* into, const Event& from) {
+  for (const EventRole& r : from.roles) {
+    if (!HasRole(*into, r)) into->roles.push_back(r);
+  }
+  if (into->date.empty()) {
+    into->date = from.date;
+    into->date_precision = from.date_precision;
+  }
+  if (into->place < 0) into->place = from.place;
+  for (const auto& kv : from.attributes) into->attributes.emplace(kv.first, kv.second);
+}
+
+}  // namespace
+
+EventAssembler::EventAssembler(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
+                               DateValue publication)
+    : ex_(ex), rules_(rules), mention_entity_(mention_entity), publication_(publication) {
+  ResolveDates();
+}
+
+void EventAssembler::ResolveDates() {
+  const DateResolver resolver(publication_);
+  DateValue previous;
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (m.label != "Date") continue;
+    const DateValue d = resolver.Resolve(m.attributes, previous);
+    dates_[i] = d;
+    if (!d.empty()) previous = d;
+  }
+}
+
+DateValue EventAssembler::DateFor(const Candidate& c) const {
+  if (c.date_range.set) {
+    for (const auto& [i, d] : dates_) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (m.first == c.date_range.first && m.last == c.date_range.last) return d;
+    }
+  }
+  if (c.sentence < 0) return DateValue{};
+  const SentenceSpan& s = ex_.sentences[static_cast<std::size_t>(c.sentence)];
+  const DateValue* best = nullptr;
+  std::size_t best_distance = 0;
+  for (const auto& [i, d] : dates_) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (d.empty() || m.first < s.first || m.last > s.last) continue;
+    const std::size_t b = ex_.tokens[m.first].span.begin;
+    const std::size_t distance = b >= c.evidence.span.end     ? b - c.evidence.span.end
+                                 : b >= c.evidence.span.begin ? 0
+                                                              : c.evidence.span.begin - b;
+    if (best == nullptr || distance < best_distance) {
+      best = &d;
+      best_distance = distance;
+    }
+  }
+  if (best != nullptr) return *best;
+  // The sentence before often dates what follows ("... on February 10. She chanted ...").
+  if (c.sentence == 0) return DateValue{};
+  const SentenceSpan& prev = ex_.sentences[static_cast<std::size_t>(c.sentence - 1)];
+  DateValue found;
+  for (const auto& [i, d] : dates_) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (m.first >= prev.first && m.last <= prev.last && d.day != 0) found = d;
+  }
+  return found;
+}
+
+int EventAssembler::PlaceFor(const Candidate& c) const {
+  if (c.place >= 0 || c.sentence < 0) return c.place;
+  const SentenceSpan& s = ex_.sentences[static_cast<std::size_t>(c.sentence)];
+  int first_any = -1;
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    const int e = mention_entity_[i];
+    if (e < 0 || (m.label != "Place" && m.label != "Organization") || m.first < s.first || m.last > s.last) continue;
+    if (ex_.tokens[m.first].span.begin >= c.evidence.span.begin) return e;
+    if (first_any < 0) first_any = e;
+  }
+  return first_any;
+}
+
+bool EventAssembler::SpeaksOfProtest(const SentenceSpan& s) const {
+  const Lexicon* verbs = rules_.lexicon("event_verbs");
+  const Lexicon* nouns = rules_.lexicon("event_nouns");
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  for (std::size_t t = s.first; t < s.last; ++t) {
+    const std::string& w = ex_.tokens[t].lower;
+    for (const Lexicon* lex : {verbs, nouns}) {
+      const LexiconEntry* e = lex == nullptr ? nullptr : lex->FindWord(w);
+      if (e != nullptr && e->attributes.count("kind") && e->attributes.at("kind") == "Protest") return true;
+    }
+    const LexiconEntry* r = roles == nullptr ? nullptr : roles->FindWord(w);
+    if (r != nullptr && r->attributes.count("category") && r->attributes.at("category") == "protest") return true;
+  }
+  return false;
+}
+
+void EventAssembler::AddProtesters(std::vector<Event>* events) const {
+  std::vector<int> protesters;
+  Evidence first_evidence;
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    const auto cat = m.attributes.find("role_category");
+    if (m.label != "Person" || mention_entity_[i] < 0 || cat == ex_.mentions[i].attributes.end() || cat->second != "protest") {
+      continue;
+    }
+    if (std::find(protesters.begin(), protesters.end(), mention_entity_[i]) == protesters.end()) {
+      if (protesters.empty()) first_evidence = Evidence{m.sentence, m.span, m.rule};
+      protesters.push_back(mention_entity_[i]);
+    }
+  }
+  if (protesters.empty()) return;
+  // The article's protest is dated by the first date of a sentence that speaks of protesting.
+  DateValue date;
+  for (const auto& [i, d] : dates_) {
+    const int s = ex_.mentions[i].sentence;
+    if (d.empty() || s < 0 || !SpeaksOfProtest(ex_.sentences[static_cast<std::size_t>(s)])) continue;
+    date = d;
+    break;
+  }
+  Event* target = nullptr;
+  for (Event& e : *events) {
+    if (e.kind == "Protest" && (e.date == date.Iso() || e.date.empty())) {
+      target = &e;
+      break;
+    }
+  }
+  if (target == nullptr) {
+    Event e;
+    e.kind = "Protest";
+    e.date = date.Iso();
+    e.date_precision = date.Precision();
+    first_evidence.rule = "event.protester-role";
+    e.evidence = first_evidence;
+    events->push_back(std::move(e));
+    target = &events->back();
+  }
+  if (target->date.empty()) {
+    target->date = date.Iso();
+    target->date_precision = date.Precision();
+  }
+  for (int p : protesters) {
+    const EventRole r{"protester", p};
+    if (!HasRole(*target, r)) target->roles.push_back(r);
+  }
+}
+
+std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
+  // The longest match wins: a candidate whose words lie inside another's of the same rule and
+  // kind ("X, was released" inside "the husband of one protester, X, was released") is dropped.
+  std::vector<bool> inner(candidates_.size(), false);
+  for (std::size_t i = 0; i < candidates_.size(); ++i) {
+    for (std::size_t j = 0; j < candidates_.size(); ++j) {
+      const Candidate& a = candidates_[i];
+      const Candidate& b = candidates_[j];
+      if (i == j || a.kind != b.kind || a.evidence.rule != b.evidence.rule) continue;
+      if (b.evidence.span.contains(a.evidence.span) && b.evidence.span != a.evidence.span) inner[i] = true;
+    }
+  }
+  std::vector<Event> events;
+  for (std::size_t ci = 0; ci < candidates_.size(); ++ci) {
+    if (inner[ci]) continue;
+    const Candidate& c = candidates_[ci];
+    Event e;
+    e.kind = c.kind;
+    const DateValue d = DateFor(c);
+    e.date = d.Iso();
+    e.date_precision = d.Precision();
+    e.place = PlaceFor(c);
+    for (const EventRole& r : c.roles) {
+      if (r.entity >= 0 && entities[static_cast<std::size_t>(r.entity)].kind == EntityKind::kPerson && !HasRole(e, r)) {
+        e.roles.push_back(r);
+      }
+    }
+    e.attributes = c.attributes;
+    e.evidence = c.evidence;
+    events.push_back(std::move(e));
+  }
+  // Join mentions of one event, repeatedly until nothing changes.
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (std::size_t i = 0; i < events.size() && !changed; ++i) {
+      for (std::size_t j = i + 1; j < events.size() && !changed; ++j) {
+        Event& a = events[i];
+        Event& b = events[j];
+        if (a.kind != b.kind) continue;
+        const bool same_words = a.evidence.span.overlaps(b.evidence.span);
+        const bool same_date = !a.date.empty() && a.date == b.date;
+        const bool undated_shared = (a.date.empty() || b.date.empty()) && ShareParticipant(a, b);
+        if (!(same_words || same_date || undated_shared)) continue;
+        MergeInto(&a, b);
+        events.erase(events.begin() + static_cast<std::ptrdiff_t>(j));
+        changed = true;
+      }
+    }
+  }
+  AddProtesters(&events);
+  // An undated protest joins the article's dated protest when there is exactly one.
+  std::vector<std::size_t> dated;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    if (events[i].kind == "Protest" && !events[i].date.empty() && !events[i].roles.empty()) dated.push_back(i);
+  }
+  if (dated.size() == 1) {
+    for (std::size_t i = events.size(); i-- > 0;) {
+      if (i != dated[0] && events[i].kind == "Protest" && events[i].date.empty()) {
+        MergeInto(&events[dated[0]], events[i]);
+        events.erase(events.begin() + static_cast<std::ptrdiff_t>(i));
+        if (i < dated[0]) --dated[0];
+      }
+    }
+  }
+  events.erase(std::remove_if(events.begin(), events.end(), [](const Event& e) { return e.roles.empty(); }), events.end());
+  return events;
+}
+
+}  // namespace kith

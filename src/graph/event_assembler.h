@@ -1,0 +1,62 @@
+// Event assembler: turns the event candidates of one document into events.
+//  - Dates: every Date mention is resolved in text order (DateResolver), so
+//    "a day earlier" counts from the date mentioned before it. An event takes
+//    the date its rule captured, else the nearest date of its sentence, else
+//    a day-precise date of the sentence before.
+//  - Place: the place or institution its rule captured, else the first one
+//    named in its sentence.
+//  - One event mentioned twice is one event: candidates of one kind merge when
+//    their evidence overlaps, when they have the same date, or when one has no
+//    date and they share a participant.
+//  - Protesters named only by a role noun ("one of the protesters, X") take
+//    part in the article's protest: the protest dated by the first date of a
+//    sentence that speaks of protesting.
+//  - Events left without any participant are dropped.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "extract/extraction.h"
+#include "extract/rule_set.h"
+#include "graph/date_resolver.h"
+#include "graph/document_graph.h"
+
+namespace kith {
+
+class EventAssembler {
+ public:
+  struct Candidate {
+    std::string kind;
+    int sentence = -1;
+    Evidence evidence;
+    std::map<std::string, std::string> attributes;
+    CaptureRange date_range;  // set when the rule captured the date
+    int place = -1;
+    std::vector<EventRole> roles;
+  };
+
+  EventAssembler(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
+                 DateValue publication);
+
+  void Add(Candidate candidate) { candidates_.push_back(std::move(candidate)); }
+  // The assembled events; `entities` are the document's entities.
+  std::vector<Event> Finish(const std::vector<Entity>& entities);
+
+ private:
+  void ResolveDates();
+  DateValue DateFor(const Candidate& c) const;
+  int PlaceFor(const Candidate& c) const;
+  bool SpeaksOfProtest(const SentenceSpan& s) const;
+  void AddProtesters(std::vector<Event>* events) const;
+
+  const Extraction& ex_;
+  const RuleSet& rules_;
+  const std::vector<int>& mention_entity_;
+  DateValue publication_;
+  std::vector<Candidate> candidates_;
+  std::map<std::size_t, DateValue> dates_;  // Date mention index -> resolved date
+};
+
+}  // namespace kith
