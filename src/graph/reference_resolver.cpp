@@ -60,25 +60,27 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
   const int s = ex_.SentenceOf(t);
   for (int look = s; look >= 0 && look >= s - 1; --look) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
-    // The first compatible person of the sentence: a possessive pronoun mostly refers to its subject.
+    // The first compatible person that is not a possessor ("X's son Y ... his" is Y's); a possessive
+    // pronoun falls back to the first compatible possessor ("X's mother, Y, ... his sisters" is X's).
     int best = -1;
-    std::size_t best_first = 0;
+    int best_possessor = -1;
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
       const int e = mention_entity_[i];
       if (e < 0 || m.label != "Person" || m.first < sent.first || m.last > sent.last) continue;
       if (look == s && m.first >= t) continue;
-      // "X's husband ... he": a possessor is not what a subject or object pronoun refers to.
-      if (!possessive && m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s") continue;
       if (in_quote_[m.first] != in_quote_[t] && look == s) continue;
       const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
       if (!gender.empty() && !g.empty() && g != gender) continue;
-      if (best < 0 || m.first < best_first) {
+      const bool possessor = m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s";
+      if (possessor) {
+        if (best_possessor < 0) best_possessor = e;
+      } else if (best < 0) {
         best = e;
-        best_first = m.first;
       }
     }
     if (best >= 0) return best;
+    if (possessive && best_possessor >= 0) return best_possessor;
   }
   return -1;
 }

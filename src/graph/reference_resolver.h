@@ -5,9 +5,10 @@
 //    (", X told ...", "X said: ...", "..., said X"), else such a person in the
 //    sentence before;
 //  - "her", "his", "she", "he": the first person of the sentence before it
-//    (then of the sentence before) whose gender does not conflict, since a
-//    possessive pronoun mostly refers to the subject; a subject or object
-//    pronoun skips possessors ("X's husband ... he" is the husband);
+//    (then of the sentence before) whose gender does not conflict and who is
+//    not a possessor, since a pronoun mostly refers to the subject ("X's
+//    husband ... he" is the husband); a possessive pronoun falls back to the
+//    first possessor ("X's mother, Y, lives with his sisters" is X's);
 //  - "their", "they": every person before it in the sentence.
 // Read-only; returns entity indices, empty when nothing fits.
 #pragma once
