@@ -43,8 +43,10 @@ void ResolveOverlaps(std::vector<ExtractedMention> candidates, std::vector<Extra
         winner = cand.rule;
         continue;
       }
-      if (Inside(cand, acc) && cand.nests && (acc.label != cand.label || acc.last - acc.first > cand.last - cand.first)) continue;
-      if (Inside(acc, cand) && acc.nests) continue;
+      // Nesting: a place inside an institution's name, or a known institution inside a longer one.
+      const bool nest_ok_label = acc.label != cand.label || cand.label == "Organization";
+      if (Inside(cand, acc) && cand.nests && nest_ok_label && acc.last - acc.first > cand.last - cand.first) continue;
+      if (Inside(acc, cand) && acc.nests && nest_ok_label) continue;
       if (acc.label == cand.label && Inside(acc, cand) && !(acc.first == cand.first && acc.last == cand.last)) {
         replaced.push_back(i);
         continue;

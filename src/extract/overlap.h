@@ -2,8 +2,9 @@
 // authors: candidates are taken longest first, then by higher priority, then
 // leftmost. A candidate loses when it overlaps an accepted mention of the
 // entity layer (Person, Organization, Place) unless one lies inside the other
-// and the inner one is marked "nests" (an organization's place, a known
-// organization inside a longer name), or the candidate strictly contains
+// and the inner one is marked "nests" (a place inside an organization's name;
+// of one label, only an organization inside a longer organization), or the
+// candidate strictly contains
 // same-label mentions that do not nest (it then replaces them, keeping their
 // attributes where it has none). Auxiliary labels only
 // conflict with their own label. A candidate with the same span and label as

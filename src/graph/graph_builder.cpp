@@ -118,7 +118,7 @@ class Builder {
       }
       const std::string key = KeyOf(toks);
       auto it = by_key.find(key);
-      int e = it == by_key.end() ? -1 : it->second;
+      int e = it == by_key.end() ? NearKey(by_key, key) : it->second;
       if (e < 0) {
         e = NewEntity(EntityKind::kPerson, "Person");
         by_key[key] = e;
@@ -154,6 +154,63 @@ class Builder {
       }
       Attach(i, e);
     }
+  }
+
+  // A spelling the transliteration table does not cover ("Abdurahman" / "Abdurakhman"): the same
+  // number of name words, all equal but one long word at edit distance 1.
+  static int NearKey(const std::map<std::string, int>& by_key, const std::string& key) {
+    const auto words = [](const std::string& k) {
+      std::vector<std::string> w;
+      std::size_t start = 0;
+      for (std::size_t i = 0; i <= k.size(); ++i) {
+        if (i == k.size() || k[i] == ' ') {
+          w.push_back(k.substr(start, i - start));
+          start = i + 1;
+        }
+      }
+      return w;
+    };
+    const std::vector<std::string> mine = words(key);
+    int found = -1;
+    for (const auto& [other, entity] : by_key) {
+      const std::vector<std::string> theirs = words(other);
+      if (theirs.size() != mine.size()) continue;
+      int differing = 0;
+      bool close = true;
+      for (std::size_t i = 0; i < mine.size() && close; ++i) {
+        if (mine[i] == theirs[i]) continue;
+        ++differing;
+        close = mine[i].size() >= 6 && theirs[i].size() >= 6 && EditDistanceAtMostOne(mine[i], theirs[i]);
+      }
+      if (close && differing == 1) {
+        if (found >= 0 && found != entity) return -1;  // two candidates: keep them apart
+        found = entity;
+      }
+    }
+    return found;
+  }
+
+  static bool EditDistanceAtMostOne(const std::string& a, const std::string& b) {
+    if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return false;
+    std::size_t i = 0, j = 0;
+    int edits = 0;
+    while (i < a.size() && j < b.size()) {
+      if (a[i] == b[j]) {
+        ++i;
+        ++j;
+        continue;
+      }
+      if (++edits > 1) return false;
+      if (a.size() > b.size()) {
+        ++i;
+      } else if (b.size() > a.size()) {
+        ++j;
+      } else {
+        ++i;
+        ++j;
+      }
+    }
+    return edits + static_cast<int>((a.size() - i) + (b.size() - j)) <= 1;
   }
 
   // A shorter multi-word name that ends a longer one of exactly one person ("Sadyrbek uulu" in
