@@ -39,6 +39,7 @@ struct ExtractedRelation {
 
 struct ExtractedEvent {
   std::string kind;
+  CaptureRange trigger;  // the reporting word, when the rule names it
   std::map<std::string, CaptureRange> roles;
   std::map<std::string, std::string> attributes;
   std::string rule;

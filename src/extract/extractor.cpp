@@ -200,6 +200,7 @@ class StageRunner {
             }
             e.roles[name] = c;
           }
+          if (!spec.trigger.empty()) e.trigger = CaptureNamed(m, spec.trigger);
           e.attributes = std::move(attrs);
           e.rule = m.rule->id;
           e.sentence = sentence;

@@ -99,6 +99,7 @@ std::string DumpRule(const Rule& rule) {
       case CreateSpec::Kind::kEvent: os << "event " << DumpValue(c.label_value); break;
     }
     if (!c.span.empty()) os << " span=" << c.span;
+    if (!c.trigger.empty()) os << " trigger=" << c.trigger;
     if (c.nests) os << " nests";
     for (const auto& r : c.roles) os << " role." << r.first << "=" << r.second;
     for (const auto& a : c.attributes) os << ' ' << a.first << '=' << DumpValue(a.second);

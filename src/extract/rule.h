@@ -70,6 +70,7 @@ struct CreateSpec {
   std::string subject;  // relation: capture naming the subject
   std::string object;   // relation: capture naming the object
   std::map<std::string, std::string> roles;  // event: role -> capture
+  std::string trigger;  // event: capture holding the word that reports it (checked for negation)
   bool nests = false;   // mention: may lie inside a longer mention of another label
 };
 

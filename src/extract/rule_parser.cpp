@@ -335,6 +335,8 @@ class Parser {
         KITH_RETURN_IF_ERROR(CaptureRef(value, &c.subject));
       } else if (key == "object" && c.kind == CreateSpec::Kind::kRelation) {
         KITH_RETURN_IF_ERROR(CaptureRef(value, &c.object));
+      } else if (key == "trigger" && c.kind == CreateSpec::Kind::kEvent) {
+        KITH_RETURN_IF_ERROR(CaptureRef(value, &c.trigger));
       } else if (key == "roles" && c.kind == CreateSpec::Kind::kEvent) {
         if (!value.IsObject()) return TypeError(value, "\"roles\"", "an object of role: capture");
         for (std::size_t k = 0; k < value.members.size(); ++k) {

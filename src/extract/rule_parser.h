@@ -27,7 +27,7 @@
 // CREATE:
 //   {"mention":  {"label": L, "span": CAP, "attributes": {...}, "nests": bool}}
 //   {"relation": {"type": T, "subject": CAP, "object": CAP, "span": CAP, "attributes": {...}}}
-//   {"event":    {"kind": K, "roles": {"role": CAP, ...}, "span": CAP, "attributes": {...}}}
+//   {"event":    {"kind": K, "roles": {"role": CAP, ...}, "trigger": CAP, "span": CAP, "attributes": {...}}}
 //   (a role name "@cap.key" is taken from the lexicon entry the capture matched: "@t.passive")
 //   attribute values: "literal", "@cap" (captured text), "@cap.key" (lexicon or mention attribute);
 //   "a|b|c" tries each in turn until one resolves ("@n.value|@kin.count|1")

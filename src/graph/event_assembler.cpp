@@ -67,9 +67,8 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     const ExtractedMention& m = ex_.mentions[i];
     if (d.empty() || m.first < s.first || m.last > s.last) continue;
     const std::size_t b = ex_.tokens[m.first].span.begin;
-    const std::size_t distance = b >= c.evidence.span.end     ? b - c.evidence.span.end
-                                 : b >= c.evidence.span.begin ? 0
-                                                              : c.evidence.span.begin - b;
+    const Span& near = c.trigger.empty() ? c.evidence.span : c.trigger;
+    const std::size_t distance = b >= near.end ? b - near.end : b >= near.begin ? 0 : near.begin - b;
     if (best == nullptr || distance < best_distance) {
       best = &d;
       best_distance = distance;

@@ -31,6 +31,7 @@ class EventAssembler {
     std::string kind;
     int sentence = -1;
     Evidence evidence;
+    Span trigger;             // bytes of the reporting word, when known (dates are looked up near it)
     std::map<std::string, std::string> attributes;
     CaptureRange date_range;  // set when the rule captured the date
     int place = -1;

@@ -591,14 +591,33 @@ class Builder {
     return out;
   }
 
+  // "did not detain", "could be deported", "has yet to be tried": a word of the `negations`
+  // lexicon among the three tokens before the trigger makes the statement no report of an event.
+  bool IsNegated(const ExtractedEvent& x) const {
+    const Lexicon* neg = rules_.lexicon("negations");
+    if (neg == nullptr || !x.trigger.set || x.sentence < 0) return false;
+    const std::size_t first = ex_.sentences[static_cast<std::size_t>(x.sentence)].first;
+    for (std::size_t k = 1; k <= 3 && x.trigger.first >= first + k; ++k) {
+      const Token& t = ex_.tokens[x.trigger.first - k];
+      // Lower case only: "May 25" is a date, "may be" a modal.
+      if (t.shape.empty() || t.shape[0] != 'x') continue;
+      if (neg->FindWord(t.lower) != nullptr) return true;
+    }
+    return false;
+  }
+
   void BuildEvents() {
     const ReferenceResolver resolver(ex_, rules_, mention_entity_, graph_.entities);
     EventAssembler assembler(ex_, rules_, mention_entity_, publication_);
     for (const ExtractedEvent& x : ex_.events) {
+      if (IsNegated(x)) continue;
       EventAssembler::Candidate c;
       c.kind = x.kind;
       c.sentence = x.sentence;
       c.evidence = Evidence{x.sentence, x.span, x.rule};
+      if (x.trigger.set && x.trigger.last > x.trigger.first) {
+        c.trigger = Span{ex_.tokens[x.trigger.first].span.begin, ex_.tokens[x.trigger.last - 1].span.end};
+      }
       c.attributes = x.attributes;
       for (const auto& [role, range] : x.roles) {
         if (role == "date") {
