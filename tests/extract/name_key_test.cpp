@@ -1,0 +1,79 @@
+#include "extract/name_key.h"
+
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <string>
+
+#include "extract/lexicon.h"
+#include "text/tokenizer.h"
+
+namespace kith {
+namespace {
+
+std::unique_ptr<Lexicon> LoadTransliteration() {
+  std::unique_ptr<Lexicon> lex;
+  const Status s =
+      Lexicon::Load("transliteration", KITH_SOURCE_DIR "/rules/lexicons/transliteration.txt", Tokenizer(), &lex);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  return lex;
+}
+
+struct Pair {
+  const char* a;
+  const char* b;
+};
+
+const Pair kEqual[] = {
+    {"qasym", "kasym"},         {"rakhyzhan", "raqyzhan"}, {"ermekbai", "ermekba"},
+    {"tokhtar", "tokhtarov"},   {"zhanar", "janar"},       {"tokhtarova", "toqtarova"},
+    {"ermekbayev", "ermekbaev"}, {"dzhumabek", "jumabek"}, {"nurlan", "nurllan"},
+    {"aliya", "aliia"},         {"yerlan", "ierlan"},      {"gulnar", "ghulnar"},
+};
+
+const Pair kDifferent[] = {
+    {"aliya", "dana"}, {"serik", "berik"}, {"marat", "murat"}, {"aidos", "aidana"}, {"askar", "asqat"},
+    // A sister's surname stays apart from her brother's.
+    {"tokhtarova", "tokhtarov"}, {"ermekbaeva", "ermekbaev"},
+};
+
+TEST_CASE("NameKey equates transliteration variants from the lexicon", "[extract]") {
+  const std::unique_ptr<Lexicon> table = LoadTransliteration();
+  const NameKey keys(table.get());
+  for (const Pair& p : kEqual) {
+    INFO(p.a << " / " << p.b << ": " << keys.Key(p.a) << " / " << keys.Key(p.b));
+    CHECK(keys.Key(p.a) == keys.Key(p.b));
+  }
+}
+
+TEST_CASE("NameKey keeps different names apart", "[extract]") {
+  const std::unique_ptr<Lexicon> table = LoadTransliteration();
+  const NameKey keys(table.get());
+  for (const Pair& p : kDifferent) {
+    INFO(p.a << " / " << p.b << ": " << keys.Key(p.a) << " / " << keys.Key(p.b));
+    CHECK(keys.Key(p.a) != keys.Key(p.b));
+  }
+}
+
+TEST_CASE("NameKey endings keep a stem of at least three bytes", "[extract]") {
+  const std::unique_ptr<Lexicon> table = LoadTransliteration();
+  const NameKey keys(table.get());
+  // "ov" is an ending, but removing it from "lov" would leave one letter.
+  CHECK(keys.Key("lov") == "lov");
+  CHECK(keys.Key("ivanov") == keys.Key("ivan"));
+  // Only one ending is rewritten.
+  CHECK(keys.Key("petrovov") == "petrov");
+  CHECK(keys.Key("petrov") == "petr");
+}
+
+TEST_CASE("NameKey without a table only drops doubled letters", "[extract]") {
+  const NameKey plain;
+  CHECK(plain.Key("nurllan") == "nurlan");
+  CHECK(plain.Key("qasym") == "qasym");
+  CHECK(plain.Key("aaa") == "a");
+  CHECK(plain.Key("") == "");
+}
+
+}  // namespace
+}  // namespace kith

@@ -1,0 +1,485 @@
+#include "graph/graph_builder.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+#include "extract/rule_set.h"
+#include "text/reader.h"
+
+namespace kith {
+namespace {
+
+// The project's rules, loaded once for all tests of this file.
+const RuleSet& Rules() {
+  static std::unique_ptr<RuleSet> rules;
+  static const Status status = RuleSet::Load(KITH_SOURCE_DIR "/rules", &rules);
+  INFO(status.ToString());
+  REQUIRE(status.ok());
+  return *rules;
+}
+
+// ---------------------------------------------------------------------------
+// Helpers over a DocumentGraph.
+
+int EntityNamed(const DocumentGraph& g, const std::string& name) {
+  for (std::size_t e = 0; e < g.entities.size(); ++e) {
+    if (g.entities[e].name == name) return static_cast<int>(e);
+  }
+  return -1;
+}
+
+int CountKind(const DocumentGraph& g, EntityKind kind) {
+  return static_cast<int>(std::count_if(g.entities.begin(), g.entities.end(),
+                                        [&](const Entity& e) { return e.kind == kind; }));
+}
+
+// The texts of the mentions of entity `e`, in graph order.
+std::vector<std::string> MentionTexts(const std::string& text, const DocumentGraph& g, int e) {
+  std::vector<std::string> out;
+  for (const Mention& m : g.mentions) {
+    if (m.entity == e) out.push_back(text.substr(m.evidence.span.begin, m.evidence.span.size()));
+  }
+  return out;
+}
+
+bool HasAlias(const Entity& e, const std::string& alias) {
+  return std::find(e.aliases.begin(), e.aliases.end(), alias) != e.aliases.end();
+}
+
+// One line per entity: "kind type name [alias|alias] gender age located_in".
+std::string Render(const DocumentGraph& g) {
+  std::string out;
+  for (const Entity& e : g.entities) {
+    out += std::string(EntityKindName(e.kind)) + " " + e.type + " \"" + e.name + "\" [";
+    for (std::size_t i = 0; i < e.aliases.size(); ++i) out += (i ? "|" : "") + e.aliases[i];
+    out += "] " + e.gender + " " + std::to_string(e.age) + " " + std::to_string(e.located_in) + " " + e.description +
+           "\n";
+  }
+  for (const Relation& r : g.relations) {
+    out += "rel " + std::to_string(r.subject) + " " + r.type + " " + std::to_string(r.object) + " " + r.term + "\n";
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// End to end: real rules over short articles.
+
+struct Article {
+  Document doc;
+  DocumentGraph graph;
+};
+
+Article Build(const std::string& bytes) {
+  Article a;
+  ReadOptions read;
+  if (const Lexicon* furniture = Rules().lexicon("furniture")) read.furniture_cues = &furniture->entries();
+  const Status s = ReadDocumentFromBytes("article.txt", bytes, read, &a.doc, nullptr);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  Extraction ex;
+  REQUIRE(Extract(a.doc, Rules(), ExtractOptions(), &ex).ok());
+  a.graph = BuildDocumentGraph(a.doc.text, ex, Rules());
+  return a;
+}
+
+TEST_CASE("Graph joins a person's full name and her surname", "[graph]") {
+  const Article a =
+      Build("One of the protesters, Aigerim Sadykova, told reporters. Sadykova's husband was detained.\n");
+  INFO(Render(a.graph));
+  const int aigerim = EntityNamed(a.graph, "Aigerim Sadykova");
+  REQUIRE(aigerim >= 0);
+  const Entity& e = a.graph.entities[static_cast<std::size_t>(aigerim)];
+  CHECK(e.kind == EntityKind::kPerson);
+  CHECK(e.type == "Person");
+  CHECK(e.aliases == std::vector<std::string>{"Sadykova"});
+  CHECK(MentionTexts(a.doc.text, a.graph, aigerim) == std::vector<std::string>{"Aigerim Sadykova", "Sadykova"});
+  CHECK(EntityNamed(a.graph, "Sadykova") < 0);
+  // Mentions carry their sentence and rule.
+  for (const Mention& m : a.graph.mentions) {
+    if (m.entity != aigerim) continue;
+    CHECK(m.evidence.sentence >= 0);
+    CHECK_FALSE(m.evidence.rule.empty());
+  }
+  REQUIRE(a.graph.sentences.size() == 2);
+  CHECK(a.doc.text.substr(a.graph.sentences[1].span.begin, a.graph.sentences[1].span.size()) ==
+        "Sadykova's husband was detained.");
+}
+
+TEST_CASE("Graph keeps one organization for a consulate in a city, located there", "[graph]") {
+  const Article a = Build(
+      "Dozens of people picketed the Chinese Consulate in Almaty on Monday. "
+      "The consulate did not respond to questions.\n");
+  INFO(Render(a.graph));
+  REQUIRE(CountKind(a.graph, EntityKind::kOrganization) == 1);
+  const int consulate = EntityNamed(a.graph, "Chinese Consulate in Almaty");
+  REQUIRE(consulate >= 0);
+  const Entity& org = a.graph.entities[static_cast<std::size_t>(consulate)];
+  CHECK(org.type == "GovernmentOrganization");
+  const int almaty = EntityNamed(a.graph, "Almaty");
+  REQUIRE(almaty >= 0);
+  CHECK(a.graph.entities[static_cast<std::size_t>(almaty)].kind == EntityKind::kPlace);
+  CHECK(a.graph.entities[static_cast<std::size_t>(almaty)].type == "City");
+  CHECK(org.located_in == almaty);
+}
+
+TEST_CASE("Graph links a bare 'the consulate' to the consulate named before", "[graph][!mayfail]") {
+  // graph_builder joins a bare head word to the one organization with that
+  // head, but no rule creates an Organization mention for "the consulate".
+  const Article a = Build(
+      "Dozens of people picketed the Chinese Consulate in Almaty on Monday. "
+      "The consulate did not respond to questions.\n");
+  INFO(Render(a.graph));
+  const int consulate = EntityNamed(a.graph, "Chinese Consulate in Almaty");
+  REQUIRE(consulate >= 0);
+  const std::vector<std::string> texts = MentionTexts(a.doc.text, a.graph, consulate);
+  CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& t) { return t == "The consulate" || t == "consulate"; }));
+}
+
+TEST_CASE("Graph gives -qyzy and -uly names their gender", "[graph]") {
+  const Article a = Build("Activist Aliya Serikqyzy spoke. Her son, Arman Bekuly, was detained.\n");
+  INFO(Render(a.graph));
+  const int aliya = EntityNamed(a.graph, "Aliya Serikqyzy");
+  const int arman = EntityNamed(a.graph, "Arman Bekuly");
+  REQUIRE(aliya >= 0);
+  REQUIRE(arman >= 0);
+  CHECK(a.graph.entities[static_cast<std::size_t>(aliya)].gender == "female");
+  CHECK(a.graph.entities[static_cast<std::size_t>(arman)].gender == "male");
+}
+
+TEST_CASE("Graph does not make a place of the country in 'U.S. Embassy'", "[graph]") {
+  const Article a = Build("Activist Aliya Serikqyzy said the U.S. Embassy had been informed.\n");
+  INFO(Render(a.graph));
+  CHECK(CountKind(a.graph, EntityKind::kPlace) == 0);
+  CHECK(EntityNamed(a.graph, "United States") < 0);
+  const int embassy = EntityNamed(a.graph, "U.S. Embassy");
+  REQUIRE(embassy >= 0);
+  CHECK(a.graph.entities[static_cast<std::size_t>(embassy)].kind == EntityKind::kOrganization);
+}
+
+TEST_CASE("Graph joins 'X in Place' with a later 'X'", "[graph]") {
+  const Article a = Build("Officials at the U.S. Embassy in Bishkek said so. The U.S. Embassy declined to comment.\n");
+  INFO(Render(a.graph));
+  REQUIRE(CountKind(a.graph, EntityKind::kOrganization) == 1);
+  const int embassy = EntityNamed(a.graph, "U.S. Embassy in Bishkek");
+  REQUIRE(embassy >= 0);
+  const Entity& e = a.graph.entities[static_cast<std::size_t>(embassy)];
+  CHECK(HasAlias(e, "U.S. Embassy"));
+  CHECK(e.located_in == EntityNamed(a.graph, "Bishkek"));
+  CHECK(MentionTexts(a.doc.text, a.graph, embassy).size() == 2);
+}
+
+TEST_CASE("Graph names known organizations canonically with their other names", "[graph]") {
+  const Article a = Build("He told RFE/RL. Radio Free Europe/Radio Liberty reported it. Human Rights Watch agreed.\n");
+  INFO(Render(a.graph));
+  const int rferl = EntityNamed(a.graph, "Radio Free Europe/Radio Liberty");
+  REQUIRE(rferl >= 0);
+  const Entity& e = a.graph.entities[static_cast<std::size_t>(rferl)];
+  CHECK(e.type == "NewsMediaOrganization");
+  CHECK(HasAlias(e, "RFE/RL"));
+  CHECK(MentionTexts(a.doc.text, a.graph, rferl).size() == 2);
+  const int hrw = EntityNamed(a.graph, "Human Rights Watch");
+  REQUIRE(hrw >= 0);
+  CHECK(a.graph.entities[static_cast<std::size_t>(hrw)].type == "NGO");
+}
+
+TEST_CASE("Graph reads an age and joins the surname", "[graph]") {
+  const Article a = Build("One of them, 68-year-old Aisha Bek, fainted. Bek was taken to hospital.\n");
+  INFO(Render(a.graph));
+  const int aisha = EntityNamed(a.graph, "Aisha Bek");
+  REQUIRE(aisha >= 0);
+  CHECK(a.graph.entities[static_cast<std::size_t>(aisha)].age == 68);
+  CHECK(MentionTexts(a.doc.text, a.graph, aisha) == std::vector<std::string>{"Aisha Bek", "Bek"});
+}
+
+TEST_CASE("Graph places: countries by the gazetteer, ambiguous names only after a preposition", "[graph]") {
+  const Article a = Build("She flew to Kazakhstan. Turkey is served at dinner.\n");
+  INFO(Render(a.graph));
+  REQUIRE(CountKind(a.graph, EntityKind::kPlace) == 1);
+  const int kz = EntityNamed(a.graph, "Kazakhstan");
+  REQUIRE(kz >= 0);
+  CHECK(a.graph.entities[static_cast<std::size_t>(kz)].type == "Country");
+}
+
+TEST_CASE("Graph states a kin tie between two named persons", "[graph]") {
+  const Article a = Build("Activist Dana Omar's mother, Aliya Serikqyzy, spoke.\n");
+  INFO(Render(a.graph));
+  const int dana = EntityNamed(a.graph, "Dana Omar");
+  const int aliya = EntityNamed(a.graph, "Aliya Serikqyzy");
+  REQUIRE(dana >= 0);
+  REQUIRE(aliya >= 0);
+  const bool found = std::any_of(a.graph.relations.begin(), a.graph.relations.end(), [&](const Relation& r) {
+    return (r.subject == aliya && r.type == "parent" && r.object == dana) ||
+           (r.subject == dana && r.type == "child" && r.object == aliya);
+  });
+  CHECK(found);
+}
+
+// ---------------------------------------------------------------------------
+// Mechanisms, over mentions placed by hand on real tokens.
+
+class Handmade {
+ public:
+  explicit Handmade(std::string text) : text_(std::move(text)) { TokenizePlain(text_, Rules(), &ex_); }
+
+  // Adds a mention over the `nth` occurrence of `phrase`; returns its token range.
+  CaptureRange Add(const std::string& phrase, const std::string& label, std::map<std::string, std::string> attrs = {},
+                   int nth = 0) {
+    const CaptureRange r = Range(phrase, nth);
+    ExtractedMention m;
+    m.first = r.first;
+    m.last = r.last;
+    m.span = Span{ex_.tokens[r.first].span.begin, ex_.tokens[r.last - 1].span.end};
+    m.label = label;
+    m.attributes = std::move(attrs);
+    m.rule = "test." + label;
+    m.sentence = ex_.SentenceOf(r.first);
+    ex_.mentions.push_back(std::move(m));
+    std::stable_sort(ex_.mentions.begin(), ex_.mentions.end(), [](const ExtractedMention& a, const ExtractedMention& b) {
+      return a.first != b.first ? a.first < b.first : a.last > b.last;
+    });
+    return r;
+  }
+
+  // The token range of the `nth` occurrence of `phrase`.
+  CaptureRange Range(const std::string& phrase, int nth = 0) const {
+    std::size_t at = text_.find(phrase);
+    for (int i = 0; i < nth && at != std::string::npos; ++i) at = text_.find(phrase, at + 1);
+    REQUIRE(at != std::string::npos);
+    CaptureRange r;
+    bool have_first = false;
+    for (std::size_t t = 0; t < ex_.tokens.size(); ++t) {
+      if (ex_.tokens[t].span.begin == at) {
+        r.first = t;
+        have_first = true;
+      }
+      if (have_first && ex_.tokens[t].span.end == at + phrase.size()) {
+        r.last = t + 1;
+        r.set = true;
+        break;
+      }
+    }
+    INFO(phrase);
+    REQUIRE(r.set);
+    return r;
+  }
+
+  Extraction& ex() { return ex_; }
+  const std::string& text() const { return text_; }
+  DocumentGraph Build() const { return BuildDocumentGraph(text_, ex_, Rules()); }
+
+ private:
+  std::string text_;
+  Extraction ex_;
+};
+
+TEST_CASE("Graph persons join by full name, name part and NameKey", "[graph]") {
+  Handmade h("Qasym Tokhtarov spoke. Kasym said Tokhtarov left. Qasym Tokhtarov returned.");
+  h.Add("Qasym Tokhtarov", "Person");
+  h.Add("Kasym", "Person");
+  h.Add("Tokhtarov", "Person", {}, 1);
+  h.Add("Qasym Tokhtarov", "Person", {}, 1);
+  const DocumentGraph g = h.Build();
+  INFO(Render(g));
+  REQUIRE(g.entities.size() == 1);
+  CHECK(g.entities[0].name == "Qasym Tokhtarov");
+  CHECK(g.entities[0].aliases == std::vector<std::string>{"Tokhtarov", "Kasym"});
+  CHECK(g.mentions.size() == 4);
+  CHECK(g.entities[0].identity_key == "person:kasim toktar");
+}
+
+TEST_CASE("Graph drops a name part shared by two persons", "[graph]") {
+  Handmade h("Aidana Serik and Marat Serik left. Serik said nothing. Dana spoke. Dana left.");
+  h.Add("Aidana Serik", "Person");
+  h.Add("Marat Serik", "Person");
+  h.Add("Serik", "Person", {}, 2);
+  h.Add("Dana", "Person");
+  h.Add("Dana", "Person", {}, 1);
+  const DocumentGraph g = h.Build();
+  INFO(Render(g));
+  REQUIRE(g.entities.size() == 3);
+  CHECK(EntityNamed(g, "Aidana Serik") >= 0);
+  CHECK(EntityNamed(g, "Marat Serik") >= 0);
+  const int dana = EntityNamed(g, "Dana");
+  REQUIRE(dana >= 0);
+  CHECK(MentionTexts(h.text(), g, dana).size() == 2);
+  CHECK(g.mentions.size() == 4);  // the ambiguous "Serik" is left out
+}
+
+TEST_CASE("Graph joins a mention that refers to a full name and a name ending a longer one", "[graph]") {
+  Handmade h("Nurbek Abdimalik uulu said that Abdimalik uulu was tired. Nurbek slept.");
+  h.Add("Nurbek Abdimalik uulu", "Person", {{"gender", "male"}});
+  h.Add("Abdimalik uulu", "Person", {}, 1);
+  h.Add("Nurbek", "Person", {{"refers", "Nurbek Abdimalik uulu"}}, 1);
+  const DocumentGraph g = h.Build();
+  INFO(Render(g));
+  REQUIRE(g.entities.size() == 1);
+  CHECK(g.entities[0].name == "Nurbek Abdimalik uulu");
+  CHECK(g.entities[0].gender == "male");
+  CHECK(HasAlias(g.entities[0], "Abdimalik uulu"));
+  CHECK(HasAlias(g.entities[0], "Nurbek"));
+  CHECK(g.mentions.size() == 3);
+}
+
+TEST_CASE("Graph person attributes: gender conflicts clear, ages parse, possessives drop", "[graph]") {
+  Handmade h("Dana Omar spoke. Dana Omar left. Aisha Bek fainted. Aisha Bek's son came. Ivan Petrov, aged unknown.");
+  h.Add("Dana Omar", "Person", {{"gender", "female"}});
+  h.Add("Dana Omar", "Person", {{"gender", "male"}}, 1);
+  h.Add("Aisha Bek", "Person", {{"age", "68-year-old"}, {"gender", "female"}});
+  h.Add("Aisha Bek's", "Person", {{"gender", "female"}});
+  h.Add("Ivan Petrov", "Person", {{"age", "unknown"}});
+  const DocumentGraph g = h.Build();
+  INFO(Render(g));
+  REQUIRE(g.entities.size() == 3);
+  const int dana = EntityNamed(g, "Dana Omar");
+  const int aisha = EntityNamed(g, "Aisha Bek");
+  const int ivan = EntityNamed(g, "Ivan Petrov");
+  REQUIRE(dana >= 0);
+  REQUIRE(aisha >= 0);
+  REQUIRE(ivan >= 0);
+  CHECK(g.entities[static_cast<std::size_t>(dana)].gender.empty());
+  CHECK(g.entities[static_cast<std::size_t>(aisha)].gender == "female");
+  CHECK(g.entities[static_cast<std::size_t>(aisha)].age == 68);
+  CHECK(g.entities[static_cast<std::size_t>(aisha)].aliases.empty());
+  CHECK(g.entities[static_cast<std::size_t>(ivan)].age == -1);
+}
+
+TEST_CASE("Graph organizations: located form, bare head, canonical names and types", "[graph]") {
+  Handmade h(
+      "They picketed the Chinese Consulate in Almaty. The Chinese Consulate said nothing. "
+      "Later the consulate closed. HRW and Human Rights Watch spoke.");
+  h.Add("Chinese Consulate in Almaty", "Organization", {{"type", "GovernmentOrganization"}});
+  h.Add("Almaty", "Place", {{"type", "City"}});
+  h.Add("Chinese Consulate", "Organization", {}, 1);
+  h.Add("the consulate", "Organization");
+  h.Add("HRW", "Organization", {{"canonical", "Human Rights Watch"}, {"type", "NGO"}});
+  h.Add("Human Rights Watch", "Organization", {{"acronym", "HRW"}});
+  const DocumentGraph g = h.Build();
+  INFO(Render(g));
+  REQUIRE(CountKind(g, EntityKind::kOrganization) == 2);
+  const int consulate = EntityNamed(g, "Chinese Consulate in Almaty");
+  REQUIRE(consulate >= 0);
+  const Entity& c = g.entities[static_cast<std::size_t>(consulate)];
+  CHECK(c.type == "GovernmentOrganization");
+  CHECK(c.aliases == std::vector<std::string>{"Chinese Consulate", "consulate"});
+  CHECK(c.located_in == EntityNamed(g, "Almaty"));
+  CHECK(MentionTexts(h.text(), g, consulate) ==
+        std::vector<std::string>{"Chinese Consulate in Almaty", "Chinese Consulate", "the consulate"});
+  const int hrw = EntityNamed(g, "Human Rights Watch");
+  REQUIRE(hrw >= 0);
+  CHECK(g.entities[static_cast<std::size_t>(hrw)].type == "NGO");
+  CHECK(g.entities[static_cast<std::size_t>(hrw)].aliases == std::vector<std::string>{"HRW"});
+  CHECK(MentionTexts(h.text(), g, hrw).size() == 2);
+}
+
+TEST_CASE("Graph places inside an organization's name", "[graph]") {
+  Handmade h("The U.S. Embassy and the Consulate in Almaty and Radio Free Asia spoke in the U.S. today.");
+  h.Add("U.S. Embassy", "Organization");
+  h.Add("U.S.", "Place", {{"canonical", "United States"}, {"type", "Country"}});
+  h.Add("Consulate in Almaty", "Organization");
+  h.Add("Almaty", "Place", {{"type", "City"}});
+  h.Add("Radio Free Asia", "Organization");
+  h.Add("Asia", "Place", {{"type", "Place"}});
+  h.Add("U.S.", "Place", {{"canonical", "United States"}, {"type", "Country"}}, 1);
+  const DocumentGraph g = h.Build();
+  INFO(Render(g));
+  CHECK(CountKind(g, EntityKind::kPlace) == 2);
+  const int us = EntityNamed(g, "United States");
+  REQUIRE(us >= 0);
+  CHECK(g.entities[static_cast<std::size_t>(us)].aliases == std::vector<std::string>{"U.S."});
+  CHECK(MentionTexts(h.text(), g, us) == std::vector<std::string>{"U.S."});
+  CHECK(EntityNamed(g, "Asia") < 0);
+  const int almaty = EntityNamed(g, "Almaty");
+  REQUIRE(almaty >= 0);
+  CHECK(g.entities[static_cast<std::size_t>(EntityNamed(g, "Consulate in Almaty"))].located_in == almaty);
+  CHECK(g.entities[static_cast<std::size_t>(EntityNamed(g, "U.S. Embassy"))].located_in == -1);
+}
+
+TEST_CASE("Graph resolves relation and event arguments to entities", "[graph]") {
+  Handmade h("Aliya Serikqyzy and her son Arman Bekuly protested in Almaty. Police detained Arman Bekuly.");
+  const CaptureRange aliya = h.Add("Aliya Serikqyzy", "Person", {{"gender", "female"}});
+  const CaptureRange arman = h.Add("Arman Bekuly", "Person", {{"gender", "male"}});
+  const CaptureRange almaty = h.Add("Almaty", "Place", {{"type", "City"}});
+  const CaptureRange arman2 = h.Add("Arman Bekuly", "Person", {}, 1);
+  ExtractedRelation child;
+  child.type = "child";
+  child.subject = arman;
+  child.object = aliya;
+  child.attributes = {{"term", "son"}};
+  child.rule = "test.kin";
+  child.sentence = 0;
+  h.ex().relations.push_back(child);
+  ExtractedRelation self = child;  // both arguments are one person: dropped
+  self.subject = arman2;
+  self.object = arman;
+  h.ex().relations.push_back(self);
+  ExtractedRelation dangling = child;  // "Police" is no entity: dropped
+  dangling.subject = h.Range("Police");
+  h.ex().relations.push_back(dangling);
+  ExtractedEvent protest;
+  protest.kind = "Protest";
+  protest.roles = {{"protester", aliya}, {"place", almaty}, {"nobody", h.Range("protested")}};
+  protest.rule = "test.event";
+  protest.sentence = 0;
+  h.ex().events.push_back(protest);
+  const DocumentGraph g = h.Build();
+  INFO(Render(g));
+  const int a = EntityNamed(g, "Aliya Serikqyzy");
+  const int b = EntityNamed(g, "Arman Bekuly");
+  REQUIRE(a >= 0);
+  REQUIRE(b >= 0);
+  REQUIRE(g.relations.size() == 1);
+  CHECK(g.relations[0].subject == b);
+  CHECK(g.relations[0].type == "child");
+  CHECK(g.relations[0].object == a);
+  CHECK(g.relations[0].term == "son");
+  CHECK(g.relations[0].evidence.rule == "test.kin");
+  CHECK_FALSE(g.relations[0].inferred);
+  REQUIRE(g.events.size() == 1);
+  const Event& ev = g.events[0];
+  CHECK(ev.kind == "Protest");
+  CHECK(ev.place == EntityNamed(g, "Almaty"));
+  REQUIRE(ev.roles.size() == 1);
+  CHECK(ev.roles[0].role == "protester");
+  CHECK(ev.roles[0].entity == a);
+  CHECK(ev.evidence.rule == "test.event");
+}
+
+TEST_CASE("Graph sentences and mention evidence are byte spans of the text", "[graph]") {
+  Handmade h("Dana Omar spoke. She left.");
+  h.Add("Dana Omar", "Person");
+  const DocumentGraph g = h.Build();
+  REQUIRE(g.sentences.size() == 2);
+  CHECK(g.sentences[0].span == Span{0, 16});
+  CHECK(g.sentences[1].span == Span{17, 26});
+  REQUIRE(g.mentions.size() == 1);
+  CHECK(g.mentions[0].evidence.span == Span{0, 9});
+  CHECK(g.mentions[0].evidence.sentence == 0);
+  CHECK(g.mentions[0].evidence.rule == "test.Person");
+}
+
+// JoinOrganizations records joins as a map and merges them in key order, not
+// transitively: when "the mission" joins "U.S. Mission" by its head and "U.S.
+// Mission" joins "U.S. Embassy" by head_alias, and the second has the smaller
+// index, the first is merged into an already dropped entity and its mention is lost.
+TEST_CASE("Graph organization joins are transitive", "[graph][!mayfail]") {
+  Handmade h("The U.S. Embassy spoke. The U.S. Mission agreed. Then the mission closed.");
+  h.Add("U.S. Embassy", "Organization");
+  h.Add("U.S. Mission", "Organization", {{"head", "Mission"}, {"head_alias", "Embassy"}});
+  h.Add("the mission", "Organization");
+  const DocumentGraph g = h.Build();
+  INFO(Render(g));
+  REQUIRE(CountKind(g, EntityKind::kOrganization) == 1);
+  const int embassy = EntityNamed(g, "U.S. Embassy");
+  REQUIRE(embassy >= 0);
+  CHECK(MentionTexts(h.text(), g, embassy).size() == 3);
+  CHECK(HasAlias(g.entities[static_cast<std::size_t>(embassy)], "mission"));
+}
+
+}  // namespace
+}  // namespace kith
