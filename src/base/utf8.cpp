@@ -1,6 +1,19 @@
 #include "base/utf8.h"
 
 namespace kith {
+namespace {
+
+// Latin Extended-A pairs capital and small letters, but the parity of the pairs
+// shifts at U+0139 and U+0179; U+0138, U+0149 and U+017F are small letters
+// without a capital, and U+0178 is the capital of U+00FF.
+bool LatinExtendedAUpper(char32_t cp) {
+  if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return false;
+  if (cp == 0x178) return true;
+  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp % 2) == 1;
+  return (cp % 2) == 0;
+}
+
+}  // namespace
 
 char32_t DecodeUtf8(std::string_view text, std::size_t pos, std::size_t* length) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
@@ -52,7 +65,7 @@ void AppendUtf8(char32_t cp, std::string* out) {
 bool IsUpper(char32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
-  if (cp >= 0x100 && cp <= 0x17F) return (cp % 2) == 0;  // Latin Extended-A pairs (approximate)
+  if (cp >= 0x100 && cp <= 0x17F) return LatinExtendedAUpper(cp);
   if (cp >= 0x410 && cp <= 0x42F) return true;           // Cyrillic А-Я
   if (cp >= 0x400 && cp <= 0x40F) return true;           // Ѐ-Џ
   if (cp >= 0x460 && cp <= 0x4FF) return (cp % 2) == 0;  // Cyrillic extended pairs (Қ, Ү, Ө, ...)
@@ -62,7 +75,7 @@ bool IsUpper(char32_t cp) {
 bool IsLower(char32_t cp) {
   if (cp < 0x80) return cp >= 'a' && cp <= 'z';
   if (cp >= 0xDF && cp <= 0xFF) return cp != 0xF7;
-  if (cp >= 0x100 && cp <= 0x17F) return (cp % 2) == 1;
+  if (cp >= 0x100 && cp <= 0x17F) return !LatinExtendedAUpper(cp);
   if (cp >= 0x430 && cp <= 0x45F) return true;
   if (cp >= 0x460 && cp <= 0x4FF) return (cp % 2) == 1;
   return false;
@@ -83,6 +96,7 @@ char32_t ToLower(char32_t cp) {
   if (cp >= 0xC0 && cp <= 0xDE) return cp + 0x20;
   if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
   if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+  if (cp == 0x178) return 0xFF;
   return cp + 1;  // the paired ranges
 }
 

@@ -21,14 +21,19 @@ class TreeBuilder {
   bool Uint64(std::uint64_t u) { return Integer(static_cast<std::int64_t>(u)); }
   bool Double(double d) { return Scalar(JsonValue::Type::kNumber, [d](JsonValue& v) { v.number = d; }); }
   bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }
+  // RapidJSON reads a string through a copy of the stream, so during these callbacks the
+  // stream still stands at the string's opening quote: that is the string's offset.
   bool String(const char* s, rapidjson::SizeType len, bool) {
-    std::string value(s, len);
-    return Scalar(JsonValue::Type::kString, [&value](JsonValue& v) { v.string = std::move(value); }, true);
+    JsonValue v;
+    v.type = JsonValue::Type::kString;
+    v.offset = Position();
+    v.string.assign(s, len);
+    return Add(std::move(v));
   }
   bool StartObject() { return Open(JsonValue::Type::kObject); }
   bool Key(const char* s, rapidjson::SizeType len, bool) {
     pending_key_ = std::string(s, len);
-    pending_key_offset_ = StringStart(Position());
+    pending_key_offset_ = Position();
     return true;
   }
   bool EndObject(rapidjson::SizeType) { return Close(); }
@@ -39,21 +44,6 @@ class TreeBuilder {
 
  private:
   std::size_t Position() const { return stream_->Tell(); }
-
-  // The stream stands just after a string's closing quote: walk back to its opening quote.
-  std::size_t StringStart(std::size_t end) const {
-    if (end < 2) return 0;
-    std::size_t i = end - 2;
-    while (i > 0) {
-      if (text_[i] == '"') {
-        std::size_t backslashes = 0;
-        while (i >= backslashes + 1 && text_[i - backslashes - 1] == '\\') ++backslashes;
-        if (backslashes % 2 == 0) return i;
-      }
-      --i;
-    }
-    return 0;
-  }
 
   // A scalar ends at the stream position; its start is found by scanning back over its characters.
   std::size_t ScalarStart(std::size_t end) const {
@@ -69,10 +59,10 @@ class TreeBuilder {
   }
 
   template <typename Fill>
-  bool Scalar(JsonValue::Type type, Fill fill, bool is_string = false) {
+  bool Scalar(JsonValue::Type type, Fill fill) {
     JsonValue v;
     v.type = type;
-    v.offset = is_string ? StringStart(Position()) : ScalarStart(Position());
+    v.offset = ScalarStart(Position());
     fill(v);
     return Add(std::move(v));
   }

@@ -5,6 +5,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "base/utf8.h"
 #include "extract/json_tree.h"
 #include "extract/lexicon.h"
 #include "extract/token_regex.h"
@@ -436,12 +437,7 @@ class Parser {
     }
     for (const JsonValue* x : items) {
       if (!x->IsString()) return TypeError(*x, "\"" + key + "\"", "a string or an array of strings");
-      std::string s = x->string;
-      if (lower) {
-        for (char& ch : s) {
-          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
-        }
-      }
+      std::string s = lower ? Utf8Lower(x->string) : x->string;  // the same folding as tokens' lower forms
       out->push_back(std::move(s));
     }
     if (out->empty()) return src_.ErrorAt(v.offset, "\"" + key + "\" is an empty list");

@@ -327,7 +327,12 @@ class Builder {
         if (b != a && !into.count(b) && Utf8Lower(names_[static_cast<std::size_t>(b)].front()) == other) into[a] = b;
       }
     }
-    for (const auto& [a, b] : into) Merge(a, b);
+    // Follow chains ("the mission" -> "U.S. Mission" -> "U.S. Embassy") to their end.
+    for (const auto& [a, b] : into) {
+      int target = b;
+      for (int guard = 0; into.count(target) && guard < 100; ++guard) target = into.at(target);
+      if (target != a) Merge(a, target);
+    }
   }
 
   void Merge(int from, int to) {

@@ -11,10 +11,13 @@ bool IsFinal(const Token& t) {
 
 bool IsClosingQuote(const Token& t) { return t.norm == "\"" || t.norm == "'" || t.norm == ")"; }
 
+// Tokens that can open a sentence: a capital, a digit, an opening quote or bracket, or a
+// letter of an alphabet without case. Not ",", ";" or ":" (which continue one).
 bool StartsUpperOrDigit(const Token& t) {
   std::size_t len = 0;
   const char32_t cp = DecodeUtf8(t.norm, 0, &len);
-  return IsUpper(cp) || IsDigit(cp) || t.norm == "\"" || t.norm == "(" || t.norm == "'" || !IsLetter(cp);
+  if (IsUpper(cp) || IsDigit(cp) || t.norm == "\"" || t.norm == "(" || t.norm == "'") return true;
+  return IsLetter(cp) && !IsLower(cp);
 }
 
 bool StartsLower(const Token& t) {

@@ -353,7 +353,7 @@ TEST_CASE("TokenPasses checks single-token conditions", "[extract]") {
 // The parser lower-cases "lower", "prefix" and "suffix" values for ASCII
 // only, while tokens' lower forms are lower-cased for Cyrillic too
 // (Utf8Lower), so such a value written with capitals never matches.
-TEST_CASE("Matcher lower predicates lower-case Cyrillic values", "[extract][!mayfail]") {
+TEST_CASE("Matcher lower predicates lower-case Cyrillic values", "[extract]") {
   const MatcherFixture fixture;
   // "АЛМАТЫ" as the value; "Алматы" in the text.
   const std::unique_ptr<Matcher> lower = fixture.MustCompile(
