@@ -32,6 +32,7 @@ class Builder {
     BuildByKey(EntityKind::kPlace, "Place", "Place");
     BuildByKey(EntityKind::kOrganization, "Organization", "Organization");
     JoinOrganizations();
+    AttachBareHeads();
     LocateOrganizations();
     EmitMentions();
     BuildRelations();
@@ -271,7 +272,7 @@ class Builder {
     std::map<std::string, int> by_key;
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
-      if (m.label != label || IsModifierInsideOrganization(m)) continue;
+      if (m.label != label || IsModifierInsideOrganization(m) || m.attributes.count("bare") != 0) continue;
       const std::string key = CanonicalKey(m);
       if (key.empty()) continue;
       auto it = by_key.find(key);
@@ -342,6 +343,28 @@ class Builder {
       if (e == from) e = to;
     }
     dropped_.insert(from);
+  }
+
+  // "the consulate" joins the one organization whose name has that head word; else it names nothing.
+  void AttachBareHeads() {
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (m.label != "Organization" || m.attributes.count("bare") == 0) continue;
+      const std::string head = " " + Utf8Lower(NameOf(m));
+      int found = -1;
+      bool ambiguous = false;
+      for (std::size_t e = 0; e < graph_.entities.size(); ++e) {
+        if (graph_.entities[e].kind != EntityKind::kOrganization || dropped_.count(static_cast<int>(e)) ||
+            names_[e].empty()) {
+          continue;
+        }
+        const std::string name = " " + Utf8Lower(names_[e].front()) + " ";
+        if (name.find(head + " ") == std::string::npos) continue;
+        if (found >= 0 && found != static_cast<int>(e)) ambiguous = true;
+        found = static_cast<int>(e);
+      }
+      if (found >= 0 && !ambiguous) mention_entity_[i] = found;  // a mention, not a new name
+    }
   }
 
   // The place named inside an organization's mention ("Consulate in Almaty") is where it is.
