@@ -35,6 +35,7 @@ class Builder {
     AttachBareHeads();
     LocateOrganizations();
     EmitMentions();
+    GenderCountedGroups();
     BuildRelations();
     BuildEvents();
     return std::move(graph_);
@@ -420,6 +421,39 @@ class Builder {
       if (mention_entity_[i] < 0) continue;
       const ExtractedMention& m = ex_.mentions[i];
       graph_.mentions.push_back(Mention{mention_entity_[i], Evidence{m.sentence, m.span, m.rule}});
+    }
+  }
+
+  // "Three women ... A, B and C": a counted group of one gender and a list of exactly that many
+  // persons (joined only by commas and "and") in the same or the next sentence.
+  void GenderCountedGroups() {
+    for (const ExtractedMention& g : ex_.mentions) {
+      if (g.label != "PersonGroup" || g.sentence < 0) continue;
+      const std::string gender = g.attributes.count("gender") ? g.attributes.at("gender") : "";
+      const int count = g.attributes.count("count") ? std::atoi(g.attributes.at("count").c_str()) : 0;
+      if ((gender != "male" && gender != "female") || count < 2) continue;
+      for (int s = g.sentence; s <= g.sentence + 1 && s < static_cast<int>(ex_.sentences.size()); ++s) {
+        std::vector<int> list;
+        std::size_t last_end = 0;
+        std::vector<int> best;
+        for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+          const ExtractedMention& m = ex_.mentions[i];
+          if (m.label != "Person" || m.sentence != s || mention_entity_[i] < 0) continue;
+          bool joined = !list.empty();
+          for (std::size_t t = last_end; joined && t < m.first; ++t) {
+            joined = ex_.tokens[t].norm == "," || ex_.tokens[t].lower == "and";
+          }
+          if (!joined) list.clear();
+          list.push_back(mention_entity_[i]);
+          last_end = m.last;
+          if (list.size() > best.size()) best = list;
+        }
+        if (static_cast<int>(best.size()) != count) continue;
+        for (int e : best) {
+          if (graph_.entities[static_cast<std::size_t>(e)].gender.empty()) graph_.entities[static_cast<std::size_t>(e)].gender = gender;
+        }
+        break;
+      }
     }
   }
 
