@@ -36,6 +36,7 @@ class Builder {
     LocateOrganizations();
     EmitMentions();
     GenderCountedGroups();
+    GenderFromPronouns();
     BuildRelations();
     BuildEvents();
     return std::move(graph_);
@@ -421,6 +422,46 @@ class Builder {
       if (mention_entity_[i] < 0) continue;
       const ExtractedMention& m = ex_.mentions[i];
       graph_.mentions.push_back(Mention{mention_entity_[i], Evidence{m.sentence, m.span, m.rule}});
+    }
+  }
+
+  // "Chinese police arrested him": a gendered pronoun outside quotes whose only possible antecedent
+  // (the non-possessor persons before it in its sentence, else in the sentence before) has no gender
+  // gives it one. With two or more candidates nothing is guessed.
+  void GenderFromPronouns() {
+    const Lexicon* pronouns = rules_.lexicon("pronouns");
+    if (pronouns == nullptr) return;
+    std::vector<bool> in_quote(ex_.tokens.size(), false);
+    for (const SentenceSpan& s : ex_.sentences) {
+      bool open = false;
+      for (std::size_t t = s.first; t < s.last; ++t) {
+        if (ex_.tokens[t].norm == "\"") open = !open;
+        in_quote[t] = open;
+      }
+    }
+    for (std::size_t si = 0; si < ex_.sentences.size(); ++si) {
+      const SentenceSpan& s = ex_.sentences[si];
+      for (std::size_t t = s.first; t < s.last; ++t) {
+        if (in_quote[t]) continue;
+        const LexiconEntry* p = pronouns->FindWord(ex_.tokens[t].lower);
+        if (p == nullptr || p->attributes.count("gender") == 0) continue;
+        const std::string gender = p->attributes.at("gender");
+        std::set<int> candidates;
+        for (int look = static_cast<int>(si); look >= 0 && look >= static_cast<int>(si) - 1 && candidates.empty(); --look) {
+          const SentenceSpan& ls = ex_.sentences[static_cast<std::size_t>(look)];
+          for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+            const ExtractedMention& m = ex_.mentions[i];
+            if (m.label != "Person" || mention_entity_[i] < 0 || m.first < ls.first || m.last > ls.last) continue;
+            if (static_cast<std::size_t>(look) == si && m.first >= t) continue;
+            if (in_quote[m.first]) continue;
+            if (m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s") continue;
+            candidates.insert(mention_entity_[i]);
+          }
+        }
+        if (candidates.size() != 1) continue;
+        Entity& e = graph_.entities[static_cast<std::size_t>(*candidates.begin())];
+        if (e.gender.empty()) e.gender = gender;
+      }
     }
   }
 
