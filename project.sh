@@ -6,13 +6,20 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-PACKAGES=(g++ cmake make libboost-graph-dev rapidjson-dev libsqlite3-dev catch2 graphviz python3 python3-rdflib)
+PACKAGES=(g++ cmake make libboost-graph-dev rapidjson-dev libsqlite3-dev catch2 graphviz python3 python3-rdflib
+          python3-networkx python3-igraph)
+# Installed only when the command is missing: a Node.js from elsewhere (NodeSource) brings its
+# own npm and conflicts with Debian's npm package.
+COMMAND_PACKAGES=(node:nodejs npm:npm)
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 deps() {
   local missing=()
   for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  for entry in "${COMMAND_PACKAGES[@]}"; do
+    command -v "${entry%%:*}" >/dev/null 2>&1 || missing+=("${entry#*:}")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -eq 0 ]; then
@@ -38,7 +45,14 @@ demo() {
   rm -f out/demo.db out/demo.db-wal out/demo.db-shm
   ./build/kith ingest --db out/demo.db samples/
   ./build/kith export --db out/demo.db --format jsonld --output out/graph.jsonld
-  echo "wrote out/graph.jsonld"
+  ./build/kith export --db out/demo.db --format graphml --output out/graph.graphml
+  ./build/kith export --db out/demo.db --format neo4j --output out/neo4j
+  ./build/kith export --db out/demo.db --format dot --output out/family.dot
+  ./build/kith export --db out/demo.db --format dot --with events --output out/family-events.dot
+  dot -Tsvg out/family.dot -o out/family.svg
+  dot -Tsvg out/family-events.dot -o out/family-events.svg
+  echo "wrote out/graph.jsonld, out/graph.graphml, out/neo4j/ (sh out/neo4j/import.sh loads it into Neo4j),"
+  echo "      out/family.dot and out/family.svg, out/family-events.dot and out/family-events.svg"
   ./build/kith stats --db out/demo.db
 }
 
@@ -47,7 +61,8 @@ test_all() {
   build build
   (cd build && ctest --output-on-failure -j"$JOBS")
   echo "== again under AddressSanitizer and UndefinedBehaviorSanitizer"
-  build build-asan -DKITH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+  # The npm test clients (ctest -L clients) are installed once, into build/clients.
+  build build-asan -DKITH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DKITH_CLIENTS_DIR="$PWD/build/clients"
   (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$JOBS")
 }
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "exporters/utf8_sanitizer.h"
@@ -78,7 +79,11 @@ class Emitter {
  public:
   explicit Emitter(const StoredGraph& graph) : graph_(graph), writer_(buffer_) {
     writer_.SetIndent(' ', 2);
-    for (const StoredRelation& r : graph_.relations) AddFamilyProperties(r);
+    for (const StoredRelation& r : graph_.relations) {
+      AddFamilyProperties(r);
+      AddSentence(r.evidence);
+    }
+    for (const StoredEvent& ev : graph_.events) AddSentence(ev.evidence);
   }
 
   Status Run(std::string* out) {
@@ -87,6 +92,7 @@ class Emitter {
     Key("@graph");
     writer_.StartArray();
     for (const StoredDocument& d : graph_.documents) WriteDocument(d);
+    for (const auto& sentence : sentences_) WriteSentence(sentence.first, sentence.second);
     for (const StoredEntity& e : graph_.entities) WriteEntity(e);
     for (const StoredRelation& r : graph_.relations) WriteRelation(r);
     for (const StoredEvent& ev : graph_.events) WriteEvent(ev);
@@ -140,6 +146,9 @@ class Emitter {
   static std::string DocumentIri(std::int64_t id) { return "kith:document/" + std::to_string(id); }
   static std::string TieIri(std::int64_t id) { return "kith:tie/" + std::to_string(id); }
   static std::string EventIri(std::int64_t id) { return "kith:event/" + std::to_string(id); }
+  static std::string SentenceIri(std::int64_t document, int sentence) {
+    return DocumentIri(document) + "/sentence/" + std::to_string(sentence);
+  }
 
   // ---- context -----------------------------------------------------------
   void IdTerm(std::string_view term, std::string_view iri) {
@@ -160,12 +169,18 @@ class Emitter {
     for (const char* property : kFamilyProperties) IdTerm(property, std::string("schema:") + property);
     IdTerm("location", "schema:location");
     IdTerm("containedInPlace", "schema:containedInPlace");
+    IdTerm("isPartOf", "schema:isPartOf");
     IdTerm("kith:relative", "");
     IdTerm("kith:anchor", "");
     IdTerm("kith:inferredFrom", "");
     IdTerm("kith:mentionedIn", "");
     IdTerm("prov:wasDerivedFrom", "");
     writer_.EndObject();
+  }
+
+  // ---- provenance: the sentences that facts come from ----------------------------
+  void AddSentence(const StoredEvidence& evidence) {
+    if (evidence.sentence >= 0) sentences_.insert({evidence.document_id, evidence.sentence});
   }
 
   // ---- family ties as schema.org properties ----------------------------------
@@ -257,9 +272,26 @@ class Emitter {
     writer_.EndObject();
   }
 
+  // One node per sentence that states a tie or an event: part of its article.
+  void WriteSentence(std::int64_t document, int sentence) {
+    writer_.StartObject();
+    Field("@id", SentenceIri(document, sentence));
+    Field("@type", "kith:ArticleSentence");
+    Field("isPartOf", DocumentIri(document));
+    Key("kith:sentenceIndex");
+    Int(sentence);
+    writer_.EndObject();
+  }
+
+  // The fact's sources: prov:wasDerivedFrom names the article and, when
+  // known, the sentence node; the index and byte span locate the words.
   void WriteEvidence(const StoredEvidence& evidence) {
     Field("kith:rule", evidence.rule);
-    Field("prov:wasDerivedFrom", DocumentIri(evidence.document_id));
+    Key("prov:wasDerivedFrom");
+    writer_.StartArray();
+    String(DocumentIri(evidence.document_id));
+    if (evidence.sentence >= 0) String(SentenceIri(evidence.document_id, evidence.sentence));
+    writer_.EndArray();
     if (evidence.sentence >= 0) {
       Key("kith:sentence");
       Int(evidence.sentence);
@@ -341,6 +373,8 @@ class Emitter {
   rapidjson::StringBuffer buffer_;
   JsonWriter writer_;
   bool ok_ = true;
+  // (document id, sentence index) of every tie and event, sorted
+  std::set<std::pair<std::int64_t, int>> sentences_;
   // entity id -> family property -> target entity ids (sorted, unique)
   std::map<std::int64_t, std::map<std::string, std::set<std::int64_t>>> family_;
 };

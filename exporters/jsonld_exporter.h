@@ -5,14 +5,22 @@
 // - The @context is inline (never a URL to fetch): @vocab schema.org, the
 //   prefixes schema:, kith:, prov:, and term definitions that make every
 //   property pointing to a node an IRI (@type: @id).
-// - @graph holds one node per document ("NewsArticle"), per entity
+// - @graph holds one node per document ("NewsArticle"), per sentence that
+//   states a tie or an event ("kith:document/1/sentence/2", a
+//   kith:ArticleSentence, isPartOf its article), per entity
 //   ("kith:person/12", "kith:organization/3", "kith:place/7"), per relation
 //   ("kith:tie/5", a kith:FamilyTie for family types) and per event
 //   ("kith:event/4", typed ["Event", "kith:<Kind>"]).
 // - Family ties appear twice: as schema.org properties on the person nodes,
 //   in schema.org's direction (A parent of B: B parent A, A children B;
 //   sibling, spouse and relatedTo both ways), and as a tie node with its
-//   evidence (document, sentence index, byte span, rule, inferred).
+//   evidence.
+// - Provenance: every tie and event node has prov:wasDerivedFrom [article,
+//   sentence node] (the article alone when the sentence is unknown),
+//   kith:sentence (index), kith:begin/kith:end (byte span), kith:rule and,
+//   for ties, kith:inferred; an inferred tie lists the tie nodes it was
+//   inferred from (kith:inferredFrom, a subproperty of prov:wasDerivedFrom).
+//   schema/kith-vocab.jsonld documents every kith term.
 // - Unnamed persons carry a description and never a name or alternateName.
 // - Output is deterministic: the same graph gives the same bytes.
 // - Every string is made valid UTF-8 first (bad bytes become U+FFFD); the

@@ -3,12 +3,14 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <set>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 
 #include "store/content_hash.h"
 #include "store/store.h"
+#include "tests/exporters/stored_graph_fixture.h"
 #include "tests/store/test_support.h"
 
 namespace kith {
@@ -157,9 +159,15 @@ TEST_CASE("JSON-LD tie nodes carry their evidence", "[exporters]") {
   CHECK(std::string((*tie)["kith:rule"].GetString()) == "kin.appositive");
   CHECK((*tie)["kith:sentence"].GetInt() == 1);
   CHECK((*tie)["kith:begin"].GetInt() < (*tie)["kith:end"].GetInt());
-  const auto docs = Values(*tie, "prov:wasDerivedFrom");
-  REQUIRE(docs.size() == 1);
-  CHECK(std::string(p.Node(docs[0])["@type"].GetString()) == "NewsArticle");
+  // Derived from its article and from the sentence node, which is part of the article.
+  const auto sources = Values(*tie, "prov:wasDerivedFrom");
+  REQUIRE(sources.size() == 2);
+  CHECK(std::string(p.Node(sources[0])["@type"].GetString()) == "NewsArticle");
+  CHECK(sources[1] == sources[0] + "/sentence/1");
+  const auto& sentence = p.Node(sources[1]);
+  CHECK(std::string(sentence["@type"].GetString()) == "kith:ArticleSentence");
+  CHECK(Values(sentence, "isPartOf") == std::vector<std::string>{sources[0]});
+  CHECK(sentence["kith:sentenceIndex"].GetInt() == 1);
   REQUIRE(inferred != nullptr);
   CHECK(Values(*inferred, "kith:inferredFrom").size() == 2);
 }
@@ -218,7 +226,8 @@ TEST_CASE("JSON-LD events are typed, dated, placed and name their participants",
         std::vector<std::string>{Id(p.NodeNamed("Kumisqan Babam")), Id(p.NodeNamed("Qalypbek Babam"))});
   CHECK(Values(protest, "kith:term") == std::vector<std::string>{"P1D"});
   CHECK(std::string(protest["kith:rule"].GetString()) == "event.protest");
-  CHECK(Values(protest, "prov:wasDerivedFrom") == std::vector<std::string>{"kith:document/1"});
+  CHECK(Values(protest, "prov:wasDerivedFrom") ==
+        std::vector<std::string>{"kith:document/1", "kith:document/1/sentence/0"});
   const auto& detention = p.Node("kith:event/2");
   CHECK(Values(detention, "@type") == std::vector<std::string>{"Event", "kith:Detention"});
   CHECK_FALSE(detention.HasMember("startDate"));
@@ -283,6 +292,74 @@ TEST_CASE("WriteJsonLdFile writes the same bytes to a file", "[exporters]") {
   Status s = WriteJsonLdFile(graph, dir.File("no/such/dir/out.jsonld"));
   CHECK(s.code() == StatusCode::kIoError);
   CHECK(s.ToString().find("no/such/dir/out.jsonld") != std::string::npos);
+}
+
+TEST_CASE("JSON-LD output matches the golden file byte for byte", "[exporters]") {
+  testing::CheckGolden("sample.jsonld", Export(testing::SampleStoredGraph()));
+}
+
+TEST_CASE("JSON-LD points every tie and event to its sentence, once per sentence", "[exporters]") {
+  StoredGraph graph = testing::SampleStoredGraph();
+  graph.relations[1].evidence.sentence = -1;  // unknown sentence: the article alone
+  Parsed p(Export(graph));
+  CHECK(Values(p.Node("kith:tie/2"), "prov:wasDerivedFrom") == std::vector<std::string>{"kith:document/1"});
+  CHECK(Values(p.Node("kith:tie/4"), "prov:wasDerivedFrom") ==
+        std::vector<std::string>{"kith:document/2", "kith:document/2/sentence/0"});
+  std::vector<std::string> sentences;
+  for (const auto& kv : p.nodes) {
+    const auto& n = *kv.second;
+    if (n["@type"].IsString() && std::string(n["@type"].GetString()) == "kith:ArticleSentence") {
+      sentences.push_back(kv.first);
+    }
+  }
+  // Ties 1, 3 (sentence 1 and 2 of article 1), 4, 5 (sentences 0 and 1 of article 2), events (0 and 2).
+  CHECK(sentences == std::vector<std::string>{"kith:document/1/sentence/0", "kith:document/1/sentence/1",
+                                              "kith:document/1/sentence/2", "kith:document/2/sentence/0",
+                                              "kith:document/2/sentence/1"});
+  CHECK(Values(p.Node("kith:tie/3"), "kith:inferredFrom") == std::vector<std::string>{"kith:tie/1", "kith:tie/2"});
+}
+
+TEST_CASE("JSON-LD names with quotes, markup, line breaks and emoji read back exactly", "[exporters]") {
+  const StoredGraph graph = testing::EscapingStoredGraph();
+  Parsed p(Export(graph));
+  for (const StoredEntity& e : graph.entities) {
+    if (e.name.empty()) continue;
+    INFO(e.name);
+    const auto& node = p.NodeNamed(e.name);
+    CHECK(Id(node).find("/" + std::to_string(e.id)) != std::string::npos);
+  }
+  CHECK(Values(p.NodeNamed("O'Brien \\ Back\\slash\\N"), "alternateName") ==
+        std::vector<std::string>{"Line\nBreak", "tab\there"});
+  CHECK(std::string(p.Node("kith:tie/1")["kith:kinTerm"].GetString()) == "younger \"brother\" <&>");
+  CHECK(std::string(p.Node("kith:document/1")["kith:path"].GetString()) == "dir/\"odd\" & <name>.txt");
+}
+
+TEST_CASE("Every kith term the JSON-LD export writes is in schema/kith-vocab.jsonld", "[exporters]") {
+  std::ifstream in(std::string(KITH_SOURCE_DIR) + "/schema/kith-vocab.jsonld", std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  rapidjson::Document vocab;
+  vocab.Parse(text.str().c_str());
+  REQUIRE_FALSE(vocab.HasParseError());
+  std::set<std::string> documented;
+  for (const auto& term : vocab["@graph"].GetArray()) documented.insert(term["@id"].GetString());
+
+  Parsed p(Export(testing::SampleStoredGraph()));
+  std::set<std::string> used;
+  for (const auto& kv : p.nodes) {
+    const auto& n = *kv.second;
+    for (auto m = n.MemberBegin(); m != n.MemberEnd(); ++m) {
+      const std::string key = m->name.GetString();
+      if (key.rfind("kith:", 0) == 0) used.insert(key);
+    }
+    for (const std::string& type : Values(n, "@type")) {
+      if (type.rfind("kith:", 0) == 0) used.insert(type);
+    }
+  }
+  for (const std::string& term : used) {
+    INFO(term);
+    CHECK(documented.count(term) == 1);
+  }
 }
 
 TEST_CASE("JSON-LD of an empty graph is a valid document", "[exporters]") {

@@ -1,0 +1,120 @@
+// GraphModel: the stored knowledge graph as a Boost.Graph adjacency_list,
+// shared by the GraphML, DOT and Neo4j exporters so that all three see the
+// same nodes, edges and relationship types.
+//
+// Vertices: every entity in id order (persons, organizations, places), then
+// every event in id order. Edges, in this order:
+// - one per stored relation ("tie"), typed by TieType(): (A, parent, B) is
+//   A -PARENT_OF-> B; (A, child, B) is B -PARENT_OF-> A (reversed = true);
+//   sibling, spouse and relative keep the stored direction (SIBLING_OF,
+//   SPOUSE_OF, RELATIVE_OF); any other type t is A -T_OF-> B.
+// - one per entity with a located_in: LOCATED_IN, or PART_OF from a place to
+//   a place;
+// - per event: its place (event -LOCATED_IN-> place or organization), then
+//   each role in stored order (participant -PARTICIPATED_IN-> event; the
+//   role name is on the edge).
+// An edge whose endpoint is not in the graph is left out (a snapshot read in
+// one transaction has none).
+//
+// The model points into the StoredGraph it is built from: that graph must
+// outlive the model and stay unchanged. Immutable after construction; const
+// methods are thread-safe.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "store/graph_snapshot.h"
+
+namespace kith {
+
+enum class NodeKind { kPerson, kOrganization, kPlace, kEvent };
+
+struct ModelNode {
+  NodeKind kind = NodeKind::kPerson;
+  const StoredEntity* entity = nullptr;  // persons, organizations, places
+  const StoredEvent* event = nullptr;    // events
+};
+
+enum class EdgeKind { kTie, kLocatedIn, kEventPlace, kRole };
+
+struct ModelEdge {
+  EdgeKind kind = EdgeKind::kTie;
+  std::string type;                          // relationship type: PARENT_OF, LOCATED_IN, ...
+  const StoredRelation* relation = nullptr;  // kTie
+  bool family = false;                       // kTie of a family type (parent ... relative)
+  bool reversed = false;                     // kTie pointing against the stored direction (child)
+  const StoredEvent* event = nullptr;        // kEventPlace, kRole
+  std::size_t role = 0;                      // kRole: index into event->roles
+};
+
+using ModelGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ModelNode, ModelEdge>;
+using ModelVertex = boost::graph_traits<ModelGraph>::vertex_descriptor;
+using ModelEdgeRef = boost::graph_traits<ModelGraph>::edge_descriptor;
+
+// parent, child, sibling, spouse, relative.
+bool IsFamilyType(const std::string& relation_type);
+
+// The relationship type of a stored relation type and whether the edge runs
+// object -> subject: "parent" -> PARENT_OF; "child" -> PARENT_OF, reversed;
+// "sibling" -> SIBLING_OF; "spouse" -> SPOUSE_OF; "relative" -> RELATIVE_OF;
+// other types -> upper-case ASCII letters and digits joined by '_' plus "_OF"
+// ("member of" -> MEMBER_OF; "" -> RELATED_TO).
+std::string TieType(const std::string& relation_type, bool* reversed);
+
+class GraphModel {
+ public:
+  explicit GraphModel(const StoredGraph& graph);
+  GraphModel(const GraphModel&) = delete;
+  GraphModel& operator=(const GraphModel&) = delete;
+
+  const StoredGraph& stored() const { return stored_; }
+  const ModelGraph& graph() const { return graph_; }
+  std::size_t num_vertices() const { return boost::num_vertices(graph_); }
+  // Every edge in the order described above.
+  const std::vector<ModelEdgeRef>& edges() const { return edges_; }
+
+  // The vertex of an entity or event id, or ModelGraph::null_vertex().
+  ModelVertex EntityVertex(std::int64_t id) const;
+  ModelVertex EventVertex(std::int64_t id) const;
+  const StoredDocument* FindDocument(std::int64_t id) const;
+
+  // Stable node id: "person-12", "organization-3", "place-7", "event-4".
+  std::string NodeKey(ModelVertex v) const;
+  // Stable edge id: "tie-5", "located-12" (entity 12's located_in),
+  // "event-4-place", "event-4-role-0".
+  std::string EdgeKey(ModelEdgeRef e) const;
+  // What a person reads: the name; for an unnamed person the description
+  // ("son of X", or "unnamed person"); for an event its kind and date.
+  std::string DisplayName(ModelVertex v) const;
+  // Node labels, the kind's first: {"Person"}, {"Organization",
+  // "GovernmentOrganization"}, {"Place", "City"}, {"Event", "Protest"}. A
+  // stored type is added when it is a plain identifier other than the first.
+  std::vector<std::string> Labels(ModelVertex v) const;
+
+  // Families: the connected components of family ties that hold two or more
+  // vertices (Boost connected_components), each sorted, ordered by their
+  // first vertex.
+  const std::vector<std::vector<ModelVertex>>& Families() const { return families_; }
+  // Number of family ties on the shortest path from `start` to each vertex
+  // (Boost breadth_first_search over family ties in both directions); -1 for
+  // vertices it does not reach.
+  std::vector<int> FamilyDistances(ModelVertex start) const;
+
+ private:
+  void AddEdge(ModelVertex from, ModelVertex to, ModelEdge edge);
+
+  const StoredGraph& stored_;
+  ModelGraph graph_;
+  std::vector<ModelEdgeRef> edges_;
+  std::map<std::int64_t, ModelVertex> entity_vertex_;
+  std::map<std::int64_t, ModelVertex> event_vertex_;
+  // The same vertices with only family ties, undirected.
+  boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> family_;
+  std::vector<std::vector<ModelVertex>> families_;
+};
+
+}  // namespace kith

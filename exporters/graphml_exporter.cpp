@@ -1,0 +1,195 @@
+#include "exporters/graphml_exporter.h"
+
+#include <cstdint>
+#include <vector>
+
+#include "exporters/graph_model.h"
+#include "exporters/text_escape.h"
+
+namespace kith {
+
+namespace {
+
+struct KeySpec {
+  const char* id;
+  const char* domain;  // "node" or "edge"
+  const char* name;
+  const char* type;    // GraphML attr.type
+  const char* list;    // APOC attr.list element type, or nullptr
+};
+
+// Every key, declared in this order. The edge key "label" keeps that exact id:
+// apoc.import.graphml looks for <data key="label"> to find a relationship type.
+constexpr KeySpec kKeys[] = {
+    {"v_label", "node", "label", "string", nullptr},
+    {"v_labels", "node", "labels", "string", nullptr},
+    {"v_kind", "node", "kind", "string", nullptr},
+    {"v_schema_type", "node", "schema_type", "string", nullptr},
+    {"v_name", "node", "name", "string", nullptr},
+    {"v_aliases", "node", "aliases", "string", "string"},
+    {"v_description", "node", "description", "string", nullptr},
+    {"v_named", "node", "named", "boolean", nullptr},
+    {"v_gender", "node", "gender", "string", nullptr},
+    {"v_age", "node", "age", "int", nullptr},
+    {"v_documents", "node", "documents", "string", "long"},
+    {"v_articles", "node", "articles", "string", "string"},
+    {"v_date", "node", "date", "string", nullptr},
+    {"v_date_precision", "node", "date_precision", "string", nullptr},
+    {"v_attributes", "node", "attributes", "string", nullptr},
+    {"v_rule", "node", "rule", "string", nullptr},
+    {"v_document", "node", "document", "long", nullptr},
+    {"v_article", "node", "article", "string", nullptr},
+    {"v_sentence", "node", "sentence", "int", nullptr},
+    {"v_begin", "node", "begin", "long", nullptr},
+    {"v_end", "node", "end", "long", nullptr},
+    {"label", "edge", "label", "string", nullptr},
+    {"e_relation", "edge", "relation", "string", nullptr},
+    {"e_term", "edge", "term", "string", nullptr},
+    {"e_inferred", "edge", "inferred", "boolean", nullptr},
+    {"e_inferred_from", "edge", "inferred_from", "string", "long"},
+    {"e_role", "edge", "role", "string", nullptr},
+    {"e_event_kind", "edge", "event_kind", "string", nullptr},
+    {"e_date", "edge", "date", "string", nullptr},
+    {"e_rule", "edge", "rule", "string", nullptr},
+    {"e_document", "edge", "document", "long", nullptr},
+    {"e_article", "edge", "article", "string", nullptr},
+    {"e_article_date", "edge", "article_date", "string", nullptr},
+    {"e_sentence", "edge", "sentence", "int", nullptr},
+    {"e_begin", "edge", "begin", "long", nullptr},
+    {"e_end", "edge", "end", "long", nullptr},
+};
+
+std::string LabelsAttribute(const std::vector<std::string>& labels) {
+  std::string out;
+  for (const std::string& label : labels) out += ":" + label;
+  return out;
+}
+
+class Emitter {
+ public:
+  explicit Emitter(const StoredGraph& graph) : model_(graph) {}
+
+  std::string Run() {
+    out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out_ += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
+    for (const KeySpec& key : kKeys) {
+      out_ += "  <key id=\"" + std::string(key.id) + "\" for=\"" + key.domain + "\" attr.name=\"" + key.name +
+              "\" attr.type=\"" + key.type + "\"";
+      if (key.list != nullptr) out_ += " attr.list=\"" + std::string(key.list) + "\"";
+      out_ += "/>\n";
+    }
+    out_ += "  <graph id=\"kith\" edgedefault=\"directed\">\n";
+    for (ModelVertex v = 0; v < model_.num_vertices(); ++v) WriteNode(v);
+    for (ModelEdgeRef e : model_.edges()) WriteEdge(e);
+    out_ += "  </graph>\n</graphml>\n";
+    return std::move(out_);
+  }
+
+ private:
+  void Data(const char* key, const std::string& value) {
+    out_ += "      <data key=\"" + std::string(key) + "\">" + EscapeXml(value) + "</data>\n";
+  }
+  void DataIfSet(const char* key, const std::string& value) {
+    if (!value.empty()) Data(key, value);
+  }
+  void Data(const char* key, std::int64_t value) { Data(key, std::to_string(value)); }
+  void Data(const char* key, bool value) { Data(key, std::string(value ? "true" : "false")); }
+  void Data(const char* key, const char* value) { Data(key, std::string(value)); }
+
+  // Paths of the documents with these ids (unknown ids are left out).
+  std::vector<std::string> Paths(const std::vector<std::int64_t>& documents) const {
+    std::vector<std::string> paths;
+    for (std::int64_t id : documents) {
+      if (const StoredDocument* d = model_.FindDocument(id)) paths.push_back(d->path);
+    }
+    return paths;
+  }
+
+  // The evidence of a tie (prefix "e_") or an event (prefix "v_").
+  void Evidence(const char* prefix, const StoredEvidence& evidence, bool with_article_date) {
+    const std::string p = prefix;
+    Data((p + "rule").c_str(), evidence.rule);
+    Data((p + "document").c_str(), evidence.document_id);
+    if (const StoredDocument* d = model_.FindDocument(evidence.document_id)) {
+      Data((p + "article").c_str(), d->path);
+      if (with_article_date) DataIfSet((p + "article_date").c_str(), d->date);
+    }
+    if (evidence.sentence >= 0) Data((p + "sentence").c_str(), static_cast<std::int64_t>(evidence.sentence));
+    Data((p + "begin").c_str(), static_cast<std::int64_t>(evidence.span.begin));
+    Data((p + "end").c_str(), static_cast<std::int64_t>(evidence.span.end));
+  }
+
+  void WriteNode(ModelVertex v) {
+    const ModelNode& node = model_.graph()[v];
+    const std::string labels = LabelsAttribute(model_.Labels(v));
+    out_ += "    <node id=\"" + EscapeXml(model_.NodeKey(v)) + "\" labels=\"" + EscapeXml(labels) + "\">\n";
+    Data("v_label", model_.DisplayName(v));
+    Data("v_labels", labels);
+    if (node.kind == NodeKind::kEvent) {
+      const StoredEvent& ev = *node.event;
+      Data("v_kind", "event");
+      DataIfSet("v_schema_type", ev.kind);
+      DataIfSet("v_date", ev.date);
+      DataIfSet("v_date_precision", ev.date_precision);
+      if (!ev.attributes.empty()) Data("v_attributes", JsonObject(ev.attributes));
+      Evidence("v_", ev.evidence, false);
+    } else {
+      const StoredEntity& e = *node.entity;
+      Data("v_kind", EntityKindName(e.kind));
+      DataIfSet("v_schema_type", e.type);
+      DataIfSet("v_name", e.name);
+      if (!e.aliases.empty()) Data("v_aliases", JsonArray(e.aliases));
+      DataIfSet("v_description", e.description);
+      Data("v_named", !e.name.empty());
+      DataIfSet("v_gender", e.gender);
+      if (e.age >= 0) Data("v_age", static_cast<std::int64_t>(e.age));
+      Data("v_documents", JsonArray(e.documents));
+      Data("v_articles", JsonArray(Paths(e.documents)));
+    }
+    out_ += "    </node>\n";
+  }
+
+  void WriteEdge(ModelEdgeRef e) {
+    const ModelGraph& g = model_.graph();
+    const ModelEdge& edge = g[e];
+    out_ += "    <edge id=\"" + EscapeXml(model_.EdgeKey(e)) + "\" source=\"" +
+            EscapeXml(model_.NodeKey(boost::source(e, g))) + "\" target=\"" +
+            EscapeXml(model_.NodeKey(boost::target(e, g))) + "\" label=\"" + EscapeXml(edge.type) + "\">\n";
+    Data("label", edge.type);  // first: see kKeys
+    if (edge.kind == EdgeKind::kTie) {
+      const StoredRelation& r = *edge.relation;
+      Data("e_relation", r.type);
+      DataIfSet("e_term", r.term);
+      Data("e_inferred", r.inferred);
+      if (!r.sources.empty()) Data("e_inferred_from", JsonArray(r.sources));
+      Evidence("e_", r.evidence, true);
+    } else if (edge.kind == EdgeKind::kRole) {
+      const StoredEvent& ev = *edge.event;
+      Data("e_role", ev.roles[edge.role].role);
+      DataIfSet("e_event_kind", ev.kind);
+      DataIfSet("e_date", ev.date);
+    } else if (edge.kind == EdgeKind::kEventPlace) {
+      DataIfSet("e_event_kind", edge.event->kind);
+      DataIfSet("e_date", edge.event->date);
+    }
+    out_ += "    </edge>\n";
+  }
+
+  GraphModel model_;
+  std::string out_;
+};
+
+}  // namespace
+
+Status WriteGraphml(const StoredGraph& graph, std::string* out) {
+  *out = Emitter(graph).Run();
+  return Status::Ok();
+}
+
+Status WriteGraphmlFile(const StoredGraph& graph, const std::string& path, const AtomicWriteOptions& options) {
+  std::string xml;
+  KITH_RETURN_IF_ERROR(WriteGraphml(graph, &xml));
+  return WriteFileAtomically(path, xml, options);
+}
+
+}  // namespace kith
