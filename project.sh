@@ -54,6 +54,10 @@ demo() {
   echo "wrote out/graph.jsonld, out/graph.graphml, out/neo4j/ (sh out/neo4j/import.sh loads it into Neo4j),"
   echo "      out/family.dot and out/family.svg, out/family-events.dot and out/family-events.svg"
   ./build/kith stats --db out/demo.db
+  echo "== relatives of Saule Mukhtarqyzy, two steps of family ties:"
+  ./build/kith relatives --db out/demo.db "Saule Mukhtarqyzy" --depth 2
+  echo "== how Qasym Zhumabaiuly and his father are linked:"
+  ./build/kith path --db out/demo.db "Kasym Zhumabayuly" "Zhumabai Orazbekuly" || true
 }
 
 test_all() {

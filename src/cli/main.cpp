@@ -13,7 +13,7 @@ constexpr const char* kHelp = R"(usage: kith COMMAND [options]
 
 commands:
   ingest   read articles and store what they say (kith ingest --db kith.db samples/)
-  export   write the graph as JSON-LD (kith export --format jsonld --output graph.jsonld)
+  export   write the graph as JSON-LD, GraphML, DOT or Neo4j import CSV (kith export --format dot --output f.dot)
   stats    count what the database holds
   rules    check rule files, run the rules' own examples (kith rules check|test)
   relatives  a person's relatives by family link (kith relatives "Aigerim Sadykova" --link son)

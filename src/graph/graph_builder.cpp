@@ -529,6 +529,7 @@ class Builder {
     int count = 1;
     Evidence evidence;
     std::vector<std::pair<std::size_t, std::size_t>> ranges;  // token ranges of the kin words
+    std::vector<int> co_anchors;  // other persons the same relatives belong to ("their")
   };
 
   void AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev) {
@@ -560,14 +561,18 @@ class Builder {
       const Evidence ev{r.sentence, r.span, r.rule};
       const std::string term = Attr(r.attributes, "term");
       const std::string gender = Attr(r.attributes, "gender");
-      for (int anchor : ArgumentEntities(r.object, resolver)) {
-        if (Attr(r.attributes, "unnamed") == "yes") {
-          UnnamedRequest u{anchor, r.type, term, gender, 1, ev, {{r.subject.first, r.subject.last}}};
-          const std::string count = Attr(r.attributes, "count");
-          if (!count.empty()) u.count = std::max(1, std::atoi(count.c_str()));
-          unnamed.push_back(u);
-          continue;
-        }
+      const std::vector<int> anchors = ArgumentEntities(r.object, resolver);
+      if (Attr(r.attributes, "unnamed") == "yes") {
+        // "their three children": one set of relatives shared by every anchor.
+        if (anchors.empty()) continue;
+        UnnamedRequest u{anchors[0], r.type, term, gender, 1, ev, {{r.subject.first, r.subject.last}}, {}};
+        u.co_anchors.assign(anchors.begin() + 1, anchors.end());
+        const std::string count = Attr(r.attributes, "count");
+        if (!count.empty()) u.count = std::max(1, std::atoi(count.c_str()));
+        unnamed.push_back(u);
+        continue;
+      }
+      for (int anchor : anchors) {
         const std::string partner_gender = Attr(r.attributes, "partner_gender");
         for (int relative : ArgumentEntities(r.subject, resolver)) {
           AddReferent(r.subject, relative);
@@ -632,8 +637,10 @@ class Builder {
         e.gender = u.gender;
         e.description = Singular(lemma) + " of " + anchor_name;
         graph_.entities.push_back(std::move(e));
-        AddRelation(static_cast<int>(graph_.entities.size() - 1), u.type, u.anchor, u.term, u.evidence);
-        referents.push_back(static_cast<int>(graph_.entities.size() - 1));
+        const int created = static_cast<int>(graph_.entities.size() - 1);
+        AddRelation(created, u.type, u.anchor, Singular(lemma), u.evidence);
+        for (int co : u.co_anchors) AddRelation(created, u.type, co, Singular(lemma), u.evidence);
+        referents.push_back(created);
       }
       // "one of my sons" names one of them: only an unambiguous referent stands for the words.
       if (referents.size() <= static_cast<std::size_t>(u.count)) {
