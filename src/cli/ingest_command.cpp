@@ -1,7 +1,6 @@
 #include <unistd.h>
 
 #include <iostream>
-#include <iterator>
 #include <memory>
 
 #include "cli/args.h"
@@ -11,6 +10,7 @@
 #include "store/content_hash.h"
 #include "store/store.h"
 #include "text/front_matter.h"
+#include "text/reader.h"
 
 namespace kith {
 namespace {
@@ -22,16 +22,33 @@ Reads articles (files; directories recursively, taking .txt/.text/.md files;
 and events, and stores them with their evidence in the SQLite database.
 Each article is stored in its own transaction: an article that fails is
 reported and skipped, the others are stored. An article already stored with
-the same content is skipped; a changed article replaces its own facts.
+the same content is skipped; a changed article replaces its own facts. When
+the database itself fails (disk full, locked by another process for longer
+than the busy timeout, read-only), the run stops: what was stored stays, and
+running the same command again goes on where it stopped.
 
 options:
   --db FILE        database (default: kith.db)
   --rules DIR      rules directory (default: $KITH_RULES or the built-in rules/)
   --date DATE      publication date for articles without one (anchors dates)
-  --max-bytes N    reject articles larger than N bytes (default 67108864)
+  --max-bytes N    reject articles larger than N bytes (default 8388608)
   --trace          print, per sentence, the rules that fired and the losers
-exit status: 0 all stored, 1 some article failed, 2 could not start
+exit status: 0 all stored, 1 some article failed or the run stopped early,
+2 could not start
 )";
+
+// A positive decimal number of bytes, digits only.
+bool ParseByteCount(const std::string& text, std::size_t* out) {
+  if (text.empty() || text.size() > 18) return false;
+  std::size_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + static_cast<std::size_t>(c - '0');
+  }
+  if (value == 0) return false;
+  *out = value;
+  return true;
+}
 
 }  // namespace
 
@@ -60,13 +77,10 @@ int RunIngest(const std::vector<std::string>& argv) {
       return 2;
     }
   }
-  if (args.Has("max-bytes")) {
-    try {
-      options.max_bytes = static_cast<std::size_t>(std::stoull(args.Get("max-bytes")));
-    } catch (const std::exception&) {
-      ReportError("--max-bytes takes a number of bytes");
-      return 2;
-    }
+  options.max_bytes = kDefaultMaxDocumentBytes;
+  if (args.Has("max-bytes") && !ParseByteCount(args.Get("max-bytes"), &options.max_bytes)) {
+    ReportError("--max-bytes takes a positive number of bytes, not \"" + args.Get("max-bytes") + "\"");
+    return 2;
   }
   if (args.Has("trace")) options.trace = &std::cout;
   std::unique_ptr<RuleSet> rules;
@@ -89,7 +103,9 @@ int RunIngest(const std::vector<std::string>& argv) {
   }
   const bool progress = isatty(STDERR_FILENO) != 0 && inputs.files.size() > 1;
   int inserted = 0, replaced = 0, unchanged = 0;
+  std::size_t not_attempted = 0;
   std::string stdin_bytes;
+  Status stdin_status;
   bool stdin_read = false;
   for (std::size_t i = 0; i < inputs.files.size(); ++i) {
     const std::string& path = inputs.files[i];
@@ -97,7 +113,8 @@ int RunIngest(const std::vector<std::string>& argv) {
     const std::string* bytes = nullptr;
     if (path == "-") {
       if (!stdin_read) {
-        stdin_bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        // Bounded like a file: at most max_bytes + 1 bytes are ever held.
+        stdin_status = ReadAllLimited(STDIN_FILENO, "-", options.max_bytes, &stdin_bytes);
         stdin_read = true;
       }
       bytes = &stdin_bytes;
@@ -106,7 +123,9 @@ int RunIngest(const std::vector<std::string>& argv) {
     DocumentGraph graph;
     std::vector<ReadWarning> warnings;
     if (options.trace != nullptr) std::cout << "== " << path << "\n";
-    s = RunDocumentPipeline(path, bytes, *rules, options, &doc, &graph, &warnings);
+    s = bytes != nullptr && !stdin_status.ok()
+            ? stdin_status
+            : RunDocumentPipeline(path, bytes, *rules, options, &doc, &graph, &warnings);
     for (const ReadWarning& w : warnings) {
       std::cerr << (progress ? "\n" : "") << path << ": warning: " << w.message << " (byte " << w.offset << ")\n";
     }
@@ -116,6 +135,14 @@ int RunIngest(const std::vector<std::string>& argv) {
       if (progress) std::cerr << "\n";
       ReportError(s.file().empty() ? path + ": " + s.ToString() : s.ToString());
       ++failed;
+      if (store->last_failure_is_storage()) {
+        // Every later article would fail the same way: stop, keeping what is stored.
+        not_attempted = inputs.files.size() - i - 1;
+        ReportError("stopping: the database cannot take more writes; " + std::to_string(not_attempted) +
+                    " article(s) not attempted. Articles already stored are kept: run the same command "
+                    "again to go on.");
+        break;
+      }
       continue;
     }
     switch (outcome) {
@@ -126,7 +153,9 @@ int RunIngest(const std::vector<std::string>& argv) {
   }
   if (progress) std::cerr << "\n";
   std::cerr << "kith: ingested " << (inserted + replaced + unchanged) << " article(s): " << inserted << " new, "
-            << replaced << " replaced, " << unchanged << " unchanged; " << failed << " failed\n";
+            << replaced << " replaced, " << unchanged << " unchanged; " << failed << " failed";
+  if (not_attempted > 0) std::cerr << "; " << not_attempted << " not attempted";
+  std::cerr << "\n";
   return failed > 0 ? 1 : 0;
 }
 

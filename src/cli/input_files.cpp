@@ -1,6 +1,7 @@
 #include "cli/input_files.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 namespace kith {
@@ -18,27 +19,42 @@ bool IsHidden(const fs::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
-void Walk(const fs::path& dir, InputList* out) {
-  std::error_code ec;
+// Walks `root` depth first with one directory_iterator per directory, never
+// following symbolic links to directories. An unreadable directory is
+// reported and the walk goes on with the others.
+void Walk(const fs::path& root, InputList* out) {
   std::vector<fs::path> found;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-  if (ec) {
-    out->errors.push_back(Status::At(StatusCode::kIoError, dir.string(), 0, 0, "cannot read directory: " + ec.message()));
-    return;
-  }
-  for (fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
+  std::vector<fs::path> pending{root};
+  while (!pending.empty()) {
+    const fs::path dir = pending.back();
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
     if (ec) {
-      out->errors.push_back(Status::At(StatusCode::kIoError, dir.string(), 0, 0, "error while listing: " + ec.message()));
-      ec.clear();
-      break;
-    }
-    const fs::path& p = it->path();
-    if (IsHidden(p)) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
+      out->errors.push_back(
+          Status::At(StatusCode::kIoError, dir.string(), 0, 0, "cannot read directory: " + ec.message()));
       continue;
     }
-    std::error_code sec;
-    if (it->is_regular_file(sec) && IsArticleFile(p)) found.push_back(p);
+    for (const fs::directory_iterator end; it != end; it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (IsHidden(p)) continue;
+      std::error_code link_ec;
+      const fs::file_status link = it->symlink_status(link_ec);
+      if (!link_ec && fs::is_directory(link)) {
+        pending.push_back(p);
+        continue;
+      }
+      if (!IsArticleFile(p)) continue;
+      if (!link_ec && fs::is_symlink(link)) {
+        std::error_code target_ec;
+        if (fs::is_directory(fs::status(p, target_ec))) continue;  // not followed
+      }
+      found.push_back(p);
+    }
+    if (ec) {
+      out->errors.push_back(
+          Status::At(StatusCode::kIoError, dir.string(), 0, 0, "error while listing: " + ec.message()));
+    }
   }
   std::sort(found.begin(), found.end());
   for (const fs::path& p : found) out->files.push_back(p.string());
@@ -54,10 +70,13 @@ InputList CollectInputFiles(const std::vector<std::string>& paths) {
       continue;
     }
     std::error_code ec;
-    const fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) {
+    const fs::file_status link = fs::symlink_status(path, ec);
+    if (ec || !fs::exists(link)) {
       out.errors.push_back(Status::At(StatusCode::kNotFound, path, 0, 0, "no such file or directory"));
-    } else if (fs::is_directory(st)) {
+      continue;
+    }
+    std::error_code target_ec;
+    if (fs::is_directory(fs::status(path, target_ec))) {
       Walk(path, &out);
     } else {
       out.files.push_back(path);

@@ -10,10 +10,11 @@
 namespace kith {
 
 struct Matcher::Program {
-  enum class Op { kConsume, kSplit, kJmp, kSave, kMatch };
+  enum class Op { kConsume, kSplit, kJmp, kSave, kMatch, kAssert };
   struct Inst {
     Op op = Op::kMatch;
     const TokenTest* test = nullptr;
+    bool negated = false;  // kAssert
     int x = 0;
     int y = 0;
     int slot = 0;
@@ -41,7 +42,7 @@ class Compiler {
 
  private:
   int Emit(Matcher::Program::Op op) {
-    prog_->code.push_back(Matcher::Program::Inst{op, nullptr, 0, 0, 0});
+    prog_->code.push_back(Matcher::Program::Inst{op, nullptr, false, 0, 0, 0});
     return static_cast<int>(prog_->code.size() - 1);
   }
   int Here() const { return static_cast<int>(prog_->code.size()); }
@@ -92,6 +93,12 @@ class Compiler {
       }
       case PatternElement::Kind::kGroup:
         return Sequence(e.group);
+      case PatternElement::Kind::kAssert: {
+        const int a = Emit(Matcher::Program::Op::kAssert);
+        prog_->code[static_cast<std::size_t>(a)].test = &e.test;
+        prog_->code[static_cast<std::size_t>(a)].negated = e.negated;
+        return true;
+      }
       case PatternElement::Kind::kAlternatives: {
         std::vector<int> jumps;
         for (std::size_t i = 0; i < e.alternatives.size(); ++i) {
@@ -136,7 +143,8 @@ void FirstTests(const Matcher::Program& prog, std::vector<const TokenTest*>* fir
         stack.push_back(in.y);
         stack.push_back(in.x);
         break;
-      case Matcher::Program::Op::kSave: stack.push_back(pc + 1); break;
+      case Matcher::Program::Op::kSave:
+      case Matcher::Program::Op::kAssert: stack.push_back(pc + 1); break;
     }
   }
 }
@@ -240,7 +248,7 @@ Status Matcher::Compile(std::vector<Rule> rules, std::unique_ptr<Matcher>* out) 
                         "rule \"" + rule.id + "\": pattern compiles to more than " + std::to_string(kMaxProgram) +
                             " instructions");
     }
-    prog->code.push_back(Program::Inst{Program::Op::kMatch, nullptr, 0, 0, 0});
+    prog->code.push_back(Program::Inst{Program::Op::kMatch, nullptr, false, 0, 0, 0});
     std::vector<const TokenTest*> firsts;
     bool empty_match = false;
     FirstTests(*prog, &firsts, &empty_match);
@@ -357,6 +365,15 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
               th.caps[static_cast<std::size_t>(inst.slot)] = static_cast<int>(pos);
               stack.push_back(Thread{th.pc + 1, std::move(th.caps)});
               break;
+            case Program::Op::kAssert: {
+              // Zero width: the next token (if any) must pass, or must not for "not_followed_by".
+              const std::size_t at = s + pos;
+              const bool passes = at < in.last && TokenPasses(*inst.test, tokens[at]) &&
+                                  (inst.test->lexicon_ptr == nullptr ||
+                                   inst.test->lexicon_ptr->FindWord(tokens[at].lower) != nullptr);
+              if (passes != inst.negated) stack.push_back(Thread{th.pc + 1, std::move(th.caps)});
+              break;
+            }
             case Program::Op::kConsume:
             case Program::Op::kMatch: lists[pos].push_back(std::move(th)); break;
           }

@@ -47,6 +47,12 @@ void DumpElement(std::ostringstream& os, const PatternElement& e) {
       DumpSequence(os, e.group);
       os << ')';
       break;
+    case PatternElement::Kind::kAssert: {
+      std::ostringstream t;
+      DumpTest(t, e.test);
+      os << (e.negated ? "(?!" : "(?=") << (t.str().empty() ? "" : t.str().substr(1)) << ')';
+      return;
+    }
     case PatternElement::Kind::kAlternatives:
       os << '(';
       for (std::size_t i = 0; i < e.alternatives.size(); ++i) {

@@ -38,13 +38,15 @@ struct TokenTest {
 };
 
 struct PatternElement {
-  enum class Kind { kToken, kGroup, kAlternatives };
+  // kAssert: a zero-width test of the next token ("followed_by" / "not_followed_by").
+  enum class Kind { kToken, kGroup, kAlternatives, kAssert };
   Kind kind = Kind::kToken;
   TokenTest test;                                  // kToken
   std::vector<PatternElement> group;               // kGroup
   std::vector<std::vector<PatternElement>> alternatives;  // kAlternatives
   int min = 1;
   int max = 1;            // -1: unbounded
+  bool negated = false;   // kAssert: true for "not_followed_by" (also holds at the sentence end)
   std::string capture;    // named capture around this element, "" if none
   std::size_t offset = 0; // byte offset in the rule file
 };

@@ -140,6 +140,15 @@ class Parser {
         Status st = Sequence(*macro->second, &el->group);
         --macro_depth_;
         KITH_RETURN_IF_ERROR(st);
+      } else if (key == "followed_by" || key == "not_followed_by") {
+        // A zero-width look at the next token: {"not_followed_by": {"text": "'s"}}.
+        if (!value.IsObject()) return TypeError(value, "\"" + key + "\"", "an element object");
+        el->kind = PatternElement::Kind::kAssert;
+        el->negated = key == "not_followed_by";
+        for (std::size_t k = 0; k < value.members.size(); ++k) {
+          KITH_RETURN_IF_ERROR(
+              Predicate(value.members[k].first, value.members[k].second, value.key_offsets[k], &el->test, true));
+        }
       } else if (key == "group") {
         el->kind = PatternElement::Kind::kGroup;
         KITH_RETURN_IF_ERROR(Sequence(value, &el->group));
@@ -166,6 +175,12 @@ class Parser {
       }
     }
     const bool has_test = !TestIsEmpty(el->test);
+    if (el->kind == PatternElement::Kind::kAssert) {
+      if (v.members.size() != 1) {
+        return src_.ErrorAt(v.offset, "\"followed_by\" and \"not_followed_by\" stand alone in their element");
+      }
+      return Status::Ok();
+    }
     if (el->kind != PatternElement::Kind::kToken && has_test) {
       return src_.ErrorAt(v.offset, "an element with \"group\" or \"any\" cannot also test a token");
     }

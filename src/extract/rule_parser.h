@@ -21,6 +21,9 @@
 //          a "lexicon" inside "not" tests for a one-word entry)
 //   "group": [ELEMENT, ...]   "any": [[ELEMENT, ...], [ELEMENT, ...]]
 //   "use": "NAME"   (the file's macro NAME, as a group)
+//   {"followed_by": TEST} / {"not_followed_by": TEST}: a zero-width look at the
+//          next token (single-token tests, as in "not"); "not_followed_by" also
+//          holds at the end of the sentence
 // Capture names are unique in a rule, except that sibling alternatives of
 // one "any" may bind the same name.
 //   "op": "?" | "*" | "+" | "{m,n}" | "{m,}" | "{m}"    "as": "capture name"

@@ -255,8 +255,22 @@ class Builder {
 
   std::string CanonicalKey(const ExtractedMention& m) const {
     const auto c = m.attributes.find("canonical");
-    std::string name = c != m.attributes.end() ? c->second : NameOf(m);
-    return Utf8Lower(name);
+    if (c != m.attributes.end()) return Utf8Lower(c->second);
+    // A name built by a rule may still be a known organization once its possessive is dropped
+    // ("RFE/RL's Kazakh Service" is the lexicon's "RFE/RL Kazakh Service", i.e. Radio Azattyq).
+    if (m.label == "Organization") {
+      if (const Lexicon* known = rules_.lexicon("organizations")) {
+        std::vector<std::string> words;
+        for (std::size_t t = m.first; t < m.last; ++t) {
+          if (ex_.tokens[t].norm != "'s" && ex_.tokens[t].lower != "the") words.push_back(ex_.tokens[t].lower);
+        }
+        if (const LexiconEntry* e = known->Find(words)) {
+          const auto canon = e->attributes.find("canonical");
+          return Utf8Lower(canon != e->attributes.end() ? canon->second : e->text);
+        }
+      }
+    }
+    return Utf8Lower(NameOf(m));
   }
 
   // A place written as part of an institution's name ("U.S. Embassy", "Radio Free Asia") names the
@@ -274,7 +288,7 @@ class Builder {
     std::map<std::string, int> by_key;
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
-      if (m.label != label || IsModifierInsideOrganization(m) || m.attributes.count("bare") != 0) continue;
+      if (m.label != label || IsModifierInsideOrganization(m) || IsBareHead(m)) continue;
       const std::string key = CanonicalKey(m);
       if (key.empty()) continue;
       auto it = by_key.find(key);
@@ -294,7 +308,15 @@ class Builder {
   }
 
   // "X in Place" and "X" are one organization; so is a bare head word and the one organization with that head.
+  static std::string StripPossessive(std::string name) {
+    for (const char* p : {"'s ", "\u2019s "}) {
+      for (std::size_t at; (at = name.find(p)) != std::string::npos;) name.replace(at, std::string(p).size(), " ");
+    }
+    return name;
+  }
+
   void JoinOrganizations() {
+    const Lexicon* heads = rules_.lexicon("org_heads");
     std::vector<int> orgs;
     for (std::size_t e = 0; e < graph_.entities.size(); ++e) {
       if (graph_.entities[e].kind == EntityKind::kOrganization) orgs.push_back(static_cast<int>(e));
@@ -308,6 +330,30 @@ class Builder {
         // b is "a in ..." / "a of ..." -> a joins b
         const bool located_form = lb.size() > la.size() && lb.compare(0, la.size(), la) == 0 &&
                                   (lb.compare(la.size(), 4, " in ") == 0);
+        // b is a with more head words: "Chinese Consulate" and "Chinese Consulate General in Istanbul".
+        bool more_heads = false;
+        if (lb.size() > la.size() + 1 && lb.compare(0, la.size() + 1, la + " ") == 0 && heads != nullptr) {
+          std::string rest = lb.substr(la.size() + 1);
+          const std::size_t in = rest.find(" in ");
+          if (in != std::string::npos) rest = rest.substr(0, in);
+          std::vector<std::string> words;
+          for (const Token& t : rules_tokenizer_.Tokenize(rest)) words.push_back(t.lower);
+          // The added words are a head, or complete a's last word into one ("Consulate" + "General").
+          std::vector<std::string> completed{la.substr(la.rfind(' ') == std::string::npos ? 0 : la.rfind(' ') + 1)};
+          completed.insert(completed.end(), words.begin(), words.end());
+          more_heads = !words.empty() && (heads->Find(words) != nullptr || heads->Find(completed) != nullptr);
+        }
+        // The same name with and without a possessive: "RFE/RL's Kyrgyz Service", "RFE/RL Kyrgyz Service".
+        bool same_but_possessive = false;
+        for (const std::string& na : names_[static_cast<std::size_t>(a)]) {
+          for (const std::string& nb : names_[static_cast<std::size_t>(b)]) {
+            same_but_possessive = same_but_possessive || StripPossessive(Utf8Lower(na)) == StripPossessive(Utf8Lower(nb));
+          }
+        }
+        if (more_heads || same_but_possessive) {
+          into[a] = b;
+          continue;
+        }
         const bool bare_head = la.find(' ') == std::string::npos &&
                                (lb.size() > la.size() + 1 &&
                                 (lb.compare(lb.size() - la.size() - 1, la.size() + 1, " " + la) == 0 ||
@@ -347,11 +393,17 @@ class Builder {
     dropped_.insert(from);
   }
 
+  // "the consulate", or "the Consulate" alone: a head word that names no institution by itself.
+  bool IsBareHead(const ExtractedMention& m) const {
+    if (m.attributes.count("bare") != 0) return true;
+    return m.attributes.count("head_only") != 0 && NameOf(m).find(' ') == std::string::npos;
+  }
+
   // "the consulate" joins the one organization whose name has that head word; else it names nothing.
   void AttachBareHeads() {
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
-      if (m.label != "Organization" || m.attributes.count("bare") == 0) continue;
+      if (m.label != "Organization" || !IsBareHead(m)) continue;
       const std::string head = " " + Utf8Lower(NameOf(m));
       int found = -1;
       bool ambiguous = false;

@@ -36,6 +36,32 @@ const char* SkipSpaceAndComments(const char* p, const char* end) {
   return p;
 }
 
+// Plain words for a failure of the database itself, or "" for other failures.
+std::string StorageHint(int primary_code, int busy_timeout_ms) {
+  switch (primary_code) {
+    case SQLITE_FULL:
+      return "the disk is full (or the database reached its size limit); nothing of the failed write was kept: "
+             "free space and run the command again";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return "another process holds the database's lock (waited " + std::to_string(busy_timeout_ms) +
+             " ms): run the command again when it has finished";
+    case SQLITE_READONLY:
+      return "the database is read-only: check the permissions of the file and of its directory";
+    case SQLITE_IOERR:
+      return "the operating system reported an I/O error on the database or its -wal/-shm files";
+    case SQLITE_CORRUPT:
+      return "the database file is damaged: restore it from a backup, or ingest into a new file";
+    case SQLITE_NOTADB:
+      return "the file is not an SQLite database: is --db the right file?";
+    case SQLITE_CANTOPEN:
+      return "the database file (or its -wal/-shm files beside it) cannot be opened: check the path "
+             "and the directory's permissions";
+    default:
+      return "";
+  }
+}
+
 int LineOf(const char* begin, const char* at) {
   int line = 1;
   for (const char* p = begin; p < at; ++p) {
@@ -172,6 +198,12 @@ Status Database::Open(const std::string& path, const DatabaseOptions& options, s
       return Status::At(StatusCode::kNotFound, path, 0, 0, "no such database file");
     }
   }
+  if (!in_memory) {
+    struct stat st;
+    if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      return Status::At(StatusCode::kInvalidInput, path, 0, 0, "is a directory, not a database file");
+    }
+  }
   int flags = SQLITE_OPEN_READWRITE;
   if (options.create_if_missing || in_memory) flags |= SQLITE_OPEN_CREATE;
   sqlite3* handle = nullptr;
@@ -179,6 +211,8 @@ Status Database::Open(const std::string& path, const DatabaseOptions& options, s
   if (rc != SQLITE_OK) {
     std::string message = "cannot open database: ";
     message += handle != nullptr ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
+    const std::string hint = StorageHint(rc & 0xff, options.busy_timeout_ms);
+    if (!hint.empty()) message += " (" + hint + ")";
     sqlite3_close_v2(handle);  // sqlite3_open_v2 may hand back a handle even on failure
     return Status::At(StatusCode::kDatabase, path, 0, 0, message);
   }
@@ -201,10 +235,34 @@ Database::~Database() {
 
 bool Database::in_memory() const { return IsInMemoryPath(path_); }
 
+bool IsStorageFailure(int sqlite_primary_code) {
+  switch (sqlite_primary_code) {
+    case SQLITE_FULL:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_CANTOPEN:
+    case SQLITE_NOMEM:
+    case SQLITE_PROTOCOL:
+      return true;
+    default:
+      return false;
+  }
+}
+
 Status Database::Configure(const DatabaseOptions& options) {
   sqlite3_extended_result_codes(db_, 1);
+  busy_timeout_ms_ = options.busy_timeout_ms;
   if (sqlite3_busy_timeout(db_, options.busy_timeout_ms) != SQLITE_OK) {
     return Error("busy_timeout", "sqlite3_busy_timeout");
+  }
+  if (options.max_page_count > 0) {
+    // PRAGMA takes no bound parameters; the value is an integer.
+    std::int64_t pages = 0;
+    KITH_RETURN_IF_ERROR(QueryInt64("PRAGMA max_page_count = " + std::to_string(options.max_page_count), &pages));
   }
   KITH_RETURN_IF_ERROR(ExecScript("PRAGMA foreign_keys = ON"));
   std::int64_t foreign_keys = 0;
@@ -225,9 +283,13 @@ Status Database::Configure(const DatabaseOptions& options) {
 }
 
 Status Database::Error(const std::string& what, const std::string& sql) const {
+  const int code = sqlite3_extended_errcode(db_);
+  last_error_code_ = code & 0xff;
   std::string message = "sqlite " + what + " failed: ";
   message += sqlite3_errmsg(db_);
-  message += " (code " + std::to_string(sqlite3_extended_errcode(db_)) + ")";
+  message += " (code " + std::to_string(code) + ")";
+  const std::string hint = StorageHint(code & 0xff, busy_timeout_ms_);
+  if (!hint.empty()) message += ": " + hint;
   if (!sql.empty()) message += "; SQL: " + sql;
   return Status::At(StatusCode::kDatabase, path_, 0, 0, std::move(message));
 }

@@ -4,6 +4,9 @@
 // - Open() configures the connection the one way kith uses SQLite: foreign
 //   keys on (read back to be sure), a busy timeout, WAL journaling for files,
 //   synchronous=NORMAL, extended result codes.
+// - Failures of the database itself (disk full, locked past the busy
+//   timeout, read-only, I/O error, damaged file, not a database) get a
+//   message that says so in plain words and what to do, after SQLite's own.
 // - Statements are prepared once per SQL text and cached for the life of the
 //   connection; a Statement handle resets the statement and clears its
 //   bindings when it goes out of scope, so every use starts clean.
@@ -36,6 +39,10 @@ struct DatabaseOptions {
   // Use journal_mode=WAL for file databases (never for ":memory:" or "").
   // Default true.
   bool wal = true;
+  // PRAGMA max_page_count: the most pages the database file may hold; a write
+  // that needs more fails with SQLITE_FULL, as on a full disk. For quotas and
+  // for tests of the full-disk path. Default 0: SQLite's own limit.
+  std::int64_t max_page_count = 0;
 };
 
 class Database;
@@ -125,8 +132,15 @@ class Database {
   bool in_memory() const;
   sqlite3* handle() { return db_; }
 
-  // A kDatabase Status naming this database, with sqlite3_errmsg and `sql`.
+  // A kDatabase Status naming this database, with sqlite3_errmsg, the SQLite
+  // result code, a plain-words hint for failures of the database itself (see
+  // IsStorageFailure) and `sql`. Records the code for last_error_code().
   Status Error(const std::string& what, const std::string& sql) const;
+
+  // The primary SQLite result code (SQLITE_FULL, SQLITE_BUSY, ...) of the
+  // last failure Error() reported since ClearLastError(), or 0.
+  int last_error_code() const { return last_error_code_; }
+  void ClearLastError() { last_error_code_ = 0; }
 
  private:
   friend class Statement;
@@ -135,9 +149,18 @@ class Database {
 
   sqlite3* db_ = nullptr;
   std::string path_;
+  int busy_timeout_ms_ = 0;
+  mutable int last_error_code_ = 0;  // set by Error(), a const reporting function
   // Keyed by SQL text; values are heap nodes so Statement handles can point at them.
   std::unordered_map<std::string, std::unique_ptr<CachedStatement>> cache_;
 };
+
+// True for the primary result codes that are failures of the database file
+// or its disk rather than of the data being written: SQLITE_FULL, SQLITE_BUSY,
+// SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT,
+// SQLITE_NOTADB, SQLITE_CANTOPEN, SQLITE_NOMEM, SQLITE_PROTOCOL. Writing more
+// would fail the same way; a command should stop and say so.
+bool IsStorageFailure(int sqlite_primary_code);
 
 // RAII transaction. Begin() issues BEGIN IMMEDIATE (a write transaction that
 // takes the write lock at once, so it cannot fail later on lock upgrade) or

@@ -18,26 +18,44 @@ Status ReadSchemaVersion(Database* db, std::int64_t* version) {
   return db->QueryInt64("PRAGMA user_version", version);
 }
 
+namespace {
+
+// The refusal of a database this binary must not touch, or Ok.
+Status CheckVersion(Database* db, std::int64_t version) {
+  if (version > kSchemaVersion) {
+    return Status::At(StatusCode::kInvalidInput, db->path(), 0, 0,
+                      "database schema version " + std::to_string(version) +
+                          " is newer than this kith supports (version " + std::to_string(kSchemaVersion) +
+                          ", kith " KITH_VERSION "): it was written by a newer kith; use a newer kith. "
+                          "The file was not changed");
+  }
+  if (version < 0) {
+    return Status::At(StatusCode::kInvalidInput, db->path(), 0, 0,
+                      "not a kith database (user_version " + std::to_string(version) + "); the file was not changed");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status Migrate(Database* db) {
   const auto& steps = MigrationSteps();
   static_assert(kSchemaVersion >= 1, "schema versions start at 1");
   if (steps.empty() || steps.back().version != kSchemaVersion) {
     return Status::Error(StatusCode::kInternal, "migration steps do not end at kSchemaVersion");
   }
-  Transaction txn(db);
-  KITH_RETURN_IF_ERROR(txn.Begin(Transaction::Mode::kImmediate));
+  // Readers (export, queries) open the store while an ingest writes: a
+  // database already at this version needs no write lock, so check first.
   std::int64_t version = 0;
   KITH_RETURN_IF_ERROR(ReadSchemaVersion(db, &version));
-  if (version > kSchemaVersion) {
-    return Status::At(StatusCode::kInvalidInput, db->path(), 0, 0,
-                      "database schema version " + std::to_string(version) +
-                          " is newer than this kith supports (version " + std::to_string(kSchemaVersion) +
-                          "); use a newer kith");
-  }
-  if (version < 0) {
-    return Status::At(StatusCode::kInvalidInput, db->path(), 0, 0,
-                      "not a kith database (user_version " + std::to_string(version) + ")");
-  }
+  KITH_RETURN_IF_ERROR(CheckVersion(db, version));
+  if (version == kSchemaVersion) return Status::Ok();
+
+  Transaction txn(db);
+  KITH_RETURN_IF_ERROR(txn.Begin(Transaction::Mode::kImmediate));
+  // Again under the lock: another process may have migrated meanwhile.
+  KITH_RETURN_IF_ERROR(ReadSchemaVersion(db, &version));
+  KITH_RETURN_IF_ERROR(CheckVersion(db, version));
   if (version == kSchemaVersion) return txn.Commit();
   if (version == 0) {
     std::int64_t objects = 0;
@@ -45,7 +63,7 @@ Status Migrate(Database* db) {
     if (objects != 0) {
       return Status::At(StatusCode::kInvalidInput, db->path(), 0, 0,
                         "not a kith database: it holds " + std::to_string(objects) +
-                            " schema objects but no kith schema version");
+                            " schema objects but no kith schema version; the file was not changed");
     }
   }
   for (const MigrationStep& step : steps) {

@@ -22,6 +22,7 @@ Status Store::Open(const std::string& path, const StoreOptions& options, std::un
   db_options.busy_timeout_ms = options.busy_timeout_ms;
   db_options.create_if_missing = options.create_if_missing;
   db_options.wal = options.wal;
+  db_options.max_page_count = options.max_page_count;
   std::unique_ptr<Database> db;
   KITH_RETURN_IF_ERROR(Database::Open(path, db_options, &db));
   KITH_RETURN_IF_ERROR(Migrate(db.get()));
@@ -38,16 +39,20 @@ Status Store::HasDocument(const std::string& content_hash, bool* found) {
 
 Status Store::PutDocument(const Document& doc, const std::string& content_hash, const DocumentGraph& graph,
                           PutOutcome* outcome) {
+  last_failure_is_storage_ = false;
+  db_->ClearLastError();
   if (content_hash.empty()) {
     return Status::At(StatusCode::kInvalidInput, doc.path, 0, 0, "document has no content hash");
   }
   KITH_RETURN_IF_ERROR(CheckDocumentGraph(doc, graph));
   Transaction txn(db_.get());
-  KITH_RETURN_IF_ERROR(txn.Begin(Transaction::Mode::kImmediate));
   PutOutcome result = PutOutcome::kInserted;
-  Status status = PutInTransaction(doc, content_hash, graph, &result);
+  Status status = txn.Begin(Transaction::Mode::kImmediate);
+  if (status.ok()) status = PutInTransaction(doc, content_hash, graph, &result);
   if (status.ok()) status = txn.Commit();
   if (!status.ok()) {
+    // Before the guard's rollback, which could report a failure of its own.
+    last_failure_is_storage_ = IsStorageFailure(db_->last_error_code());
     // The guard rolls back; say which document was not stored.
     return Status::At(status.code(), status.file().empty() ? doc.path : status.file(), status.line(),
                       status.column(),

@@ -12,8 +12,16 @@
 // - Named entities are shared across documents (entity_matcher.h decides);
 //   entities no fact refers to any more are removed.
 //
+// - A failure of the database itself (disk full, lock held by another process
+//   past the busy timeout, read-only file, I/O error, damage) leaves the file
+//   consistent: the transaction is rolled back, earlier documents stay, and
+//   last_failure_is_storage() tells the caller to stop rather than fail every
+//   later document the same way.
+//
 // Thread-safety: a Store is used by one thread at a time. Several processes
-// may share a file: writers serialise on SQLite's lock (busy timeout).
+// may share a file: writers serialise on SQLite's lock (busy timeout), one
+// document at a time; readers (export, queries) see the last committed
+// document and never wait for a writer (WAL).
 #pragma once
 
 #include <cstdint>
@@ -35,6 +43,9 @@ struct StoreOptions {
   bool create_if_missing = true;
   // journal_mode=WAL (file databases only). Default true.
   bool wal = true;
+  // Most pages the file may hold (DatabaseOptions::max_page_count); a write
+  // past it fails like a full disk. Default 0: no limit of kith's own.
+  std::int64_t max_page_count = 0;
 };
 
 struct StoreStats {
@@ -72,6 +83,11 @@ class Store {
   Status PutDocument(const Document& doc, const std::string& content_hash, const DocumentGraph& graph,
                      PutOutcome* outcome);
 
+  // Whether the last PutDocument() that failed did so because of the
+  // database rather than the document (IsStorageFailure() of its SQLite
+  // code). False after a success or a failure of the document's own.
+  bool last_failure_is_storage() const { return last_failure_is_storage_; }
+
   // Row counts, read in one statement (a consistent snapshot).
   Status GetStats(StoreStats* out);
 
@@ -85,6 +101,7 @@ class Store {
                           PutOutcome* outcome);
 
   std::unique_ptr<Database> db_;
+  bool last_failure_is_storage_ = false;
 };
 
 // "inserted", "unchanged", "replaced".

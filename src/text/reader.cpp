@@ -1,13 +1,13 @@
 #include "text/reader.h"
 
+#include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <memory>
-#include <system_error>
 #include <utility>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "text/front_matter.h"
 
@@ -20,7 +20,69 @@ Status InvalidInput(const std::string& path, std::string message) {
 
 std::string TooLargeMessage(std::size_t size, std::size_t limit, bool at_least) {
   return std::string("file too large: ") + (at_least ? "more than " : "") + std::to_string(size) +
-         " bytes (limit " + std::to_string(limit) + " bytes, see ReadOptions::max_bytes)";
+         " bytes (limit " + std::to_string(limit) + " bytes; kith ingest --max-bytes raises it)";
+}
+
+// Closes a POSIX descriptor on scope exit.
+class FdCloser {
+ public:
+  explicit FdCloser(int fd) : fd_(fd) {}
+  ~FdCloser() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  FdCloser(const FdCloser&) = delete;
+  FdCloser& operator=(const FdCloser&) = delete;
+
+ private:
+  int fd_;
+};
+
+const char* FileTypeName(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  return "not a regular file";
+}
+
+// The Status for a failed open(2) of `path`, saying what is (not) there.
+Status OpenError(const std::string& path, int err) {
+  struct stat link {};
+  if (err == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    std::string target(4096, '\0');
+    const ssize_t n = ::readlink(path.c_str(), target.data(), target.size());
+    target.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    return Status::At(StatusCode::kNotFound, path, 0, 0,
+                      "dangling symbolic link: its target \"" + target + "\" does not exist");
+  }
+  if (err == ENOENT || err == ENOTDIR) {
+    return Status::At(StatusCode::kNotFound, path, 0, 0, std::string("cannot open: ") + std::strerror(err));
+  }
+  if (err == ELOOP) {
+    return Status::At(StatusCode::kIoError, path, 0, 0,
+                      std::string("cannot open: ") + std::strerror(err) + " (a symbolic link loop)");
+  }
+  if (err == ENXIO) {  // a socket, or a device with nothing behind it
+    return Status::At(StatusCode::kInvalidInput, path, 0, 0, "not a readable file (a socket or an absent device)");
+  }
+  return Status::At(StatusCode::kIoError, path, 0, 0, std::string("cannot open: ") + std::strerror(err));
+}
+
+// UTF-16 without a byte order mark: text that is mostly ASCII has a NUL in
+// every other byte. Returns "UTF-16LE", "UTF-16BE" or nullptr.
+const char* GuessBomlessUtf16(const std::string& bytes) {
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
+  if (n < 4) return nullptr;
+  std::size_t even_nuls = 0;
+  std::size_t odd_nuls = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (bytes[i] == '\0') ++(i % 2 == 0 ? even_nuls : odd_nuls);
+  }
+  const std::size_t pairs = n / 2;
+  if (odd_nuls * 10 >= pairs * 7 && even_nuls * 10 <= pairs) return "UTF-16LE";
+  if (even_nuls * 10 >= pairs * 7 && odd_nuls * 10 <= pairs) return "UTF-16BE";
+  return nullptr;
 }
 
 // Length of the well-formed UTF-8 sequence starting at s[i], or 0 if none
@@ -140,7 +202,13 @@ Status ReadDocumentFromBytes(const std::string& path, std::string bytes, const R
   KITH_RETURN_IF_ERROR(CheckNotWideEncoding(path, bytes));
   const std::size_t nul = bytes.find('\0');
   if (nul != std::string::npos) {
-    return InvalidInput(path, "binary file (NUL byte at offset " + std::to_string(nul) + ")");
+    std::string message = "binary file (NUL byte at offset " + std::to_string(nul) + ")";
+    if (const char* utf16 = GuessBomlessUtf16(bytes)) {
+      message += "; it looks like " + std::string(utf16) +
+                 " without a byte order mark: UTF-8 is expected, convert it, e.g. iconv -f " + utf16 +
+                 " -t UTF-8";
+    }
+    return InvalidInput(path, std::move(message));
   }
   // The UTF-8 BOM is not text; spaces keep every later offset unchanged.
   if (StartsWithBytes(bytes, "\xEF\xBB\xBF", 3)) bytes.replace(0, 3, "   ");
@@ -159,47 +227,65 @@ Status ReadDocumentFromBytes(const std::string& path, std::string bytes, const R
   return Status::Ok();
 }
 
+Status ReadAllLimited(int fd, const std::string& name, std::size_t max_bytes, std::string* out) {
+  out->clear();
+  char buffer[1 << 16];
+  for (;;) {
+    // Never ask for more than one byte past the limit: that byte is enough to refuse.
+    const std::size_t left = max_bytes - std::min(max_bytes, out->size());
+    const std::size_t want = left >= sizeof buffer ? sizeof buffer : left + 1;
+    const ssize_t n = ::read(fd, buffer, want);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int err = errno;
+      return Status::At(StatusCode::kIoError, name, 0, 0,
+                        "read failed at byte " + std::to_string(out->size()) + ": " + std::strerror(err));
+    }
+    if (n == 0) return Status::Ok();
+    out->append(buffer, static_cast<std::size_t>(n));
+    if (out->size() > max_bytes) {
+      out->clear();
+      out->shrink_to_fit();
+      return InvalidInput(name, TooLargeMessage(max_bytes, max_bytes, true));
+    }
+  }
+}
+
 Status ReadDocumentFile(const std::string& path, const ReadOptions& options, Document* out,
                         std::vector<ReadWarning>* warnings) {
   *out = Document();
   out->path = path;
+  // O_NONBLOCK so that opening a FIFO nobody writes to returns at once; it is
+  // cleared below, and such a FIFO then reads as empty instead of blocking.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return OpenError(path, errno);
+  FdCloser closer(fd);
+  // fstat of the open file, not stat of the path: what is checked is what is read.
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
+  if (::fstat(fd, &st) != 0) {
     const int err = errno;
-    const StatusCode code = (err == ENOENT || err == ENOTDIR) ? StatusCode::kNotFound : StatusCode::kIoError;
-    return Status::At(code, path, 0, 0, std::string("cannot open: ") + std::strerror(err));
+    return Status::At(StatusCode::kIoError, path, 0, 0, std::string("cannot stat: ") + std::strerror(err));
   }
-  if (S_ISDIR(st.st_mode)) {
-    return Status::At(StatusCode::kInvalidInput, path, 0, 0, "is a directory, not a file");
+  if (S_ISDIR(st.st_mode)) return InvalidInput(path, "is a directory, not a file");
+  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
+    return InvalidInput(path, std::string("is ") + FileTypeName(st.st_mode) + ", not a file");
   }
   // Size first, so a huge file is refused without reading it. Pipes and
-  // devices report no useful size; the read loop below enforces the limit.
+  // devices report no useful size; ReadAllLimited enforces the limit.
   if (S_ISREG(st.st_mode) && static_cast<unsigned long long>(st.st_size) > options.max_bytes) {
     return InvalidInput(path,
                         TooLargeMessage(static_cast<std::size_t>(st.st_size), options.max_bytes, false));
   }
-
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (file == nullptr) {
+  const int flags = ::fcntl(fd, F_GETFL);
+  if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0) {
     const int err = errno;
-    const StatusCode code = err == ENOENT ? StatusCode::kNotFound : StatusCode::kIoError;
-    return Status::At(code, path, 0, 0, std::string("cannot open: ") + std::strerror(err));
+    return Status::At(StatusCode::kIoError, path, 0, 0, std::string("cannot read: ") + std::strerror(err));
   }
   std::string bytes;
   if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
-  char buffer[1 << 16];
-  for (;;) {
-    const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
-    bytes.append(buffer, n);
-    if (bytes.size() > options.max_bytes) {
-      // The file grew after stat, or is not a regular file.
-      return InvalidInput(path, TooLargeMessage(options.max_bytes, options.max_bytes, true));
-    }
-    if (n < sizeof buffer) break;
-  }
-  if (std::ferror(file.get())) {
-    const int err = errno;
-    return Status::At(StatusCode::kIoError, path, 0, 0, std::string("read failed: ") + std::strerror(err));
+  KITH_RETURN_IF_ERROR(ReadAllLimited(fd, path, options.max_bytes, &bytes));
+  if (bytes.empty() && S_ISFIFO(st.st_mode)) {
+    return InvalidInput(path, "empty document (a FIFO: nothing was written to it)");
   }
   return ReadDocumentFromBytes(path, std::move(bytes), options, out, warnings);
 }

@@ -21,10 +21,17 @@
 
 namespace kith {
 
+// The default size limit of an article: 8 MiB, a hundred times the longest
+// news feature. Extraction holds about 35 bytes of memory per input byte, so
+// the limit also bounds a run's memory (about 300 MB at the limit).
+inline constexpr std::size_t kDefaultMaxDocumentBytes = std::size_t{8} * 1024 * 1024;
+
 struct ReadOptions {
-  // Largest input accepted, in bytes. A larger file is refused before it is
-  // read (its size is checked first), naming both sizes. Default 64 MiB.
-  std::size_t max_bytes = std::size_t{64} * 1024 * 1024;
+  // Largest input accepted, in bytes. A larger regular file is refused
+  // before it is read (its size is checked first), naming both sizes; a pipe
+  // or device is read up to max_bytes + 1 bytes and then refused, so memory
+  // stays bounded whatever the input. Default kDefaultMaxDocumentBytes.
+  std::size_t max_bytes = kDefaultMaxDocumentBytes;
   // Most warnings reported about runs of invalid UTF-8; past this one more
   // warning says "and N more". Default 20.
   std::size_t max_utf8_warnings = 20;
@@ -47,11 +54,17 @@ struct ReadWarning {
 
 // Reads the file at `path` into `*out` (replacing its contents) and appends
 // repairs to `*warnings` (may be nullptr: warnings are then dropped).
-// Errors (Status::file() = path): kNotFound / kIoError when the file cannot be
-// opened or read; kInvalidInput when it is larger than max_bytes, is binary
-// (a NUL byte), is UTF-16 or UTF-32 (by its byte order mark), is empty or
-// whitespace only ("empty document"), or has malformed front matter (then with
-// line and column). On error `*out` is unspecified.
+// `path` may name a regular file, or a pipe or character device (e.g. from
+// the shell's <(...)); a FIFO that no process writes to reads as empty
+// rather than blocking. Errors (Status::file() = path): kNotFound when
+// nothing is there (a dangling symbolic link says so); kIoError when it
+// cannot be opened (permissions, a symbolic link loop) or a read fails (the
+// message gives the byte offset reached); kInvalidInput when it is a
+// directory or a socket, is larger than max_bytes, is binary (a NUL byte;
+// UTF-16 without a byte order mark is recognised and named), is UTF-16 or
+// UTF-32 (by its byte order mark), is empty or whitespace only ("empty
+// document"), or has malformed front matter (then with line and column).
+// On error `*out` is unspecified.
 Status ReadDocumentFile(const std::string& path, const ReadOptions& options, Document* out,
                         std::vector<ReadWarning>* warnings);
 
@@ -59,6 +72,13 @@ Status ReadDocumentFile(const std::string& path, const ReadOptions& options, Doc
 // "-". `path` only names the input in the Document and in messages.
 Status ReadDocumentFromBytes(const std::string& path, std::string bytes, const ReadOptions& options,
                              Document* out, std::vector<ReadWarning>* warnings);
+
+// Reads the open descriptor `fd` to its end into *out (replacing it), for
+// standard input. Reads at most max_bytes + 1 bytes: a longer input is
+// refused (kInvalidInput "more than max_bytes") without reading the rest, so
+// memory stays bounded. A read error is kIoError with the byte offset
+// reached. `name` names the input in the Status. Does not close `fd`.
+Status ReadAllLimited(int fd, const std::string& name, std::size_t max_bytes, std::string* out);
 
 // Replaces each byte that is not part of a well-formed UTF-8 sequence (RFC
 // 3629: no overlong forms, no surrogates, nothing above U+10FFFF) with '?'.
