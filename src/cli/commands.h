@@ -17,6 +17,7 @@ int RunEval(const std::vector<std::string>& args);
 int RunRelatives(const std::vector<std::string>& args);
 int RunPath(const std::vector<std::string>& args);
 int RunExplain(const std::vector<std::string>& args);
+int RunEvents(const std::vector<std::string>& args);
 
 // Prints `status` to stderr the way every command reports errors.
 void ReportError(const std::string& status_text);

@@ -19,6 +19,7 @@ commands:
   relatives  a person's relatives by family link (kith relatives "Aigerim Sadykova" --link son)
   path     the shortest chain of family ties between two persons
   explain  a person's names, ties and events with their evidence
+  events   a timeline of events, by person, kind and dates
   eval     score extraction against expected facts (kith eval --gold DIR PATH...)
 
 Run "kith COMMAND --help" for a command's options. "kith --version" prints the version.
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
   if (command == "relatives") return kith::RunRelatives(args);
   if (command == "path") return kith::RunPath(args);
   if (command == "explain") return kith::RunExplain(args);
+  if (command == "events") return kith::RunEvents(args);
   std::cerr << "kith: unknown command \"" << command << "\"\n" << kHelp;
   return 2;
 }

@@ -88,16 +88,31 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
 
 int EventAssembler::PlaceFor(const Candidate& c) const {
   if (c.place >= 0 || c.sentence < 0) return c.place;
+  // The place or institution nearest the reporting word, preferring one introduced by a
+  // locative word ("in Shymkent", "outside the consulate") over one merely named nearby.
+  static const char* const kLocative[] = {"in", "at", "near", "outside", "inside", "from", "to", "into", "behind"};
   const SentenceSpan& s = ex_.sentences[static_cast<std::size_t>(c.sentence)];
-  int first_any = -1;
+  const Span& near = c.trigger.empty() ? c.evidence.span : c.trigger;
+  int best = -1;
+  std::size_t best_score = 0;
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
     const int e = mention_entity_[i];
     if (e < 0 || (m.label != "Place" && m.label != "Organization") || m.first < s.first || m.last > s.last) continue;
-    if (ex_.tokens[m.first].span.begin >= c.evidence.span.begin) return e;
-    if (first_any < 0) first_any = e;
+    const std::size_t b = ex_.tokens[m.first].span.begin;
+    std::size_t distance = b >= near.end ? b - near.end : (b >= near.begin ? 0 : near.begin - b);
+    std::size_t before = m.first;
+    if (before > s.first && ex_.tokens[before - 1].lower == "the") --before;
+    const bool locative = before > s.first && std::any_of(std::begin(kLocative), std::end(kLocative), [&](const char* w) {
+                            return ex_.tokens[before - 1].lower == w;
+                          });
+    if (!locative) distance += 100000;  // only when no locative one exists
+    if (best < 0 || distance < best_score) {
+      best = e;
+      best_score = distance;
+    }
   }
-  return first_any;
+  return best;
 }
 
 bool EventAssembler::SpeaksOfProtest(const SentenceSpan& s) const {

@@ -3,8 +3,9 @@
 //    "a day earlier" counts from the date mentioned before it. An event takes
 //    the date its rule captured, else the nearest date of its sentence, else
 //    a day-precise date of the sentence before.
-//  - Place: the place or institution its rule captured, else the first one
-//    named in its sentence.
+//  - Place: the place or institution its rule captured, else the one of its
+//    sentence nearest the reporting word, preferring one after a locative
+//    word ("in", "at", "outside", ...).
 //  - One event mentioned twice is one event: candidates of one kind merge when
 //    their evidence overlaps, when they have the same date, or when one has no
 //    date and they share a participant.
