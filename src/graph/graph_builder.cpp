@@ -750,7 +750,48 @@ class Builder {
     }
     if (!out.empty()) return out;
     if (c.last == c.first + 1) return resolver.Resolve(c.first);
-    return out;
+    return GroupReferents(c);
+  }
+
+  // "the couple", "the three women", "the group": the most recent list of persons (joined by
+  // commas, "and" and kin words) before the words in their sentence or in the two sentences
+  // before; a count in the words, or "couple"/"pair"/"both", asks for a list of exactly that size.
+  std::vector<int> GroupReferents(const CaptureRange& c) const {
+    int want = 0;
+    const Lexicon* numbers = rules_.lexicon("numbers");
+    const Lexicon* kin = rules_.lexicon("kin_terms");
+    for (std::size_t t = c.first; t < c.last; ++t) {
+      const std::string& w = ex_.tokens[t].lower;
+      if (w == "couple" || w == "pair" || w == "both") want = 2;
+      const LexiconEntry* n = numbers == nullptr ? nullptr : numbers->FindWord(w);
+      if (n != nullptr && w != "a" && w != "an" && n->attributes.count("value")) want = std::atoi(n->attributes.at("value").c_str());
+    }
+    const int s = ex_.SentenceOf(c.first);
+    for (int look = s; look >= 0 && look >= s - 2; --look) {
+      std::vector<std::vector<int>> lists;
+      std::vector<int> list;
+      std::size_t last_end = 0;
+      for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+        const ExtractedMention& m = ex_.mentions[i];
+        if (m.label != "Person" || m.sentence != look || mention_entity_[i] < 0) continue;
+        if (look == s && m.first >= c.first) continue;
+        bool joined = !list.empty();
+        for (std::size_t t = last_end; joined && t < m.first; ++t) {
+          const Token& tok = ex_.tokens[t];
+          joined = tok.norm == "," || tok.lower == "and" || tok.lower == "her" || tok.lower == "his" ||
+                   (kin != nullptr && kin->FindWord(tok.lower) != nullptr);
+        }
+        if (!joined && list.size() >= 2) lists.push_back(list);
+        if (!joined) list.clear();
+        if (std::find(list.begin(), list.end(), mention_entity_[i]) == list.end()) list.push_back(mention_entity_[i]);
+        last_end = m.last;
+      }
+      if (list.size() >= 2) lists.push_back(list);
+      for (auto it = lists.rbegin(); it != lists.rend(); ++it) {
+        if (want == 0 || static_cast<int>(it->size()) == want) return *it;
+      }
+    }
+    return {};
   }
 
   // "did not detain", "could be deported", "has yet to be tried": a word of the `negations`
