@@ -613,7 +613,26 @@ class Builder {
       const Evidence ev{r.sentence, r.span, r.rule};
       const std::string term = Attr(r.attributes, "term");
       const std::string gender = Attr(r.attributes, "gender");
-      const std::vector<int> anchors = ArgumentEntities(r.object, resolver);
+      std::vector<int> anchors = ArgumentEntities(r.object, resolver);
+      const std::string lemma = Attr(r.attributes, "lemma");
+      if (Attr(r.attributes, "anchor") == "previous") {
+        // "The nephew, X": the anchor of the last tie with the same kin word.
+        const auto last = last_anchor_by_lemma_.find(lemma);
+        anchors.clear();
+        if (last != last_anchor_by_lemma_.end()) anchors.push_back(last->second);
+      } else if (r.object.last == r.object.first + 1 && resolver.InQuote(r.object.first) &&
+                 (ex_.tokens[r.object.first].lower == "our" || ex_.tokens[r.object.first].lower == "we")) {
+        // "our daughter" in a quote: the speaker and the speaker's spouse.
+        const std::vector<int> speakers = anchors;
+        for (int sp : speakers) {
+          for (const Relation& rel : graph_.relations) {
+            if (rel.type != "spouse") continue;
+            const int other = rel.subject == sp ? rel.object : rel.object == sp ? rel.subject : -1;
+            if (other >= 0 && std::find(anchors.begin(), anchors.end(), other) == anchors.end()) anchors.push_back(other);
+          }
+        }
+      }
+      if (!anchors.empty() && !lemma.empty()) last_anchor_by_lemma_[lemma] = anchors[0];
       if (Attr(r.attributes, "unnamed") == "yes") {
         // "their three children": one set of relatives shared by every anchor.
         if (anchors.empty()) continue;
@@ -741,7 +760,18 @@ class Builder {
     for (const auto& [range, entities] : kin_referents_) {
       if (range.first >= c.first && range.second <= c.last) out.insert(out.end(), entities.begin(), entities.end());
     }
-    if (!out.empty()) return out;
+    // "The couple and their son": the group's persons as well as the relatives.
+    if (!out.empty()) {
+      const Lexicon* groups = rules_.lexicon("group_nouns");
+      for (std::size_t t = c.first; groups != nullptr && t < c.last; ++t) {
+        if (groups->FindWord(ex_.tokens[t].lower) == nullptr) continue;
+        for (int e : GroupReferents(CaptureRange{c.first, t + 1, true}, resolver)) {
+          if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+        }
+        break;
+      }
+      return out;
+    }
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
       const int e = mention_entity_[i];
@@ -750,48 +780,25 @@ class Builder {
     }
     if (!out.empty()) return out;
     if (c.last == c.first + 1) return resolver.Resolve(c.first);
-    return GroupReferents(c);
+    return GroupReferents(c, resolver);
   }
 
   // "the couple", "the three women", "the group": the most recent list of persons (joined by
   // commas, "and" and kin words) before the words in their sentence or in the two sentences
   // before; a count in the words, or "couple"/"pair"/"both", asks for a list of exactly that size.
-  std::vector<int> GroupReferents(const CaptureRange& c) const {
+  std::vector<int> GroupReferents(const CaptureRange& c, const ReferenceResolver& resolver) const {
     int want = 0;
     const Lexicon* numbers = rules_.lexicon("numbers");
-    const Lexicon* kin = rules_.lexicon("kin_terms");
+    const Lexicon* groups = rules_.lexicon("group_nouns");
     for (std::size_t t = c.first; t < c.last; ++t) {
       const std::string& w = ex_.tokens[t].lower;
-      if (w == "couple" || w == "pair" || w == "both") want = 2;
+      if (w == "both") want = 2;
+      const LexiconEntry* g = groups == nullptr ? nullptr : groups->FindWord(w);
+      if (g != nullptr && g->attributes.count("size")) want = std::atoi(g->attributes.at("size").c_str());
       const LexiconEntry* n = numbers == nullptr ? nullptr : numbers->FindWord(w);
       if (n != nullptr && w != "a" && w != "an" && n->attributes.count("value")) want = std::atoi(n->attributes.at("value").c_str());
     }
-    const int s = ex_.SentenceOf(c.first);
-    for (int look = s; look >= 0 && look >= s - 2; --look) {
-      std::vector<std::vector<int>> lists;
-      std::vector<int> list;
-      std::size_t last_end = 0;
-      for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
-        const ExtractedMention& m = ex_.mentions[i];
-        if (m.label != "Person" || m.sentence != look || mention_entity_[i] < 0) continue;
-        if (look == s && m.first >= c.first) continue;
-        bool joined = !list.empty();
-        for (std::size_t t = last_end; joined && t < m.first; ++t) {
-          const Token& tok = ex_.tokens[t];
-          joined = tok.norm == "," || tok.lower == "and" || tok.lower == "her" || tok.lower == "his" ||
-                   (kin != nullptr && kin->FindWord(tok.lower) != nullptr);
-        }
-        if (!joined && list.size() >= 2) lists.push_back(list);
-        if (!joined) list.clear();
-        if (std::find(list.begin(), list.end(), mention_entity_[i]) == list.end()) list.push_back(mention_entity_[i]);
-        last_end = m.last;
-      }
-      if (list.size() >= 2) lists.push_back(list);
-      for (auto it = lists.rbegin(); it != lists.rend(); ++it) {
-        if (want == 0 || static_cast<int>(it->size()) == want) return *it;
-      }
-    }
-    return {};
+    return resolver.RecentList(c.first, want);
   }
 
   // "did not detain", "could be deported", "has yet to be tried": a word of the `negations`
@@ -842,6 +849,7 @@ class Builder {
   const RuleSet& rules_;
   NameKey keys_;
   std::set<std::string> tie_keys_;
+  std::map<std::string, int> last_anchor_by_lemma_;  // kin word -> anchor of its last tie
   // Kin words ("her two sons", "the husband") -> the persons they stand for.
   std::map<std::pair<std::size_t, std::size_t>, std::vector<int>> kin_referents_;
   DateValue publication_;

@@ -111,12 +111,47 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   const LexiconEntry* entry = pronouns == nullptr ? nullptr : pronouns->FindWord(lower);
   if (entry == nullptr) return {};
   const auto number = entry->attributes.find("number");
-  if (number != entry->attributes.end() && number->second == "plural") return PersonsBefore(t);
+  if (number != entry->attributes.end() && number->second == "plural") {
+    std::vector<int> before = PersonsBefore(t);
+    return before.empty() ? RecentList(t, 0) : before;
+  }
   const auto g = entry->attributes.find("gender");
   const auto c = entry->attributes.find("case");
   const bool possessive = c != entry->attributes.end() && c->second == "possessive";
   const int e = NearestBefore(t, g == entry->attributes.end() ? "" : g->second, possessive);
   return e < 0 ? std::vector<int>{} : std::vector<int>{e};
+}
+
+
+
+std::vector<int> ReferenceResolver::RecentList(std::size_t t, int want) const {
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const int s = ex_.SentenceOf(t);
+  for (int look = s; look >= 0 && look >= s - 2; --look) {
+    std::vector<std::vector<int>> lists;
+    std::vector<int> list;
+    std::size_t last_end = 0;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (m.label != "Person" || m.sentence != look || mention_entity_[i] < 0) continue;
+      if (look == s && m.first >= t) continue;
+      bool joined = !list.empty();
+      for (std::size_t k = last_end; joined && k < m.first; ++k) {
+        const Token& tok = ex_.tokens[k];
+        joined = tok.norm == "," || tok.lower == "and" || tok.lower == "her" || tok.lower == "his" ||
+                 (kin != nullptr && kin->FindWord(tok.lower) != nullptr);
+      }
+      if (!joined && list.size() >= 2) lists.push_back(list);
+      if (!joined) list.clear();
+      if (std::find(list.begin(), list.end(), mention_entity_[i]) == list.end()) list.push_back(mention_entity_[i]);
+      last_end = m.last;
+    }
+    if (list.size() >= 2) lists.push_back(list);
+    for (auto it = lists.rbegin(); it != lists.rend(); ++it) {
+      if (want == 0 || static_cast<int>(it->size()) == want) return *it;
+    }
+  }
+  return {};
 }
 
 }  // namespace kith

@@ -9,7 +9,8 @@
 //    not a possessor, since a pronoun mostly refers to the subject ("X's
 //    husband ... he" is the husband); a possessive pronoun falls back to the
 //    first possessor ("X's mother, Y, lives with his sisters" is X's);
-//  - "their", "they": every person before it in the sentence.
+//  - "their", "they": every person before it in the sentence, else the most
+//    recent list of persons ("A and her husband B ... their son").
 // Read-only; returns entity indices, empty when nothing fits.
 #pragma once
 
@@ -35,6 +36,10 @@ class ReferenceResolver {
   bool InQuote(std::size_t t) const { return t < in_quote_.size() && in_quote_[t]; }
   // The speaker of the quotes in sentence `s`, or -1.
   int Speaker(int s) const;
+  // The most recent list of two or more persons joined by commas, "and" and kin words
+  // ("A and her husband B") before token `t` in its sentence or the two before;
+  // `want` > 0 asks for a list of exactly that size. Empty when there is none.
+  std::vector<int> RecentList(std::size_t t, int want) const;
 
  private:
   int NearestBefore(std::size_t t, const std::string& gender, bool possessive) const;
