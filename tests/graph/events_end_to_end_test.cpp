@@ -1,0 +1,325 @@
+// Events end to end: the project's rules over short original sentences, then
+// BuildDocumentGraph with a publication date. Asserts what rules/70_events.json
+// and the graph headers promise: who took part in what, when, and what is
+// not reported as an event at all.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+#include "extract/rule_set.h"
+#include "graph/graph_builder.h"
+#include "text/reader.h"
+
+namespace kith {
+namespace {
+
+const RuleSet& Rules() {
+  static std::unique_ptr<RuleSet> rules;
+  static const Status status = RuleSet::Load(KITH_SOURCE_DIR "/rules", &rules);
+  INFO(status.ToString());
+  REQUIRE(status.ok());
+  return *rules;
+}
+
+constexpr const char* kPublished = "2021-03-10";
+
+DocumentGraph Build(const std::string& text, const std::string& publication = kPublished) {
+  Document doc;
+  ReadOptions read;
+  if (const Lexicon* furniture = Rules().lexicon("furniture")) read.furniture_cues = &furniture->entries();
+  const Status s = ReadDocumentFromBytes("article.txt", text + "\n", read, &doc, nullptr);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  Extraction ex;
+  REQUIRE(Extract(doc, Rules(), ExtractOptions(), &ex).ok());
+  return BuildDocumentGraph(doc.text, ex, Rules(), publication);
+}
+
+int EntityNamed(const DocumentGraph& g, const std::string& name) {
+  for (std::size_t e = 0; e < g.entities.size(); ++e) {
+    if (g.entities[e].name == name) return static_cast<int>(e);
+  }
+  return -1;
+}
+
+// Entities, relations and events, one a line, for failure messages.
+std::string Render(const DocumentGraph& g) {
+  std::string out;
+  for (std::size_t i = 0; i < g.entities.size(); ++i) {
+    const Entity& e = g.entities[i];
+    out += std::to_string(i) + " " + EntityKindName(e.kind) + " \"" + e.name + "\" " + e.description + "\n";
+  }
+  for (const Relation& r : g.relations) {
+    out += "rel " + std::to_string(r.subject) + " " + r.type + " " + std::to_string(r.object) + "\n";
+  }
+  for (const Event& e : g.events) {
+    out += "event " + e.kind + " " + (e.date.empty() ? "-" : e.date) + " " + e.date_precision + " place=" +
+           std::to_string(e.place) + " [";
+    for (std::size_t i = 0; i < e.roles.size(); ++i) {
+      out += (i ? " " : "") + e.roles[i].role + ":" + std::to_string(e.roles[i].entity);
+    }
+    out += "] " + e.evidence.rule + "\n";
+  }
+  return out;
+}
+
+std::vector<const Event*> OfKind(const DocumentGraph& g, const std::string& kind) {
+  std::vector<const Event*> out;
+  for (const Event& e : g.events) {
+    if (e.kind == kind) out.push_back(&e);
+  }
+  return out;
+}
+
+bool HasRole(const Event& e, const std::string& role, int entity) {
+  return std::any_of(e.roles.begin(), e.roles.end(),
+                     [&](const EventRole& r) { return r.role == role && r.entity == entity; });
+}
+
+struct EventCase {
+  const char* text;
+  const char* kind;
+  const char* role;
+  const char* person;
+};
+
+TEST_CASE("Events: active and passive statements make events with their participants", "[graph]") {
+  const EventCase cases[] = {
+      {"Activist Dana Omar picketed the Chinese Consulate in Almaty.", "Protest", "protester", "Dana Omar"},
+      {"Police detained activist Arman Bek.", "Detention", "detainee", "Arman Bek"},
+      {"Activist Arman Bek was detained by police.", "Detention", "detainee", "Arman Bek"},
+      {"Activist Arman Bek was arrested and later released.", "Detention", "detainee", "Arman Bek"},
+      {"Activist Arman Bek was arrested and later released.", "Release", "released", "Arman Bek"},
+      {"The court sentenced activist Kasym Serikuly to 15 days in jail.", "Sentence", "defendant", "Kasym Serikuly"},
+      {"Activist Kasym Serikuly was fined.", "Fine", "fined", "Kasym Serikuly"},
+  };
+  for (const EventCase& c : cases) {
+    INFO(c.text);
+    const DocumentGraph g = Build(c.text);
+    INFO(Render(g));
+    const int person = EntityNamed(g, c.person);
+    REQUIRE(person >= 0);
+    const std::vector<const Event*> events = OfKind(g, c.kind);
+    REQUIRE(events.size() == 1);
+    CHECK(HasRole(*events[0], c.role, person));
+    CHECK_FALSE(events[0]->evidence.rule.empty());
+    CHECK(events[0]->evidence.sentence == 0);
+  }
+}
+
+TEST_CASE("Events: a sentence with a term keeps it as an attribute", "[graph]") {
+  const DocumentGraph g = Build("The court sentenced activist Kasym Serikuly to 15 days in jail.");
+  INFO(Render(g));
+  const std::vector<const Event*> events = OfKind(g, "Sentence");
+  REQUIRE(events.size() == 1);
+  CHECK(events[0]->attributes.count("term") == 1);
+}
+
+TEST_CASE("Events: the place is the institution the rule captured", "[graph]") {
+  const DocumentGraph g = Build("Activist Dana Omar picketed the Chinese Consulate in Almaty on March 2.");
+  INFO(Render(g));
+  const std::vector<const Event*> events = OfKind(g, "Protest");
+  REQUIRE(events.size() == 1);
+  CHECK(events[0]->place == EntityNamed(g, "Chinese Consulate in Almaty"));
+  CHECK(events[0]->date == "2021-03-02");
+  CHECK(events[0]->date_precision == "day");
+}
+
+TEST_CASE("Events: negated, hypothetical and pending statements are no events", "[graph]") {
+  const char* const texts[] = {
+      "Police did not detain activist Aliya Bek.",
+      "Police never arrested activist Arman Bek.",
+      "Activist Arman Bek was not detained.",
+      "Activist Aliya Bek could be detained.",
+      "Activist Aliya Bek could be deported.",
+      "Activist Arman Bek may be sentenced.",
+      "Activist Arman Bek has yet to be sentenced.",
+      "Activist Arman Bek has yet to be tried.",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    const DocumentGraph g = Build(text);
+    INFO(Render(g));
+    CHECK(std::count_if(g.entities.begin(), g.entities.end(),
+                        [](const Entity& e) { return e.kind == EntityKind::kPerson; }) == 1);
+    CHECK(g.events.empty());
+  }
+}
+
+TEST_CASE("Events: a generic statement about nobody in particular is no event", "[graph]") {
+  const char* const texts[] = {
+      "Activists are often detained in the region.",
+      "Police detain protesters every week.",
+      "Protests are common in the region, and people were detained.",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    const DocumentGraph g = Build(text);
+    INFO(Render(g));
+    CHECK(g.events.empty());
+  }
+}
+
+TEST_CASE("Events: relative dates count from the date mentioned before", "[graph]") {
+  const DocumentGraph g = Build(
+      "Activist Dana Omar picketed the Chinese Consulate in Almaty on March 2. "
+      "A day earlier, police detained her husband, Marat Omar. "
+      "Two days later, a court fined Dana Omar.");
+  INFO(Render(g));
+  const int dana = EntityNamed(g, "Dana Omar");
+  const int marat = EntityNamed(g, "Marat Omar");
+  REQUIRE(dana >= 0);
+  REQUIRE(marat >= 0);
+  const auto protests = OfKind(g, "Protest");
+  const auto detentions = OfKind(g, "Detention");
+  const auto fines = OfKind(g, "Fine");
+  REQUIRE(protests.size() == 1);
+  REQUIRE(detentions.size() == 1);
+  REQUIRE(fines.size() == 1);
+  CHECK(protests[0]->date == "2021-03-02");
+  // A day before March 2: across the month boundary.
+  CHECK(HasRole(*detentions[0], "detainee", marat));
+  CHECK(detentions[0]->date == "2021-03-01");
+  CHECK(detentions[0]->date_precision == "day");
+  // Two days after the date mentioned last (March 1), not after March 2.
+  CHECK(HasRole(*fines[0], "fined", dana));
+  CHECK(fines[0]->date == "2021-03-03");
+}
+
+TEST_CASE("Events: 'the next day' counts from the date before, across February 29", "[graph]") {
+  const DocumentGraph g = Build(
+      "Activist Aliya Bek was detained on February 28, 2020. Her husband Marat Bek was released the next day.");
+  INFO(Render(g));
+  const auto releases = OfKind(g, "Release");
+  REQUIRE(releases.size() == 1);
+  CHECK(HasRole(*releases[0], "released", EntityNamed(g, "Marat Bek")));
+  CHECK(releases[0]->date == "2020-02-29");
+}
+
+TEST_CASE("Events: an undated event takes a day-precise date of the sentence before", "[graph]") {
+  SECTION("a day") {
+    const DocumentGraph g = Build("Activist Arman Bek picketed the consulate on February 9. Police detained him.");
+    INFO(Render(g));
+    const auto detentions = OfKind(g, "Detention");
+    REQUIRE(detentions.size() == 1);
+    CHECK(HasRole(*detentions[0], "detainee", EntityNamed(g, "Arman Bek")));
+    CHECK(detentions[0]->date == "2021-02-09");
+  }
+  SECTION("not a month") {
+    const DocumentGraph g = Build("Activist Arman Bek picketed the consulate in February. Police detained him.");
+    INFO(Render(g));
+    const auto detentions = OfKind(g, "Detention");
+    REQUIRE(detentions.size() == 1);
+    CHECK(detentions[0]->date.empty());
+  }
+}
+
+TEST_CASE("Events: two mentions of one event are one event", "[graph]") {
+  SECTION("the second undated, by surname") {
+    const DocumentGraph g =
+        Build("Police detained activist Aliya Bek on February 9. Bek was detained outside the consulate.");
+    INFO(Render(g));
+    const auto detentions = OfKind(g, "Detention");
+    REQUIRE(detentions.size() == 1);
+    CHECK(HasRole(*detentions[0], "detainee", EntityNamed(g, "Aliya Bek")));
+    CHECK(detentions[0]->date == "2021-02-09");
+  }
+  SECTION("both with the same date") {
+    const DocumentGraph g = Build(
+        "Police detained activist Aliya Bek on February 9. "
+        "Activist Marat Omar was also detained on February 9.");
+    INFO(Render(g));
+    const auto detentions = OfKind(g, "Detention");
+    REQUIRE(detentions.size() == 1);
+    CHECK(HasRole(*detentions[0], "detainee", EntityNamed(g, "Aliya Bek")));
+    CHECK(HasRole(*detentions[0], "detainee", EntityNamed(g, "Marat Omar")));
+  }
+  SECTION("different dates stay two events") {
+    const DocumentGraph g = Build(
+        "Police detained activist Aliya Bek on February 9. "
+        "Activist Aliya Bek was detained again on February 20.");
+    INFO(Render(g));
+    CHECK(OfKind(g, "Detention").size() == 2);
+  }
+}
+
+TEST_CASE("Events: 'her two sons were sentenced' names the two unnamed sons", "[graph]") {
+  const DocumentGraph g = Build("Activist Aliya Bek said her two sons were sentenced to 10 years in prison.");
+  INFO(Render(g));
+  const int aliya = EntityNamed(g, "Aliya Bek");
+  REQUIRE(aliya >= 0);
+  const auto sentences = OfKind(g, "Sentence");
+  REQUIRE(sentences.size() == 1);
+  REQUIRE(sentences[0]->roles.size() == 2);
+  for (const EventRole& r : sentences[0]->roles) {
+    CHECK(r.role == "defendant");
+    REQUIRE(r.entity >= 0);
+    const Entity& son = g.entities[static_cast<std::size_t>(r.entity)];
+    CHECK(son.kind == EntityKind::kPerson);
+    CHECK(son.name.empty());
+    CHECK(son.gender == "male");
+    // Each is a child of Aliya Bek.
+    CHECK(std::any_of(g.relations.begin(), g.relations.end(), [&](const Relation& rel) {
+      return (rel.type == "child" && rel.subject == r.entity && rel.object == aliya) ||
+             (rel.type == "parent" && rel.subject == aliya && rel.object == r.entity);
+    }));
+  }
+  CHECK(sentences[0]->roles[0].entity != sentences[0]->roles[1].entity);
+  CHECK_FALSE(HasRole(*sentences[0], "defendant", aliya));
+}
+
+TEST_CASE("Events: a protester named by a role noun joins the article's protest", "[graph]") {
+  SECTION("the protest nobody else is named in") {
+    const DocumentGraph g = Build(
+        "Dozens of people picketed the Chinese Consulate in Almaty on February 1. "
+        "One of the protesters, Aliya Bek, said she wants to see her sons.");
+    INFO(Render(g));
+    const auto protests = OfKind(g, "Protest");
+    REQUIRE(protests.size() == 1);
+    CHECK(HasRole(*protests[0], "protester", EntityNamed(g, "Aliya Bek")));
+    CHECK(protests[0]->date == "2021-02-01");
+  }
+  SECTION("the dated protest of a named protester") {
+    const DocumentGraph g = Build(
+        "Activist Dana Omar picketed the Chinese Consulate in Almaty on February 1. "
+        "One of the protesters, Aliya Bek, said she wants to see her sons.");
+    INFO(Render(g));
+    const auto protests = OfKind(g, "Protest");
+    REQUIRE(protests.size() == 1);
+    CHECK(HasRole(*protests[0], "protester", EntityNamed(g, "Dana Omar")));
+    CHECK(HasRole(*protests[0], "protester", EntityNamed(g, "Aliya Bek")));
+    CHECK(protests[0]->date == "2021-02-01");
+  }
+}
+
+TEST_CASE("Events: the publication date fills the year", "[graph]") {
+  struct Case {
+    const char* text;
+    const char* publication;
+    const char* date;
+  };
+  const Case cases[] = {
+      {"Activist Dana Omar was released on March 2.", kPublished, "2021-03-02"},
+      // More than a week after publication: the year before.
+      {"Activist Dana Omar was released on March 20.", kPublished, "2020-03-20"},
+      {"Activist Dana Omar was released on March 2.", "", "--03-02"},
+      {"Activist Dana Omar was released on March 2, 2019.", kPublished, "2019-03-02"},
+      {"Activist Dana Omar was released yesterday.", kPublished, "2021-03-09"},
+      {"Activist Dana Omar was released yesterday.", "", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text << " published " << c.publication);
+    const DocumentGraph g = Build(c.text, c.publication);
+    INFO(Render(g));
+    const auto releases = OfKind(g, "Release");
+    REQUIRE(releases.size() == 1);
+    CHECK(releases[0]->date == c.date);
+  }
+}
+
+}  // namespace
+}  // namespace kith

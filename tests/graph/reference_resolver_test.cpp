@@ -1,0 +1,284 @@
+#include "graph/reference_resolver.h"
+
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+#include "extract/rule_set.h"
+
+namespace kith {
+namespace {
+
+// The project's rules (for the pronouns and speech_verbs lexicons), loaded once.
+const RuleSet& Rules() {
+  static std::unique_ptr<RuleSet> rules;
+  static const Status status = RuleSet::Load(KITH_SOURCE_DIR "/rules", &rules);
+  INFO(status.ToString());
+  REQUIRE(status.ok());
+  return *rules;
+}
+
+// A text tokenized and split with the real rules, with Person mentions placed
+// by hand and joined to entities given by hand, so that the tests depend on
+// the resolver alone.
+class Scene {
+ public:
+  explicit Scene(std::string text) : text_(std::move(text)) { TokenizePlain(text_, Rules(), &ex_); }
+
+  // A person entity; returns its index.
+  int Person(const std::string& name, const std::string& gender) {
+    Entity e;
+    e.kind = EntityKind::kPerson;
+    e.type = "Person";
+    e.name = name;
+    e.gender = gender;
+    entities_.push_back(e);
+    return static_cast<int>(entities_.size() - 1);
+  }
+
+  // A Person mention of `entity` over the `nth` occurrence of `phrase`. Call in text order.
+  void Mention(const std::string& phrase, int entity, int nth = 0) {
+    const std::size_t first = Token(phrase, nth);
+    std::size_t last = first;
+    const std::size_t end = ex_.tokens[first].span.begin + phrase.size();
+    while (last < ex_.tokens.size() && ex_.tokens[last].span.end <= end) ++last;
+    REQUIRE(ex_.tokens[last - 1].span.end == end);
+    ExtractedMention m;
+    m.first = first;
+    m.last = last;
+    m.span = Span{ex_.tokens[first].span.begin, end};
+    m.label = "Person";
+    m.rule = "test.person";
+    m.sentence = ex_.SentenceOf(first);
+    ex_.mentions.push_back(m);
+    mention_entity_.push_back(entity);
+  }
+
+  // Index of the token starting the `nth` occurrence of `word` (case-sensitive).
+  std::size_t Token(const std::string& word, int nth = 0) const {
+    std::size_t at = text_.find(word);
+    for (int i = 0; i < nth && at != std::string::npos; ++i) at = text_.find(word, at + 1);
+    INFO(word);
+    REQUIRE(at != std::string::npos);
+    for (std::size_t t = 0; t < ex_.tokens.size(); ++t) {
+      if (ex_.tokens[t].span.begin == at) return t;
+    }
+    FAIL("no token starts at \"" << word << "\"");
+    return 0;
+  }
+
+  ReferenceResolver Resolver() const { return ReferenceResolver(ex_, Rules(), mention_entity_, entities_); }
+  std::vector<int> Resolve(const std::string& word, int nth = 0) const { return Resolver().Resolve(Token(word, nth)); }
+  const Extraction& ex() const { return ex_; }
+
+ private:
+  std::string text_;
+  Extraction ex_;
+  std::vector<Entity> entities_;
+  std::vector<int> mention_entity_;
+};
+
+using Ids = std::vector<int>;
+
+TEST_CASE("ReferenceResolver: 'my' in a quote is the speaker named after it", "[graph]") {
+  Scene s("\"My son was taken away,\" Aliya Bek told reporters.");
+  const int aliya = s.Person("Aliya Bek", "female");
+  s.Mention("Aliya Bek", aliya);
+  REQUIRE(s.ex().sentences.size() == 1);
+  const ReferenceResolver r = s.Resolver();
+  CHECK(r.InQuote(s.Token("My")));
+  CHECK_FALSE(r.InQuote(s.Token("Aliya")));
+  CHECK(r.Speaker(0) == aliya);
+  CHECK(s.Resolve("My") == Ids{aliya});
+}
+
+TEST_CASE("ReferenceResolver: 'my' in a quote is the speaker named before it", "[graph]") {
+  Scene s("Marat Omar listened. Aliya Bek said: \"My son and I were afraid.\"");
+  const int marat = s.Person("Marat Omar", "male");
+  const int aliya = s.Person("Aliya Bek", "female");
+  s.Mention("Marat Omar", marat);
+  s.Mention("Aliya Bek", aliya);
+  REQUIRE(s.ex().sentences.size() == 2);
+  CHECK(s.Resolve("My") == Ids{aliya});
+  CHECK(s.Resolve("I") == Ids{aliya});
+}
+
+TEST_CASE("ReferenceResolver: 'our' in a quote is the speaker of ', said X'", "[graph]") {
+  Scene s("\"Our home is empty,\" said Dana Omar.");
+  const int dana = s.Person("Dana Omar", "");
+  s.Mention("Dana Omar", dana);
+  CHECK(s.Resolve("Our") == Ids{dana});
+}
+
+TEST_CASE("ReferenceResolver: the speaker is the person nearest the speech verb", "[graph]") {
+  Scene s("Marat Omar stood by as Aliya Bek told reporters: \"My son is gone.\"");
+  const int marat = s.Person("Marat Omar", "male");
+  const int aliya = s.Person("Aliya Bek", "female");
+  s.Mention("Marat Omar", marat);
+  s.Mention("Aliya Bek", aliya);
+  CHECK(s.Resolver().Speaker(0) == aliya);
+  CHECK(s.Resolve("My") == Ids{aliya});
+}
+
+TEST_CASE("ReferenceResolver: 'my' outside quotes or without a speaker is nobody", "[graph]") {
+  SECTION("outside quotes") {
+    Scene s("Aliya Bek said my son left.");
+    const int aliya = s.Person("Aliya Bek", "female");
+    s.Mention("Aliya Bek", aliya);
+    CHECK_FALSE(s.Resolver().InQuote(s.Token("my")));
+    CHECK(s.Resolve("my").empty());
+  }
+  SECTION("a quote without any person") {
+    Scene s("\"My son was taken away,\" the letter read.");
+    CHECK(s.Resolver().Speaker(0) == -1);
+    CHECK(s.Resolve("My").empty());
+  }
+  SECTION("sentence indices out of range") {
+    Scene s("Aliya Bek spoke.");
+    CHECK(s.Resolver().Speaker(-1) == -1);
+    CHECK(s.Resolver().Speaker(5) == -1);
+    CHECK(s.Resolver().Resolve(1000).empty());
+  }
+}
+
+TEST_CASE("ReferenceResolver: 'her' is the first person before it whose gender fits", "[graph]") {
+  SECTION("in the sentence before") {
+    Scene s("Aliya Bek and Marat Omar came. Her son was detained.");
+    const int aliya = s.Person("Aliya Bek", "female");
+    const int marat = s.Person("Marat Omar", "male");
+    s.Mention("Aliya Bek", aliya);
+    s.Mention("Marat Omar", marat);
+    CHECK(s.Resolve("Her") == Ids{aliya});
+  }
+  SECTION("a man named first is skipped") {
+    Scene s("Marat Omar and Aliya Bek came. Her son was detained.");
+    const int marat = s.Person("Marat Omar", "male");
+    const int aliya = s.Person("Aliya Bek", "female");
+    s.Mention("Marat Omar", marat);
+    s.Mention("Aliya Bek", aliya);
+    CHECK(s.Resolve("Her") == Ids{aliya});
+  }
+  SECTION("a person of unknown gender does not conflict") {
+    Scene s("Dana Omar and Aliya Bek came. Her son was detained.");
+    const int dana = s.Person("Dana Omar", "");
+    const int aliya = s.Person("Aliya Bek", "female");
+    s.Mention("Dana Omar", dana);
+    s.Mention("Aliya Bek", aliya);
+    CHECK(s.Resolve("Her") == Ids{dana});
+  }
+  SECTION("the same sentence comes before the sentence before") {
+    Scene s("Aliya Bek came. Dana Omar said her son was detained.");
+    const int aliya = s.Person("Aliya Bek", "female");
+    const int dana = s.Person("Dana Omar", "female");
+    s.Mention("Aliya Bek", aliya);
+    s.Mention("Dana Omar", dana);
+    CHECK(s.Resolve("her") == Ids{dana});
+  }
+  SECTION("only persons before the pronoun") {
+    Scene s("Her son met Aliya Bek.");
+    const int aliya = s.Person("Aliya Bek", "female");
+    s.Mention("Aliya Bek", aliya);
+    CHECK(s.Resolve("Her").empty());
+  }
+  SECTION("no further back than the sentence before") {
+    Scene s("Aliya Bek came. Police waited. Her son was detained.");
+    const int aliya = s.Person("Aliya Bek", "female");
+    s.Mention("Aliya Bek", aliya);
+    REQUIRE(s.ex().sentences.size() == 3);
+    CHECK(s.Resolve("Her").empty());
+  }
+  SECTION("nobody of that gender") {
+    Scene s("Marat Omar came. Her son was detained.");
+    const int marat = s.Person("Marat Omar", "male");
+    s.Mention("Marat Omar", marat);
+    CHECK(s.Resolve("Her").empty());
+  }
+}
+
+TEST_CASE("ReferenceResolver: a subject pronoun skips a possessor", "[graph]") {
+  // "X's husband, Y, ... he" is the husband, even when X's gender is unknown.
+  Scene s("Dana Omar's husband, Marat Omar, was detained. He was released later.");
+  const int dana = s.Person("Dana Omar", "");
+  const int marat = s.Person("Marat Omar", "male");
+  s.Mention("Dana Omar", dana);
+  s.Mention("Marat Omar", marat);
+  CHECK(s.Resolve("He") == Ids{marat});
+}
+
+TEST_CASE("ReferenceResolver: a possessive pronoun falls back to a possessor", "[graph]") {
+  // "X's mother, Y, lives with his sisters": Y is a woman, so "his" is X's.
+  Scene s("Arman Bek's mother, Aliya Bek, lives with his sisters.");
+  const int arman = s.Person("Arman Bek", "");
+  const int aliya = s.Person("Aliya Bek", "female");
+  s.Mention("Arman Bek", arman);
+  s.Mention("Aliya Bek", aliya);
+  CHECK(s.Resolve("his") == Ids{arman});
+}
+
+TEST_CASE("ReferenceResolver: a possessive pronoun prefers a non-possessor that fits", "[graph]") {
+  Scene s("Dana Omar's son, Arman Bek, lives with his sisters.");
+  const int dana = s.Person("Dana Omar", "");
+  const int arman = s.Person("Arman Bek", "male");
+  s.Mention("Dana Omar", dana);
+  s.Mention("Arman Bek", arman);
+  CHECK(s.Resolve("his") == Ids{arman});
+}
+
+TEST_CASE("ReferenceResolver: 'their' is every person before it in the sentence", "[graph]") {
+  Scene s("Aliya Bek and Marat Omar said their son met Dana Omar.");
+  const int aliya = s.Person("Aliya Bek", "female");
+  const int marat = s.Person("Marat Omar", "male");
+  const int dana = s.Person("Dana Omar", "");
+  s.Mention("Aliya Bek", aliya);
+  s.Mention("Marat Omar", marat);
+  s.Mention("Dana Omar", dana);
+  CHECK(s.Resolve("their") == Ids{aliya, marat});
+}
+
+TEST_CASE("ReferenceResolver: 'they' with nobody before it is the most recent list of persons", "[graph]") {
+  Scene s("Aliya Bek and her husband Marat Omar met Dana Omar. They left.");
+  const int aliya = s.Person("Aliya Bek", "female");
+  const int marat = s.Person("Marat Omar", "male");
+  const int dana = s.Person("Dana Omar", "");
+  s.Mention("Aliya Bek", aliya);
+  s.Mention("Marat Omar", marat);
+  s.Mention("Dana Omar", dana);
+  REQUIRE(s.ex().sentences.size() == 2);
+  // "Dana Omar" is not joined to the list by a comma, "and" or a kin word.
+  CHECK(s.Resolve("They") == Ids{aliya, marat});
+  const ReferenceResolver r = s.Resolver();
+  CHECK(r.RecentList(s.Token("They"), 2) == Ids{aliya, marat});
+  CHECK(r.RecentList(s.Token("They"), 3).empty());
+  CHECK(r.RecentList(s.Token("Aliya"), 0).empty());
+}
+
+TEST_CASE("ReferenceResolver: 'they' with no list of persons is nobody", "[graph]") {
+  Scene s("Aliya Bek spoke. They left.");
+  const int aliya = s.Person("Aliya Bek", "female");
+  s.Mention("Aliya Bek", aliya);
+  CHECK(s.Resolve("They").empty());
+}
+
+TEST_CASE("ReferenceResolver: a person named twice counts once for 'their'", "[graph]") {
+  Scene s("Aliya Bek, Marat Omar and Aliya Bek said their home is empty.");
+  const int aliya = s.Person("Aliya Bek", "female");
+  const int marat = s.Person("Marat Omar", "male");
+  s.Mention("Aliya Bek", aliya);
+  s.Mention("Marat Omar", marat);
+  s.Mention("Aliya Bek", aliya, 1);
+  CHECK(s.Resolve("their") == Ids{aliya, marat});
+}
+
+TEST_CASE("ReferenceResolver: words that are no pronouns resolve to nothing", "[graph]") {
+  Scene s("Aliya Bek came. The son was detained.");
+  const int aliya = s.Person("Aliya Bek", "female");
+  s.Mention("Aliya Bek", aliya);
+  CHECK(s.Resolve("son").empty());
+  CHECK(s.Resolve("The").empty());
+}
+
+}  // namespace
+}  // namespace kith
