@@ -41,6 +41,9 @@ class TreeBuilder {
   bool EndArray(rapidjson::SizeType) { return Close(); }
 
   JsonValue TakeRoot() { return std::move(root_); }
+  bool too_deep() const { return too_deep_; }
+  std::size_t too_deep_at() const { return too_deep_at_; }
+  static constexpr std::size_t kMaxDepth = 64;  // rule files nest a few levels; more is hostile
 
  private:
   std::size_t Position() const { return stream_->Tell(); }
@@ -76,6 +79,11 @@ class TreeBuilder {
   }
 
   bool Open(JsonValue::Type type) {
+    if (stack_.size() >= kMaxDepth) {
+      too_deep_ = true;
+      too_deep_at_ = Position();
+      return false;  // RapidJSON stops: a handler error, reported by Parse with this offset
+    }
     JsonValue v;
     v.type = type;
     v.offset = Position() - 1;
@@ -118,6 +126,8 @@ class TreeBuilder {
   std::string pending_key_;
   std::size_t pending_key_offset_ = 0;
   JsonValue root_;
+  bool too_deep_ = false;
+  std::size_t too_deep_at_ = 0;
 };
 
 }  // namespace
@@ -148,9 +158,14 @@ Status JsonSource::Parse(const std::string& file, std::string text, std::unique_
   rapidjson::StringStream stream(src->text_.c_str());
   TreeBuilder builder(src->text_, &stream);
   rapidjson::Reader reader;
+  // The builder refuses deep nesting, which bounds the recursive reader's depth.
   constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseCommentsFlag |
                               rapidjson::kParseTrailingCommasFlag;
   const rapidjson::ParseResult result = reader.Parse<kFlags>(stream, builder);
+  if (builder.too_deep()) {
+    return src->ErrorAt(builder.too_deep_at(),
+                        "JSON nests deeper than " + std::to_string(TreeBuilder::kMaxDepth) + " levels");
+  }
   if (result.IsError()) {
     return src->ErrorAt(result.Offset(), std::string("invalid JSON: ") + rapidjson::GetParseError_En(result.Code()));
   }

@@ -175,8 +175,9 @@ class Parser {
       }
     }
     const bool has_test = !TestIsEmpty(el->test);
-    if (el->kind == PatternElement::Kind::kAssert) {
-      if (v.members.size() != 1) {
+    const bool has_assert = v.Find("followed_by") != nullptr || v.Find("not_followed_by") != nullptr;
+    if (has_assert || el->kind == PatternElement::Kind::kAssert) {
+      if (v.members.size() != 1 || !has_assert) {
         return src_.ErrorAt(v.offset, "\"followed_by\" and \"not_followed_by\" stand alone in their element");
       }
       return Status::Ok();

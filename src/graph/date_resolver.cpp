@@ -83,11 +83,24 @@ std::string DateValue::Iso() const {
 }
 
 DateValue ParseIsoDate(const std::string& iso) {
+  // Exactly YYYY, YYYY-MM or YYYY-MM-DD; anything else is no date.
+  const auto digits = [&](std::size_t from, std::size_t n) {
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (i >= iso.size() || iso[i] < '0' || iso[i] > '9') return false;
+    }
+    return true;
+  };
+  const bool shape = (iso.size() == 4 && digits(0, 4)) ||
+                     (iso.size() == 7 && digits(0, 4) && iso[4] == '-' && digits(5, 2)) ||
+                     (iso.size() == 10 && digits(0, 4) && iso[4] == '-' && digits(5, 2) && iso[7] == '-' && digits(8, 2));
+  if (!shape) return DateValue{};
   DateValue d;
-  if (iso.size() >= 4) d.year = std::atoi(iso.substr(0, 4).c_str());
-  if (iso.size() >= 7 && iso[4] == '-') d.month = std::atoi(iso.substr(5, 2).c_str());
-  if (iso.size() >= 10 && iso[7] == '-') d.day = std::atoi(iso.substr(8, 2).c_str());
-  if (d.year < 1000 || d.month < 0 || d.month > 12 || d.day < 0 || d.day > 31) return DateValue{};
+  d.year = std::atoi(iso.substr(0, 4).c_str());
+  if (iso.size() >= 7) d.month = std::atoi(iso.substr(5, 2).c_str());
+  if (iso.size() >= 10) d.day = std::atoi(iso.substr(8, 2).c_str());
+  if (d.year < 1000 || (iso.size() >= 7 && (d.month < 1 || d.month > 12)) || (iso.size() >= 10 && (d.day < 1 || d.day > 31))) {
+    return DateValue{};
+  }
   return d;
 }
 
@@ -98,7 +111,8 @@ DateValue DateResolver::Resolve(const std::map<std::string, std::string>& a, con
   const bool pub_day = publication_.year != 0 && publication_.month != 0 && publication_.day != 0;
   if (anchor == "previous") {
     if (previous.year == 0 && previous.month == 0) return DateValue{};
-    const int amount = a.count("amount") ? std::max(1, Number(a, "amount")) : 1;
+    // Offsets beyond ten thousand units are no dates (and would overflow the arithmetic).
+    const int amount = a.count("amount") ? std::min(10000, std::max(1, Number(a, "amount"))) : 1;
     const int sign = (dir == "earlier" || dir == "before" || dir == "previous" || dir == "preceding") ? -1 : 1;
     if ((unit == "day" || unit == "days" || unit == "morning" || unit == "evening") && previous.day != 0) {
       if (previous.year == 0) {

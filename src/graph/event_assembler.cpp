@@ -121,6 +121,8 @@ bool EventAssembler::SpeaksOfProtest(const SentenceSpan& s) const {
   const Lexicon* roles = rules_.lexicon("role_nouns");
   for (std::size_t t = s.first; t < s.last; ++t) {
     const std::string& w = ex_.tokens[t].lower;
+    // Capitalised words are names, not event words: "March 1" is no march.
+    if (ex_.tokens[t].shape.empty() || ex_.tokens[t].shape[0] != 'x') continue;
     for (const Lexicon* lex : {verbs, nouns}) {
       const LexiconEntry* e = lex == nullptr ? nullptr : lex->FindWord(w);
       if (e != nullptr && e->attributes.count("kind") && e->attributes.at("kind") == "Protest") return true;

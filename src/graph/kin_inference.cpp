@@ -37,7 +37,8 @@ int InferKinship(DocumentGraph* graph) {
         r.subject = parent;
         r.type = "parent";
         r.object = other;
-        r.term = graph->relations[static_cast<std::size_t>(via)].term;
+        const std::string& g = graph->entities[static_cast<std::size_t>(parent)].gender;
+        r.term = g == "female" ? "mother" : g == "male" ? "father" : "parent";
         r.inferred = true;
         r.sources = {via, si};
         r.evidence = sr.evidence;

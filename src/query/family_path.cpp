@@ -35,10 +35,19 @@ Status FindFamilyPath(Database* db, std::int64_t a, std::int64_t b, bool* found,
     return Status::Ok();
   }
   Statement stmt;
+  // One edge per tie whichever way it was stated: child ties read as parent ties, symmetric ties
+  // with the smaller id first; a tie is inferred only when every statement of it was.
   KITH_RETURN_IF_ERROR(db->Prepare(
-      "SELECT subject_entity, type, object_entity, min(inferred) FROM relations "
-      "WHERE type IN ('parent', 'child', 'sibling', 'spouse', 'relative') "
-      "GROUP BY subject_entity, type, object_entity ORDER BY subject_entity, object_entity",
+      "SELECT a, t, b, min(inferred) FROM ("
+      "  SELECT CASE WHEN type = 'child' THEN object_entity "
+      "              WHEN type IN ('sibling', 'spouse', 'relative') THEN min(subject_entity, object_entity) "
+      "              ELSE subject_entity END AS a, "
+      "         CASE WHEN type = 'child' THEN 'parent' ELSE type END AS t, "
+      "         CASE WHEN type = 'child' THEN subject_entity "
+      "              WHEN type IN ('sibling', 'spouse', 'relative') THEN max(subject_entity, object_entity) "
+      "              ELSE object_entity END AS b, inferred "
+      "  FROM relations WHERE type IN ('parent', 'child', 'sibling', 'spouse', 'relative')) "
+      "GROUP BY a, t, b ORDER BY a, b",
       &stmt));
   std::map<std::int64_t, std::size_t> vertex_of;
   std::vector<std::int64_t> entity_of;

@@ -212,7 +212,8 @@ Status NormalizeIsoDate(const std::string& in, std::string* out) {
   std::string result;
   const bool iso_shape = !s.empty() && std::isdigit(static_cast<unsigned char>(s[0])) &&
                          s.find(' ') == std::string::npos;
-  if (s.empty() || !(iso_shape ? ParseIsoForm(s, &result) : ParseWrittenForm(s, &result))) {
+  // Years before 1000 are no publication dates (and ParseIsoDate refuses them too).
+  if (s.empty() || !(iso_shape ? ParseIsoForm(s, &result) : ParseWrittenForm(s, &result)) || result.compare(0, 1, "0") == 0) {
     return Status::Error(StatusCode::kInvalidInput,
                          "bad date \"" + in +
                              "\": expected YYYY-MM-DD, YYYY-MM, YYYY, \"22 February 2021\", "
