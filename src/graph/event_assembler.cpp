@@ -233,6 +233,19 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
       }
     }
   }
+  for (const auto& [sentence, entity] : members_) {
+    Event* last = nullptr;
+    for (Event& e : events) {
+      if (e.evidence.sentence == sentence - 1) last = &e;
+    }
+    if (last == nullptr) continue;
+    static const std::map<std::string, std::string> kRole = {
+        {"Protest", "protester"}, {"Detention", "detainee"}, {"Sentence", "defendant"}, {"Fine", "fined"},
+        {"Release", "released"},  {"Death", "victim"},       {"Travel", "traveller"}};
+    const auto role = kRole.find(last->kind);
+    const EventRole r{role == kRole.end() ? "participant" : role->second, entity};
+    if (!HasRole(*last, r)) last->roles.push_back(r);
+  }
   AddProtesters(&events);
   // An undated protest joins the article's dated protest when there is exactly one.
   std::vector<std::size_t> dated;

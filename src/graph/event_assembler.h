@@ -12,6 +12,8 @@
 //  - Protesters named only by a role noun ("one of the protesters, X") take
 //    part in the article's protest: the protest dated by the first date of a
 //    sentence that speaks of protesting.
+//  - "Among them was X" makes X a participant of the last event of the
+//    sentence before, in the role its kind gives participants.
 //  - Events left without any participant are dropped.
 #pragma once
 
@@ -43,6 +45,8 @@ class EventAssembler {
                  DateValue publication);
 
   void Add(Candidate candidate) { candidates_.push_back(std::move(candidate)); }
+  // "Among them was X" in sentence `sentence`: X takes part in the last event of the sentence before.
+  void AddMember(int sentence, int entity) { members_.push_back({sentence, entity}); }
   // The assembled events; `entities` are the document's entities.
   std::vector<Event> Finish(const std::vector<Entity>& entities);
 
@@ -58,6 +62,7 @@ class EventAssembler {
   const std::vector<int>& mention_entity_;
   DateValue publication_;
   std::vector<Candidate> candidates_;
+  std::vector<std::pair<int, int>> members_;  // (sentence, entity)
   std::map<std::size_t, DateValue> dates_;  // Date mention index -> resolved date
 };
 

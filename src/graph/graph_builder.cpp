@@ -830,6 +830,7 @@ class Builder {
       }
       c.attributes = x.attributes;
       for (const auto& [role, range] : x.roles) {
+        if (role == "crowd") continue;  // a counted crowd names nobody
         if (role == "date") {
           c.date_range = range;
         } else if (role == "place" || role == "target") {
@@ -840,6 +841,16 @@ class Builder {
         }
       }
       assembler.Add(std::move(c));
+    }
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& member = ex_.mentions[i];
+      if (member.label != "Member") continue;
+      for (std::size_t j = 0; j < ex_.mentions.size(); ++j) {
+        const ExtractedMention& p = ex_.mentions[j];
+        if (p.label == "Person" && mention_entity_[j] >= 0 && p.first >= member.first && p.last <= member.last) {
+          assembler.AddMember(member.sentence, mention_entity_[j]);
+        }
+      }
     }
     for (Event& e : assembler.Finish(graph_.entities)) graph_.events.push_back(std::move(e));
   }
