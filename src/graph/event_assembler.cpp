@@ -52,6 +52,19 @@ void EventAssembler::ResolveDates() {
   }
 }
 
+// True when an event word other than the candidate's own trigger stands between its trigger and
+// the date mention ("fined ... whose father has been held since 2017": 2017 dates the holding).
+bool EventAssembler::AnotherEventWordBetween(const Candidate& c, const ExtractedMention& date) const {
+  const std::size_t date_begin = ex_.tokens[date.first].span.begin;
+  for (std::size_t t = 0; t < ex_.tokens.size(); ++t) {
+    const Span& sp = ex_.tokens[t].span;
+    const bool between = date_begin >= c.trigger.end ? (sp.begin >= c.trigger.end && sp.end <= date_begin)
+                                                     : (sp.begin >= ex_.tokens[date.last - 1].span.end && sp.end <= c.trigger.begin);
+    if (between && !EventWordKind(t, true).empty()) return true;  // verbs: "house arrest" may belong to it
+  }
+  return false;
+}
+
 DateValue EventAssembler::DateFor(const Candidate& c) const {
   if (c.date_range.set) {
     for (const auto& [i, d] : dates_) {
@@ -66,6 +79,7 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
   for (const auto& [i, d] : dates_) {
     const ExtractedMention& m = ex_.mentions[i];
     if (d.empty() || m.first < s.first || m.last > s.last) continue;
+    if (!c.trigger.empty() && AnotherEventWordBetween(c, m)) continue;
     const std::size_t b = ex_.tokens[m.first].span.begin;
     const Span& near = c.trigger.empty() ? c.evidence.span : c.trigger;
     const std::size_t distance = b >= near.end ? b - near.end : b >= near.begin ? 0 : near.begin - b;
@@ -115,6 +129,40 @@ int EventAssembler::PlaceFor(const Candidate& c) const {
   return best;
 }
 
+std::string EventAssembler::EventWordKind(std::size_t t, bool verbs_only) const {
+  // Capitalised words are names, not event words: "March 1" is no march.
+  if (ex_.tokens[t].shape.empty() || ex_.tokens[t].shape[0] != 'x') return "";
+  for (const char* name : {"event_verbs", "event_nouns"}) {
+    if (verbs_only && std::string(name) != "event_verbs") continue;
+    const Lexicon* lex = rules_.lexicon(name);
+    const LexiconEntry* e = lex == nullptr ? nullptr : lex->FindWord(ex_.tokens[t].lower);
+    if (e != nullptr && verbs_only && e->attributes.count("noun_too")) continue;  // "house arrest"
+    if (e != nullptr && e->attributes.count("kind")) return e->attributes.at("kind");
+  }
+  if (verbs_only) return "";
+  // "protesters", "demonstrators" speak of a protest too.
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  const LexiconEntry* r = roles == nullptr ? nullptr : roles->FindWord(ex_.tokens[t].lower);
+  if (r != nullptr && r->attributes.count("category") && r->attributes.at("category") == "protest") return "Protest";
+  return "";
+}
+
+// The kind of the event word nearest to token `t` in its sentence ("" when none).
+std::string EventAssembler::NearestEventKind(std::size_t t, const SentenceSpan& s) const {
+  std::string kind;
+  std::size_t best = 0;
+  for (std::size_t k = s.first; k < s.last; ++k) {
+    const std::string kk = EventWordKind(k, false);
+    if (kk.empty()) continue;
+    const std::size_t d = k > t ? k - t : t - k;
+    if (kind.empty() || d < best) {
+      kind = kk;
+      best = d;
+    }
+  }
+  return kind;
+}
+
 bool EventAssembler::SpeaksOfProtest(const SentenceSpan& s) const {
   const Lexicon* verbs = rules_.lexicon("event_verbs");
   const Lexicon* nouns = rules_.lexicon("event_nouns");
@@ -153,6 +201,9 @@ void EventAssembler::AddProtesters(std::vector<Event>* events) const {
   for (const auto& [i, d] : dates_) {
     const int s = ex_.mentions[i].sentence;
     if (d.empty() || s < 0 || !SpeaksOfProtest(ex_.sentences[static_cast<std::size_t>(s)])) continue;
+    // A date that belongs to another event of the sentence ("sentenced on May 25 for a rally") does not date the protest.
+    const std::string nearest = NearestEventKind(ex_.mentions[i].first, ex_.sentences[static_cast<std::size_t>(s)]);
+    if (!nearest.empty() && nearest != "Protest") continue;
     date = d;
     break;
   }

@@ -1,8 +1,9 @@
 // Event assembler: turns the event candidates of one document into events.
 //  - Dates: every Date mention is resolved in text order (DateResolver), so
 //    "a day earlier" counts from the date mentioned before it. An event takes
-//    the date its rule captured, else the nearest date of its sentence, else
-//    a day-precise date of the sentence before.
+//    the date its rule captured, else the nearest date of its sentence that no
+//    other event word separates from its trigger, else a day-precise date of
+//    the sentence before.
 //  - Place: the place or institution its rule captured, else the one of its
 //    sentence nearest the reporting word, preferring one after a locative
 //    word ("in", "at", "outside", ...).
@@ -55,6 +56,9 @@ class EventAssembler {
   DateValue DateFor(const Candidate& c) const;
   int PlaceFor(const Candidate& c) const;
   bool SpeaksOfProtest(const SentenceSpan& s) const;
+  std::string EventWordKind(std::size_t t, bool verbs_only) const;
+  std::string NearestEventKind(std::size_t t, const SentenceSpan& s) const;
+  bool AnotherEventWordBetween(const Candidate& c, const ExtractedMention& date) const;
   void AddProtesters(std::vector<Event>* events) const;
 
   const Extraction& ex_;
