@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "graph/duration.h"
+
 namespace kith {
 namespace {
 
@@ -262,6 +264,12 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
       }
     }
     e.attributes = c.attributes;
+    // A written term keeps its words and gains its ISO 8601 duration ("ten days" -> P10D).
+    const auto term = e.attributes.find("term");
+    if (term != e.attributes.end()) {
+      const std::string iso = IsoDuration(term->second, rules_.lexicon("numbers"));
+      if (!iso.empty()) e.attributes["duration"] = iso;
+    }
     e.evidence = c.evidence;
     events.push_back(std::move(e));
   }

@@ -105,10 +105,15 @@ Status MatchEntity(Database* db, const Entity& entity, const std::string& key, s
   *id = 0;
   if (key.empty()) return Status::Ok();  // unnamed persons are never merged
   Statement stmt;
-  KITH_RETURN_IF_ERROR(
-      db->Prepare("SELECT id FROM entities WHERE kind = ?1 AND normalized = ?2 ORDER BY id LIMIT 1", &stmt));
+  // The key is the blocking key (an index lookup, never a scan of all pairs); evidence that
+  // conflicts keeps two entities apart: a person of the other gender is someone else.
+  KITH_RETURN_IF_ERROR(db->Prepare(
+      "SELECT id FROM entities WHERE kind = ?1 AND normalized = ?2 "
+      "AND (?3 = '' OR gender IS NULL OR gender = ?3) ORDER BY id LIMIT 1",
+      &stmt));
   KITH_RETURN_IF_ERROR(stmt.BindText(1, EntityKindName(entity.kind)));
   KITH_RETURN_IF_ERROR(stmt.BindText(2, key));
+  KITH_RETURN_IF_ERROR(stmt.BindText(3, entity.kind == EntityKind::kPerson ? entity.gender : std::string()));
   bool row = false;
   KITH_RETURN_IF_ERROR(stmt.Step(&row));
   if (row) *id = stmt.ColumnInt64(0);

@@ -9,7 +9,8 @@
 //   their document.
 // - A named entity is the stored entity of the same kind whose normalized
 //   name key equals its own (the lowest id if several). For persons the graph
-//   gives a spelling-insensitive key of the full name (Entity::identity_key).
+//   gives a spelling-insensitive key of the full name (Entity::identity_key);
+//   a stored person whose gender conflicts with the new one's is not the same.
 #pragma once
 
 #include <cstdint>

@@ -48,5 +48,27 @@ TEST_CASE("MatchEntity finds a named entity of the same kind and never an unname
   CHECK(id == 0);
 }
 
+TEST_CASE("MatchEntity keeps persons of conflicting gender apart", "[store]") {
+  std::unique_ptr<Database> db;
+  REQUIRE(Database::Open(":memory:", DatabaseOptions(), &db).ok());
+  REQUIRE(Migrate(db.get()).ok());
+  REQUIRE(db->ExecScript("INSERT INTO entities (kind, type, name, normalized, gender) "
+                         "VALUES ('person', 'Person', 'Sasha Ivan', 'person:sasha ivan', 'female');")
+              .ok());
+  Entity p;
+  p.kind = EntityKind::kPerson;
+  p.name = "Sasha Ivan";
+  std::int64_t id = -1;
+  p.gender = "male";
+  REQUIRE(MatchEntity(db.get(), p, "person:sasha ivan", &id).ok());
+  CHECK(id == 0);  // another person
+  p.gender = "";
+  REQUIRE(MatchEntity(db.get(), p, "person:sasha ivan", &id).ok());
+  CHECK(id == 1);  // nothing conflicts
+  p.gender = "female";
+  REQUIRE(MatchEntity(db.get(), p, "person:sasha ivan", &id).ok());
+  CHECK(id == 1);
+}
+
 }  // namespace
 }  // namespace kith
