@@ -7,7 +7,8 @@ namespace {
 // shifts at U+0139 and U+0179; U+0138, U+0149 and U+017F are small letters
 // without a capital, and U+0178 is the capital of U+00FF.
 bool LatinExtendedAUpper(char32_t cp) {
-  if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return false;
+  if (cp == 0x130) return true;  // İ, whose small letter is i
+  if (cp == 0x131 || cp == 0x138 || cp == 0x149 || cp == 0x17F) return false;
   if (cp == 0x178) return true;
   if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp % 2) == 1;
   return (cp % 2) == 0;
@@ -40,6 +41,9 @@ char32_t DecodeUtf8(std::string_view text, std::size_t pos, std::size_t* length)
     if ((b & 0xC0) != 0x80) return 0xFFFD;
     cp = (cp << 6) | (b & 0x3F);
   }
+  // Overlong forms, surrogates and values past U+10FFFF are invalid too.
+  static const char32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[need] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0xFFFD;
   *length = need + 1;
   return cp;
 }
@@ -66,6 +70,7 @@ bool IsUpper(char32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
   if (cp >= 0x100 && cp <= 0x17F) return LatinExtendedAUpper(cp);
+  if (cp >= 0x391 && cp <= 0x3AB) return cp != 0x3A2;  // Greek capitals
   if (cp >= 0x410 && cp <= 0x42F) return true;           // Cyrillic А-Я
   if (cp >= 0x400 && cp <= 0x40F) return true;           // Ѐ-Џ
   if (cp >= 0x460 && cp <= 0x4FF) return (cp % 2) == 0;  // Cyrillic extended pairs (Қ, Ү, Ө, ...)
@@ -76,6 +81,7 @@ bool IsLower(char32_t cp) {
   if (cp < 0x80) return cp >= 'a' && cp <= 'z';
   if (cp >= 0xDF && cp <= 0xFF) return cp != 0xF7;
   if (cp >= 0x100 && cp <= 0x17F) return !LatinExtendedAUpper(cp);
+  if (cp >= 0x3AC && cp <= 0x3CE) return true;  // Greek small letters
   if (cp >= 0x430 && cp <= 0x45F) return true;
   if (cp >= 0x460 && cp <= 0x4FF) return (cp % 2) == 1;
   return false;
@@ -97,6 +103,8 @@ char32_t ToLower(char32_t cp) {
   if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
   if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
   if (cp == 0x178) return 0xFF;
+  if (cp == 0x130) return 'i';
+  if (cp >= 0x391 && cp <= 0x3AB) return cp + 0x20;
   return cp + 1;  // the paired ranges
 }
 

@@ -25,15 +25,6 @@ article and sentence that state it.
   --format F      text (default), json or csv
 )";
 
-std::string Csv(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 void String(rapidjson::Writer<rapidjson::StringBuffer>* w, const std::string& s) {
   w->String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
@@ -129,8 +120,8 @@ int RunEvents(const std::vector<std::string>& argv) {
     for (const EventRow& e : rows) {
       std::string parts;
       for (const EventParticipant& p : e.participants) parts += (parts.empty() ? "" : ";") + p.role + "=" + p.name;
-      std::cout << e.id << "," << e.kind << "," << e.date << "," << Csv(e.place) << "," << Csv(parts) << ","
-                << Csv(e.article) << "," << e.rule << "\n";
+      std::cout << e.id << "," << e.kind << "," << e.date << "," << CsvField(e.place) << "," << CsvField(parts) << ","
+                << CsvField(e.article) << "," << e.rule << "\n";
     }
   } else {
     if (rows.empty()) std::cout << "(no events)\n";

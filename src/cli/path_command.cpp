@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/query_support.h"
 #include "query/family_path.h"
+#include "query/relatives.h"
 #include "store/database.h"
 
 namespace kith {
@@ -17,16 +18,6 @@ Prints the shortest chain of family ties between two persons, e.g.
   Aigerim Sadykova is the mother of Daniyar Sadykov, who is the brother of Arman Sadykov.
 Exits 1 when a name is unknown or ambiguous, or when no chain connects them.
 )";
-
-std::string KinWord(const std::string& link, const std::string& gender) {
-  const bool f = gender == "female";
-  const bool m = gender == "male";
-  if (link == "parent") return f ? "mother" : m ? "father" : "parent";
-  if (link == "child") return f ? "daughter" : m ? "son" : "child";
-  if (link == "sibling") return f ? "sister" : m ? "brother" : "sibling";
-  if (link == "spouse") return f ? "wife" : m ? "husband" : "spouse";
-  return "relative";
-}
 
 }  // namespace
 
@@ -91,7 +82,7 @@ int RunPath(const std::vector<std::string>& argv) {
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const PathStep& st = steps[i];
     const std::string inverse = st.link == "parent" ? "child" : st.link == "child" ? "parent" : st.link;
-    std::cout << (i == 0 ? info[st.from].first : ", who") << " is the " << KinWord(inverse, info[st.from].second)
+    std::cout << (i == 0 ? info[st.from].first : ", who") << " is the " << KinTermFor(inverse, info[st.from].second)
               << " of " << info[st.to].first << (st.inferred ? " (inferred)" : "");
   }
   std::cout << ".\n";

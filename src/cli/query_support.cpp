@@ -41,4 +41,14 @@ bool ResolveOnePerson(Store* store, const std::string& name, PersonRef* out) {
   return true;
 }
 
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace kith

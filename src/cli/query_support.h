@@ -16,4 +16,7 @@ bool OpenExistingStore(const std::string& path, std::unique_ptr<Store>* out);
 // Resolves `name` to one person; reports "no person named" or the candidates and returns false.
 bool ResolveOnePerson(Store* store, const std::string& name, PersonRef* out);
 
+// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+std::string CsvField(const std::string& s);
+
 }  // namespace kith

@@ -26,15 +26,6 @@ the candidates and exits 1.
   --format F    text (default), json or csv
 )";
 
-std::string Csv(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string Display(const RelativeRow& r) {
   return r.name.empty() ? "(" + r.description + ")" : r.name;
@@ -113,8 +104,8 @@ int RunRelatives(const std::vector<std::string>& argv) {
     for (const RelativeRow& r : rows) {
       std::string articles;
       for (const std::string& a : r.articles) articles += (articles.empty() ? "" : ";") + a;
-      std::cout << r.id << "," << Csv(r.name) << "," << Csv(r.description) << "," << r.link << "," << Csv(r.term) << ","
-                << (r.inferred ? "true" : "false") << "," << r.depth << "," << Csv(articles) << "\n";
+      std::cout << r.id << "," << CsvField(r.name) << "," << CsvField(r.description) << "," << r.link << "," << CsvField(r.term) << ","
+                << (r.inferred ? "true" : "false") << "," << r.depth << "," << CsvField(articles) << "\n";
     }
   } else {
     std::cout << "Relatives of " << DisplayName(person) << ":\n";

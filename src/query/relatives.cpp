@@ -30,8 +30,9 @@ const LinkFilter* FindLink(const std::string& name) {
   return nullptr;
 }
 
-// The kin word for a link and gender, for ties stated from the other side ("mother of X" read from X).
-std::string TermFor(const std::string& link, const std::string& gender) {
+}  // namespace
+
+std::string KinTermFor(const std::string& link, const std::string& gender) {
   const bool f = gender == "female";
   const bool m = gender == "male";
   if (link == "parent") return f ? "mother" : m ? "father" : "parent";
@@ -40,6 +41,8 @@ std::string TermFor(const std::string& link, const std::string& gender) {
   if (link == "spouse") return f ? "wife" : m ? "husband" : "spouse";
   return "relative";
 }
+
+namespace {
 
 std::string Inverse(const std::string& type) {
   if (type == "parent") return "child";
@@ -104,7 +107,7 @@ Status FindRelatives(Database* db, std::int64_t person, const RelativesOptions& 
     }
     frontier.clear();
     for (auto& [id, r] : found) {
-      if (r.term.empty()) r.term = TermFor(r.link, r.gender);
+      if (r.term.empty()) r.term = KinTermFor(r.link, r.gender);  // stated from the other side
       visited.insert(id);
       frontier.push_back(id);
       std::sort(r.articles.begin(), r.articles.end());

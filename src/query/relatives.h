@@ -42,4 +42,7 @@ Status FindRelatives(Database* db, std::int64_t person, const RelativesOptions& 
 // True when `link` is one of the names RelativesOptions::link accepts.
 bool IsKnownLink(const std::string& link);
 
+// The kin word for a link and a gender: ("parent", "female") -> "mother"; no gender -> "parent".
+std::string KinTermFor(const std::string& link, const std::string& gender);
+
 }  // namespace kith
