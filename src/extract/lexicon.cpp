@@ -66,6 +66,7 @@ Status Lexicon::Parse(const std::string& name, const std::string& file, const st
     }
     const int index = static_cast<int>(lex->entries_.size());
     lex->by_tokens_[entry.tokens] = index;
+    if (entry.tokens.size() == 1) lex->single_[entry.tokens[0]] = index;
     lex->by_first_[entry.tokens[0]].push_back(index);
     if (entry.tokens.size() > lex->max_tokens_) lex->max_tokens_ = entry.tokens.size();
     lex->entries_.push_back(std::move(entry));
@@ -96,6 +97,9 @@ const LexiconEntry* Lexicon::Find(const std::vector<std::string>& tokens) const 
   return it == by_tokens_.end() ? nullptr : &entries_[static_cast<std::size_t>(it->second)];
 }
 
-const LexiconEntry* Lexicon::FindWord(const std::string& lower) const { return Find({lower}); }
+const LexiconEntry* Lexicon::FindWord(const std::string& lower) const {
+  auto it = single_.find(lower);
+  return it == single_.end() ? nullptr : &entries_[static_cast<std::size_t>(it->second)];
+}
 
 }  // namespace kith

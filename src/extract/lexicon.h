@@ -54,6 +54,7 @@ class Lexicon {
   std::vector<LexiconEntry> entries_;
   std::unordered_map<std::string, std::vector<int>> by_first_;
   std::map<std::vector<std::string>, int> by_tokens_;
+  std::unordered_map<std::string, int> single_;  // one-token entries, for the hot FindWord
   std::size_t max_tokens_ = 0;
 };
 
