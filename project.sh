@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # project.sh: the one entry point for people and CI.
 #   ./project.sh demo   install what is missing, build, run the demo on samples/ (writes out/)
-#   ./project.sh test   install what is missing, build, run every test (also under ASan+UBSan)
+#   ./project.sh test   install what is missing, build, run every test (also under ASan+UBSan),
+#                       fuzz each parser for 30 s, ingest samples/ under valgrind memcheck
 #   ./project.sh deps   only install the Debian packages
 set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(g++ cmake make libboost-graph-dev rapidjson-dev libsqlite3-dev catch2 graphviz python3 python3-rdflib
-          python3-networkx python3-igraph)
+          python3-networkx python3-igraph clang-14 libclang-rt-14-dev valgrind)
 # Installed only when the command is missing: a Node.js from elsewhere (NodeSource) brings its
 # own npm and conflicts with Debian's npm package.
 COMMAND_PACKAGES=(node:nodejs npm:npm)
@@ -68,6 +69,14 @@ test_all() {
   # The npm test clients (ctest -L clients) are installed once, into build/clients.
   build build-asan -DKITH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DKITH_CLIENTS_DIR="$PWD/build/clients"
   (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j"$JOBS")
+  echo "== fuzzing the document reader, the rule parser and the date normaliser (fuzz/smoke.sh)"
+  fuzz/smoke.sh build-fuzz "${KITH_FUZZ_SECONDS:-30}"
+  echo "== ingest of samples/ under valgrind memcheck"
+  local vg_dir
+  vg_dir=$(mktemp -d)
+  valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    ./build/kith ingest --db "$vg_dir/samples.db" samples/
+  rm -rf "$vg_dir"
 }
 
 case "${1:-}" in

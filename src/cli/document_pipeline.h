@@ -18,7 +18,7 @@ namespace kith {
 
 struct PipelineOptions {
   std::string default_date;            // ISO date used when the article has none ("" = none)
-  std::size_t max_bytes = std::size_t{64} * 1024 * 1024;  // larger articles are rejected
+  std::size_t max_bytes = kDefaultMaxDocumentBytes;  // larger articles are rejected
   std::ostream* trace = nullptr;       // rule trace, when wanted
 };
 

@@ -123,11 +123,33 @@ int RunIngest(const std::vector<std::string>& argv) {
     DocumentGraph graph;
     std::vector<ReadWarning> warnings;
     if (options.trace != nullptr) std::cout << "== " << path << "\n";
-    s = bytes != nullptr && !stdin_status.ok()
-            ? stdin_status
-            : RunDocumentPipeline(path, bytes, *rules, options, &doc, &graph, &warnings);
+    s = bytes != nullptr ? stdin_status : Status::Ok();
+    // Read and hash before extracting: an article stored already is skipped at
+    // the cost of reading it, so running an interrupted ingest again quickly
+    // gets back to where it stopped. (With --trace every article is extracted.)
+    bool stored_already = false;
+    std::string read_text;
+    if (s.ok() && options.trace == nullptr) {
+      ReadOptions read;
+      read.max_bytes = options.max_bytes;
+      s = bytes != nullptr ? ReadDocumentFromBytes(path, *bytes, read, &doc, &warnings)
+                           : ReadDocumentFile(path, read, &doc, &warnings);
+      if (s.ok()) s = store->HasDocument(ContentHash(doc.text), &stored_already);
+      // The pipeline reads these bytes, not the file again: one read, one version.
+      read_text = std::move(doc.text);
+      bytes = &read_text;
+    }
+    if (s.ok() && !stored_already) {
+      std::vector<ReadWarning> repeated;  // the text is repaired already: nothing new to say
+      s = RunDocumentPipeline(path, bytes, *rules, options, &doc, &graph,
+                              options.trace == nullptr ? &repeated : &warnings);
+    }
     for (const ReadWarning& w : warnings) {
       std::cerr << (progress ? "\n" : "") << path << ": warning: " << w.message << " (byte " << w.offset << ")\n";
+    }
+    if (s.ok() && stored_already) {
+      ++unchanged;
+      continue;
     }
     Store::PutOutcome outcome = Store::PutOutcome::kUnchanged;
     if (s.ok()) s = store->PutDocument(doc, ContentHash(doc.text), graph, &outcome);

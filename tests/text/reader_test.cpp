@@ -1,5 +1,9 @@
 #include "text/reader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -201,7 +205,8 @@ TEST_CASE("reader checks a file's size before reading it", "[text]") {
   REQUIRE_FALSE(s.ok());
   CHECK(s.code() == StatusCode::kInvalidInput);
   CHECK(s.file() == file.path());
-  CHECK_THAT(s.message(), Catch::Contains("209715200 bytes") && Catch::Contains("limit 67108864 bytes"));
+  CHECK_THAT(s.message(), Catch::Contains("209715200 bytes") &&
+                              Catch::Contains("limit " + std::to_string(kDefaultMaxDocumentBytes) + " bytes"));
   CHECK(doc.text.empty());
 }
 
@@ -262,6 +267,92 @@ TEST_CASE("reader reports malformed front matter with line and column", "[text]"
   CHECK(s.file() == "mem.txt");
   CHECK(s.line() == 3);
   CHECK(s.column() == 1);
+}
+
+TEST_CASE("reader reads a FIFO nobody writes to as empty instead of blocking", "[text]") {
+  TempFile fifo("fifo.txt");
+  REQUIRE(mkfifo(fifo.path().c_str(), 0644) == 0);
+  Document doc;
+  const Status s = ReadDocumentFile(fifo.path(), ReadOptions(), &doc, nullptr);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.code() == StatusCode::kInvalidInput);
+  CHECK(s.message() == "empty document (a FIFO: nothing was written to it)");
+}
+
+TEST_CASE("reader names a dangling symbolic link and a symbolic link loop", "[text]") {
+  TempFile dangling("dangling.txt");
+  REQUIRE(symlink("/nonexistent/kith/target.txt", dangling.path().c_str()) == 0);
+  Document doc;
+  Status s = ReadDocumentFile(dangling.path(), ReadOptions(), &doc, nullptr);
+  CHECK(s.code() == StatusCode::kNotFound);
+  CHECK(s.message() == "dangling symbolic link: its target \"/nonexistent/kith/target.txt\" does not exist");
+
+  TempFile loop("loop.txt");
+  REQUIRE(symlink(loop.path().c_str(), loop.path().c_str()) == 0);
+  s = ReadDocumentFile(loop.path(), ReadOptions(), &doc, nullptr);
+  CHECK(s.code() == StatusCode::kIoError);
+  CHECK_THAT(s.message(), Catch::Contains("a symbolic link loop"));
+  CHECK(s.file() == loop.path());
+}
+
+TEST_CASE("reader reports a failing read with the byte offset reached", "[text]") {
+  // Root can read anything, but not /proc/self/mem at offset 0 (unmapped): EIO.
+  Document doc;
+  const Status s = ReadDocumentFile("/proc/self/mem", ReadOptions(), &doc, nullptr);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.code() == StatusCode::kIoError);
+  CHECK(s.message() == "read failed at byte 0: Input/output error");
+}
+
+TEST_CASE("reader refuses a device past the size limit without holding more than the limit", "[text]") {
+  ReadOptions options;
+  options.max_bytes = 1000;
+  Document doc;
+  const Status s = ReadDocumentFile("/dev/zero", options, &doc, nullptr);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message() == "file too large: more than 1000 bytes (limit 1000 bytes; kith ingest --max-bytes raises it)");
+}
+
+TEST_CASE("ReadAllLimited reads to the end, stops one byte past the limit, and never reads less", "[text]") {
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  REQUIRE(write(fds[1], "0123456789", 10) == 10);
+  close(fds[1]);
+  std::string out;
+  REQUIRE(ReadAllLimited(fds[0], "-", 10, &out).ok());
+  CHECK(out == "0123456789");
+  close(fds[0]);
+
+  REQUIRE(pipe(fds) == 0);
+  REQUIRE(write(fds[1], "0123456789", 10) == 10);
+  close(fds[1]);
+  const Status s = ReadAllLimited(fds[0], "-", 9, &out);
+  CHECK(s.message() == "file too large: more than 9 bytes (limit 9 bytes; kith ingest --max-bytes raises it)");
+  CHECK(out.empty());
+  close(fds[0]);
+
+  // No limit at all (SIZE_MAX) must still read.
+  REQUIRE(pipe(fds) == 0);
+  REQUIRE(write(fds[1], "abc", 3) == 3);
+  close(fds[1]);
+  REQUIRE(ReadAllLimited(fds[0], "-", static_cast<std::size_t>(-1), &out).ok());
+  CHECK(out == "abc");
+  close(fds[0]);
+}
+
+TEST_CASE("reader names UTF-16 without a byte order mark", "[text]") {
+  const std::string le("T\0h\0e\0 \0c\0o\0u\0r\0t\0", 18);
+  const std::string be("\0T\0h\0e\0 \0c\0o\0u\0r\0t", 18);
+  Document doc;
+  Status s = Read(le, &doc);
+  CHECK(s.message() ==
+        "binary file (NUL byte at offset 1); it looks like UTF-16LE without a byte order mark: UTF-8 is expected, "
+        "convert it, e.g. iconv -f UTF-16LE -t UTF-8");
+  s = Read(be, &doc);
+  CHECK_THAT(s.message(), Catch::StartsWith("binary file (NUL byte at offset 0); it looks like UTF-16BE"));
+  // A binary file with a few NULs is just binary.
+  s = Read(std::string("GIF89a\0\0\x01\x02 some bytes here", 26), &doc);
+  CHECK(s.message() == "binary file (NUL byte at offset 6)");
 }
 
 }  // namespace
