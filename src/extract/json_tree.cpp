@@ -155,7 +155,10 @@ Status JsonSource::Parse(const std::string& file, std::string text, std::unique_
   auto src = std::unique_ptr<JsonSource>(new JsonSource());
   src->file_ = file;
   src->text_ = std::move(text);
-  rapidjson::StringStream stream(src->text_.c_str());
+  // RapidJSON's encoding validation may look a few bytes past a truncated UTF-8 sequence at the
+  // end: parse a copy padded with NULs (offsets are the same).
+  const std::string padded = src->text_ + std::string(8, '\0');
+  rapidjson::StringStream stream(padded.c_str());
   TreeBuilder builder(src->text_, &stream);
   rapidjson::Reader reader;
   // The builder refuses deep nesting, which bounds the recursive reader's depth.

@@ -98,8 +98,13 @@ DateValue ParseIsoDate(const std::string& iso) {
   d.year = std::atoi(iso.substr(0, 4).c_str());
   if (iso.size() >= 7) d.month = std::atoi(iso.substr(5, 2).c_str());
   if (iso.size() >= 10) d.day = std::atoi(iso.substr(8, 2).c_str());
-  if (d.year < 1000 || (iso.size() >= 7 && (d.month < 1 || d.month > 12)) || (iso.size() >= 10 && (d.day < 1 || d.day > 31))) {
+  if (d.year < 1000 || (iso.size() >= 7 && (d.month < 1 || d.month > 12)) || (iso.size() >= 10 && d.day < 1)) {
     return DateValue{};
+  }
+  // The day must exist in its month: no February 31.
+  if (iso.size() >= 10) {
+    const DateValue back = CivilFromDays(DaysFromCivil(d.year, d.month, d.day));
+    if (back.month != d.month || back.day != d.day) return DateValue{};
   }
   return d;
 }
