@@ -1,5 +1,5 @@
 // NameKey: a spelling-insensitive key for transliterated names, so that
-// "Qasym" and "Kasym", "Rakhyzhan" and "Raqyzhan", "Ermekbai" and "Ermekba",
+// "Qasym" and "Kasym", "Zhanar" and "Janar", "Tursynbai" and "Tursynba",
 // "Tokhtar" and "Tokhtarov" compare equal. The equivalences are data: the
 // `transliteration` lexicon lists spellings and what they reduce to
 // (`kh	as=k`), with `position=end` for endings removed or rewritten at the end

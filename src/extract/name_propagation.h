@@ -1,6 +1,6 @@
 // Name propagation: once rules have found a person's name in a document,
 // its other occurrences are the same person even where no rule's context
-// fires ("Tursyn chanted", "Sadykova's son"). This pass adds Person mentions
+// fires ("Talgat chanted", "Sadykova's son"). This pass adds Person mentions
 // (rule ids "coref.repeat-name" and "coref.name-part") for
 //   - repeats of a full multi-token name, and
 //   - a single title-case token equal (by NameKey) to a part of exactly one

@@ -3,7 +3,7 @@
 //   1. a person one of whose names (canonical or alias) is the name;
 //   2. a person whose spelling-insensitive identity key equals the name's
 //      ("Kasym Zhumabayuly" finds "Qasym Zhumabaiuly");
-//   3. a person one of whose names has the name as a word ("Tursyn").
+//   3. a person one of whose names has the name as a word ("Talgat").
 // Several results mean the name is ambiguous; the caller lists them.
 #pragma once
 

@@ -46,9 +46,9 @@ TEST_CASE("DOT draws families the way people read them", "[exporters]") {
   CHECK(Has(dot, "\"person-2\" -> \"person-6\" [label=\"nephew\", dir=none, style=dotted, color=\"#adb5bd\", "
                  "fontcolor=\"#868e96\"];"));
   // Persons by gender and named-ness; the unnamed son shows his description.
-  CHECK(Has(dot, "\"person-1\" [label=\"Kumisqan Babam\", fillcolor=\"#f8d7da\"];"));
-  CHECK(Has(dot, "\"person-2\" [label=\"Qalypbek Babam (45)\", fillcolor=\"#cfe2ff\"];"));
-  CHECK(Has(dot, "\"person-6\" [label=\"son of Kumisqan Babam\", fillcolor=\"#cfe2ff\", "
+  CHECK(Has(dot, "\"person-1\" [label=\"Saltanat Seitkali\", fillcolor=\"#f8d7da\"];"));
+  CHECK(Has(dot, "\"person-2\" [label=\"Yerbolat Seitkali (45)\", fillcolor=\"#cfe2ff\"];"));
+  CHECK(Has(dot, "\"person-6\" [label=\"son of Saltanat\\nSeitkali\", fillcolor=\"#cfe2ff\", "
                  "style=\"rounded,filled,dashed\", fontname=\"Helvetica-Oblique\"];"));
   // The family is a cluster; institutions and places are other shapes; no events by default.
   CHECK(Has(dot, "subgraph \"cluster_family_1\" {"));
@@ -65,9 +65,9 @@ TEST_CASE("DOT draws one person's family to a depth", "[exporters]") {
   options.person = 7;  // Aigerim: her husband at 1, his sister and nephew at 2
   options.depth = 0;
   std::string dot = Export(graph, options);
-  CHECK(Has(dot, "\"person-7\" [label=\"Aigerim Babam\", fillcolor=\"#f8d7da\", penwidth=2.5];"));
+  CHECK(Has(dot, "\"person-7\" [label=\"Aigerim Seitkali\", fillcolor=\"#f8d7da\", penwidth=2.5];"));
   CHECK_FALSE(Has(dot, "person-2"));
-  CHECK(Has(dot, "label=\"Family of Aigerim Babam: up to 0 ties away\""));
+  CHECK(Has(dot, "label=\"Family of Aigerim Seitkali: up to 0 ties away\""));
   options.depth = 1;
   dot = Export(graph, options);
   CHECK(Has(dot, "\"person-2\" ["));

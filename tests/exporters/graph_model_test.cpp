@@ -73,8 +73,8 @@ TEST_CASE("GraphModel names and labels its nodes", "[exporters]") {
   stored.entities[3].type = "not a type";
   stored.events[1].kind = "travel ban";
   const GraphModel model(stored);
-  CHECK(model.DisplayName(0) == "Kumisqan Babam");
-  CHECK(model.DisplayName(5) == "son of Kumisqan Babam");
+  CHECK(model.DisplayName(0) == "Saltanat Seitkali");
+  CHECK(model.DisplayName(5) == "son of Saltanat Seitkali");
   CHECK(model.DisplayName(8) == "Protest --02-22");
   CHECK(model.DisplayName(9) == "travel ban");
   CHECK(model.Labels(0) == std::vector<std::string>{"Person"});
@@ -96,7 +96,7 @@ TEST_CASE("GraphModel finds families and family distances", "[exporters]") {
   CHECK(model.Families()[0] == std::vector<ModelVertex>{0, 1, 5, 6});
   const std::vector<int> from_aigerim = model.FamilyDistances(6);
   CHECK(from_aigerim[6] == 0);
-  CHECK(from_aigerim[1] == 1);  // her husband Qalypbek
+  CHECK(from_aigerim[1] == 1);  // her husband Yerbolat
   CHECK(from_aigerim[0] == 2);  // his sister
   CHECK(from_aigerim[5] == 2);  // his nephew
   CHECK(from_aigerim[7] == -1);

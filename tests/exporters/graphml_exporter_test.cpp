@@ -60,7 +60,7 @@ TEST_CASE("GraphML follows the APOC and Gephi conventions", "[exporters]") {
     CHECK(xml.compare(close + 2, first.size(), first) == 0);
     at = close;
   }
-  CHECK(xml.find("<node id=\"person-1\" labels=\":Person\">\n      <data key=\"v_label\">Kumisqan Babam</data>") !=
+  CHECK(xml.find("<node id=\"person-1\" labels=\":Person\">\n      <data key=\"v_label\">Saltanat Seitkali</data>") !=
         std::string::npos);
   CHECK(xml.find("<node id=\"organization-3\" labels=\":Organization:GovernmentOrganization\">") != std::string::npos);
   CHECK(xml.find("<node id=\"event-1\" labels=\":Event:Protest\">") != std::string::npos);
@@ -70,7 +70,7 @@ TEST_CASE("GraphML follows the APOC and Gephi conventions", "[exporters]") {
                  "      <data key=\"e_relation\">child</data>\n"
                  "      <data key=\"e_term\">son</data>") != std::string::npos);
   CHECK(xml.find("<data key=\"e_inferred_from\">[1,2]</data>") != std::string::npos);
-  CHECK(xml.find("<data key=\"v_description\">son of Kumisqan Babam</data>") != std::string::npos);
+  CHECK(xml.find("<data key=\"v_description\">son of Saltanat Seitkali</data>") != std::string::npos);
   CHECK(xml.find("<data key=\"v_named\">false</data>") != std::string::npos);
 }
 

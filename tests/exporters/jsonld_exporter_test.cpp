@@ -103,7 +103,7 @@ TEST_CASE("JSON-LD context is inline and defines the vocabularies", "[exporters]
 
 TEST_CASE("JSON-LD family ties follow schema.org's direction", "[exporters]") {
   testing::Sample sample = testing::MakeSample("a.txt");
-  // A further tie for the test: Qalypbek is a parent of the son.
+  // A further tie for the test: Yerbolat is a parent of the son.
   Relation parent;
   parent.subject = 1;
   parent.type = "parent";
@@ -111,39 +111,39 @@ TEST_CASE("JSON-LD family ties follow schema.org's direction", "[exporters]") {
   parent.evidence = testing::Ev(sample.doc.text, "Her son", 2, "test.parent");
   sample.graph.relations.push_back(parent);
   Parsed p(Export(GraphOf({sample})));
-  const auto& kumisqan = p.NodeNamed("Kumisqan Babam");
-  const auto& qalypbek = p.NodeNamed("Qalypbek Babam");
+  const auto& saltanat = p.NodeNamed("Saltanat Seitkali");
+  const auto& yerbolat = p.NodeNamed("Yerbolat Seitkali");
   std::string son_id;
   for (const auto& kv : p.nodes) {
     const auto& n = *kv.second;
-    if (n.HasMember("description") && std::string(n["description"].GetString()) == "son of Kumisqan Babam") {
+    if (n.HasMember("description") && std::string(n["description"].GetString()) == "son of Saltanat Seitkali") {
       son_id = kv.first;
     }
   }
   REQUIRE(!son_id.empty());
   const auto& son = p.Node(son_id);
 
-  // (Qalypbek, sibling, Kumisqan): both ways.
-  CHECK(Values(qalypbek, "sibling") == std::vector<std::string>{Id(kumisqan)});
-  CHECK(Values(kumisqan, "sibling") == std::vector<std::string>{Id(qalypbek)});
-  // (son, child, Kumisqan): son parent Kumisqan, Kumisqan children son.
-  // (Qalypbek, parent, son): son parent Qalypbek, Qalypbek children son.
+  // (Yerbolat, sibling, Saltanat): both ways.
+  CHECK(Values(yerbolat, "sibling") == std::vector<std::string>{Id(saltanat)});
+  CHECK(Values(saltanat, "sibling") == std::vector<std::string>{Id(yerbolat)});
+  // (son, child, Saltanat): son parent Saltanat, Saltanat children son.
+  // (Yerbolat, parent, son): son parent Yerbolat, Yerbolat children son.
   const auto son_parents = Values(son, "parent");
-  CHECK(std::count(son_parents.begin(), son_parents.end(), Id(kumisqan)) == 1);
-  CHECK(std::count(son_parents.begin(), son_parents.end(), Id(qalypbek)) == 1);
-  CHECK(Values(kumisqan, "children") == std::vector<std::string>{son_id});
-  CHECK(Values(qalypbek, "children") == std::vector<std::string>{son_id});
-  CHECK(Values(kumisqan, "parent").empty());
-  // (son, relative, Qalypbek): relatedTo both ways.
-  CHECK(Values(son, "relatedTo") == std::vector<std::string>{Id(qalypbek)});
-  CHECK(Values(qalypbek, "relatedTo") == std::vector<std::string>{son_id});
-  CHECK(Id(kumisqan).rfind("kith:person/", 0) == 0);
+  CHECK(std::count(son_parents.begin(), son_parents.end(), Id(saltanat)) == 1);
+  CHECK(std::count(son_parents.begin(), son_parents.end(), Id(yerbolat)) == 1);
+  CHECK(Values(saltanat, "children") == std::vector<std::string>{son_id});
+  CHECK(Values(yerbolat, "children") == std::vector<std::string>{son_id});
+  CHECK(Values(saltanat, "parent").empty());
+  // (son, relative, Yerbolat): relatedTo both ways.
+  CHECK(Values(son, "relatedTo") == std::vector<std::string>{Id(yerbolat)});
+  CHECK(Values(yerbolat, "relatedTo") == std::vector<std::string>{son_id});
+  CHECK(Id(saltanat).rfind("kith:person/", 0) == 0);
 }
 
 TEST_CASE("JSON-LD tie nodes carry their evidence", "[exporters]") {
   Parsed p(Export(GraphOf({testing::MakeSample("a.txt")})));
-  const auto& kumisqan = p.NodeNamed("Kumisqan Babam");
-  const auto& qalypbek = p.NodeNamed("Qalypbek Babam");
+  const auto& saltanat = p.NodeNamed("Saltanat Seitkali");
+  const auto& yerbolat = p.NodeNamed("Yerbolat Seitkali");
   const rapidjson::Value* tie = nullptr;
   const rapidjson::Value* inferred = nullptr;
   for (const auto& kv : p.nodes) {
@@ -153,8 +153,8 @@ TEST_CASE("JSON-LD tie nodes carry their evidence", "[exporters]") {
     if (n["kith:inferred"].GetBool()) inferred = &n;
   }
   REQUIRE(tie != nullptr);
-  CHECK(Values(*tie, "kith:relative") == std::vector<std::string>{Id(qalypbek)});
-  CHECK(Values(*tie, "kith:anchor") == std::vector<std::string>{Id(kumisqan)});
+  CHECK(Values(*tie, "kith:relative") == std::vector<std::string>{Id(yerbolat)});
+  CHECK(Values(*tie, "kith:anchor") == std::vector<std::string>{Id(saltanat)});
   CHECK(std::string((*tie)["kith:kinTerm"].GetString()) == "younger brother");
   CHECK(std::string((*tie)["kith:rule"].GetString()) == "kin.appositive");
   CHECK((*tie)["kith:sentence"].GetInt() == 1);
@@ -184,14 +184,14 @@ TEST_CASE("JSON-LD unnamed persons have a description and no name", "[exporters]
     }
     ++unnamed;
     CHECK_FALSE(n.HasMember("alternateName"));
-    CHECK(std::string(n["description"].GetString()) == "son of Kumisqan Babam");
+    CHECK(std::string(n["description"].GetString()) == "son of Saltanat Seitkali");
     CHECK(std::string(n["gender"]["@id"].GetString()) == "http://schema.org/Male");
   }
   CHECK(unnamed == 1);
-  const auto& qalypbek = p.NodeNamed("Qalypbek Babam");
-  CHECK(Values(qalypbek, "alternateName") == std::vector<std::string>{"Qalypbek"});
-  CHECK(qalypbek["kith:age"].GetInt() == 45);
-  CHECK(std::string(p.NodeNamed("Kumisqan Babam")["gender"]["@id"].GetString()) == "http://schema.org/Female");
+  const auto& yerbolat = p.NodeNamed("Yerbolat Seitkali");
+  CHECK(Values(yerbolat, "alternateName") == std::vector<std::string>{"Yerbolat"});
+  CHECK(yerbolat["kith:age"].GetInt() == 45);
+  CHECK(std::string(p.NodeNamed("Saltanat Seitkali")["gender"]["@id"].GetString()) == "http://schema.org/Female");
 }
 
 TEST_CASE("JSON-LD organizations, places and documents", "[exporters]") {
@@ -223,7 +223,7 @@ TEST_CASE("JSON-LD events are typed, dated, placed and name their participants",
   CHECK(std::string(protest["startDate"].GetString()) == "--02-22");
   CHECK(Values(protest, "location") == std::vector<std::string>{Id(consulate)});
   CHECK(Values(protest, "kith:protester") ==
-        std::vector<std::string>{Id(p.NodeNamed("Kumisqan Babam")), Id(p.NodeNamed("Qalypbek Babam"))});
+        std::vector<std::string>{Id(p.NodeNamed("Saltanat Seitkali")), Id(p.NodeNamed("Yerbolat Seitkali"))});
   CHECK(Values(protest, "kith:term") == std::vector<std::string>{"P1D"});
   CHECK(std::string(protest["kith:rule"].GetString()) == "event.protest");
   CHECK(Values(protest, "prov:wasDerivedFrom") ==
@@ -261,15 +261,15 @@ TEST_CASE("JSON-LD output is deterministic", "[exporters]") {
 
 TEST_CASE("JSON-LD escapes quotes and control characters and repairs bad UTF-8", "[exporters]") {
   testing::Sample sample = testing::MakeSample("a.txt");
-  sample.graph.entities[0].name = std::string("Kumisqan \"K\\\" \x01\t\n Babam \xFF\xC0\xAF end");
+  sample.graph.entities[0].name = std::string("Saltanat \"K\\\" \x01\t\n Seitkali \xFF\xC0\xAF end");
   sample.graph.entities[1].aliases = {std::string("Qa\0lyp", 6), "\xED\xA0\x80surrogate"};
   sample.doc.meta.title = "\xE2\x80\x9CQuoted\xE2\x80\x9D headline \xE2\x82";
   const std::string json = Export(GraphOf({sample}));
   Parsed p(json);
-  const auto& node = p.NodeNamed("Kumisqan \"K\\\" \x01\t\n Babam \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD end");
+  const auto& node = p.NodeNamed("Saltanat \"K\\\" \x01\t\n Seitkali \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD end");
   CHECK(std::string(node["@type"].GetString()) == "Person");
-  const auto& qalypbek = p.NodeNamed("Qalypbek Babam");
-  const auto& aliases = qalypbek["alternateName"];
+  const auto& yerbolat = p.NodeNamed("Yerbolat Seitkali");
+  const auto& aliases = yerbolat["alternateName"];
   REQUIRE(aliases.Size() == 2);
   CHECK(std::string(aliases[0].GetString(), aliases[0].GetStringLength()) == std::string("Qa\0lyp", 6));
   CHECK(std::string(aliases[1].GetString()) == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDsurrogate");

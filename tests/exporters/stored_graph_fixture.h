@@ -54,10 +54,10 @@ inline StoredRelation StoredTieOf(std::int64_t id, std::int64_t subject, const s
 }
 
 // Two articles about one family:
-//  1 Kumisqan Babam (female), 2 Qalypbek Babam (male, 45, alias Qalypbek),
+//  1 Saltanat Seitkali (female), 2 Yerbolat Seitkali (male, 45, alias Yerbolat),
 //  3 Chinese Consulate in Almaty (GovernmentOrganization, in 4), 4 Almaty
-//  (City, part of 5), 5 Kazakhstan (Country), 6 unnamed son of Kumisqan
-//  (male), 7 Aigerim Babam (female), 8 Daniyar (no family ties);
+//  (City, part of 5), 5 Kazakhstan (Country), 6 unnamed son of Saltanat
+//  (male), 7 Aigerim Seitkali (female), 8 Daniyar (no family ties);
 // ties: 1 (2 sibling 1, "younger brother"), 2 (6 child 1, "son"),
 //  3 (6 relative 2, "nephew", inferred from 1 and 2), 4 (7 spouse 2, "wife",
 //  in article 2), 5 (1 parent 6, "mother", article 2: a second statement of tie 2);
@@ -78,28 +78,28 @@ inline StoredGraph SampleStoredGraph() {
   b.id = 2;
   b.content_hash = std::string(64, 'b');
   b.path = "samples/b.txt";
-  b.title = "The Babam family";
+  b.title = "The Seitkali family";
   b.date = "2021-03-01";
   b.url = "";
   b.byte_length = 300;
   g.documents = {a, b};
 
-  g.entities = {StoredEntityOf(1, EntityKind::kPerson, "Person", "Kumisqan Babam", "female"),
-                StoredEntityOf(2, EntityKind::kPerson, "Person", "Qalypbek Babam", "male"),
+  g.entities = {StoredEntityOf(1, EntityKind::kPerson, "Person", "Saltanat Seitkali", "female"),
+                StoredEntityOf(2, EntityKind::kPerson, "Person", "Yerbolat Seitkali", "male"),
                 StoredEntityOf(3, EntityKind::kOrganization, "GovernmentOrganization", "Chinese Consulate in Almaty"),
                 StoredEntityOf(4, EntityKind::kPlace, "City", "Almaty"),
                 StoredEntityOf(5, EntityKind::kPlace, "Country", "Kazakhstan"),
                 StoredEntityOf(6, EntityKind::kPerson, "Person", "", "male"),
-                StoredEntityOf(7, EntityKind::kPerson, "Person", "Aigerim Babam", "female"),
+                StoredEntityOf(7, EntityKind::kPerson, "Person", "Aigerim Seitkali", "female"),
                 StoredEntityOf(8, EntityKind::kPerson, "Person", "Daniyar", "male")};
   g.entities[0].documents = {1, 2};
-  g.entities[1].aliases = {"Qalypbek"};
+  g.entities[1].aliases = {"Yerbolat"};
   g.entities[1].age = 45;
   g.entities[1].documents = {1, 2};
   g.entities[2].aliases = {"Chinese Consulate"};
   g.entities[2].located_in = 4;
   g.entities[3].located_in = 5;
-  g.entities[5].description = "son of Kumisqan Babam";
+  g.entities[5].description = "son of Saltanat Seitkali";
   g.entities[5].origin_document_id = 1;
   g.entities[6].documents = {2};
 

@@ -59,15 +59,15 @@ TEST_CASE("ReadGraph returns documents, entities, relations and events with evid
 
   REQUIRE(graph.entities.size() == 5);
   for (std::size_t i = 1; i < graph.entities.size(); ++i) CHECK(graph.entities[i - 1].id < graph.entities[i].id);
-  const StoredEntity& kumisqan = Named(graph, "Kumisqan Babam");
-  const StoredEntity& qalypbek = Named(graph, "Qalypbek Babam");
+  const StoredEntity& saltanat = Named(graph, "Saltanat Seitkali");
+  const StoredEntity& yerbolat = Named(graph, "Yerbolat Seitkali");
   const StoredEntity& consulate = Named(graph, "Chinese Consulate in Almaty");
   const StoredEntity& almaty = Named(graph, "Almaty");
-  CHECK(kumisqan.gender == "female");
-  CHECK(kumisqan.aliases.empty());
-  CHECK(qalypbek.aliases == std::vector<std::string>{"Qalypbek"});
-  CHECK(qalypbek.age == 45);
-  CHECK(kumisqan.age == -1);
+  CHECK(saltanat.gender == "female");
+  CHECK(saltanat.aliases.empty());
+  CHECK(yerbolat.aliases == std::vector<std::string>{"Yerbolat"});
+  CHECK(yerbolat.age == 45);
+  CHECK(saltanat.age == -1);
   CHECK(consulate.kind == EntityKind::kOrganization);
   CHECK(consulate.type == "GovernmentOrganization");
   CHECK(consulate.located_in == almaty.id);
@@ -78,7 +78,7 @@ TEST_CASE("ReadGraph returns documents, entities, relations and events with evid
     if (e.name.empty()) son = &e;
   }
   REQUIRE(son != nullptr);
-  CHECK(son->description == "son of Kumisqan Babam");
+  CHECK(son->description == "son of Saltanat Seitkali");
   CHECK(son->origin_document_id == doc.id);
   CHECK(son->aliases.empty());
   CHECK(graph.FindEntity(son->id) == son);
@@ -86,8 +86,8 @@ TEST_CASE("ReadGraph returns documents, entities, relations and events with evid
 
   REQUIRE(graph.relations.size() == 3);
   const StoredRelation& sibling = graph.relations[0];
-  CHECK(sibling.subject == qalypbek.id);
-  CHECK(sibling.object == kumisqan.id);
+  CHECK(sibling.subject == yerbolat.id);
+  CHECK(sibling.object == saltanat.id);
   CHECK(sibling.type == "sibling");
   CHECK(sibling.term == "younger brother");
   CHECK_FALSE(sibling.inferred);
@@ -107,8 +107,8 @@ TEST_CASE("ReadGraph returns documents, entities, relations and events with evid
   CHECK(protest.place == consulate.id);
   REQUIRE(protest.roles.size() == 2);
   CHECK(protest.roles[0].role == "protester");
-  CHECK(protest.roles[0].entity == kumisqan.id);
-  CHECK(protest.roles[1].entity == qalypbek.id);
+  CHECK(protest.roles[0].entity == saltanat.id);
+  CHECK(protest.roles[1].entity == yerbolat.id);
   CHECK(protest.attributes == std::map<std::string, std::string>{{"term", "P1D"}});
   CHECK(protest.evidence.sentence == 0);
   CHECK(protest.evidence.rule == "event.protest");

@@ -53,22 +53,22 @@ bool SameStats(const StoreStats& a, const StoreStats& b) {
 Sample MakeOtherSample(const std::string& path) {
   Sample s;
   s.doc.path = path;
-  s.doc.text = "Gulnur Qosdauletqyzy joined the protest at the Chinese Consulate in Almaty. Her husband waited.";
+  s.doc.text = "Aizhan Serikqyzy joined the protest at the Chinese Consulate in Almaty. Her husband waited.";
   const std::string& t = s.doc.text;
   s.graph.sentences = {SentenceRecord{Span{0, 75}}, SentenceRecord{Span{76, t.size()}}};
-  Entity gulnur;
-  gulnur.name = "Gulnur Qosdauletqyzy";
-  gulnur.type = "Person";
-  gulnur.gender = "female";
+  Entity aizhan;
+  aizhan.name = "Aizhan Serikqyzy";
+  aizhan.type = "Person";
+  aizhan.gender = "female";
   Entity consulate;
   consulate.kind = EntityKind::kOrganization;
   consulate.type = "GovernmentOrganization";
   consulate.name = "the Chinese Consulate in Almaty";
   Entity husband;
   husband.gender = "male";
-  husband.description = "husband of Gulnur Qosdauletqyzy";
-  s.graph.entities = {gulnur, consulate, husband};
-  s.graph.mentions = {Mention{0, testing::Ev(t, "Gulnur Qosdauletqyzy", 0, "ner.person")},
+  husband.description = "husband of Aizhan Serikqyzy";
+  s.graph.entities = {aizhan, consulate, husband};
+  s.graph.mentions = {Mention{0, testing::Ev(t, "Aizhan Serikqyzy", 0, "ner.person")},
                       Mention{1, testing::Ev(t, "Chinese Consulate in Almaty", 0, "ner.org")},
                       Mention{2, testing::Ev(t, "Her husband", 1, "kin.unnamed")}};
   Relation spouse;
@@ -100,12 +100,12 @@ TEST_CASE("Store inserts a document and counts its facts", "[store]") {
   REQUIRE(store->HasDocument(ContentHash("other bytes"), &found).ok());
   CHECK_FALSE(found);
   // Aliases and canonical names are in entity_names; the inferred tie has its two sources.
-  CHECK(Count(store.get(), "SELECT count(*) FROM entity_names WHERE name = 'Qalypbek'") == 1);
+  CHECK(Count(store.get(), "SELECT count(*) FROM entity_names WHERE name = 'Yerbolat'") == 1);
   CHECK(Count(store.get(), "SELECT count(*) FROM entity_names WHERE name = 'Chinese Consulate'") == 1);
   CHECK(Count(store.get(), "SELECT count(*) FROM relation_sources") == 2);
   CHECK(Count(store.get(), "SELECT count(*) FROM event_roles") == 3);
-  CHECK(Count(store.get(), "SELECT count(*) FROM family_ties WHERE subject = 'Qalypbek Babam' AND "
-                           "object = 'Kumisqan Babam' AND term = 'younger brother' AND document = 'a.txt'") == 1);
+  CHECK(Count(store.get(), "SELECT count(*) FROM family_ties WHERE subject = 'Yerbolat Seitkali' AND "
+                           "object = 'Saltanat Seitkali' AND term = 'younger brother' AND document = 'a.txt'") == 1);
   CHECK(Count(store.get(), "SELECT count(*) FROM mentions WHERE text = 'Chinese Consulate in Almaty'") == 1);
   CHECK(Count(store.get(), "SELECT count(*) FROM entities WHERE name = 'Chinese Consulate in Almaty' AND "
                            "located_in = (SELECT id FROM entities WHERE name = 'Almaty')") == 1);
@@ -131,7 +131,7 @@ TEST_CASE("Store replaces a document whose path has new content", "[store]") {
   const Sample first = MakeSample("a.txt");
   Put(store.get(), first);
   const std::int64_t old_son =
-      Count(store.get(), "SELECT id FROM entities WHERE name IS NULL AND description = 'son of Kumisqan Babam'");
+      Count(store.get(), "SELECT id FROM entities WHERE name IS NULL AND description = 'son of Saltanat Seitkali'");
 
   const Sample second = MakeSample("a.txt", " Updated.");
   CHECK(Put(store.get(), second) == Store::PutOutcome::kReplaced);
@@ -169,7 +169,7 @@ TEST_CASE("Store rejects a graph with a bad index and stores nothing of it", "[s
   CHECK(s.code() == StatusCode::kInvalidInput);
   CHECK(s.file() == "b.txt");
   CHECK(s.line() == 1);
-  CHECK(s.column() == 77);  // "Her husband" starts the second sentence
+  CHECK(s.column() == 73);  // "Her husband" starts the second sentence
   CHECK(s.message().find("relation 0: subject 99") != std::string::npos);
   CHECK(SameStats(Stats(store.get()), before));
   bool found = true;
@@ -247,8 +247,8 @@ TEST_CASE("Store shares named entities across documents", "[store]") {
   // The same person named in two articles is one entity; unnamed persons never merge.
   Sample again = MakeSample("c.txt", " Again.");
   Put(store.get(), again);
-  CHECK(Count(store.get(), "SELECT count(*) FROM entities WHERE name = 'Kumisqan Babam'") == 1);
-  CHECK(Count(store.get(), "SELECT count(*) FROM entities WHERE description = 'son of Kumisqan Babam'") == 2);
+  CHECK(Count(store.get(), "SELECT count(*) FROM entities WHERE name = 'Saltanat Seitkali'") == 1);
+  CHECK(Count(store.get(), "SELECT count(*) FROM entities WHERE description = 'son of Saltanat Seitkali'") == 2);
 }
 
 TEST_CASE("Store fills in gender and age an entity did not have", "[store]") {
@@ -258,34 +258,34 @@ TEST_CASE("Store fills in gender and age an entity did not have", "[store]") {
   first.graph.entities[1].age = -1;
   first.graph.entities[2].type = "Organization";
   Put(store.get(), first);
-  CHECK(Count(store.get(), "SELECT count(*) FROM entities WHERE name = 'Qalypbek Babam' AND gender IS NULL") == 1);
+  CHECK(Count(store.get(), "SELECT count(*) FROM entities WHERE name = 'Yerbolat Seitkali' AND gender IS NULL") == 1);
 
   Sample second = MakeSample("b.txt", " Second.");
   Put(store.get(), second);
-  CHECK(Count(store.get(), "SELECT age FROM entities WHERE name = 'Qalypbek Babam'") == 45);
-  CHECK(Count(store.get(), "SELECT count(*) FROM entities WHERE name = 'Qalypbek Babam' AND gender = 'male'") == 1);
+  CHECK(Count(store.get(), "SELECT age FROM entities WHERE name = 'Yerbolat Seitkali'") == 45);
+  CHECK(Count(store.get(), "SELECT count(*) FROM entities WHERE name = 'Yerbolat Seitkali' AND gender = 'male'") == 1);
   CHECK(Count(store.get(), "SELECT count(*) FROM entities WHERE type = 'GovernmentOrganization'") == 1);
 
   Sample third = MakeSample("c.txt", " Third.");
   third.graph.entities[1].age = 50;
   Put(store.get(), third);
-  CHECK(Count(store.get(), "SELECT age FROM entities WHERE name = 'Qalypbek Babam'") == 45);
+  CHECK(Count(store.get(), "SELECT age FROM entities WHERE name = 'Yerbolat Seitkali'") == 45);
 }
 
 TEST_CASE("Store removes entities no longer mentioned after a replace", "[store]") {
   auto store = OpenMemoryStore();
   Put(store.get(), MakeSample("a.txt"));
   Put(store.get(), MakeOtherSample("b.txt"));
-  // b.txt's new version names only Gulnur: the consulate stays (a.txt names
+  // b.txt's new version names only Aizhan: the consulate stays (a.txt names
   // it), her husband goes with the old version.
   Sample shorter;
   shorter.doc.path = "b.txt";
-  shorter.doc.text = "Gulnur Qosdauletqyzy spoke.";
+  shorter.doc.text = "Aizhan Serikqyzy spoke.";
   shorter.graph.sentences = {SentenceRecord{Span{0, shorter.doc.text.size()}}};
-  Entity gulnur;
-  gulnur.name = "Gulnur Qosdauletqyzy";
-  shorter.graph.entities = {gulnur};
-  shorter.graph.mentions = {Mention{0, testing::Ev(shorter.doc.text, "Gulnur Qosdauletqyzy", 0, "ner.person")}};
+  Entity aizhan;
+  aizhan.name = "Aizhan Serikqyzy";
+  shorter.graph.entities = {aizhan};
+  shorter.graph.mentions = {Mention{0, testing::Ev(shorter.doc.text, "Aizhan Serikqyzy", 0, "ner.person")}};
   CHECK(Put(store.get(), shorter) == Store::PutOutcome::kReplaced);
   CHECK(Stats(store.get()).organizations == 1);
   CHECK(Count(store.get(), "SELECT count(*) FROM entities WHERE description LIKE 'husband%'") == 0);

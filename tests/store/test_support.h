@@ -59,9 +59,9 @@ inline Evidence Ev(const std::string& text, const std::string& needle, int sente
 }
 
 // A document about a family protest, at `path`, with a graph of:
-// 0 Kumisqan Babam (person, female), 1 Qalypbek Babam (person, male, 45),
+// 0 Saltanat Seitkali (person, female), 1 Yerbolat Seitkali (person, male, 45),
 // 2 Chinese Consulate in Almaty (GovernmentOrganization, located in 3),
-// 3 Almaty (City), 4 unnamed son of Kumisqan (male);
+// 3 Almaty (City), 4 unnamed son of Saltanat (male);
 // relations: 1 sibling of 0 (younger brother), 4 child of 0, 4 relative of 1 (inferred from 0 and 1);
 // one Protest event by 0 and 1 at 2 on --02-22 with attribute term.
 struct Sample {
@@ -73,8 +73,8 @@ inline Sample MakeSample(const std::string& path, const std::string& extra_text 
   Sample s;
   s.doc.path = path;
   s.doc.text =
-      "Kumisqan Babam protested at the Chinese Consulate in Almaty on February 22. "
-      "Her younger brother Qalypbek Babam, 45, joined her. Her son was detained." +
+      "Saltanat Seitkali protested at the Chinese Consulate in Almaty on February 22. "
+      "Her younger brother Yerbolat Seitkali, 45, joined her. Her son was detained." +
       extra_text;
   s.doc.meta.title = "Protest in Almaty";
   s.doc.meta.date = "2021-02-23";
@@ -87,18 +87,18 @@ inline Sample MakeSample(const std::string& path, const std::string& extra_text 
   s.graph.sentences = {SentenceRecord{Span{0, first_end}}, SentenceRecord{Span{first_end + 1, second_end}},
                        SentenceRecord{Span{second_end + 1, t.size()}}};
 
-  Entity kumisqan;
-  kumisqan.kind = EntityKind::kPerson;
-  kumisqan.type = "Person";
-  kumisqan.name = "Kumisqan Babam";
-  kumisqan.gender = "female";
-  Entity qalypbek;
-  qalypbek.kind = EntityKind::kPerson;
-  qalypbek.type = "Person";
-  qalypbek.name = "Qalypbek Babam";
-  qalypbek.aliases = {"Qalypbek"};
-  qalypbek.gender = "male";
-  qalypbek.age = 45;
+  Entity saltanat;
+  saltanat.kind = EntityKind::kPerson;
+  saltanat.type = "Person";
+  saltanat.name = "Saltanat Seitkali";
+  saltanat.gender = "female";
+  Entity yerbolat;
+  yerbolat.kind = EntityKind::kPerson;
+  yerbolat.type = "Person";
+  yerbolat.name = "Yerbolat Seitkali";
+  yerbolat.aliases = {"Yerbolat"};
+  yerbolat.gender = "male";
+  yerbolat.age = 45;
   Entity consulate;
   consulate.kind = EntityKind::kOrganization;
   consulate.type = "GovernmentOrganization";
@@ -113,14 +113,14 @@ inline Sample MakeSample(const std::string& path, const std::string& extra_text 
   son.kind = EntityKind::kPerson;
   son.type = "Person";
   son.gender = "male";
-  son.description = "son of Kumisqan Babam";
-  s.graph.entities = {kumisqan, qalypbek, consulate, almaty, son};
+  son.description = "son of Saltanat Seitkali";
+  s.graph.entities = {saltanat, yerbolat, consulate, almaty, son};
 
   s.graph.mentions = {
-      Mention{0, Ev(t, "Kumisqan Babam", 0, "ner.person")},
+      Mention{0, Ev(t, "Saltanat Seitkali", 0, "ner.person")},
       Mention{2, Ev(t, "Chinese Consulate in Almaty", 0, "ner.org")},
       Mention{3, Ev(t, "Almaty", 0, "ner.place")},
-      Mention{1, Ev(t, "Qalypbek Babam", 1, "ner.person")},
+      Mention{1, Ev(t, "Yerbolat Seitkali", 1, "ner.person")},
       Mention{4, Ev(t, "Her son", 2, "kin.unnamed")},
   };
 
@@ -129,7 +129,7 @@ inline Sample MakeSample(const std::string& path, const std::string& extra_text 
   sibling.type = "sibling";
   sibling.object = 0;
   sibling.term = "younger brother";
-  sibling.evidence = Ev(t, "Her younger brother Qalypbek Babam", 1, "kin.appositive");
+  sibling.evidence = Ev(t, "Her younger brother Yerbolat Seitkali", 1, "kin.appositive");
   Relation child;
   child.subject = 4;
   child.type = "child";
@@ -153,7 +153,7 @@ inline Sample MakeSample(const std::string& path, const std::string& extra_text 
   protest.place = 2;
   protest.roles = {EventRole{"protester", 0}, EventRole{"protester", 1}};
   protest.attributes = {{"term", "P1D"}};
-  protest.evidence = Ev(t, "Kumisqan Babam protested at the Chinese Consulate in Almaty on February 22.", 0,
+  protest.evidence = Ev(t, "Saltanat Seitkali protested at the Chinese Consulate in Almaty on February 22.", 0,
                         "event.protest");
   Event detention;
   detention.kind = "Detention";
