@@ -483,18 +483,12 @@ class Builder {
   void GenderFromPronouns() {
     const Lexicon* pronouns = rules_.lexicon("pronouns");
     if (pronouns == nullptr) return;
-    std::vector<bool> in_quote(ex_.tokens.size(), false);
-    for (const SentenceSpan& s : ex_.sentences) {
-      bool open = false;
-      for (std::size_t t = s.first; t < s.last; ++t) {
-        if (ex_.tokens[t].norm == "\"") open = !open;
-        in_quote[t] = open;
-      }
-    }
+    const ReferenceResolver quotes(ex_, rules_, mention_entity_, graph_.entities);
+    const auto in_quote = [&](std::size_t t) { return quotes.InQuote(t); };
     for (std::size_t si = 0; si < ex_.sentences.size(); ++si) {
       const SentenceSpan& s = ex_.sentences[si];
       for (std::size_t t = s.first; t < s.last; ++t) {
-        if (in_quote[t]) continue;
+        if (in_quote(t)) continue;
         const LexiconEntry* p = pronouns->FindWord(ex_.tokens[t].lower);
         if (p == nullptr || p->attributes.count("gender") == 0) continue;
         const std::string gender = p->attributes.at("gender");
@@ -505,7 +499,7 @@ class Builder {
             const ExtractedMention& m = ex_.mentions[i];
             if (m.label != "Person" || mention_entity_[i] < 0 || m.first < ls.first || m.last > ls.last) continue;
             if (static_cast<std::size_t>(look) == si && m.first >= t) continue;
-            if (in_quote[m.first]) continue;
+            if (in_quote(m.first)) continue;
             if (m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s") continue;
             candidates.insert(mention_entity_[i]);
           }
