@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <memory>
 #include <ostream>
 
 #include "extract/name_propagation.h"
@@ -27,6 +28,9 @@ class StageRunner {
       : text_(text), rules_(rules), options_(options), ex_(ex) {}
 
   void Run() {
+    if (!rules_.stages().empty()) {
+      cache_ = std::make_unique<TokenTestCache>(rules_.stages().front().matcher->catalog(), ex_->tokens);
+    }
     for (const RuleStage& stage : rules_.stages()) {
       RunStage(stage);
       PropagatePersonNames(rules_, ex_);
@@ -51,6 +55,7 @@ class StageRunner {
       in.last = ex_->sentences[si].last;
       in.mentions = &views;
       in.mentions_at = &at;
+      in.cache = cache_.get();
       stage.matcher->Match(in, &matches);
       if (options_.trace != nullptr && !matches.empty()) {
         *options_.trace << "stage " << stage.number << " sentence " << si << ": "
@@ -216,6 +221,7 @@ class StageRunner {
   const RuleSet& rules_;
   const ExtractOptions& options_;
   Extraction* ex_;
+  std::unique_ptr<TokenTestCache> cache_;  // one-token test answers shared by all stages
 };
 
 }  // namespace

@@ -1,11 +1,11 @@
 #include "extract/matcher.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 #include "base/utf8.h"
 #include "extract/lexicon.h"
-#include "extract/token_regex.h"
 
 namespace kith {
 
@@ -18,9 +18,13 @@ struct Matcher::Program {
     int x = 0;
     int y = 0;
     int slot = 0;
+    int memo = -1;  // kConsume of a one-token test, kAssert: index of its cached result per token
   };
   std::vector<Inst> code;
   int slots = 0;
+  // Memo indexes of the one-token tests a match can start with; empty when a
+  // first test spans tokens (lexicon, mention), so no cheap pre-check exists.
+  std::vector<int> first_memos;
 };
 
 namespace {
@@ -42,7 +46,7 @@ class Compiler {
 
  private:
   int Emit(Matcher::Program::Op op) {
-    prog_->code.push_back(Matcher::Program::Inst{op, nullptr, false, 0, 0, 0});
+    prog_->code.push_back(Matcher::Program::Inst{op, nullptr, false, 0, 0, 0, -1});
     return static_cast<int>(prog_->code.size() - 1);
   }
   int Here() const { return static_cast<int>(prog_->code.size()); }
@@ -153,29 +157,6 @@ bool AnyEquals(const std::vector<std::string>& values, const std::string& s) {
   return std::find(values.begin(), values.end(), s) != values.end();
 }
 
-bool CaseHolds(const std::string& want, const std::string& text) {
-  bool first = true;
-  bool first_upper = false;
-  bool any_upper = false;
-  bool any_lower = false;
-  int letters = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t len = 1;
-    const char32_t cp = DecodeUtf8(text, i, &len);
-    i += len;
-    if (!IsLetter(cp)) continue;
-    ++letters;
-    if (first) first_upper = IsUpper(cp);
-    first = false;
-    any_upper = any_upper || IsUpper(cp);
-    any_lower = any_lower || IsLower(cp);
-  }
-  if (letters == 0) return false;
-  if (want == "title") return first_upper && (any_lower || letters == 1);
-  if (want == "upper") return any_upper && !any_lower;
-  return !first_upper;  // "lower"
-}
-
 // Lengths (in tokens) of the lexicon entries that match at `at`.
 void LexiconLengths(const TokenTest& test, const std::vector<Token>& tokens, std::size_t at, std::size_t end,
                     std::vector<std::size_t>* lengths) {
@@ -204,41 +185,17 @@ void LexiconLengths(const TokenTest& test, const std::vector<Token>& tokens, std
 
 }  // namespace
 
-bool TokenPasses(const TokenTest& t, const Token& tok) {
-  if (!t.text.empty() && !AnyEquals(t.text, tok.norm)) return false;
-  if (!t.lower.empty() && !AnyEquals(t.lower, tok.lower)) return false;
-  if (!t.shape.empty() && !AnyEquals(t.shape, tok.shape)) return false;
-  if (!t.prefix.empty() && std::none_of(t.prefix.begin(), t.prefix.end(), [&](const std::string& p) {
-        return tok.lower.size() > p.size() && tok.lower.compare(0, p.size(), p) == 0;
-      })) {
-    return false;
-  }
-  if (!t.suffix.empty() && std::none_of(t.suffix.begin(), t.suffix.end(), [&](const std::string& s) {
-        return tok.lower.size() > s.size() && tok.lower.compare(tok.lower.size() - s.size(), s.size(), s) == 0;
-      })) {
-    return false;
-  }
-  if (!t.word_case.empty() && !CaseHolds(t.word_case, tok.norm)) return false;
-  if (!t.kind.empty()) {
-    const char* k = tok.kind == TokenKind::kWord ? "word" : tok.kind == TokenKind::kNumber ? "number" : "punct";
-    if (t.kind != k) return false;
-  }
-  if (t.line_start && !tok.line_start) return false;
-  if (t.regex && !t.regex->FullMatch(tok.norm)) return false;
-
-  for (const TokenTest& n : t.none_of) {
-    // Inside "not", a lexicon test asks whether the token is a one-word entry.
-    const bool in_lexicon = n.lexicon_ptr == nullptr || n.lexicon_ptr->FindWord(tok.lower) != nullptr;
-    if (in_lexicon && TokenPasses(n, tok)) return false;
-  }
-  return true;
-}
-
 Matcher::~Matcher() = default;
 
 Status Matcher::Compile(std::vector<Rule> rules, std::unique_ptr<Matcher>* out) {
+  return Compile(std::move(rules), std::make_shared<TokenTestCatalog>(), out);
+}
+
+Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalog> catalog,
+                        std::unique_ptr<Matcher>* out) {
   auto m = std::unique_ptr<Matcher>(new Matcher());
   m->rules_ = std::move(rules);
+  m->catalog_ = std::move(catalog);
   for (std::size_t r = 0; r < m->rules_.size(); ++r) {
     const Rule& rule = m->rules_[r];
     auto prog = std::make_unique<Program>();
@@ -248,7 +205,7 @@ Status Matcher::Compile(std::vector<Rule> rules, std::unique_ptr<Matcher>* out) 
                         "rule \"" + rule.id + "\": pattern compiles to more than " + std::to_string(kMaxProgram) +
                             " instructions");
     }
-    prog->code.push_back(Program::Inst{Program::Op::kMatch, nullptr, false, 0, 0, 0});
+    prog->code.push_back(Program::Inst{Program::Op::kMatch, nullptr, false, 0, 0, 0, -1});
     std::vector<const TokenTest*> firsts;
     bool empty_match = false;
     FirstTests(*prog, &firsts, &empty_match);
@@ -256,11 +213,26 @@ Status Matcher::Compile(std::vector<Rule> rules, std::unique_ptr<Matcher>* out) 
       return Status::At(StatusCode::kRuleError, rule.file, rule.line, 0,
                         "rule \"" + rule.id + "\": pattern can match no tokens (make an element required)");
     }
-    // Index the rule by its possible first tokens; any unkeyed first test makes it unindexed.
-    bool keyed = true;
+    // Number the one-token tests so that each is asked of a token once.
+    for (Program::Inst& inst : prog->code) {
+      const bool consume = inst.op == Program::Op::kConsume && !inst.test->SpansTokens();
+      if (!consume && inst.op != Program::Op::kAssert) continue;
+      inst.memo = m->catalog_->Add(*inst.test, !consume && inst.test->lexicon_ptr != nullptr);
+    }
+    if (std::none_of(firsts.begin(), firsts.end(), [](const TokenTest* t) { return t->SpansTokens(); })) {
+      for (const TokenTest* t : firsts) {
+        const int id = m->catalog_->Add(*t, false);
+        if (std::find(prog->first_memos.begin(), prog->first_memos.end(), id) == prog->first_memos.end()) {
+          prog->first_memos.push_back(id);
+        }
+      }
+    }
+    // Index the rule by what its first token can be: a mention label, a lexicon's first
+    // words, a word, or else the one-token test itself.
     std::set<std::string> lowers;
     std::set<const void*> lexicons;
     std::set<std::string> labels;
+    std::set<int> tests;
     for (const TokenTest* t : firsts) {
       if (!t->mention.empty()) {
         labels.insert(t->mention.begin(), t->mention.end());
@@ -271,17 +243,14 @@ Status Matcher::Compile(std::vector<Rule> rules, std::unique_ptr<Matcher>* out) 
       } else if (!t->text.empty()) {
         for (const std::string& s : t->text) lowers.insert(Utf8Lower(s));
       } else {
-        keyed = false;
+        tests.insert(m->catalog_->Add(*t, false));
       }
     }
     const int index = static_cast<int>(r);
-    if (!keyed) {
-      m->unindexed_.push_back(index);
-    } else {
-      for (const auto& l : lowers) m->by_lower_[l].push_back(index);
-      for (const void* l : lexicons) m->by_lexicon_[l].push_back(index);
-      for (const auto& l : labels) m->by_mention_[l].push_back(index);
-    }
+    for (const auto& l : lowers) m->by_lower_[l].push_back(index);
+    for (const void* l : lexicons) m->by_lexicon_[l].push_back(index);
+    for (const auto& l : labels) m->by_mention_[l].push_back(index);
+    for (int id : tests) m->by_first_test_[id].push_back(index);
     m->programs_.push_back(std::move(prog));
   }
   *out = std::move(m);
@@ -290,32 +259,53 @@ Status Matcher::Compile(std::vector<Rule> rules, std::unique_ptr<Matcher>* out) 
 
 namespace {
 
+// A VM thread: a program counter and its capture slots, kept in a shared pool.
 struct Thread {
   int pc;
-  std::vector<int> caps;
+  std::size_t caps;  // offset of this thread's slots in Scratch::pool
 };
+
+// Per-thread working memory of Match, reused from sentence to sentence.
+struct Scratch {
+  std::vector<unsigned> seen;
+  unsigned stamp = 0;
+  std::vector<std::vector<Thread>> lists;
+  std::vector<Thread> stack;
+  std::vector<int> pool;
+  std::vector<int> candidates;
+  std::vector<unsigned> rule_stamp;
+  std::vector<std::size_t> lengths;
+  std::vector<std::size_t> lexicon_lengths;
+};
+
+thread_local Scratch scratch;
 
 }  // namespace
 
 void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
   const std::vector<Token>& tokens = *in.tokens;
   const std::size_t len = in.last - in.first;
-  std::vector<int> candidates;
-  std::vector<unsigned> rule_stamp(rules_.size(), 0);
-  std::vector<unsigned> seen;
-  unsigned stamp = 0;
-  std::vector<std::vector<Thread>> lists(len + 1);
-  std::vector<std::size_t> lengths;
-  std::vector<Thread> stack;
+  Scratch& sc = scratch;
+  sc.rule_stamp.assign(rules_.size(), 0);
+  if (sc.lists.size() < len + 1) sc.lists.resize(len + 1);
+  std::unique_ptr<TokenTestCache> own_cache;
+  TokenTestCache* cache = in.cache;
+  if (cache == nullptr || &cache->catalog() != catalog_.get()) {
+    own_cache = std::make_unique<TokenTestCache>(*catalog_, tokens);
+    cache = own_cache.get();
+  }
+  cache->Cover(in.first, in.last);
+  const auto passes = [cache](int id, std::size_t at) { return cache->Passes(id, at); };
 
   for (std::size_t s = in.first; s < in.last; ++s) {
     // Candidate rules for this start token.
+    std::vector<int>& candidates = sc.candidates;
     candidates.clear();
-    const unsigned start_stamp = static_cast<unsigned>(s + 1);
+    const unsigned start_stamp = static_cast<unsigned>(s - in.first + 1);
     const auto add = [&](const std::vector<int>& rs) {
       for (int r : rs) {
-        if (rule_stamp[static_cast<std::size_t>(r)] != start_stamp) {
-          rule_stamp[static_cast<std::size_t>(r)] = start_stamp;
+        if (sc.rule_stamp[static_cast<std::size_t>(r)] != start_stamp) {
+          sc.rule_stamp[static_cast<std::size_t>(r)] = start_stamp;
           candidates.push_back(r);
         }
       }
@@ -330,102 +320,127 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
         if (it != by_mention_.end()) add(it->second);
       }
     }
-    add(unindexed_);
+    for (const auto& [id, rs] : by_first_test_) {
+      if (passes(id, s)) add(rs);
+    }
     std::sort(candidates.begin(), candidates.end());
 
     for (int r : candidates) {
       const Program& prog = *programs_[static_cast<std::size_t>(r)];
+      if (!prog.first_memos.empty()) {
+        const bool may_start = std::any_of(prog.first_memos.begin(), prog.first_memos.end(),
+                                           [&](int memo) { return passes(memo, s); });
+        if (!may_start) continue;
+      }
       const std::size_t P = prog.code.size();
       const std::size_t span_len = in.last - s;
-      if (seen.size() < (span_len + 1) * P) seen.assign((span_len + 1) * P, 0);
-      ++stamp;
-      if (stamp == 0) {  // wrapped: clear the marks
-        std::fill(seen.begin(), seen.end(), 0);
-        stamp = 1;
+      const std::size_t slots = static_cast<std::size_t>(prog.slots);
+      if (sc.seen.size() < (span_len + 1) * P) sc.seen.assign((span_len + 1) * P, 0);
+      ++sc.stamp;
+      if (sc.stamp == 0) {  // wrapped: clear the marks
+        std::fill(sc.seen.begin(), sc.seen.end(), 0);
+        sc.stamp = 1;
       }
-      for (std::size_t p = 0; p <= span_len; ++p) lists[p].clear();
+      const unsigned stamp = sc.stamp;
+      std::vector<int>& pool = sc.pool;
+      pool.clear();
+      std::size_t furthest = 0;  // the last position holding a thread
+      sc.lists[0].clear();
 
-      const auto add_thread = [&](std::size_t pos, int pc0, std::vector<int> caps0) {
-        stack.clear();
-        stack.push_back(Thread{pc0, std::move(caps0)});
-        while (!stack.empty()) {
-          Thread th = std::move(stack.back());
-          stack.pop_back();
-          unsigned& mark = seen[pos * P + static_cast<std::size_t>(th.pc)];
+      // Copies the slots at `from` into a fresh pool region and returns its offset.
+      const auto copy_caps = [&](std::size_t from) {
+        const std::size_t at = pool.size();
+        pool.resize(at + slots);
+        std::copy_n(pool.begin() + static_cast<std::ptrdiff_t>(from), slots, pool.begin() + static_cast<std::ptrdiff_t>(at));
+        return at;
+      };
+
+      // Follows the zero-width instructions from `pc0` at `pos`; `caps0` is owned by the new thread.
+      const auto add_thread = [&](std::size_t pos, int pc0, std::size_t caps0) {
+        while (furthest < pos) sc.lists[++furthest].clear();
+        sc.stack.clear();
+        sc.stack.push_back(Thread{pc0, caps0});
+        while (!sc.stack.empty()) {
+          Thread th = sc.stack.back();
+          sc.stack.pop_back();
+          unsigned& mark = sc.seen[pos * P + static_cast<std::size_t>(th.pc)];
           if (mark == stamp) continue;
           mark = stamp;
           const auto& inst = prog.code[static_cast<std::size_t>(th.pc)];
           switch (inst.op) {
-            case Program::Op::kJmp: stack.push_back(Thread{inst.x, std::move(th.caps)}); break;
+            case Program::Op::kJmp: sc.stack.push_back(Thread{inst.x, th.caps}); break;
             case Program::Op::kSplit:
-              stack.push_back(Thread{inst.y, th.caps});
-              stack.push_back(Thread{inst.x, std::move(th.caps)});
+              sc.stack.push_back(Thread{inst.y, copy_caps(th.caps)});
+              sc.stack.push_back(Thread{inst.x, th.caps});
               break;
             case Program::Op::kSave:
-              th.caps[static_cast<std::size_t>(inst.slot)] = static_cast<int>(pos);
-              stack.push_back(Thread{th.pc + 1, std::move(th.caps)});
+              pool[th.caps + static_cast<std::size_t>(inst.slot)] = static_cast<int>(pos);
+              sc.stack.push_back(Thread{th.pc + 1, th.caps});
               break;
             case Program::Op::kAssert: {
               // Zero width: the next token (if any) must pass, or must not for "not_followed_by".
               const std::size_t at = s + pos;
-              const bool passes = at < in.last && TokenPasses(*inst.test, tokens[at]) &&
-                                  (inst.test->lexicon_ptr == nullptr ||
-                                   inst.test->lexicon_ptr->FindWord(tokens[at].lower) != nullptr);
-              if (passes != inst.negated) stack.push_back(Thread{th.pc + 1, std::move(th.caps)});
+              const bool holds = at < in.last && passes(inst.memo, at);
+              if (holds != inst.negated) sc.stack.push_back(Thread{th.pc + 1, th.caps});
               break;
             }
             case Program::Op::kConsume:
-            case Program::Op::kMatch: lists[pos].push_back(std::move(th)); break;
+            case Program::Op::kMatch: sc.lists[pos].push_back(th); break;
           }
         }
       };
 
-      add_thread(0, 0, std::vector<int>(static_cast<std::size_t>(prog.slots), -1));
+      pool.assign(slots, -1);
+      add_thread(0, 0, 0);
       bool matched = false;
       std::size_t best_end = 0;
-      std::vector<int> best_caps;
-      for (std::size_t pos = 0; pos <= span_len; ++pos) {
-        for (std::size_t ti = 0; ti < lists[pos].size(); ++ti) {
-          const int pc = lists[pos][ti].pc;
-          const auto& inst = prog.code[static_cast<std::size_t>(pc)];
+      std::size_t best_caps = 0;
+      for (std::size_t pos = 0; pos <= furthest; ++pos) {
+        for (std::size_t ti = 0; ti < sc.lists[pos].size(); ++ti) {
+          const Thread th = sc.lists[pos][ti];
+          const auto& inst = prog.code[static_cast<std::size_t>(th.pc)];
           if (inst.op == Program::Op::kMatch) {
             if (!matched || pos > best_end) {
               matched = true;
               best_end = pos;
-              best_caps = lists[pos][ti].caps;
+              best_caps = th.caps;
             }
             continue;
           }
           const std::size_t at = s + pos;
           if (at >= in.last) continue;
           const TokenTest& test = *inst.test;
-          lengths.clear();
-          if (test.SpansTokens()) {
-            if (!test.mention.empty()) {
-              if (in.mentions_at != nullptr) {
-                for (int mi : (*in.mentions_at)[at]) {
-                  const MentionView& mv = (*in.mentions)[static_cast<std::size_t>(mi)];
-                  if (mv.last <= in.last && AnyEquals(test.mention, mv.label)) lengths.push_back(mv.last - mv.first);
-                }
-              }
-              if (test.lexicon_ptr != nullptr) {
-                std::vector<std::size_t> lex;
-                LexiconLengths(test, tokens, at, in.last, &lex);
-                lengths.erase(std::remove_if(lengths.begin(), lengths.end(),
-                                             [&](std::size_t l) { return std::find(lex.begin(), lex.end(), l) == lex.end(); }),
-                              lengths.end());
-              }
-            } else {
-              LexiconLengths(test, tokens, at, in.last, &lengths);
-            }
-            if (!lengths.empty() && !TokenPasses(test, tokens[at])) lengths.clear();
-          } else if (TokenPasses(test, tokens[at])) {
-            lengths.push_back(1);
+          if (!test.SpansTokens()) {
+            if (pos + 1 <= span_len && passes(inst.memo, at)) add_thread(pos + 1, th.pc + 1, copy_caps(th.caps));
+            continue;
           }
-          std::sort(lengths.begin(), lengths.end(), std::greater<std::size_t>());
-          lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
+          std::vector<std::size_t>& lengths = sc.lengths;
+          lengths.clear();
+          if (!test.mention.empty()) {
+            if (in.mentions_at != nullptr) {
+              for (int mi : (*in.mentions_at)[at]) {
+                const MentionView& mv = (*in.mentions)[static_cast<std::size_t>(mi)];
+                if (mv.last <= in.last && AnyEquals(test.mention, mv.label)) lengths.push_back(mv.last - mv.first);
+              }
+            }
+            if (test.lexicon_ptr != nullptr && !lengths.empty()) {
+              std::vector<std::size_t>& lex = sc.lexicon_lengths;
+              lex.clear();
+              LexiconLengths(test, tokens, at, in.last, &lex);
+              lengths.erase(std::remove_if(lengths.begin(), lengths.end(),
+                                           [&](std::size_t l) { return std::find(lex.begin(), lex.end(), l) == lex.end(); }),
+                            lengths.end());
+            }
+          } else {
+            LexiconLengths(test, tokens, at, in.last, &lengths);
+          }
+          if (!lengths.empty() && !TokenPasses(test, tokens[at])) lengths.clear();
+          if (lengths.size() > 1) {
+            std::sort(lengths.begin(), lengths.end(), std::greater<std::size_t>());
+            lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
+          }
           for (std::size_t l : lengths) {
-            if (pos + l <= span_len) add_thread(pos + l, pc + 1, lists[pos][ti].caps);
+            if (pos + l <= span_len) add_thread(pos + l, th.pc + 1, copy_caps(th.caps));
           }
         }
       }
@@ -436,8 +451,8 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
       m.last = s + best_end;
       m.captures.resize(m.rule->captures.size());
       for (std::size_t c = 0; c < m.captures.size(); ++c) {
-        const int b = best_caps[2 * c];
-        const int e = best_caps[2 * c + 1];
+        const int b = pool[best_caps + 2 * c];
+        const int e = pool[best_caps + 2 * c + 1];
         if (b >= 0 && e >= b) m.captures[c] = CaptureRange{s + static_cast<std::size_t>(b), s + static_cast<std::size_t>(e), true};
       }
       out->push_back(std::move(m));

@@ -3,7 +3,8 @@
 // every rule and start token it finds the longest match and its captures in
 // time O(sentence length x program size). Rules are indexed by what their
 // first token can be (text, lexicon, mention label), so a rule is only tried
-// where it can start. Immutable after Compile and safe to share across threads.
+// where it can start; one-token tests are answered through a TokenTestCache.
+// Immutable after Compile and safe to share across threads.
 #pragma once
 
 #include <map>
@@ -14,6 +15,7 @@
 
 #include "base/status.h"
 #include "extract/rule.h"
+#include "extract/token_test_cache.h"
 #include "text/tokenizer.h"
 
 namespace kith {
@@ -34,6 +36,7 @@ struct MatchInput {
   std::size_t last = 0;
   const std::vector<MentionView>* mentions = nullptr;           // may be null
   const std::vector<std::vector<int>>* mentions_at = nullptr;   // per token: mentions starting there
+  TokenTestCache* cache = nullptr;  // answers of one-token tests for `tokens`; may be null
 };
 
 struct CaptureRange {
@@ -52,14 +55,18 @@ struct RuleMatch {
 class Matcher {
  public:
   // Compiles `rules` (one stage). Fails with a located error for a pattern
-  // that can match no tokens at all or whose program is too large.
+  // that can match no tokens at all or whose program is too large. Matchers
+  // of one rule set share `catalog`, so a document's TokenTestCache serves all.
   static Status Compile(std::vector<Rule> rules, std::unique_ptr<Matcher>* out);
+  static Status Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalog> catalog,
+                        std::unique_ptr<Matcher>* out);
   ~Matcher();
 
   // Appends the longest match of every rule at every start token of the sentence.
   void Match(const MatchInput& input, std::vector<RuleMatch>* out) const;
 
   const std::vector<Rule>& rules() const { return rules_; }
+  const TokenTestCatalog& catalog() const { return *catalog_; }
 
   struct Program;
 
@@ -70,10 +77,8 @@ class Matcher {
   std::unordered_map<std::string, std::vector<int>> by_lower_;
   std::map<const void*, std::vector<int>> by_lexicon_;
   std::map<std::string, std::vector<int>> by_mention_;
-  std::vector<int> unindexed_;
+  std::map<int, std::vector<int>> by_first_test_;  // catalog test -> rules that may start with it
+  std::shared_ptr<TokenTestCatalog> catalog_;
 };
-
-// True when the single-token conditions of `test` hold for `token`.
-bool TokenPasses(const TokenTest& test, const Token& token);
 
 }  // namespace kith

@@ -91,6 +91,12 @@ std::string DumpValue(const AttributeValue& v) {
 
 }  // namespace
 
+std::string DumpTokenTest(const TokenTest& test) {
+  std::ostringstream os;
+  DumpTest(os, test);
+  return os.str();
+}
+
 std::string DumpRule(const Rule& rule) {
   std::ostringstream os;
   os << "rule " << rule.id << " stage=" << rule.stage << " priority=" << rule.priority << "\n  pattern: ";

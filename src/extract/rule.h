@@ -97,5 +97,7 @@ struct Rule {
 
 // Canonical, deterministic text form of a rule (for table-driven tests).
 std::string DumpRule(const Rule& rule);
+// Canonical text of one token test: equal tests have equal texts.
+std::string DumpTokenTest(const TokenTest& test);
 
 }  // namespace kith

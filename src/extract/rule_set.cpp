@@ -102,10 +102,11 @@ Status RuleSet::LoadFiles(const std::string& dir, const std::vector<std::string>
   }
   std::map<int, std::vector<Rule>> by_stage;
   for (Rule& r : rules) by_stage[r.stage].push_back(std::move(r));
+  auto catalog = std::make_shared<TokenTestCatalog>();
   for (auto& [number, stage_rules] : by_stage) {
     RuleStage stage;
     stage.number = number;
-    KITH_RETURN_IF_ERROR(Matcher::Compile(std::move(stage_rules), &stage.matcher));
+    KITH_RETURN_IF_ERROR(Matcher::Compile(std::move(stage_rules), catalog, &stage.matcher));
     set->stages_.push_back(std::move(stage));
   }
   *out = std::move(set);

@@ -1,0 +1,94 @@
+#include "extract/token_test_cache.h"
+
+#include <algorithm>
+
+#include "base/utf8.h"
+#include "extract/lexicon.h"
+#include "extract/token_regex.h"
+
+namespace kith {
+namespace {
+
+bool AnyEquals(const std::vector<std::string>& values, const std::string& s) {
+  return std::find(values.begin(), values.end(), s) != values.end();
+}
+
+bool CaseHolds(const std::string& want, const std::string& text) {
+  bool first = true;
+  bool first_upper = false;
+  bool any_upper = false;
+  bool any_lower = false;
+  int letters = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len = 1;
+    const char32_t cp = DecodeUtf8(text, i, &len);
+    i += len;
+    if (!IsLetter(cp)) continue;
+    ++letters;
+    if (first) first_upper = IsUpper(cp);
+    first = false;
+    any_upper = any_upper || IsUpper(cp);
+    any_lower = any_lower || IsLower(cp);
+  }
+  if (letters == 0) return false;
+  if (want == "title") return first_upper && (any_lower || letters == 1);
+  if (want == "upper") return any_upper && !any_lower;
+  return !first_upper;  // "lower"
+}
+
+}  // namespace
+
+bool TokenPasses(const TokenTest& t, const Token& tok) {
+  if (!t.text.empty() && !AnyEquals(t.text, tok.norm)) return false;
+  if (!t.lower.empty() && !AnyEquals(t.lower, tok.lower)) return false;
+  if (!t.shape.empty() && !AnyEquals(t.shape, tok.shape)) return false;
+  if (!t.prefix.empty() && std::none_of(t.prefix.begin(), t.prefix.end(), [&](const std::string& p) {
+        return tok.lower.size() > p.size() && tok.lower.compare(0, p.size(), p) == 0;
+      })) {
+    return false;
+  }
+  if (!t.suffix.empty() && std::none_of(t.suffix.begin(), t.suffix.end(), [&](const std::string& s) {
+        return tok.lower.size() > s.size() && tok.lower.compare(tok.lower.size() - s.size(), s.size(), s) == 0;
+      })) {
+    return false;
+  }
+  if (!t.word_case.empty() && !CaseHolds(t.word_case, tok.norm)) return false;
+  if (!t.kind.empty()) {
+    const char* k = tok.kind == TokenKind::kWord ? "word" : tok.kind == TokenKind::kNumber ? "number" : "punct";
+    if (t.kind != k) return false;
+  }
+  if (t.line_start && !tok.line_start) return false;
+  if (t.regex && !t.regex->FullMatch(tok.norm)) return false;
+
+  for (const TokenTest& n : t.none_of) {
+    // Inside "not", a lexicon test asks whether the token is a one-word entry.
+    const bool in_lexicon = n.lexicon_ptr == nullptr || n.lexicon_ptr->FindWord(tok.lower) != nullptr;
+    if (in_lexicon && TokenPasses(n, tok)) return false;
+  }
+  return true;
+}
+
+
+int TokenTestCatalog::Add(const TokenTest& test, bool one_word_entry) {
+  const std::string key = (one_word_entry ? "word-entry" : "token") + DumpTokenTest(test);
+  auto [it, added] = by_key_.emplace(key, static_cast<int>(entries_.size()));
+  if (added) entries_.push_back(Entry{test, one_word_entry});
+  return it->second;
+}
+
+bool TokenTestCatalog::Passes(int id, const Token& token) const {
+  const Entry& e = entries_[static_cast<std::size_t>(id)];
+  if (!TokenPasses(e.test, token)) return false;
+  return !e.one_word_entry || e.test.lexicon_ptr->FindWord(token.lower) != nullptr;
+}
+
+void TokenTestCache::Cover(std::size_t first, std::size_t last) {
+  if (first >= window_first_ && last <= window_last_ && !answers_.empty()) return;
+  const std::size_t tests = std::max<std::size_t>(catalog_.size(), 1);
+  const std::size_t budget_tokens = kMaxCacheBytes / tests;
+  window_first_ = first;
+  window_last_ = std::min(tokens_.size(), std::max(last, first + budget_tokens));
+  answers_.assign((window_last_ - window_first_) * tests, 0);
+}
+
+}  // namespace kith
