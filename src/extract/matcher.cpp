@@ -18,7 +18,8 @@ struct Matcher::Program {
     int x = 0;
     int y = 0;
     int slot = 0;
-    int memo = -1;  // kConsume of a one-token test, kAssert: index of its cached result per token
+    int memo = -1;     // kConsume of a one-token test, kAssert: the test's number in the catalog
+    int lexicon = -1;  // kConsume of a lexicon test: the lexicon's number in the catalog
   };
   std::vector<Inst> code;
   int slots = 0;
@@ -46,7 +47,7 @@ class Compiler {
 
  private:
   int Emit(Matcher::Program::Op op) {
-    prog_->code.push_back(Matcher::Program::Inst{op, nullptr, false, 0, 0, 0, -1});
+    prog_->code.push_back(Matcher::Program::Inst{op, nullptr, false, 0, 0, 0, -1, -1});
     return static_cast<int>(prog_->code.size() - 1);
   }
   int Here() const { return static_cast<int>(prog_->code.size()); }
@@ -158,10 +159,9 @@ bool AnyEquals(const std::vector<std::string>& values, const std::string& s) {
 }
 
 // Lengths (in tokens) of the lexicon entries that match at `at`.
-void LexiconLengths(const TokenTest& test, const std::vector<Token>& tokens, std::size_t at, std::size_t end,
-                    std::vector<std::size_t>* lengths) {
+void LexiconLengths(const TokenTest& test, const std::vector<int>* cands, const std::vector<Token>& tokens,
+                    std::size_t at, std::size_t end, std::vector<std::size_t>* lengths) {
   const Lexicon& lex = *test.lexicon_ptr;
-  const std::vector<int>* cands = lex.EntriesStartingWith(tokens[at].lower);
   if (cands == nullptr) return;
   for (int idx : *cands) {
     const LexiconEntry& e = lex.entries()[static_cast<std::size_t>(idx)];
@@ -205,7 +205,7 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
                         "rule \"" + rule.id + "\": pattern compiles to more than " + std::to_string(kMaxProgram) +
                             " instructions");
     }
-    prog->code.push_back(Program::Inst{Program::Op::kMatch, nullptr, false, 0, 0, 0, -1});
+    prog->code.push_back(Program::Inst{Program::Op::kMatch, nullptr, false, 0, 0, 0, -1, -1});
     std::vector<const TokenTest*> firsts;
     bool empty_match = false;
     FirstTests(*prog, &firsts, &empty_match);
@@ -215,6 +215,9 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
     }
     // Number the one-token tests so that each is asked of a token once.
     for (Program::Inst& inst : prog->code) {
+      if (inst.op == Program::Op::kConsume && inst.test->lexicon_ptr != nullptr) {
+        inst.lexicon = m->catalog_->AddLexicon(inst.test->lexicon_ptr);
+      }
       const bool consume = inst.op == Program::Op::kConsume && !inst.test->SpansTokens();
       if (!consume && inst.op != Program::Op::kAssert) continue;
       inst.memo = m->catalog_->Add(*inst.test, !consume && inst.test->lexicon_ptr != nullptr);
@@ -230,14 +233,14 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
     // Index the rule by what its first token can be: a mention label, a lexicon's first
     // words, a word, or else the one-token test itself.
     std::set<std::string> lowers;
-    std::set<const void*> lexicons;
+    std::set<int> lexicons;
     std::set<std::string> labels;
     std::set<int> tests;
     for (const TokenTest* t : firsts) {
       if (!t->mention.empty()) {
         labels.insert(t->mention.begin(), t->mention.end());
       } else if (t->lexicon_ptr != nullptr) {
-        lexicons.insert(t->lexicon_ptr);
+        lexicons.insert(m->catalog_->AddLexicon(t->lexicon_ptr));
       } else if (!t->lower.empty()) {
         lowers.insert(t->lower.begin(), t->lower.end());
       } else if (!t->text.empty()) {
@@ -247,12 +250,13 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
       }
     }
     const int index = static_cast<int>(r);
-    for (const auto& l : lowers) m->by_lower_[l].push_back(index);
-    for (const void* l : lexicons) m->by_lexicon_[l].push_back(index);
+    for (const auto& l : lowers) m->by_word_[m->catalog_->AddWord(l)].push_back(index);
+    for (int l : lexicons) m->by_lexicon_[l].push_back(index);
     for (const auto& l : labels) m->by_mention_[l].push_back(index);
     for (int id : tests) m->by_first_test_[id].push_back(index);
     m->programs_.push_back(std::move(prog));
   }
+  m->catalog_->Seal();
   *out = std::move(m);
   return Status::Ok();
 }
@@ -310,9 +314,9 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
         }
       }
     };
-    if (auto it = by_lower_.find(tokens[s].lower); it != by_lower_.end()) add(it->second);
+    if (auto it = by_word_.find(cache->WordAt(s)); it != by_word_.end()) add(it->second);
     for (const auto& [lex, rs] : by_lexicon_) {
-      if (static_cast<const Lexicon*>(lex)->EntriesStartingWith(tokens[s].lower) != nullptr) add(rs);
+      if (cache->EntriesStartingAt(lex, s) != nullptr) add(rs);
     }
     if (in.mentions_at != nullptr && !by_mention_.empty()) {
       for (int mi : (*in.mentions_at)[s]) {
@@ -426,13 +430,13 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
             if (test.lexicon_ptr != nullptr && !lengths.empty()) {
               std::vector<std::size_t>& lex = sc.lexicon_lengths;
               lex.clear();
-              LexiconLengths(test, tokens, at, in.last, &lex);
+              LexiconLengths(test, cache->EntriesStartingAt(inst.lexicon, at), tokens, at, in.last, &lex);
               lengths.erase(std::remove_if(lengths.begin(), lengths.end(),
                                            [&](std::size_t l) { return std::find(lex.begin(), lex.end(), l) == lex.end(); }),
                             lengths.end());
             }
           } else {
-            LexiconLengths(test, tokens, at, in.last, &lengths);
+            LexiconLengths(test, cache->EntriesStartingAt(inst.lexicon, at), tokens, at, in.last, &lengths);
           }
           if (!lengths.empty() && !TokenPasses(test, tokens[at])) lengths.clear();
           if (lengths.size() > 1) {

@@ -74,8 +74,8 @@ class Matcher {
   Matcher() = default;
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<Program>> programs_;
-  std::unordered_map<std::string, std::vector<int>> by_lower_;
-  std::map<const void*, std::vector<int>> by_lexicon_;
+  std::unordered_map<int, std::vector<int>> by_word_;  // catalog word -> rules
+  std::map<int, std::vector<int>> by_lexicon_;  // catalog lexicon -> rules
   std::map<std::string, std::vector<int>> by_mention_;
   std::map<int, std::vector<int>> by_first_test_;  // catalog test -> rules that may start with it
   std::shared_ptr<TokenTestCatalog> catalog_;

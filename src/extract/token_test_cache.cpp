@@ -82,13 +82,51 @@ bool TokenTestCatalog::Passes(int id, const Token& token) const {
   return !e.one_word_entry || e.test.lexicon_ptr->FindWord(token.lower) != nullptr;
 }
 
+int TokenTestCatalog::AddLexicon(const Lexicon* lexicon) {
+  const auto it = std::find(lexicons_.begin(), lexicons_.end(), lexicon);
+  if (it != lexicons_.end()) return static_cast<int>(it - lexicons_.begin());
+  lexicons_.push_back(lexicon);
+  return static_cast<int>(lexicons_.size() - 1);
+}
+
+int TokenTestCatalog::AddWord(const std::string& lower) {
+  auto [it, added] = words_.emplace(lower, static_cast<int>(words_.size()));
+  return it->second;
+}
+
+int TokenTestCatalog::WordId(const std::string& lower) const {
+  const auto it = words_.find(lower);
+  return it == words_.end() ? -1 : it->second;
+}
+
+const std::vector<int>* TokenTestCatalog::EntriesStartingWith(int lexicon, int word) const {
+  for (const auto& [lex, entries] : starts_by_word_[static_cast<std::size_t>(word)]) {
+    if (lex == lexicon) return entries;
+  }
+  return nullptr;
+}
+
+void TokenTestCatalog::Seal() {
+  starts_by_word_.clear();
+  for (std::size_t l = 0; l < lexicons_.size(); ++l) {
+    for (const LexiconEntry& e : lexicons_[l]->entries()) {
+      const auto word = static_cast<std::size_t>(AddWord(e.tokens[0]));
+      if (starts_by_word_.size() <= word) starts_by_word_.resize(word + 1);
+      auto& starts = starts_by_word_[word];
+      if (!starts.empty() && starts.back().first == static_cast<int>(l)) continue;
+      starts.emplace_back(static_cast<int>(l), lexicons_[l]->EntriesStartingWith(e.tokens[0]));
+    }
+  }
+  starts_by_word_.resize(words_.size());
+}
+
 void TokenTestCache::Cover(std::size_t first, std::size_t last) {
-  if (first >= window_first_ && last <= window_last_ && !answers_.empty()) return;
-  const std::size_t tests = std::max<std::size_t>(catalog_.size(), 1);
-  const std::size_t budget_tokens = kMaxCacheBytes / tests;
+  if (first >= window_first_ && last <= window_last_ && window_last_ > window_first_) return;
+  const std::size_t per_token = catalog_.size() + sizeof(int);
   window_first_ = first;
-  window_last_ = std::min(tokens_.size(), std::max(last, first + budget_tokens));
-  answers_.assign((window_last_ - window_first_) * tests, 0);
+  window_last_ = std::min(tokens_.size(), std::max(last, first + kMaxCacheBytes / per_token));
+  answers_.assign((window_last_ - window_first_) * catalog_.size(), 0);
+  words_.assign(window_last_ - window_first_, kNotAsked);
 }
 
 }  // namespace kith

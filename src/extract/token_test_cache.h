@@ -1,9 +1,10 @@
 // Token tests evaluated once per token. A TokenTestCatalog numbers the
 // distinct one-token tests of a rule set (two rules asking the same question
 // share a number); a TokenTestCache remembers, for the tokens of one document,
-// which of those tests each token passes, so that every stage and every rule
+// which of those tests each token passes (and which lexicon entries start
+// there), so that every stage and every rule
 // of a rule set asks a token a given question at most once. The cache holds
-// at most `kMaxCacheBytes` of answers and re-bases on the sentence asked
+// at most about `kMaxCacheBytes` of answers and re-bases on the sentence asked
 // about when a very long document does not fit.
 #pragma once
 
@@ -18,6 +19,8 @@
 
 namespace kith {
 
+class Lexicon;
+
 class TokenTestCatalog {
  public:
   // The number of `test`, added if new. `one_word_entry`: a lexicon test
@@ -26,6 +29,18 @@ class TokenTestCatalog {
   int Add(const TokenTest& test, bool one_word_entry);
   std::size_t size() const { return entries_.size(); }
   bool Passes(int id, const Token& token) const;
+  // The number of `lexicon`, whose first words a cache remembers per token.
+  int AddLexicon(const Lexicon* lexicon);
+  std::size_t lexicon_count() const { return lexicons_.size(); }
+  // The number of a lower-case word that rules look for (a word key of a rule index).
+  int AddWord(const std::string& lower);
+  // The number of `lower` among the words added and the first words of the
+  // lexicons, or -1. Call Seal() after the last Add*.
+  int WordId(const std::string& lower) const;
+  // The entries of lexicon `lexicon` whose first word is word `word`, or nullptr.
+  const std::vector<int>* EntriesStartingWith(int lexicon, int word) const;
+  // Indexes the lexicons' first words; call after adding lexicons and words.
+  void Seal();
 
  private:
   struct Entry {
@@ -34,6 +49,10 @@ class TokenTestCatalog {
   };
   std::vector<Entry> entries_;
   std::unordered_map<std::string, int> by_key_;
+  std::vector<const Lexicon*> lexicons_;
+  std::unordered_map<std::string, int> words_;
+  // Per word: the lexicons with entries starting with it, and those entries.
+  std::vector<std::vector<std::pair<int, const std::vector<int>*>>> starts_by_word_;
 };
 
 class TokenTestCache {
@@ -51,12 +70,25 @@ class TokenTestCache {
     if (cached == 0) cached = catalog_.Passes(id, tokens_[at]) ? 2 : 1;
     return cached == 2;
   }
+  // The entries of lexicon `id` whose first word is token `at` (inside the window), or nullptr.
+  const std::vector<int>* EntriesStartingAt(int id, std::size_t at) {
+    const int word = WordAt(at);
+    return word < 0 ? nullptr : catalog_.EntriesStartingWith(id, word);
+  }
+  // The catalog's number of token `at`'s lower-case text (inside the window), or -1.
+  int WordAt(std::size_t at) {
+    int& cached = words_[at - window_first_];
+    if (cached == kNotAsked) cached = catalog_.WordId(tokens_[at].lower);
+    return cached;
+  }
   const TokenTestCatalog& catalog() const { return catalog_; }
 
  private:
   const TokenTestCatalog& catalog_;
   const std::vector<Token>& tokens_;
   std::vector<std::uint8_t> answers_;  // per token x test: 0 not asked, 1 fails, 2 passes
+  static constexpr int kNotAsked = -2;
+  std::vector<int> words_;  // per token: its word number, -1 none, kNotAsked
   std::size_t window_first_ = 0;
   std::size_t window_last_ = 0;
 };

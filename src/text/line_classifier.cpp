@@ -65,22 +65,31 @@ Span TrimSpan(const std::string& s, Span span) {
 }
 
 // Splits on whitespace; words keep their punctuation.
+// Byte length of the space character at s[i], or 0 when s[i] starts no space.
+std::size_t SpaceAt(const std::string& s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ? 1 : 0;
+  std::size_t n = 0;
+  return IsSpaceCp(DecodeAt(s, i, &n)) ? n : 0;
+}
+
 std::vector<std::string> SplitWords(const std::string& s) {
   std::vector<std::string> words;
-  std::string word;
   std::size_t i = 0;
+  std::size_t word_begin = 0;
   while (i < s.size()) {
-    std::size_t n = 0;
-    const char32_t cp = DecodeAt(s, i, &n);
-    if (IsSpaceCp(cp)) {
-      if (!word.empty()) words.push_back(std::move(word));
-      word.clear();
-    } else {
-      word.append(s, i, n);
+    const std::size_t space = SpaceAt(s, i);
+    if (space == 0) {
+      std::size_t n = 1;
+      if (static_cast<unsigned char>(s[i]) >= 0x80) DecodeAt(s, i, &n);
+      i += n;
+      continue;
     }
-    i += n;
+    if (i > word_begin) words.emplace_back(s, word_begin, i - word_begin);
+    i += space;
+    word_begin = i;
   }
-  if (!word.empty()) words.push_back(std::move(word));
+  if (i > word_begin) words.emplace_back(s, word_begin, i - word_begin);
   return words;
 }
 
@@ -485,7 +494,10 @@ void ClassifyLines(const std::vector<LexiconEntry>& furniture_cues, const LineCl
     line.span = span;
     line.text = doc->text.substr(span.begin, span.size());
     line.words = SplitWords(line.text);
-    line.norm = Normalize(line.text);
+    for (const std::string& w : line.words) {
+      if (!line.norm.empty()) line.norm += ' ';
+      line.norm += LowerAscii(w);
+    }  // Normalize(line.text), from the words already split
     lines.push_back(std::move(line));
   }
   const std::size_t n = lines.size();
