@@ -47,12 +47,26 @@ Status Store::PutDocument(const Document& doc, const std::string& content_hash, 
   KITH_RETURN_IF_ERROR(CheckDocumentGraph(doc, graph));
   Transaction txn(db_.get());
   PutOutcome result = PutOutcome::kInserted;
-  Status status = txn.Begin(Transaction::Mode::kImmediate);
-  if (status.ok()) status = PutInTransaction(doc, content_hash, graph, &result);
-  if (status.ok()) status = txn.Commit();
+  Status status;
+  if (batch_ != nullptr) {
+    status = db_->ExecScript("SAVEPOINT put_document");
+    if (status.ok()) status = PutInTransaction(doc, content_hash, graph, &result);
+    if (status.ok()) {
+      status = db_->ExecScript("RELEASE put_document");
+    } else if (!IsStorageFailure(db_->last_error_code())) {
+      // The document's own failure: undo just it, keep the batch.
+      (void)db_->ExecScript("ROLLBACK TO put_document; RELEASE put_document");
+      db_->ClearLastError();
+    }
+  } else {
+    status = txn.Begin(Transaction::Mode::kImmediate);
+    if (status.ok()) status = PutInTransaction(doc, content_hash, graph, &result);
+    if (status.ok()) status = txn.Commit();
+  }
   if (!status.ok()) {
     // Before the guard's rollback, which could report a failure of its own.
     last_failure_is_storage_ = IsStorageFailure(db_->last_error_code());
+    if (last_failure_is_storage_ && batch_ != nullptr) batch_.reset();  // rolls the whole batch back
     // The guard rolls back; say which document was not stored.
     return Status::At(status.code(), status.file().empty() ? doc.path : status.file(), status.line(),
                       status.column(),
@@ -61,6 +75,28 @@ Status Store::PutDocument(const Document& doc, const std::string& content_hash, 
   }
   *outcome = result;
   return Status::Ok();
+}
+
+Status Store::BeginBatch() {
+  last_failure_is_storage_ = false;
+  db_->ClearLastError();
+  auto txn = std::make_unique<Transaction>(db_.get());
+  const Status status = txn->Begin(Transaction::Mode::kImmediate);
+  if (!status.ok()) {
+    last_failure_is_storage_ = IsStorageFailure(db_->last_error_code());
+    return status;
+  }
+  batch_ = std::move(txn);
+  return Status::Ok();
+}
+
+Status Store::CommitBatch() {
+  if (batch_ == nullptr) return Status::Ok();
+  db_->ClearLastError();
+  const Status status = batch_->Commit();
+  if (!status.ok()) last_failure_is_storage_ = IsStorageFailure(db_->last_error_code());
+  batch_.reset();  // rolls back what a failed commit left open
+  return status;
 }
 
 Status Store::PutInTransaction(const Document& doc, const std::string& content_hash, const DocumentGraph& graph,

@@ -181,3 +181,83 @@ TEST_CASE("Opening a current database takes no write lock", "[store]") {
 
 }  // namespace
 }  // namespace kith
+
+namespace kith {
+namespace {
+
+TEST_CASE("Batched documents commit together; a bad one is undone alone", "[store]") {
+  testing::TempDir dir;
+  const std::string path = dir.File("batch.db");
+  std::unique_ptr<Store> store = Open(path);
+  REQUIRE(store->BeginBatch().ok());
+  CHECK(store->in_batch());
+  CHECK(Put(store.get(), MakeSample("a.txt", " First.")).ok());
+  Sample bad = MakeSample("b.txt", " Second.");
+  bad.graph.mentions[0].entity = 99;
+  CHECK_FALSE(Put(store.get(), bad).ok());
+  CHECK_FALSE(store->last_failure_is_storage());
+  CHECK(store->in_batch());
+  CHECK(Put(store.get(), MakeSample("c.txt", " Third.")).ok());
+  {
+    // Another connection sees nothing before the commit.
+    std::unique_ptr<Store> reader = Open(path);
+    CHECK(Int(reader->database(), "SELECT count(*) FROM documents") == 0);
+  }
+  REQUIRE(store->CommitBatch().ok());
+  CHECK_FALSE(store->in_batch());
+  std::unique_ptr<Store> reader = Open(path);
+  CHECK(Text(reader->database(), "SELECT group_concat(path, ' ') FROM (SELECT path FROM documents ORDER BY id)") ==
+        "a.txt c.txt");
+  CheckConsistent(reader->database());
+}
+
+TEST_CASE("A batch never committed leaves nothing behind", "[store]") {
+  testing::TempDir dir;
+  const std::string path = dir.File("uncommitted.db");
+  {
+    std::unique_ptr<Store> store = Open(path);
+    REQUIRE(Put(store.get(), MakeSample("kept.txt", " Kept.")).ok());
+    REQUIRE(store->BeginBatch().ok());
+    REQUIRE(Put(store.get(), MakeSample("lost.txt", " Lost.")).ok());
+  }
+  std::unique_ptr<Store> store = Open(path);
+  CHECK(Text(store->database(), "SELECT group_concat(path) FROM documents") == "kept.txt");
+  CheckConsistent(store->database());
+}
+
+TEST_CASE("A full disk in a batch rolls the batch back and keeps the committed ones", "[store]") {
+  testing::TempDir dir;
+  const std::string path = dir.File("full-batch.db");
+  std::int64_t pages_after_schema = 0;
+  {
+    std::unique_ptr<Store> store = Open(path);
+    pages_after_schema = Int(store->database(), "PRAGMA page_count");
+  }
+  StoreOptions options;
+  options.max_page_count = pages_after_schema + 8;
+  std::unique_ptr<Store> store = Open(path, options);
+  int committed = 0;
+  Status failure;
+  for (int batch = 0; batch < 40 && failure.ok(); ++batch) {
+    REQUIRE(store->BeginBatch().ok());
+    for (int i = 0; i < 2 && failure.ok(); ++i) {
+      const int n = batch * 2 + i;
+      failure = Put(store.get(), MakeSample("doc" + std::to_string(n) + ".txt",
+                                            " Padding " + std::string(600, static_cast<char>('a' + n % 26)) + "."));
+    }
+    if (failure.ok()) failure = store->CommitBatch();
+    if (failure.ok()) committed += 2;
+  }
+  INFO(failure.ToString());
+  REQUIRE_FALSE(failure.ok());
+  CHECK(committed > 0);
+  CHECK(store->last_failure_is_storage());
+  CHECK_FALSE(store->in_batch());
+  CHECK(failure.message().find("the disk is full") != std::string::npos);
+  CheckConsistent(store->database());
+  CHECK(Int(store->database(), "SELECT count(*) FROM documents") == committed);
+  CHECK(Int(store->database(), "SELECT count(*) FROM sentences") == 3 * committed);
+}
+
+}  // namespace
+}  // namespace kith
