@@ -1,6 +1,8 @@
 #include "extract/token_regex.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <deque>
 #include <cstdio>
 #include <utility>
 
@@ -768,11 +770,85 @@ Status TokenRegex::Compile(const std::string& pattern, std::unique_ptr<TokenRege
   RegexCompiler compiler(re.get());
   compiler.Emit(*tree);
   compiler.Finish();
+  re->ComputeFilters();
   *out = std::move(re);
   return Status::Ok();
 }
 
-bool TokenRegex::FullMatch(std::string_view text) const { return Run(text, true); }
+void TokenRegex::ComputeFilters() {
+  const std::size_t n = prog_.size();
+  // Shortest path to kMatch counting consuming instructions (0-1 BFS).
+  std::vector<std::size_t> dist(n, SIZE_MAX);
+  std::deque<std::uint32_t> queue{0};
+  dist[0] = 0;
+  while (!queue.empty()) {
+    const std::uint32_t pc = queue.front();
+    queue.pop_front();
+    const Inst& in = prog_[pc];
+    const auto relax = [&](std::uint32_t to, std::size_t weight) {
+      if (to >= n || dist[pc] + weight >= dist[to]) return;
+      dist[to] = dist[pc] + weight;
+      if (weight == 0) {
+        queue.push_front(to);
+      } else {
+        queue.push_back(to);
+      }
+    };
+    switch (in.op) {
+      case Op::kSplit: relax(in.x, 0); relax(in.y, 0); break;
+      case Op::kJmp: relax(in.x, 0); break;
+      case Op::kBol:
+      case Op::kEol: relax(pc + 1, 0); break;
+      case Op::kMatch: break;
+      default: relax(pc + 1, 1); break;
+    }
+  }
+  min_units_ = dist[n - 1] == SIZE_MAX ? 0 : dist[n - 1];
+  // The instructions that can consume the first code point.
+  std::vector<bool> seen(n, false);
+  std::vector<std::uint32_t> stack{0};
+  bool filter = true;
+  while (!stack.empty()) {
+    const std::uint32_t pc = stack.back();
+    stack.pop_back();
+    if (pc >= n || seen[pc]) continue;
+    seen[pc] = true;
+    const Inst& in = prog_[pc];
+    switch (in.op) {
+      case Op::kSplit: stack.push_back(in.x); stack.push_back(in.y); break;
+      case Op::kJmp: stack.push_back(in.x); break;
+      case Op::kBol:
+      case Op::kEol: stack.push_back(pc + 1); break;
+      case Op::kMatch:
+      case Op::kAny:
+      case Op::kNotClass: filter = false; break;
+      case Op::kChar:
+        if (in.arg < 128) {
+          first_ascii_[in.arg / 64] |= std::uint64_t{1} << (in.arg % 64);
+        } else {
+          first_non_ascii_ = true;
+        }
+        break;
+      case Op::kClass:
+        for (const auto& [lo, hi] : classes_[in.arg]) {
+          for (std::uint32_t c = lo; c <= hi && c < 128; ++c) first_ascii_[c / 64] |= std::uint64_t{1} << (c % 64);
+          if (hi >= 128) first_non_ascii_ = true;
+        }
+        break;
+    }
+  }
+  first_filter_ = filter;
+}
+
+bool TokenRegex::FullMatch(std::string_view text) const {
+  if (text.size() < min_units_) return false;
+  if (first_filter_) {
+    if (text.empty()) return false;
+    const auto c = static_cast<unsigned char>(text[0]);
+    if (c >= 128 ? !first_non_ascii_ : (first_ascii_[c / 64] & (std::uint64_t{1} << (c % 64))) == 0) return false;
+  }
+  return Run(text, true);
+}
 
 bool TokenRegex::PartialMatch(std::string_view text) const { return Run(text, false); }
 

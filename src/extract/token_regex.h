@@ -89,11 +89,20 @@ class TokenRegex {
 
   TokenRegex() = default;
   bool Run(std::string_view text, bool full) const;
+  // Fills the quick rejections FullMatch() tries before simulating.
+  void ComputeFilters();
 
   std::string pattern_;
   std::string dump_;
   std::vector<Inst> prog_;  // entry at 0, the single kMatch last
   std::vector<Ranges> classes_;
+  // Quick rejections: a full match needs at least min_units_ code points (so
+  // bytes), and, when first_filter_, a first byte in first_ascii_ (or any
+  // non-ASCII lead byte when first_non_ascii_).
+  std::size_t min_units_ = 0;
+  bool first_filter_ = false;
+  bool first_non_ascii_ = false;
+  std::uint64_t first_ascii_[2] = {0, 0};
 };
 
 }  // namespace kith

@@ -369,3 +369,31 @@ TEST_CASE("TokenRegex is shareable across threads", "[regex]") {
 
 }  // namespace
 }  // namespace kith
+
+namespace kith {
+namespace {
+
+// FullMatch's quick rejections (length, first character) never change an
+// answer: it must equal a partial match of the pattern anchored at both ends.
+TEST_CASE("TokenRegex quick rejections agree with the full simulation", "[extract]") {
+  const std::vector<std::string> patterns = {
+      "\\d{1,3}-year-old", "(19|20)\\d\\d", "([1-9]|[12]\\d|3[01])(st|nd|rd|th)?", "\\w{3,}(uly|qyzy)",
+      "a*", "x?y", "[а-я]+ов", "\\D+", "[^a]b", ".x", "(ab|)c", "é+", "(?:)", "a|b{2}|\\s"};
+  const std::vector<std::string> texts = {"", "a", "b", "1", "12", "123", "45-year-old", "1990", "2021", "31st",
+                                          "32", "Nurlanuly", "uly", "Ахметов", "ов", "xy", "y", "cb", "ab", "abc",
+                                          "c", "é", "éé", "ée", "bb", " ", "\xff", "\xffx", "Ex"};
+  for (const std::string& p : patterns) {
+    for (const bool fold : {false, true}) {
+      std::unique_ptr<TokenRegex> full, anchored;
+      REQUIRE(TokenRegex::Compile((fold ? "(?i)" : "") + p, &full).ok());
+      REQUIRE(TokenRegex::Compile((fold ? "(?i)^(?:" : "^(?:") + p + ")$", &anchored).ok());
+      for (const std::string& t : texts) {
+        INFO("pattern " << p << " fold " << fold << " text \"" << t << "\"");
+        CHECK(full->FullMatch(t) == anchored->PartialMatch(t));
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kith
