@@ -69,17 +69,52 @@ bool TokenPasses(const TokenTest& t, const Token& tok) {
 }
 
 
+namespace {
+
+// A "not" item that only names a lexicon: the token must not be a one-word entry of it.
+bool OnlyLexicon(const TokenTest& t) {
+  return t.lexicon_ptr != nullptr && t.text.empty() && t.lower.empty() && t.shape.empty() && t.prefix.empty() &&
+         t.suffix.empty() && t.word_case.empty() && t.kind.empty() && !t.regex && t.mention.empty() &&
+         t.none_of.empty() && !t.line_start;
+}
+
+}  // namespace
+
 int TokenTestCatalog::Add(const TokenTest& test, bool one_word_entry) {
   const std::string key = (one_word_entry ? "word-entry" : "token") + DumpTokenTest(test);
   auto [it, added] = by_key_.emplace(key, static_cast<int>(entries_.size()));
-  if (added) entries_.push_back(Entry{test, one_word_entry});
+  if (!added) return it->second;
+  Entry e;
+  e.test = test;
+  e.one_word_entry = one_word_entry;
+  if (one_word_entry) e.lexicon = AddLexicon(test.lexicon_ptr);
+  // "not" lexicons become bits checked against the token's word number.
+  std::vector<TokenTest> rest;
+  for (const TokenTest& n : test.none_of) {
+    const int lexicon = OnlyLexicon(n) ? AddLexicon(n.lexicon_ptr) : 64;
+    if (lexicon < 64) {
+      e.not_one_word |= std::uint64_t{1} << lexicon;
+    } else {
+      rest.push_back(n);
+    }
+  }
+  e.test.none_of = std::move(rest);
+  entries_.push_back(std::move(e));
   return it->second;
 }
 
-bool TokenTestCatalog::Passes(int id, const Token& token) const {
+bool TokenTestCatalog::IsOneWordEntry(int lexicon, int word, const Token& token) const {
+  if (lexicon < 64) {
+    return word >= 0 && (one_word_of_[static_cast<std::size_t>(word)] & (std::uint64_t{1} << lexicon)) != 0;
+  }
+  return lexicons_[static_cast<std::size_t>(lexicon)]->FindWord(token.lower) != nullptr;
+}
+
+bool TokenTestCatalog::Passes(int id, const Token& token, int word) const {
   const Entry& e = entries_[static_cast<std::size_t>(id)];
+  if (word >= 0 && (one_word_of_[static_cast<std::size_t>(word)] & e.not_one_word) != 0) return false;
   if (!TokenPasses(e.test, token)) return false;
-  return !e.one_word_entry || e.test.lexicon_ptr->FindWord(token.lower) != nullptr;
+  return !e.one_word_entry || IsOneWordEntry(e.lexicon, word, token);
 }
 
 int TokenTestCatalog::AddLexicon(const Lexicon* lexicon) {
@@ -118,6 +153,12 @@ void TokenTestCatalog::Seal() {
     }
   }
   starts_by_word_.resize(words_.size());
+  one_word_of_.assign(words_.size(), 0);
+  for (std::size_t l = 0; l < lexicons_.size() && l < 64; ++l) {
+    for (const LexiconEntry& e : lexicons_[l]->entries()) {
+      if (e.tokens.size() == 1) one_word_of_[static_cast<std::size_t>(words_.at(e.tokens[0]))] |= std::uint64_t{1} << l;
+    }
+  }
 }
 
 void TokenTestCache::Cover(std::size_t first, std::size_t last) {

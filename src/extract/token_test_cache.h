@@ -28,7 +28,8 @@ class TokenTestCatalog {
   // token is a one-word entry of the lexicon.
   int Add(const TokenTest& test, bool one_word_entry);
   std::size_t size() const { return entries_.size(); }
-  bool Passes(int id, const Token& token) const;
+  // Whether `token`, whose word number (WordId) is `word`, passes test `id`.
+  bool Passes(int id, const Token& token, int word) const;
   // The number of `lexicon`, whose first words a cache remembers per token.
   int AddLexicon(const Lexicon* lexicon);
   std::size_t lexicon_count() const { return lexicons_.size(); }
@@ -44,15 +45,20 @@ class TokenTestCatalog {
 
  private:
   struct Entry {
-    TokenTest test;  // a copy: the catalog outlives any one rule
+    TokenTest test;  // a copy without the "not" lexicons below: the catalog outlives any one rule
     bool one_word_entry = false;
+    int lexicon = -1;                   // one_word_entry: the lexicon's number
+    std::uint64_t not_one_word = 0;     // "not" lexicons (numbers < 64) the token must not be a one-word entry of
   };
+  // Whether `word` is a one-word entry of lexicon `lexicon`.
+  bool IsOneWordEntry(int lexicon, int word, const Token& token) const;
   std::vector<Entry> entries_;
   std::unordered_map<std::string, int> by_key_;
   std::vector<const Lexicon*> lexicons_;
   std::unordered_map<std::string, int> words_;
   // Per word: the lexicons with entries starting with it, and those entries.
   std::vector<std::vector<std::pair<int, const std::vector<int>*>>> starts_by_word_;
+  std::vector<std::uint64_t> one_word_of_;  // per word: the lexicons (< 64) it is a one-word entry of
 };
 
 class TokenTestCache {
@@ -67,7 +73,7 @@ class TokenTestCache {
   // Whether token `at` (inside the covered window) passes test `id`.
   bool Passes(int id, std::size_t at) {
     std::uint8_t& cached = answers_[(at - window_first_) * catalog_.size() + static_cast<std::size_t>(id)];
-    if (cached == 0) cached = catalog_.Passes(id, tokens_[at]) ? 2 : 1;
+    if (cached == 0) cached = catalog_.Passes(id, tokens_[at], WordAt(at)) ? 2 : 1;
     return cached == 2;
   }
   // The entries of lexicon `id` whose first word is token `at` (inside the window), or nullptr.
