@@ -5,9 +5,8 @@
 
 namespace kith {
 
-Status RunDocumentPipeline(const std::string& path, const std::string* stdin_bytes, const RuleSet& rules,
-                           const PipelineOptions& options, Document* doc, DocumentGraph* graph,
-                           std::vector<ReadWarning>* warnings) {
+Status ReadPipelineDocument(const std::string& path, const std::string* stdin_bytes, const RuleSet& rules,
+                            const PipelineOptions& options, Document* doc, std::vector<ReadWarning>* warnings) {
   ReadOptions read;
   read.max_bytes = options.max_bytes;
   if (const Lexicon* furniture = rules.lexicon("furniture")) read.furniture_cues = &furniture->entries();
@@ -17,12 +16,24 @@ Status RunDocumentPipeline(const std::string& path, const std::string* stdin_byt
     KITH_RETURN_IF_ERROR(ReadDocumentFile(path, read, doc, warnings));
   }
   if (doc->meta.date.empty()) doc->meta.date = options.default_date;
+  return Status::Ok();
+}
+
+Status ExtractDocumentGraph(const Document& doc, const RuleSet& rules, const PipelineOptions& options,
+                            DocumentGraph* graph) {
   ExtractOptions ex_options;
   ex_options.trace = options.trace;
   Extraction ex;
-  KITH_RETURN_IF_ERROR(Extract(*doc, rules, ex_options, &ex));
-  *graph = BuildDocumentGraph(doc->text, ex, rules, doc->meta.date);
+  KITH_RETURN_IF_ERROR(Extract(doc, rules, ex_options, &ex));
+  *graph = BuildDocumentGraph(doc.text, ex, rules, doc.meta.date);
   return Status::Ok();
+}
+
+Status RunDocumentPipeline(const std::string& path, const std::string* stdin_bytes, const RuleSet& rules,
+                           const PipelineOptions& options, Document* doc, DocumentGraph* graph,
+                           std::vector<ReadWarning>* warnings) {
+  KITH_RETURN_IF_ERROR(ReadPipelineDocument(path, stdin_bytes, rules, options, doc, warnings));
+  return ExtractDocumentGraph(*doc, rules, options, graph);
 }
 
 }  // namespace kith

@@ -22,7 +22,14 @@ struct PipelineOptions {
   std::ostream* trace = nullptr;       // rule trace, when wanted
 };
 
-// Reads `path` ("-" with `stdin_bytes`) into *doc and extracts *graph.
+// Reads `path` ("-" with `stdin_bytes`) into *doc as the pipeline wants it:
+// page furniture told by the rules' furniture cues, the default date filled in.
+Status ReadPipelineDocument(const std::string& path, const std::string* stdin_bytes, const RuleSet& rules,
+                            const PipelineOptions& options, Document* doc, std::vector<ReadWarning>* warnings);
+// Extracts *graph from a document read by ReadPipelineDocument.
+Status ExtractDocumentGraph(const Document& doc, const RuleSet& rules, const PipelineOptions& options,
+                            DocumentGraph* graph);
+// Both: reads `path` ("-" with `stdin_bytes`) into *doc and extracts *graph.
 Status RunDocumentPipeline(const std::string& path, const std::string* stdin_bytes, const RuleSet& rules,
                            const PipelineOptions& options, Document* doc, DocumentGraph* graph,
                            std::vector<ReadWarning>* warnings);

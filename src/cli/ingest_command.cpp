@@ -69,29 +69,15 @@ struct PreparedArticle {
 // Reads `path` (or `stdin_bytes`), and unless `lookup` holds these bytes
 // already, extracts its graph. Read and hash come first: an article stored
 // already is skipped at the cost of reading it, so running an interrupted
-// ingest again quickly gets back to where it stopped. (With --trace every
-// article is extracted.)
+// ingest again quickly gets back to where it stopped.
 void PrepareArticle(const std::string& path, const std::string* stdin_bytes, const Status& stdin_status,
                     const RuleSet& rules, const PipelineOptions& options, Store* lookup, PreparedArticle* out) {
-  const std::string* bytes = stdin_bytes;
   if (options.trace != nullptr) *options.trace << "== " << path << "\n";
-  Status s = bytes != nullptr ? stdin_status : Status::Ok();
-  std::string read_text;
-  if (s.ok() && options.trace == nullptr) {
-    ReadOptions read;
-    read.max_bytes = options.max_bytes;
-    s = bytes != nullptr ? ReadDocumentFromBytes(path, *bytes, read, &out->doc, &out->warnings)
-                         : ReadDocumentFile(path, read, &out->doc, &out->warnings);
-    if (s.ok()) s = lookup->HasDocument(ContentHash(out->doc.text), &out->stored_already);
-    // The pipeline reads these bytes, not the file again: one read, one version.
-    read_text = std::move(out->doc.text);
-    bytes = &read_text;
-  }
-  if (s.ok() && !out->stored_already) {
-    std::vector<ReadWarning> repeated;  // the text is repaired already: nothing new to say
-    s = RunDocumentPipeline(path, bytes, rules, options, &out->doc, &out->graph,
-                            options.trace == nullptr ? &repeated : &out->warnings);
-  }
+  Status s = stdin_bytes != nullptr ? stdin_status : Status::Ok();
+  if (s.ok()) s = ReadPipelineDocument(path, stdin_bytes, rules, options, &out->doc, &out->warnings);
+  // With --trace every article is extracted, stored or not.
+  if (s.ok() && options.trace == nullptr) s = lookup->HasDocument(ContentHash(out->doc.text), &out->stored_already);
+  if (s.ok() && !out->stored_already) s = ExtractDocumentGraph(out->doc, rules, options, &out->graph);
   out->status = s;
 }
 
