@@ -26,6 +26,8 @@ struct Matcher::Program {
   // Memo indexes of the one-token tests a match can start with; empty when a
   // first test spans tokens (lexicon, mention), so no cheap pre-check exists.
   std::vector<int> first_memos;
+  // Matcher::required_ keys every match needs somewhere in the sentence.
+  std::vector<int> required;
 };
 
 namespace {
@@ -183,6 +185,30 @@ void LexiconLengths(const TokenTest& test, const std::vector<int>* cands, const 
   }
 }
 
+// True when every path from the program's entry to its kMatch passes `through`.
+bool EveryMatchPasses(const Matcher::Program& prog, std::size_t through) {
+  using Op = Matcher::Program::Op;
+  std::vector<bool> seen(prog.code.size(), false);
+  std::vector<std::size_t> stack{0};
+  while (!stack.empty()) {
+    const std::size_t pc = stack.back();
+    stack.pop_back();
+    if (pc == through || pc >= prog.code.size() || seen[pc]) continue;
+    seen[pc] = true;
+    const auto& in = prog.code[pc];
+    switch (in.op) {
+      case Op::kMatch: return false;
+      case Op::kJmp: stack.push_back(static_cast<std::size_t>(in.x)); break;
+      case Op::kSplit:
+        stack.push_back(static_cast<std::size_t>(in.x));
+        stack.push_back(static_cast<std::size_t>(in.y));
+        break;
+      default: stack.push_back(pc + 1); break;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 Matcher::~Matcher() = default;
@@ -230,6 +256,33 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
         }
       }
     }
+    // What a sentence must hold for the rule to match there: a word, a lexicon
+    // entry or a mention that every match consumes.
+    for (std::size_t pc = 0; pc < prog->code.size(); ++pc) {
+      const Program::Inst& inst = prog->code[pc];
+      if (inst.op != Program::Op::kConsume) continue;
+      const TokenTest& t = *inst.test;
+      Required need;
+      if (!t.mention.empty()) {
+        need.labels = t.mention;
+        std::sort(need.labels.begin(), need.labels.end());
+      } else if (t.lexicon_ptr != nullptr) {
+        need.lexicon = inst.lexicon;
+      } else if (!t.lower.empty() || !t.text.empty()) {
+        for (const std::string& l : t.lower) need.words.push_back(m->catalog_->AddWord(l));
+        for (const std::string& x : t.text) need.words.push_back(m->catalog_->AddWord(Utf8Lower(x)));
+        std::sort(need.words.begin(), need.words.end());
+      } else {
+        continue;
+      }
+      if (!EveryMatchPasses(*prog, pc)) continue;
+      auto it = std::find(m->required_.begin(), m->required_.end(), need);
+      if (it == m->required_.end()) it = m->required_.insert(m->required_.end(), need);
+      const int id = static_cast<int>(it - m->required_.begin());
+      if (std::find(prog->required.begin(), prog->required.end(), id) == prog->required.end()) {
+        prog->required.push_back(id);
+      }
+    }
     // Index the rule by what its first token can be: a mention label, a lexicon's first
     // words, a word, or else the one-token test itself.
     std::set<std::string> lowers;
@@ -271,6 +324,8 @@ struct Thread {
 
 // Per-thread working memory of Match, reused from sentence to sentence.
 struct Scratch {
+  std::vector<std::uint8_t> required;       // per Matcher::required_ key: 0 not asked, 1 absent, 2 present
+  std::vector<std::uint8_t> rule_possible;  // per rule: 0 not asked, 1 no, 2 yes
   std::vector<unsigned> seen;
   unsigned stamp = 0;
   std::vector<std::vector<Thread>> lists;
@@ -300,6 +355,41 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
   }
   cache->Cover(in.first, in.last);
   const auto passes = [cache](int id, std::size_t at) { return cache->Passes(id, at); };
+
+  // Whether the sentence holds what a rule requires, asked once per rule.
+  sc.required.assign(required_.size(), 0);
+  sc.rule_possible.assign(rules_.size(), 0);
+  const auto sentence_holds = [&](const Required& need) {
+    for (std::size_t t = in.first; t < in.last; ++t) {
+      if (!need.labels.empty()) {
+        if (in.mentions_at == nullptr) return false;
+        for (int mi : (*in.mentions_at)[t]) {
+          const MentionView& mv = (*in.mentions)[static_cast<std::size_t>(mi)];
+          if (mv.last <= in.last && std::binary_search(need.labels.begin(), need.labels.end(), mv.label)) return true;
+        }
+      } else if (need.lexicon >= 0) {
+        if (cache->EntriesStartingAt(need.lexicon, t) != nullptr) return true;
+      } else if (std::binary_search(need.words.begin(), need.words.end(), cache->WordAt(t))) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const auto possible = [&](int r) {
+    std::uint8_t& known = sc.rule_possible[static_cast<std::size_t>(r)];
+    if (known == 0) {
+      known = 2;
+      for (int id : programs_[static_cast<std::size_t>(r)]->required) {
+        std::uint8_t& present = sc.required[static_cast<std::size_t>(id)];
+        if (present == 0) present = sentence_holds(required_[static_cast<std::size_t>(id)]) ? 2 : 1;
+        if (present == 1) {
+          known = 1;
+          break;
+        }
+      }
+    }
+    return known == 2;
+  };
 
   for (std::size_t s = in.first; s < in.last; ++s) {
     // Candidate rules for this start token.
@@ -331,6 +421,7 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
 
     for (int r : candidates) {
       const Program& prog = *programs_[static_cast<std::size_t>(r)];
+      if (!possible(r)) continue;
       if (!prog.first_memos.empty()) {
         const bool may_start = std::any_of(prog.first_memos.begin(), prog.first_memos.end(),
                                            [&](int memo) { return passes(memo, s); });

@@ -3,7 +3,9 @@
 // every rule and start token it finds the longest match and its captures in
 // time O(sentence length x program size). Rules are indexed by what their
 // first token can be (text, lexicon, mention label), so a rule is only tried
-// where it can start; one-token tests are answered through a TokenTestCache.
+// where it can start, and only in sentences that hold a word, lexicon entry or
+// mention every match of it needs; one-token tests are answered through a
+// TokenTestCache.
 // Immutable after Compile and safe to share across threads.
 #pragma once
 
@@ -79,6 +81,18 @@ class Matcher {
   std::map<std::string, std::vector<int>> by_mention_;
   std::map<int, std::vector<int>> by_first_test_;  // catalog test -> rules that may start with it
   std::shared_ptr<TokenTestCatalog> catalog_;
+  // Something a rule's every match consumes: a mention with one of `labels`,
+  // an entry of catalog lexicon `lexicon`, or one of the catalog's `words`.
+  // A sentence that holds none of it is not searched for the rule.
+  struct Required {
+    std::vector<std::string> labels;
+    int lexicon = -1;
+    std::vector<int> words;
+    bool operator==(const Required& o) const {
+      return labels == o.labels && lexicon == o.lexicon && words == o.words;
+    }
+  };
+  std::vector<Required> required_;
 };
 
 }  // namespace kith
