@@ -23,14 +23,19 @@ NameKey::NameKey(const Lexicon* table) {
   const auto longest = [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); };
   std::stable_sort(anywhere_.begin(), anywhere_.end(), longest);
   std::stable_sort(at_end_.begin(), at_end_.end(), longest);
+  for (std::size_t i = 0; i < anywhere_.size(); ++i) {
+    if (anywhere_[i].first.empty()) continue;
+    anywhere_by_first_[static_cast<unsigned char>(anywhere_[i].first[0])].push_back(static_cast<int>(i));
+  }
 }
 
 std::string NameKey::Key(const std::string& lower) const {
   std::string out;
   for (std::size_t i = 0; i < lower.size();) {
     bool replaced = false;
-    for (const auto& [from, to] : anywhere_) {
-      if (!from.empty() && lower.compare(i, from.size(), from) == 0) {
+    for (int k : anywhere_by_first_[static_cast<unsigned char>(lower[i])]) {
+      const auto& [from, to] = anywhere_[static_cast<std::size_t>(k)];
+      if (lower.compare(i, from.size(), from) == 0) {
         out += to;
         i += from.size();
         replaced = true;

@@ -6,6 +6,7 @@
 // of a name. Immutable after construction; thread-safe.
 #pragma once
 
+#include <array>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +27,8 @@ class NameKey {
  private:
   std::vector<std::pair<std::string, std::string>> anywhere_;  // longest first
   std::vector<std::pair<std::string, std::string>> at_end_;    // longest first
+  // anywhere_ entries by their first byte, in anywhere_'s order.
+  std::array<std::vector<int>, 256> anywhere_by_first_{};
 };
 
 }  // namespace kith

@@ -27,7 +27,7 @@ struct KnownPerson {
 }  // namespace
 
 void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
-  const NameKey keys(rules.lexicon("transliteration"));
+  const NameKey& keys = rules.name_key();
   const Lexicon* not_names = rules.lexicon("not_names");
   std::vector<KnownPerson> persons;
   std::set<std::vector<std::string>> seen;

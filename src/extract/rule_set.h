@@ -12,6 +12,7 @@
 #include "base/status.h"
 #include "extract/lexicon.h"
 #include "extract/matcher.h"
+#include "extract/name_key.h"
 #include "text/tokenizer.h"
 
 namespace kith {
@@ -34,6 +35,8 @@ class RuleSet {
   // The lexicon with this name, or nullptr.
   const Lexicon* lexicon(const std::string& name) const;
   const std::vector<RuleStage>& stages() const { return stages_; }
+  // Spelling-insensitive name keys from the `transliteration` lexicon (if any).
+  const NameKey& name_key() const { return name_key_; }
   std::size_t rule_count() const;
   const std::string& dir() const { return dir_; }
 
@@ -42,6 +45,7 @@ class RuleSet {
   Tokenizer tokenizer_;
   std::map<std::string, std::unique_ptr<Lexicon>> lexicons_;
   std::vector<RuleStage> stages_;
+  NameKey name_key_;
 };
 
 // The rules directory to use: `explicit_dir` when given, else $KITH_RULES,

@@ -20,7 +20,7 @@ bool IsNameToken(const Token& t) { return t.kind == TokenKind::kWord && t.norm !
 class Builder {
  public:
   Builder(const std::string& text, const Extraction& ex, const RuleSet& rules, const std::string& publication_date)
-      : text_(text), ex_(ex), rules_(rules), keys_(rules.lexicon("transliteration")),
+      : text_(text), ex_(ex), rules_(rules), keys_(rules.name_key()),
         publication_(ParseIsoDate(publication_date)) {}
 
   DocumentGraph Build() {
@@ -852,7 +852,7 @@ class Builder {
   const std::string& text_;
   const Extraction& ex_;
   const RuleSet& rules_;
-  NameKey keys_;
+  const NameKey& keys_;
   std::set<std::string> tie_keys_;
   std::map<std::string, int> last_anchor_by_lemma_;  // kin word -> anchor of its last tie
   // Kin words ("her two sons", "the husband") -> the persons they stand for.
