@@ -838,6 +838,52 @@ void TokenRegex::ComputeFilters() {
     }
   }
   first_filter_ = filter;
+
+  // The instructions that can consume the last code point: those whose
+  // successor reaches kMatch without consuming.
+  std::vector<bool> ends(n, false);  // reaches kMatch without consuming
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t pc = n; pc-- > 0;) {
+      if (ends[pc]) continue;
+      const Inst& in = prog_[pc];
+      bool reaches = false;
+      switch (in.op) {
+        case Op::kMatch: reaches = true; break;
+        case Op::kSplit: reaches = (in.x < n && ends[in.x]) || (in.y < n && ends[in.y]); break;
+        case Op::kJmp: reaches = in.x < n && ends[in.x]; break;
+        case Op::kBol:
+        case Op::kEol: reaches = pc + 1 < n && ends[pc + 1]; break;
+        default: break;
+      }
+      if (reaches) ends[pc] = changed = true;
+    }
+  }
+  bool last_filter = !ends[0];  // a regex that can match nothing has no last code point to test
+  for (std::size_t pc = 0; pc + 1 < n && last_filter; ++pc) {
+    const Inst& in = prog_[pc];
+    if (in.op == Op::kMatch || in.op == Op::kSplit || in.op == Op::kJmp || in.op == Op::kBol || in.op == Op::kEol) {
+      continue;
+    }
+    if (!ends[pc + 1]) continue;
+    switch (in.op) {
+      case Op::kChar:
+        if (in.arg < 128) {
+          last_ascii_[in.arg / 64] |= std::uint64_t{1} << (in.arg % 64);
+        } else {
+          last_non_ascii_ = true;
+        }
+        break;
+      case Op::kClass:
+        for (const auto& [lo, hi] : classes_[in.arg]) {
+          for (std::uint32_t c = lo; c <= hi && c < 128; ++c) last_ascii_[c / 64] |= std::uint64_t{1} << (c % 64);
+          if (hi >= 128) last_non_ascii_ = true;
+        }
+        break;
+      default: last_filter = false; break;  // kAny, kNotClass
+    }
+  }
+  last_filter_ = last_filter;
 }
 
 bool TokenRegex::FullMatch(std::string_view text) const {
@@ -846,6 +892,13 @@ bool TokenRegex::FullMatch(std::string_view text) const {
     if (text.empty()) return false;
     const auto c = static_cast<unsigned char>(text[0]);
     if (c >= 128 ? !first_non_ascii_ : (first_ascii_[c / 64] & (std::uint64_t{1} << (c % 64))) == 0) return false;
+  }
+  if (last_filter_) {
+    if (text.empty()) return false;
+    // A last byte of 128 or more belongs to a non-ASCII code point (or is an invalid byte,
+    // which only kAny and kNotClass match, and those turn this filter off).
+    const auto c = static_cast<unsigned char>(text.back());
+    if (c >= 128 ? !last_non_ascii_ : (last_ascii_[c / 64] & (std::uint64_t{1} << (c % 64))) == 0) return false;
   }
   return Run(text, true);
 }

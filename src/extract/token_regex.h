@@ -98,11 +98,15 @@ class TokenRegex {
   std::vector<Ranges> classes_;
   // Quick rejections: a full match needs at least min_units_ code points (so
   // bytes), and, when first_filter_, a first byte in first_ascii_ (or any
-  // non-ASCII lead byte when first_non_ascii_).
+  // non-ASCII lead byte when first_non_ascii_); likewise for the last byte.
   std::size_t min_units_ = 0;
   bool first_filter_ = false;
   bool first_non_ascii_ = false;
   std::uint64_t first_ascii_[2] = {0, 0};
+  // The same for the last code point of the text.
+  bool last_filter_ = false;
+  bool last_non_ascii_ = false;
+  std::uint64_t last_ascii_[2] = {0, 0};
 };
 
 }  // namespace kith

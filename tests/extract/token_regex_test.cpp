@@ -378,10 +378,10 @@ namespace {
 TEST_CASE("TokenRegex quick rejections agree with the full simulation", "[extract]") {
   const std::vector<std::string> patterns = {
       "\\d{1,3}-year-old", "(19|20)\\d\\d", "([1-9]|[12]\\d|3[01])(st|nd|rd|th)?", "\\w{3,}(uly|qyzy)",
-      "a*", "x?y", "[а-я]+ов", "\\D+", "[^a]b", ".x", "(ab|)c", "é+", "(?:)", "a|b{2}|\\s"};
+      "a*", "x?y", "[а-я]+ов", "\\D+", "[^a]b", ".x", "(ab|)c", "é+", "(?:)", "a|b{2}|\\s", "ab$", "^a", "a.", "x[^y]", "(a|b\\W)", "[a-c]+é?", "qyzy|ов"};
   const std::vector<std::string> texts = {"", "a", "b", "1", "12", "123", "45-year-old", "1990", "2021", "31st",
                                           "32", "Nurlanuly", "uly", "Ахметов", "ов", "xy", "y", "cb", "ab", "abc",
-                                          "c", "é", "éé", "ée", "bb", " ", "\xff", "\xffx", "Ex"};
+                                          "c", "é", "éé", "ée", "bb", " ", "\xff", "\xffx", "Ex", "x\xff", "ab", "aé", "b!", "abcé", "qyzy", "QYZY"};
   for (const std::string& p : patterns) {
     for (const bool fold : {false, true}) {
       std::unique_ptr<TokenRegex> full, anchored;
