@@ -9,7 +9,7 @@ Status ReadPipelineDocument(const std::string& path, const std::string* stdin_by
                             const PipelineOptions& options, Document* doc, std::vector<ReadWarning>* warnings) {
   ReadOptions read;
   read.max_bytes = options.max_bytes;
-  if (const Lexicon* furniture = rules.lexicon("furniture")) read.furniture_cues = &furniture->entries();
+  read.compiled_cues = &rules.furniture_cues();  // compiled for the default line options
   if (stdin_bytes != nullptr) {
     KITH_RETURN_IF_ERROR(ReadDocumentFromBytes(path, *stdin_bytes, read, doc, warnings));
   } else {

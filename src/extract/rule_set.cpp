@@ -86,6 +86,9 @@ Status RuleSet::LoadFiles(const std::string& dir, const std::vector<std::string>
   RuleParseContext ctx;
   for (const auto& kv : set->lexicons_) ctx.lexicons[kv.first] = kv.second.get();
   set->name_key_ = NameKey(set->lexicon("transliteration"));
+  if (const Lexicon* furniture = set->lexicon("furniture")) {
+    set->furniture_cues_ = FurnitureCues(furniture->entries(), LineClassifierOptions());
+  }
   std::vector<Rule> rules;
   for (const std::string& path : rule_files) {
     std::string text;

@@ -13,6 +13,7 @@
 #include "extract/lexicon.h"
 #include "extract/matcher.h"
 #include "extract/name_key.h"
+#include "text/line_classifier.h"
 #include "text/tokenizer.h"
 
 namespace kith {
@@ -37,6 +38,8 @@ class RuleSet {
   const std::vector<RuleStage>& stages() const { return stages_; }
   // Spelling-insensitive name keys from the `transliteration` lexicon (if any).
   const NameKey& name_key() const { return name_key_; }
+  // The `furniture` lexicon's cues compiled for the reader's default line options.
+  const FurnitureCues& furniture_cues() const { return furniture_cues_; }
   std::size_t rule_count() const;
   const std::string& dir() const { return dir_; }
 
@@ -46,6 +49,7 @@ class RuleSet {
   std::map<std::string, std::unique_ptr<Lexicon>> lexicons_;
   std::vector<RuleStage> stages_;
   NameKey name_key_;
+  FurnitureCues furniture_cues_;
 };
 
 // The rules directory to use: `explicit_dir` when given, else $KITH_RULES,

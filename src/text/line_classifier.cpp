@@ -228,13 +228,8 @@ bool ParseCount(const std::string& s, std::size_t* out) {
 // ---------------------------------------------------------------------------
 // Cues.
 
-enum class CueMatch { kLine, kPrefix, kContains };
-
-struct Cue {
-  CueMatch match;
-  std::string key;            // normalised cue text
-  std::size_t max_words = 0;  // 0 = no limit
-};
+using Cue = FurnitureCues::Cue;
+using CueMatch = FurnitureCues::Match;
 
 std::vector<Cue> CompileCues(const std::vector<LexiconEntry>& entries, const LineClassifierOptions& options) {
   std::vector<Cue> cues;
@@ -481,10 +476,17 @@ void ClassifyLines(const std::vector<LexiconEntry>& furniture_cues, Document* do
 
 void ClassifyLines(const std::vector<LexiconEntry>& furniture_cues, const LineClassifierOptions& options,
                    Document* doc) {
+  ClassifyLines(FurnitureCues(furniture_cues, options), options, doc);
+}
+
+FurnitureCues::FurnitureCues(const std::vector<LexiconEntry>& entries, const LineClassifierOptions& options)
+    : cues_(CompileCues(entries, options)) {}
+
+void ClassifyLines(const FurnitureCues& furniture_cues, const LineClassifierOptions& options, Document* doc) {
   doc->content_lines.clear();
   doc->headline_lines.clear();
   doc->furniture.clear();
-  const std::vector<Cue> cues = CompileCues(furniture_cues, options);
+  const std::vector<Cue>& cues = furniture_cues.cues();
 
   std::vector<Line> lines;  // non-blank lines only
   for (const Span& raw : SplitLines(doc->text, doc->body)) {

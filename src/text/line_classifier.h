@@ -97,6 +97,26 @@ void ClassifyLines(const std::vector<LexiconEntry>& furniture_cues, Document* do
 void ClassifyLines(const std::vector<LexiconEntry>& furniture_cues, const LineClassifierOptions& options,
                    Document* doc);
 
+// Furniture cues compiled once (normalised phrases, their match kind and
+// word limits) for classifying many documents with the same options.
+class FurnitureCues {
+ public:
+  enum class Match { kLine, kPrefix, kContains };
+  struct Cue {
+    Match match = Match::kLine;
+    std::string key;            // normalised cue text
+    std::size_t max_words = 0;  // 0 = no limit
+  };
+  FurnitureCues() = default;
+  FurnitureCues(const std::vector<LexiconEntry>& entries, const LineClassifierOptions& options);
+  const std::vector<Cue>& cues() const { return cues_; }
+
+ private:
+  std::vector<Cue> cues_;
+};
+// As above with cues compiled with these same `options`.
+void ClassifyLines(const FurnitureCues& furniture_cues, const LineClassifierOptions& options, Document* doc);
+
 // Checks that every cue has match=line|prefix|contains, kind=navigation|
 // legal|footer|media and, if present, a positive integer max_words. Errors are
 // kRuleError located at `file` and the entry's line.

@@ -222,8 +222,11 @@ Status ReadDocumentFromBytes(const std::string& path, std::string bytes, const R
     out->body = Span{0, out->text.size()};
   }
   static const std::vector<LexiconEntry> kNoCues;
-  ClassifyLines(options.furniture_cues != nullptr ? *options.furniture_cues : kNoCues,
-                options.line_options, out);
+  if (options.compiled_cues != nullptr) {
+    ClassifyLines(*options.compiled_cues, options.line_options, out);
+  } else {
+    ClassifyLines(options.furniture_cues != nullptr ? *options.furniture_cues : kNoCues, options.line_options, out);
+  }
   return Status::Ok();
 }
 

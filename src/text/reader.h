@@ -42,6 +42,9 @@ struct ReadOptions {
   // Not owned; must outlive the call. nullptr = no phrase rules (the
   // shape-based rules still run). Default nullptr.
   const std::vector<LexiconEntry>* furniture_cues = nullptr;
+  // The same cues compiled with `line_options` (used instead of furniture_cues
+  // when set, so many documents share one compilation). Not owned.
+  const FurnitureCues* compiled_cues = nullptr;
   // Thresholds of the line classifier. Default: LineClassifierOptions{}.
   LineClassifierOptions line_options;
 };
