@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
@@ -34,21 +36,60 @@ Status FindFamilyPath(Database* db, std::int64_t a, std::int64_t b, bool* found,
     *found = true;
     return Status::Ok();
   }
-  Statement stmt;
-  // One edge per tie whichever way it was stated: child ties read as parent ties, symmetric ties
-  // with the smaller id first; a tie is inferred only when every statement of it was.
-  KITH_RETURN_IF_ERROR(db->Prepare(
-      "SELECT a, t, b, min(inferred) FROM ("
-      "  SELECT CASE WHEN type = 'child' THEN object_entity "
-      "              WHEN type IN ('sibling', 'spouse', 'relative') THEN min(subject_entity, object_entity) "
-      "              ELSE subject_entity END AS a, "
-      "         CASE WHEN type = 'child' THEN 'parent' ELSE type END AS t, "
-      "         CASE WHEN type = 'child' THEN subject_entity "
-      "              WHEN type IN ('sibling', 'spouse', 'relative') THEN max(subject_entity, object_entity) "
-      "              ELSE object_entity END AS b, inferred "
-      "  FROM relations WHERE type IN ('parent', 'child', 'sibling', 'spouse', 'relative')) "
-      "GROUP BY a, t, b ORDER BY a, b",
-      &stmt));
+  // The ties of a's family only: grown from a through the indexes on the
+  // tie's two ends until b is met or the family has no more members, so a
+  // query costs the size of one family, not of the whole store.
+  std::map<std::tuple<std::int64_t, std::string, std::int64_t>, bool> ties;  // (a, type, b) -> inferred
+  {
+    Statement by_subject, by_object;
+    const std::string kinds = "type IN ('parent', 'child', 'sibling', 'spouse', 'relative')";
+    KITH_RETURN_IF_ERROR(db->Prepare(
+        "SELECT subject_entity, type, object_entity, inferred FROM relations WHERE subject_entity = ?1 AND " + kinds,
+        &by_subject));
+    KITH_RETURN_IF_ERROR(db->Prepare(
+        "SELECT subject_entity, type, object_entity, inferred FROM relations WHERE object_entity = ?1 AND " + kinds,
+        &by_object));
+    std::set<std::int64_t> known{a};
+    std::vector<std::int64_t> frontier{a};
+    while (!frontier.empty() && known.count(b) == 0) {
+      std::vector<std::int64_t> next;
+      for (std::int64_t person : frontier) {
+        for (Statement* stmt : {&by_subject, &by_object}) {
+          stmt->Reset();
+          KITH_RETURN_IF_ERROR(stmt->BindInt64(1, person));
+          bool row = false;
+          while (true) {
+            KITH_RETURN_IF_ERROR(stmt->Step(&row));
+            if (!row) break;
+            std::int64_t s = stmt->ColumnInt64(0);
+            std::string type = stmt->ColumnText(1);
+            std::int64_t o = stmt->ColumnInt64(2);
+            const bool inferred = stmt->ColumnInt64(3) != 0;
+            // One edge per tie whichever way it was stated: child ties read as parent
+            // ties, symmetric ties with the smaller id first; a tie is inferred only
+            // when every statement of it was.
+            if (type == "child") {
+              std::swap(s, o);
+              type = "parent";
+            } else if (type != "parent" && s > o) {
+              std::swap(s, o);
+            }
+            auto [it, fresh] = ties.emplace(std::make_tuple(s, type, o), inferred);
+            if (!fresh) it->second = it->second && inferred;
+            for (std::int64_t end : {s, o}) {
+              if (known.insert(end).second) next.push_back(end);
+            }
+          }
+        }
+      }
+      frontier = std::move(next);
+    }
+  }
+  // Edges in (a, b) order, as a whole-store scan would list them, so the
+  // breadth-first search meets them in the same order.
+  std::vector<std::tuple<std::int64_t, std::int64_t, std::string, bool>> rows;
+  for (const auto& [key, inferred] : ties) rows.emplace_back(std::get<0>(key), std::get<2>(key), std::get<1>(key), inferred);
+  std::sort(rows.begin(), rows.end());
   std::map<std::int64_t, std::size_t> vertex_of;
   std::vector<std::int64_t> entity_of;
   const auto vertex = [&](std::int64_t id) {
@@ -63,14 +104,9 @@ Status FindFamilyPath(Database* db, std::int64_t a, std::int64_t b, bool* found,
     TieProperty p;
   };
   std::vector<Edge> edges;
-  bool row = false;
-  while (true) {
-    KITH_RETURN_IF_ERROR(stmt.Step(&row));
-    if (!row) break;
-    const std::size_t s = vertex(stmt.ColumnInt64(0));
-    const std::string type = stmt.ColumnText(1);
-    const std::size_t o = vertex(stmt.ColumnInt64(2));
-    const bool inferred = stmt.ColumnInt64(3) != 0;
+  for (const auto& [first, second, type, inferred] : rows) {
+    const std::size_t s = vertex(first);
+    const std::size_t o = vertex(second);
     // (s, type, o): s is `type` of o. Walking o -> s meets s as `type`; s -> o meets o as the inverse.
     edges.push_back(Edge{o, s, TieProperty{type, inferred}});
     edges.push_back(Edge{s, o, TieProperty{Inverse(type), inferred}});

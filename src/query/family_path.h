@@ -1,6 +1,7 @@
 // Family path: the shortest chain of family ties between two persons, found
-// with Boost.Graph's breadth-first search over the store's family ties
-// (parent, child, sibling, spouse, relative; each tie walkable both ways).
+// with Boost.Graph's breadth-first search over the family ties of the first
+// person's family (parent, child, sibling, spouse, relative; each tie
+// walkable both ways).
 #pragma once
 
 #include <cstdint>
@@ -20,7 +21,8 @@ struct PathStep {
   bool inferred = false;
 };
 
-// Sets *found and fills *steps (empty when a == b). Reads the ties in one query.
+// Sets *found and fills *steps (empty when a == b). Reads only the ties of
+// a's family (indexed lookups, family member by family member).
 Status FindFamilyPath(Database* db, std::int64_t a, std::int64_t b, bool* found, std::vector<PathStep>* steps);
 
 }  // namespace kith
