@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -310,6 +311,21 @@ TEST_CASE("CollectInputFiles walks directories in name order and skips what it s
   REQUIRE(list.errors.size() == 1);
   CHECK(list.errors[0].ToString() == dir.File("missing") + ": error: no such file or directory");
   CHECK(list.errors[0].code() == StatusCode::kNotFound);
+}
+
+TEST_CASE("CollectInputFiles orders paths name by name, as std::filesystem::path does", "[cli]") {
+  TempDir dir;
+  // A directory "a" sorts before the file "a.txt" and "a-b.txt" ('/' below every character).
+  for (const char* name : {"in/a.txt", "in/a/b.txt", "in/a-b.txt", "in/ab.txt", "in/a/a/z.txt", "in/A.txt", "in/a0.txt"}) {
+    dir.Write(name, "x");
+  }
+  const InputList list = CollectInputFiles({dir.File("in")});
+  std::vector<fs::path> expected;
+  for (const std::string& f : list.files) expected.emplace_back(f);
+  std::sort(expected.begin(), expected.end());
+  REQUIRE(list.files.size() == 7);
+  for (std::size_t i = 0; i < expected.size(); ++i) CHECK(list.files[i] == expected[i].string());
+  CHECK(list.files[1] == dir.File("in/a/a/z.txt"));
 }
 
 // input_files.h: "Problems (missing path, unreadable directory) are returned
