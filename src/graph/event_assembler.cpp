@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "graph/decimal_number.h"
 #include "graph/duration.h"
 
 namespace kith {
@@ -55,13 +56,13 @@ void EventAssembler::ResolveDates() {
 }
 
 // True when an event word other than the candidate's own trigger stands between its trigger and
-// the date mention ("fined ... whose father has been held since 2017": 2017 dates the holding).
-bool EventAssembler::AnotherEventWordBetween(const Candidate& c, const ExtractedMention& date) const {
-  const std::size_t date_begin = ex_.tokens[date.first].span.begin;
+// the other mention ("fined ... whose father has been held since 2017": 2017 dates the holding).
+bool EventAssembler::AnotherEventWordBetween(const Candidate& c, const ExtractedMention& other) const {
+  const std::size_t other_begin = ex_.tokens[other.first].span.begin;
   for (std::size_t t = 0; t < ex_.tokens.size(); ++t) {
     const Span& sp = ex_.tokens[t].span;
-    const bool between = date_begin >= c.trigger.end ? (sp.begin >= c.trigger.end && sp.end <= date_begin)
-                                                     : (sp.begin >= ex_.tokens[date.last - 1].span.end && sp.end <= c.trigger.begin);
+    const bool between = other_begin >= c.trigger.end ? (sp.begin >= c.trigger.end && sp.end <= other_begin)
+                                                      : (sp.begin >= ex_.tokens[other.last - 1].span.end && sp.end <= c.trigger.begin);
     if (between && !EventWordKind(t, true).empty()) return true;  // verbs: "house arrest" may belong to it
   }
   return false;
@@ -129,6 +130,48 @@ int EventAssembler::PlaceFor(const Candidate& c) const {
     }
   }
   return best;
+}
+
+// The Money mention of the candidate's sentence nearest its trigger, one after the trigger winning
+// a tie ("fined 29,170 tenge (about $68)" takes the tenge); nullptr when none.
+const ExtractedMention* EventAssembler::NearestMoney(const Candidate& c) const {
+  if (c.sentence < 0) return nullptr;
+  const SentenceSpan& s = ex_.sentences[static_cast<std::size_t>(c.sentence)];
+  const Span& near = c.trigger.empty() ? c.evidence.span : c.trigger;
+  const ExtractedMention* best = nullptr;
+  std::size_t best_distance = 0;
+  for (const ExtractedMention& m : ex_.mentions) {
+    if (m.label != "Money" || m.first < s.first || m.last > s.last) continue;
+    if (!c.trigger.empty() && AnotherEventWordBetween(c, m)) continue;
+    const std::size_t b = ex_.tokens[m.first].span.begin;
+    const std::size_t e = ex_.tokens[m.last - 1].span.end;
+    const std::size_t distance = b >= near.end ? 2 * (b - near.end) : e <= near.begin ? 2 * (near.begin - e) + 1 : 0;
+    if (best == nullptr || distance < best_distance) {
+      best = &m;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+void EventAssembler::AddAmount(const Candidate& c, Event* e) const {
+  static const char* const kKeys[] = {"amount", "currency", "unit"};
+  auto& a = e->attributes;
+  if (a.count("amount") == 0 && c.kind == "Fine") {
+    if (const ExtractedMention* money = NearestMoney(c)) {
+      for (const char* key : kKeys) {
+        const auto v = money->attributes.find(key);
+        if (v != money->attributes.end()) a[key] = v->second;
+      }
+    }
+  }
+  const auto amount = a.find("amount");
+  const std::string decimal = amount == a.end() ? "" : DecimalNumber(amount->second, rules_.lexicon("number_words"));
+  if (decimal.empty() || (a.count("currency") == 0 && a.count("unit") == 0)) {
+    for (const char* key : kKeys) a.erase(key);
+    return;
+  }
+  amount->second = decimal;
 }
 
 std::string EventAssembler::EventWordKind(std::size_t t, bool verbs_only) const {
@@ -270,6 +313,7 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
       const std::string iso = IsoDuration(term->second, rules_.lexicon("numbers"));
       if (!iso.empty()) e.attributes["duration"] = iso;
     }
+    AddAmount(c, &e);
     e.evidence = c.evidence;
     events.push_back(std::move(e));
   }

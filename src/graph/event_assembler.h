@@ -7,6 +7,12 @@
 //  - Place: the place or institution its rule captured, else the one of its
 //    sentence nearest the reporting word, preferring one after a locative
 //    word ("in", "at", "outside", ...).
+//  - A fine's sum: the Money mention its rule captured (attributes amount,
+//    currency, unit), else the Money mention of its sentence nearest the
+//    trigger that no other event word separates from it. `amount` becomes a
+//    plain decimal ("150,000" -> "150000", number words through the
+//    `number_words` lexicon); a sum that is no number, or has neither
+//    currency nor unit, is left out.
 //  - One event mentioned twice is one event: candidates of one kind merge when
 //    their evidence overlaps, when they have the same date, or when one has no
 //    date and they share a participant.
@@ -55,10 +61,12 @@ class EventAssembler {
   void ResolveDates();
   DateValue DateFor(const Candidate& c) const;
   int PlaceFor(const Candidate& c) const;
+  const ExtractedMention* NearestMoney(const Candidate& c) const;
+  void AddAmount(const Candidate& c, Event* e) const;
   bool SpeaksOfProtest(const SentenceSpan& s) const;
   std::string EventWordKind(std::size_t t, bool verbs_only) const;
   std::string NearestEventKind(std::size_t t, const SentenceSpan& s) const;
-  bool AnotherEventWordBetween(const Candidate& c, const ExtractedMention& date) const;
+  bool AnotherEventWordBetween(const Candidate& c, const ExtractedMention& other) const;
   void AddProtesters(std::vector<Event>* events) const;
 
   const Extraction& ex_;

@@ -119,6 +119,61 @@ TEST_CASE("Events: a sentence with a term keeps it as an attribute", "[graph]") 
   CHECK(events[0]->attributes.count("term") == 1);
 }
 
+TEST_CASE("Events: a fine keeps its sum as amount and ISO 4217 currency", "[graph]") {
+  const struct {
+    const char* text;
+    const char* amount;
+    const char* currency;  // "" when the sum is in a unit
+    const char* unit;
+  } cases[] = {
+      {"Activist Dana Omar was fined 150,000 tenge.", "150000", "KZT", ""},
+      {"Activist Dana Omar received a fine of 50 monthly calculation indices.", "50", "", "MCI"},
+      {"The court ordered activist Dana Omar to pay $2,000.", "2000", "USD", ""},
+      {"Activist Dana Omar was ordered to pay a fine of 10,000 rubles.", "10000", "RUB", ""},
+      {"A court in Ghulja fined activist Dana Omar 3,000 yuan.", "3000", "CNY", ""},
+      {"Activist Dana Omar was fined €500 on March 2.", "500", "EUR", ""},
+      {"Activist Dana Omar was fined ten thousand soms.", "10000", "KGS", ""},
+      {"Activist Dana Omar was fined 1.5 million Turkish lira.", "1500000", "TRY", ""},
+      {"The court imposed a fine of KZT 5,000.50 on activist Dana Omar.", "5000.5", "KZT", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const DocumentGraph g = Build(c.text);
+    INFO(Render(g));
+    const auto fines = OfKind(g, "Fine");
+    REQUIRE(fines.size() == 1);
+    CHECK(HasRole(*fines[0], "fined", EntityNamed(g, "Dana Omar")));
+    const auto& a = fines[0]->attributes;
+    CHECK((a.count("amount") ? a.at("amount") : "") == c.amount);
+    CHECK((a.count("currency") ? a.at("currency") : "") == c.currency);
+    CHECK((a.count("unit") ? a.at("unit") : "") == c.unit);
+  }
+}
+
+TEST_CASE("Events: no sum, no amount; a sum is no fine by itself", "[graph]") {
+  SECTION("a fine with no amount") {
+    const DocumentGraph g = Build("Activist Dana Omar was fined for the picket.");
+    INFO(Render(g));
+    const auto fines = OfKind(g, "Fine");
+    REQUIRE(fines.size() == 1);
+    CHECK(fines[0]->attributes.count("amount") == 0);
+    CHECK(fines[0]->attributes.count("currency") == 0);
+  }
+  SECTION("a sum without a fine") {
+    const char* const texts[] = {
+        "Activist Dana Omar paid 150,000 tenge for the flight.",
+        "Activist Dana Omar faces a fine of 150,000 tenge.",
+        "Activist Dana Omar was not ordered to pay $2,000.",
+    };
+    for (const char* text : texts) {
+      INFO(text);
+      const DocumentGraph g = Build(text);
+      INFO(Render(g));
+      CHECK(OfKind(g, "Fine").empty());
+    }
+  }
+}
+
 TEST_CASE("Events: the place is the institution the rule captured", "[graph]") {
   const DocumentGraph g = Build("Activist Dana Omar picketed the Chinese Consulate in Almaty on March 2.");
   INFO(Render(g));
