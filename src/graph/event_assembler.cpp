@@ -1,6 +1,7 @@
 #include "graph/event_assembler.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 #include "graph/decimal_number.h"
@@ -23,6 +24,13 @@ bool ShareParticipant(const Event& a, const Event& b) {
   return false;
 }
 
+// A count of people written as a number ("nine", "30", "1,200"), or 0 when it is none.
+long PeopleCount(const std::string& text, const Lexicon* number_words) {
+  const std::string decimal = DecimalNumber(text, number_words);
+  if (decimal.empty() || decimal.find('.') != std::string::npos || decimal.size() > 9) return 0;
+  return std::strtol(decimal.c_str(), nullptr, 10);
+}
+
 void MergeInto(Event* into, const Event& from) {
   for (const EventRole& r : from.roles) {
     if (!HasRole(*into, r)) into->roles.push_back(r);
@@ -32,7 +40,15 @@ void MergeInto(Event* into, const Event& from) {
     into->date_precision = from.date_precision;
   }
   if (into->place < 0) into->place = from.place;
-  for (const auto& kv : from.attributes) into->attributes.emplace(kv.first, kv.second);
+  for (const auto& kv : from.attributes) {
+    auto it = into->attributes.find(kv.first);
+    if (it == into->attributes.end()) {
+      into->attributes.emplace(kv.first, kv.second);
+    } else if (kv.first == "participant_count" && std::strtol(kv.second.c_str(), nullptr, 10) >
+                                                      std::strtol(it->second.c_str(), nullptr, 10)) {
+      it->second = kv.second;  // two reports of one group: the larger count includes the smaller
+    }
+  }
 }
 
 }  // namespace
@@ -172,6 +188,27 @@ void EventAssembler::AddAmount(const Candidate& c, Event* e) const {
     return;
   }
   amount->second = decimal;
+}
+
+void EventAssembler::AddParticipantCount(Event* e) const {
+  auto& a = e->attributes;
+  const Lexicon* number_words = rules_.lexicon("number_words");
+  std::set<int> named;
+  for (const EventRole& r : e->roles) named.insert(r.entity);
+  long total = 0;
+  const auto others = a.find("others");
+  if (others != a.end()) {
+    const long n = PeopleCount(others->second, number_words);
+    if (n > 0) total = static_cast<long>(named.size()) + n;
+    a.erase(others);
+  }
+  const auto group = a.find("group");
+  if (group != a.end()) {
+    const long n = PeopleCount(group->second, number_words);
+    if (n > 0) total = std::max({total, n, static_cast<long>(named.size())});
+    a.erase(group);
+  }
+  if (total > 0) a["participant_count"] = std::to_string(total);
 }
 
 std::string EventAssembler::EventWordKind(std::size_t t, bool verbs_only) const {
@@ -314,6 +351,7 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
       if (!iso.empty()) e.attributes["duration"] = iso;
     }
     AddAmount(c, &e);
+    AddParticipantCount(&e);
     e.evidence = c.evidence;
     events.push_back(std::move(e));
   }

@@ -13,6 +13,12 @@
 //    plain decimal ("150,000" -> "150000", number words through the
 //    `number_words` lexicon); a sum that is no number, or has neither
 //    currency nor unit, is left out.
+//  - Group size: "A, B and nine other people" (rule attribute `others`) and
+//    "some 30 people, including A" (rule attribute `group`) give the event
+//    `participant_count`, the total number of people taking part: the
+//    distinct persons of the candidate's roles plus the others, or the
+//    group's size (never fewer than the persons named). Merged mentions
+//    keep the larger count.
 //  - One event mentioned twice is one event: candidates of one kind merge when
 //    their evidence overlaps, when they have the same date, or when one has no
 //    date and they share a participant.
@@ -63,6 +69,7 @@ class EventAssembler {
   int PlaceFor(const Candidate& c) const;
   const ExtractedMention* NearestMoney(const Candidate& c) const;
   void AddAmount(const Candidate& c, Event* e) const;
+  void AddParticipantCount(Event* e) const;
   bool SpeaksOfProtest(const SentenceSpan& s) const;
   std::string EventWordKind(std::size_t t, bool verbs_only) const;
   std::string NearestEventKind(std::size_t t, const SentenceSpan& s) const;

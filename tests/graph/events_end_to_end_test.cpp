@@ -174,6 +174,53 @@ TEST_CASE("Events: no sum, no amount; a sum is no fine by itself", "[graph]") {
   }
 }
 
+TEST_CASE("Events: a group with unnamed others counts everyone who took part", "[graph]") {
+  const struct {
+    const char* text;
+    const char* kind;
+    std::vector<const char*> named;
+    const char* count;
+  } cases[] = {
+      {"Dana Serikqyzy, Marat Bekuly and nine other people picketed the Chinese Consulate in Almaty.", "Protest",
+       {"Dana Serikqyzy", "Marat Bekuly"}, "11"},
+      {"Activist Dana Omar and 20 other relatives rallied outside the consulate on March 2.", "Protest", {"Dana Omar"}, "21"},
+      {"Some 30 people, including activist Dana Omar, protested outside the consulate.", "Protest", {"Dana Omar"}, "30"},
+      {"Police detained Dana Serikqyzy, Marat Bekuly and twelve others.", "Detention", {"Dana Serikqyzy", "Marat Bekuly"}, "14"},
+      {"About 40 relatives gathered on March 2. Among them was Dana Omar, a teacher.", "Protest", {"Dana Omar"}, "40"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const DocumentGraph g = Build(c.text);
+    INFO(Render(g));
+    const auto events = OfKind(g, c.kind);
+    REQUIRE(events.size() == 1);
+    for (const char* name : c.named) {
+      INFO(name);
+      CHECK(std::any_of(events[0]->roles.begin(), events[0]->roles.end(),
+                        [&](const EventRole& r) { return r.entity == EntityNamed(g, name); }));
+    }
+    REQUIRE(events[0]->attributes.count("participant_count") == 1);
+    CHECK(events[0]->attributes.at("participant_count") == c.count);
+    CHECK(events[0]->attributes.count("others") == 0);
+    CHECK(events[0]->attributes.count("group") == 0);
+  }
+}
+
+TEST_CASE("Events: a count of things or years is no count of people", "[graph]") {
+  const char* const texts[] = {
+      "Police detained activist Dana Omar and seized nine other phones.",
+      "Activist Dana Omar and nine other cases were heard by the court.",
+      "Activist Dana Omar was detained in Kashgar in 2017 and sentenced the next year.",
+      "Activist Dana Omar picketed the consulate with two other banners.",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    const DocumentGraph g = Build(text);
+    INFO(Render(g));
+    for (const Event& e : g.events) CHECK(e.attributes.count("participant_count") == 0);
+  }
+}
+
 TEST_CASE("Events: the place is the institution the rule captured", "[graph]") {
   const DocumentGraph g = Build("Activist Dana Omar picketed the Chinese Consulate in Almaty on March 2.");
   INFO(Render(g));
