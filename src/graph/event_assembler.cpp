@@ -51,6 +51,44 @@ void MergeInto(Event* into, const Event& from) {
   }
 }
 
+// Two terms for one event are two happenings: "sentenced to 10 years" and "to 8 years".
+bool ConflictingDurations(const Event& a, const Event& b) {
+  const auto x = a.attributes.find("duration");
+  const auto y = b.attributes.find("duration");
+  return x != a.attributes.end() && y != b.attributes.end() && x->second != y->second;
+}
+
+std::set<int> Participants(const Event& e) {
+  std::set<int> out;
+  for (const EventRole& r : e.roles) out.insert(r.entity);
+  return out;
+}
+
+// The persons of `e` in `role`.
+std::set<int> InRole(const Event& e, const std::string& role) {
+  std::set<int> out;
+  for (const EventRole& r : e.roles) {
+    if (r.role == role) out.insert(r.entity);
+  }
+  return out;
+}
+
+// Merges `from` into every event of per-defendant group `group`: date, place and attributes they
+// lack, and participants in other roles than the defendants' (the judge who sentenced them all).
+void MergeIntoGroup(std::vector<Event>* events, const std::vector<int>& groups, int group, const Event& from) {
+  for (std::size_t k = 0; k < events->size(); ++k) {
+    if (groups[k] != group) continue;
+    Event& into = (*events)[k];
+    const std::string split_role = into.roles.front().role;
+    Event other = from;
+    other.roles.erase(std::remove_if(other.roles.begin(), other.roles.end(),
+                                     [&](const EventRole& r) { return r.role == split_role; }),
+                      other.roles.end());
+    other.attributes.erase("participant_count");  // each event of the group is one defendant's
+    MergeInto(&into, other);
+  }
+}
+
 }  // namespace
 
 EventAssembler::EventAssembler(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
@@ -316,6 +354,86 @@ void EventAssembler::AddProtesters(std::vector<Event>* events) const {
   }
 }
 
+void EventAssembler::AddTerms(Event e, std::vector<Event>* events, std::vector<int>* groups, int* next_group) const {
+  // A written term keeps its words and gains its ISO 8601 duration ("ten days" -> P10D).
+  const auto term = e.attributes.find("term");
+  const std::vector<std::string> isos =
+      term == e.attributes.end() ? std::vector<std::string>{} : IsoDurations(term->second, rules_.lexicon("numbers"));
+  if (isos.size() == 1) e.attributes["duration"] = isos[0];
+  if (isos.size() <= 1) {
+    events->push_back(std::move(e));
+    groups->push_back(-1);
+    return;
+  }
+  // "A and B were sentenced to 10 and 8 years": as many persons in one role as terms, in text order.
+  const bool one_role = !e.roles.empty() && std::all_of(e.roles.begin(), e.roles.end(), [&](const EventRole& r) {
+    return r.role == e.roles.front().role;
+  });
+  if (!one_role || e.roles.size() != isos.size()) {
+    std::string list;
+    for (const std::string& iso : isos) list += (list.empty() ? "" : " ") + iso;
+    e.attributes["durations"] = list;
+    events->push_back(std::move(e));
+    groups->push_back(-1);
+    return;
+  }
+  e.attributes.erase("participant_count");  // each event is one defendant's
+  for (std::size_t i = 0; i < isos.size(); ++i) {
+    Event one = e;
+    one.roles = {e.roles[i]};
+    one.attributes["duration"] = isos[i];
+    events->push_back(std::move(one));
+    groups->push_back(*next_group);
+  }
+  ++*next_group;
+}
+
+void EventAssembler::JoinMentions(std::vector<Event>* events, std::vector<int>* groups) const {
+  // Repeatedly until nothing changes.
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (std::size_t i = 0; i < events->size() && !changed; ++i) {
+      for (std::size_t j = i + 1; j < events->size() && !changed; ++j) {
+        Event& a = (*events)[i];
+        Event& b = (*events)[j];
+        if (a.kind != b.kind || ConflictingDurations(a, b)) continue;
+        const bool same_words = a.evidence.span.overlaps(b.evidence.span);
+        const bool same_date = !a.date.empty() && a.date == b.date;
+        const bool undated_shared = (a.date.empty() || b.date.empty()) && ShareParticipant(a, b);
+        if (!(same_words || same_date || undated_shared)) continue;
+        const int ga = (*groups)[i];
+        const int gb = (*groups)[j];
+        std::size_t gone = j;
+        if (ga < 0 && gb < 0) {
+          MergeInto(&a, b);
+        } else if (ga >= 0 && gb >= 0) {
+          // One defendant's term told twice; never two defendants of one sentencing.
+          if (ga == gb || Participants(a) != Participants(b)) continue;
+          MergeInto(&a, b);
+        } else {
+          // Another mention of a sentencing split per defendant joins each of them when it names
+          // no defendant outside the group ("the court sentenced them on May 5").
+          const int group = ga >= 0 ? ga : gb;
+          const std::size_t other = ga >= 0 ? j : i;
+          const std::string split_role = (*events)[ga >= 0 ? i : j].roles.front().role;
+          std::set<int> members;
+          for (std::size_t k = 0; k < events->size(); ++k) {
+            if ((*groups)[k] == group) members.insert((*events)[k].roles.front().entity);
+          }
+          const std::set<int> named = InRole((*events)[other], split_role);
+          if (!std::includes(members.begin(), members.end(), named.begin(), named.end())) continue;
+          MergeIntoGroup(events, *groups, group, (*events)[other]);
+          gone = other;
+        }
+        events->erase(events->begin() + static_cast<std::ptrdiff_t>(gone));
+        groups->erase(groups->begin() + static_cast<std::ptrdiff_t>(gone));
+        changed = true;
+      }
+    }
+  }
+}
+
 std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
   // The longest match wins: a candidate whose words lie inside another's of the same rule and
   // kind ("X, was released" inside "the husband of one protester, X, was released") is dropped.
@@ -329,6 +447,8 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
     }
   }
   std::vector<Event> events;
+  std::vector<int> groups;  // per event: its per-defendant group, or -1
+  int next_group = 0;
   for (std::size_t ci = 0; ci < candidates_.size(); ++ci) {
     if (inner[ci]) continue;
     const Candidate& c = candidates_[ci];
@@ -344,36 +464,12 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
       }
     }
     e.attributes = c.attributes;
-    // A written term keeps its words and gains its ISO 8601 duration ("ten days" -> P10D).
-    const auto term = e.attributes.find("term");
-    if (term != e.attributes.end()) {
-      const std::string iso = IsoDuration(term->second, rules_.lexicon("numbers"));
-      if (!iso.empty()) e.attributes["duration"] = iso;
-    }
     AddAmount(c, &e);
     AddParticipantCount(&e);
     e.evidence = c.evidence;
-    events.push_back(std::move(e));
+    AddTerms(std::move(e), &events, &groups, &next_group);
   }
-  // Join mentions of one event, repeatedly until nothing changes.
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (std::size_t i = 0; i < events.size() && !changed; ++i) {
-      for (std::size_t j = i + 1; j < events.size() && !changed; ++j) {
-        Event& a = events[i];
-        Event& b = events[j];
-        if (a.kind != b.kind) continue;
-        const bool same_words = a.evidence.span.overlaps(b.evidence.span);
-        const bool same_date = !a.date.empty() && a.date == b.date;
-        const bool undated_shared = (a.date.empty() || b.date.empty()) && ShareParticipant(a, b);
-        if (!(same_words || same_date || undated_shared)) continue;
-        MergeInto(&a, b);
-        events.erase(events.begin() + static_cast<std::ptrdiff_t>(j));
-        changed = true;
-      }
-    }
-  }
+  JoinMentions(&events, &groups);
   for (const auto& [sentence, entity] : members_) {
     Event* last = nullptr;
     for (Event& e : events) {

@@ -374,6 +374,104 @@ TEST_CASE("Events: 'her two sons were sentenced' names the two unnamed sons", "[
   CHECK_FALSE(HasRole(*sentences[0], "defendant", aliya));
 }
 
+std::string Attribute(const Event& e, const std::string& key) {
+  const auto it = e.attributes.find(key);
+  return it == e.attributes.end() ? "" : it->second;
+}
+
+TEST_CASE("Events: each defendant gets his own term", "[graph]") {
+  SECTION("her two sons, 12 and 7 years") {
+    const DocumentGraph g = Build("Activist Aliya Bek said her two sons were sentenced to 12 and 7 years on March 2.");
+    INFO(Render(g));
+    const auto sentences = OfKind(g, "Sentence");
+    REQUIRE(sentences.size() == 2);
+    CHECK(Attribute(*sentences[0], "duration") == "P12Y");
+    CHECK(Attribute(*sentences[1], "duration") == "P7Y");
+    REQUIRE(sentences[0]->roles.size() == 1);
+    REQUIRE(sentences[1]->roles.size() == 1);
+    CHECK(sentences[0]->roles[0].entity != sentences[1]->roles[0].entity);
+    for (const Event* e : sentences) {
+      CHECK(e->date == "2021-03-02");
+      CHECK(e->evidence.span == sentences[0]->evidence.span);
+      CHECK(g.entities[static_cast<std::size_t>(e->roles[0].entity)].description == "son of Aliya Bek");
+      CHECK(Attribute(*e, "participant_count").empty());
+    }
+  }
+  SECTION("A and B, respectively, with the judge in both") {
+    const DocumentGraph g = Build(
+        "Judge Marina Olegovna Shevchenko sentenced Kasym Serikuly and Arman Bekuly to 10 and 8 years respectively.");
+    INFO(Render(g));
+    const auto sentences = OfKind(g, "Sentence");
+    REQUIRE(sentences.size() == 2);
+    const int kasym = EntityNamed(g, "Kasym Serikuly");
+    const int arman = EntityNamed(g, "Arman Bekuly");
+    const int judge = EntityNamed(g, "Marina Olegovna Shevchenko");
+    CHECK(HasRole(*sentences[0], "defendant", kasym));
+    CHECK_FALSE(HasRole(*sentences[0], "defendant", arman));
+    CHECK(Attribute(*sentences[0], "duration") == "P10Y");
+    CHECK(HasRole(*sentences[1], "defendant", arman));
+    CHECK(Attribute(*sentences[1], "duration") == "P8Y");
+    CHECK(HasRole(*sentences[0], "adjudicator", judge));
+    CHECK(HasRole(*sentences[1], "adjudicator", judge));
+  }
+  SECTION("a passive list with the place between") {
+    const DocumentGraph g =
+        Build("Activists Kasym Serikuly and Arman Bekuly were sentenced in Urumqi to ten and eight years respectively.");
+    INFO(Render(g));
+    const auto sentences = OfKind(g, "Sentence");
+    REQUIRE(sentences.size() == 2);
+    CHECK(Attribute(*sentences[0], "duration") == "P10Y");
+    CHECK(Attribute(*sentences[1], "duration") == "P8Y");
+    CHECK(sentences[0]->place == EntityNamed(g, "Urumqi"));
+    CHECK(sentences[1]->place == EntityNamed(g, "Urumqi"));
+  }
+  SECTION("a single term stays one event") {
+    const DocumentGraph g = Build("Activist Kasym Serikuly was sentenced to 18 months.");
+    INFO(Render(g));
+    const auto sentences = OfKind(g, "Sentence");
+    REQUIRE(sentences.size() == 1);
+    CHECK(Attribute(*sentences[0], "duration") == "P18M");
+  }
+  SECTION("terms that do not pair up with persons are listed on one event") {
+    const DocumentGraph g = Build("Activist Kasym Serikuly was sentenced to 10 and 8 years.");
+    INFO(Render(g));
+    const auto sentences = OfKind(g, "Sentence");
+    REQUIRE(sentences.size() == 1);
+    CHECK(Attribute(*sentences[0], "durations") == "P10Y P8Y");
+    CHECK(Attribute(*sentences[0], "duration").empty());
+  }
+}
+
+TEST_CASE("Events: one defendant's sentence is not merged into another's", "[graph]") {
+  SECTION("a later mention of one defendant joins his own event") {
+    const DocumentGraph g = Build(
+        "Kasym Serikuly and Arman Bekuly were sentenced on March 2 to 10 and 8 years. "
+        "Serikuly was sentenced for his posts, his lawyer said.");
+    INFO(Render(g));
+    const auto sentences = OfKind(g, "Sentence");
+    REQUIRE(sentences.size() == 2);
+    CHECK(Attribute(*sentences[0], "duration") == "P10Y");
+    CHECK(sentences[0]->roles.size() == 1);
+    CHECK(sentences[1]->roles.size() == 1);
+  }
+  SECTION("a mention of someone else on the same day stays apart") {
+    const DocumentGraph g = Build(
+        "Kasym Serikuly and Arman Bekuly were sentenced on March 2 to 10 and 8 years. "
+        "Activist Dana Omar was also sentenced on March 2.");
+    INFO(Render(g));
+    const auto sentences = OfKind(g, "Sentence");
+    REQUIRE(sentences.size() == 3);
+    for (const Event* e : sentences) CHECK(e->roles.size() == 1);
+  }
+  SECTION("two terms of one person are two events") {
+    const DocumentGraph g = Build(
+        "Activist Kasym Serikuly was sentenced to 15 days in 2019. "
+        "Activist Kasym Serikuly was sentenced to 10 days.");
+    INFO(Render(g));
+    CHECK(OfKind(g, "Sentence").size() == 2);
+  }
+}
+
 TEST_CASE("Events: a protester named by a role noun joins the article's protest", "[graph]") {
   SECTION("the protest nobody else is named in") {
     const DocumentGraph g = Build(
