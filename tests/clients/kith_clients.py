@@ -173,6 +173,23 @@ class Db:
     def roles(self):
         return self.count("SELECT count(*) FROM event_roles")
 
+    def same_event_pairs(self):
+        """Pairs of events that report one happening (directly linked or through another report)."""
+        parent = {}
+
+        def root(x):
+            while parent.get(x, x) != x:
+                x = parent[x]
+            return x
+        for a, b in self.rows("SELECT event_id, same_as_event_id FROM event_same_as"):
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+        groups = {}
+        for x in set(parent) | set(parent.values()):
+            groups.setdefault(root(x), []).append(x)
+        return sum(len(g) * (len(g) - 1) // 2 for g in groups.values())
+
     def nodes(self):
         """Entities plus events: the GraphModel's vertices."""
         return self.count("SELECT count(*) FROM entities") + self.events()

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "store/graph_snapshot.h"
 #include "store/store.h"
 #include "tests/store/test_support.h"
 
@@ -121,6 +122,26 @@ TEST_CASE("The cross-article lookup uses the happening index", "[store]") {
   while (plan.Step(&row).ok() && row) details += plan.ColumnText(3) + " | ";
   INFO(details);
   CHECK(details.find("events_by_happening") != std::string::npos);
+}
+
+TEST_CASE("ReadGraph gives each report of a happening the other reports", "[store]") {
+  std::unique_ptr<Store> store;
+  REQUIRE(Store::Open(":memory:", StoreOptions(), &store).ok());
+  Put(store.get(), Article("a.txt"), "hash-a");
+  Put(store.get(), Article("b.txt", [](Event* e) { e->roles = {EventRole{"protester", 1}}; }), "hash-b");
+  Put(store.get(), Article("c.txt", [](Event* e) { e->date = "2021-03-01"; }), "hash-c");
+  StoredGraph graph;
+  REQUIRE(ReadGraph(*store, &graph).ok());
+  std::vector<std::int64_t> protests;
+  for (const StoredEvent& e : graph.events) {
+    if (e.kind == "Protest") protests.push_back(e.id);
+  }
+  REQUIRE(protests.size() == 3);
+  for (const StoredEvent& e : graph.events) {
+    if (e.id == protests[0]) CHECK(e.same_as == std::vector<std::int64_t>{protests[1]});
+    if (e.id == protests[1]) CHECK(e.same_as == std::vector<std::int64_t>{protests[0]});
+    if (e.id == protests[2]) CHECK(e.same_as.empty());  // another day
+  }
 }
 
 }  // namespace
