@@ -51,11 +51,17 @@ void MergeInto(Event* into, const Event& from) {
   }
 }
 
-// Two terms for one event are two happenings: "sentenced to 10 years" and "to 8 years".
-bool ConflictingDurations(const Event& a, const Event& b) {
-  const auto x = a.attributes.find("duration");
-  const auto y = b.attributes.find("duration");
-  return x != a.attributes.end() && y != b.attributes.end() && x->second != y->second;
+// Two terms or two sums are two happenings: "sentenced to 10 years" and "to 8 years", "fined
+// 150,000 tenge" and "ordered to pay 50 MCI".
+bool Conflicting(const Event& a, const Event& b) {
+  for (const char* key : {"duration", "amount", "currency", "unit"}) {
+    const auto x = a.attributes.find(key);
+    const auto y = b.attributes.find(key);
+    if (x != a.attributes.end() && y != b.attributes.end() && x->second != y->second) return true;
+  }
+  // A sum in a currency and one in a unit of account are two sums.
+  return (a.attributes.count("currency") && b.attributes.count("unit")) ||
+         (a.attributes.count("unit") && b.attributes.count("currency"));
 }
 
 std::set<int> Participants(const Event& e) {
@@ -397,7 +403,7 @@ void EventAssembler::JoinMentions(std::vector<Event>* events, std::vector<int>* 
       for (std::size_t j = i + 1; j < events->size() && !changed; ++j) {
         Event& a = (*events)[i];
         Event& b = (*events)[j];
-        if (a.kind != b.kind || ConflictingDurations(a, b)) continue;
+        if (a.kind != b.kind || Conflicting(a, b)) continue;
         const bool same_words = a.evidence.span.overlaps(b.evidence.span);
         const bool same_date = !a.date.empty() && a.date == b.date;
         const bool undated_shared = (a.date.empty() || b.date.empty()) && ShareParticipant(a, b);

@@ -28,8 +28,8 @@
 //    ("P12Y P7Y").
 //  - One event mentioned twice is one event: candidates of one kind merge when
 //    their evidence overlaps, when they have the same date, or when one has no
-//    date and they share a participant; but never when both have a duration
-//    and the durations differ. The events of one per-defendant split never
+//    date and they share a participant; but never when their durations or
+//    their sums differ (two terms, two fines). The events of one per-defendant split never
 //    merge with each other; another mention joins all of them (date, place,
 //    attributes, the judge) when it names no defendant outside them.
 //  - Protesters named only by a role noun ("one of the protesters, X") take
