@@ -195,8 +195,8 @@ class Db:
         return self.count("SELECT count(*) FROM entities") + self.events()
 
     def edges(self):
-        """Relations, located-in, event places and roles: the GraphModel's edges."""
-        return len(self.relations()) + self.located_in() + self.event_places() + self.roles()
+        """Relations, located-in, event places, roles and same-happening links: the GraphModel's edges."""
+        return len(self.relations()) + self.located_in() + self.event_places() + self.roles() + self.same_event_pairs()
 
     def tie_types(self):
         """Counter of relationship types over all relations, as GraphModel names them."""
