@@ -117,7 +117,8 @@ class Emitter {
   bool Drawn(ModelEdgeRef e) const {
     if (!included_[boost::source(e, g())] || !included_[boost::target(e, g())]) return false;
     const EdgeKind kind = g()[e].kind;
-    return options_.with_events || (kind != EdgeKind::kRole && kind != EdgeKind::kEventPlace);
+    return options_.with_events ||
+           (kind != EdgeKind::kRole && kind != EdgeKind::kEventPlace && kind != EdgeKind::kSameAs);
   }
 
   void MergeTies() {
@@ -271,6 +272,14 @@ class Emitter {
       case NodeKind::kEvent: {
         const StoredEvent& ev = *node.event;
         label = (ev.kind.empty() ? std::string("Event") : ev.kind) + (ev.date.empty() ? "" : "\n" + ev.date);
+        // What a reader of the drawing asks next: how much, how long, how many.
+        const std::string amount = EventAttribute(ev, "amount");
+        const std::string per = EventAttribute(ev, "currency") + EventAttribute(ev, "unit");
+        if (!amount.empty() && !per.empty()) label += "\n" + amount + " " + per;
+        if (!EventAttribute(ev, "duration").empty()) label += "\n" + EventAttribute(ev, "duration");
+        if (!EventAttribute(ev, "participant_count").empty()) {
+          label += "\n" + EventAttribute(ev, "participant_count") + " people";
+        }
         attributes.push_back("shape=hexagon");
         attributes.push_back("style=filled");
         attributes.push_back("fillcolor=\"#e2d9f3\"");
@@ -315,6 +324,12 @@ class Emitter {
       attributes.push_back("color=\"#6f42c1\"");
       attributes.push_back("fontcolor=\"#6f42c1\"");
       attributes.push_back("arrowhead=vee");
+    } else if (edge.kind == EdgeKind::kSameAs) {  // two articles' reports of one happening
+      attributes.push_back("label=\"same event\"");
+      attributes.push_back("dir=none");
+      attributes.push_back("style=dashed");
+      attributes.push_back("color=\"#6f42c1\"");
+      attributes.push_back("fontcolor=\"#6f42c1\"");
     } else {  // located in, part of, event place
       attributes.push_back("style=dotted");
       attributes.push_back("arrowhead=onormal");

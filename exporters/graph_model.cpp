@@ -35,6 +35,28 @@ bool IsFamilyType(const std::string& type) {
   return type == "parent" || type == "child" || type == "sibling" || type == "spouse" || type == "relative";
 }
 
+std::string EventAttribute(const StoredEvent& event, const std::string& key) {
+  const auto it = event.attributes.find(key);
+  return it == event.attributes.end() ? "" : it->second;
+}
+
+std::string EventNumber(const StoredEvent& event, const std::string& key, bool integer_only) {
+  const std::string value = EventAttribute(event, key);
+  bool digit = false;
+  bool point = false;
+  for (char c : value) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c == '.' && digit && !point && !integer_only) {
+      point = true;
+      digit = false;
+    } else {
+      return "";
+    }
+  }
+  return digit && value.size() <= 18 ? value : "";
+}
+
 std::string TieType(const std::string& type, bool* reversed) {
   *reversed = false;
   if (type == "parent") return "PARENT_OF";
@@ -123,6 +145,16 @@ GraphModel::GraphModel(const StoredGraph& graph) : stored_(graph) {
       edge.role = i;
       AddEdge(who, event, edge);
     }
+    for (std::size_t i = 0; i < ev.same_as.size(); ++i) {
+      const ModelVertex earlier = EventVertex(ev.same_as[i]);
+      if (ev.same_as[i] >= ev.id || earlier == none) continue;
+      ModelEdge edge;
+      edge.kind = EdgeKind::kSameAs;
+      edge.type = "SAME_AS";
+      edge.event = &ev;
+      edge.role = i;
+      AddEdge(event, earlier, edge);
+    }
   }
 
   // Families: components of the family-tie graph with two or more vertices.
@@ -175,6 +207,8 @@ std::string GraphModel::EdgeKey(ModelEdgeRef e) const {
       return "event-" + std::to_string(edge.event->id) + "-place";
     case EdgeKind::kRole:
       return "event-" + std::to_string(edge.event->id) + "-role-" + std::to_string(edge.role);
+    case EdgeKind::kSameAs:
+      return "event-" + std::to_string(edge.event->id) + "-same-as-" + std::to_string(edge.event->same_as[edge.role]);
   }
   return "edge";
 }

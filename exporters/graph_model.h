@@ -12,7 +12,10 @@
 //   a place;
 // - per event: its place (event -LOCATED_IN-> place or organization), then
 //   each role in stored order (participant -PARTICIPATED_IN-> event; the
-//   role name is on the edge).
+//   role name is on the edge), then one SAME_AS edge to each earlier report
+//   of the same happening (event -SAME_AS-> event with a lower id; see
+//   StoredEvent::same_as), so a happening several articles report is one
+//   node per article, joined.
 // An edge whose endpoint is not in the graph is left out (a snapshot read in
 // one transaction has none).
 //
@@ -39,7 +42,7 @@ struct ModelNode {
   const StoredEvent* event = nullptr;    // events
 };
 
-enum class EdgeKind { kTie, kLocatedIn, kEventPlace, kRole };
+enum class EdgeKind { kTie, kLocatedIn, kEventPlace, kRole, kSameAs };
 
 struct ModelEdge {
   EdgeKind kind = EdgeKind::kTie;
@@ -47,8 +50,8 @@ struct ModelEdge {
   const StoredRelation* relation = nullptr;  // kTie
   bool family = false;                       // kTie of a family type (parent ... relative)
   bool reversed = false;                     // kTie pointing against the stored direction (child)
-  const StoredEvent* event = nullptr;        // kEventPlace, kRole
-  std::size_t role = 0;                      // kRole: index into event->roles
+  const StoredEvent* event = nullptr;        // kEventPlace, kRole, kSameAs (the later report)
+  std::size_t role = 0;                      // kRole: index into event->roles; kSameAs: into event->same_as
 };
 
 using ModelGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ModelNode, ModelEdge>;
@@ -57,6 +60,15 @@ using ModelEdgeRef = boost::graph_traits<ModelGraph>::edge_descriptor;
 
 // parent, child, sibling, spouse, relative.
 bool IsFamilyType(const std::string& relation_type);
+
+// The event attribute `key` ("amount", "currency", "unit",
+// "participant_count", "duration"), or "" when the event has none. The
+// exporters give these their own typed properties besides the attributes
+// object.
+std::string EventAttribute(const StoredEvent& event, const std::string& key);
+// The same when it is a plain decimal ("150000", "2000.5"; with
+// `integer_only`, digits alone), else "": safe for a typed number column.
+std::string EventNumber(const StoredEvent& event, const std::string& key, bool integer_only);
 
 // The relationship type of a stored relation type and whether the edge runs
 // object -> subject: "parent" -> PARENT_OF; "child" -> PARENT_OF, reversed;
@@ -85,7 +97,7 @@ class GraphModel {
   // Stable node id: "person-12", "organization-3", "place-7", "event-4".
   std::string NodeKey(ModelVertex v) const;
   // Stable edge id: "tie-5", "located-12" (entity 12's located_in),
-  // "event-4-place", "event-4-role-0".
+  // "event-4-place", "event-4-role-0", "event-9-same-as-4".
   std::string EdgeKey(ModelEdgeRef e) const;
   // What a person reads: the name; for an unnamed person the description
   // ("son of X", or "unnamed person"); for an event its kind and date.

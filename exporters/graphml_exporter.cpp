@@ -36,6 +36,11 @@ constexpr KeySpec kKeys[] = {
     {"v_date", "node", "date", "string", nullptr},
     {"v_date_precision", "node", "date_precision", "string", nullptr},
     {"v_attributes", "node", "attributes", "string", nullptr},
+    {"v_amount", "node", "amount", "double", nullptr},
+    {"v_currency", "node", "currency", "string", nullptr},
+    {"v_unit", "node", "unit", "string", nullptr},
+    {"v_participant_count", "node", "participant_count", "int", nullptr},
+    {"v_duration", "node", "duration", "string", nullptr},
     {"v_rule", "node", "rule", "string", nullptr},
     {"v_document", "node", "document", "long", nullptr},
     {"v_article", "node", "article", "string", nullptr},
@@ -132,6 +137,11 @@ class Emitter {
       DataIfSet("v_date", ev.date);
       DataIfSet("v_date_precision", ev.date_precision);
       if (!ev.attributes.empty()) Data("v_attributes", JsonObject(ev.attributes));
+      DataIfSet("v_amount", EventNumber(ev, "amount", false));
+      DataIfSet("v_currency", EventAttribute(ev, "currency"));
+      DataIfSet("v_unit", EventAttribute(ev, "unit"));
+      DataIfSet("v_participant_count", EventNumber(ev, "participant_count", true));
+      DataIfSet("v_duration", EventAttribute(ev, "duration"));
       Evidence("v_", ev.evidence, false);
     } else {
       const StoredEntity& e = *node.entity;

@@ -38,6 +38,28 @@ bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
 char AsciiUpper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// "150000", "2000.5": what the store writes for an amount or a count.
+bool IsDecimal(const std::string& text, bool integer_only) {
+  bool digit = false;
+  bool point = false;
+  for (char c : text) {
+    if (IsAsciiDigit(c)) {
+      digit = true;
+    } else if (c == '.' && !point && digit && !integer_only) {
+      point = true;
+      digit = false;
+    } else {
+      return false;
+    }
+  }
+  return digit;
+}
+
+std::string Attribute(const StoredEvent& ev, const char* key) {
+  const auto it = ev.attributes.find(key);
+  return it == ev.attributes.end() ? "" : it->second;
+}
+
 bool IsFamilyType(const std::string& type) {
   return type == "parent" || type == "child" || type == "sibling" || type == "spouse" || type == "relative";
 }
@@ -166,6 +188,8 @@ class Emitter {
     Field("schema", "http://schema.org/");
     Field("kith", "https://w3id.org/kith/vocab#");
     Field("prov", "http://www.w3.org/ns/prov#");
+    Field("owl", "http://www.w3.org/2002/07/owl#");
+    Field("xsd", "http://www.w3.org/2001/XMLSchema#");
     for (const char* property : kFamilyProperties) IdTerm(property, std::string("schema:") + property);
     IdTerm("location", "schema:location");
     IdTerm("containedInPlace", "schema:containedInPlace");
@@ -175,6 +199,7 @@ class Emitter {
     IdTerm("kith:inferredFrom", "");
     IdTerm("kith:mentionedIn", "");
     IdTerm("prov:wasDerivedFrom", "");
+    IdTerm("owl:sameAs", "");
     writer_.EndObject();
   }
 
@@ -338,8 +363,19 @@ class Emitter {
     for (const StoredEventRole& role : ev.roles) {
       properties[key_for(role.role, "role", "participant")].push_back(Value{true, EntityIri(role.entity)});
     }
+    // A sum is one schema:MonetaryAmount (or, in a unit of account such as MCI, a
+    // schema:QuantitativeValue) under kith:amount; a group's size is an integer.
+    const std::string amount = Attribute(ev, "amount");
+    const std::string currency = Attribute(ev, "currency");
+    const std::string unit = Attribute(ev, "unit");
+    const bool money = IsDecimal(amount, false) && (!currency.empty() || !unit.empty());
+    const std::string count = Attribute(ev, "participant_count");
+    const bool counted = IsDecimal(count, true) && count.size() <= 15;
     for (const auto& attribute : ev.attributes) {
-      properties[key_for(attribute.first, "attribute", "attribute")].push_back(Value{false, attribute.second});
+      const std::string& name = attribute.first;
+      if (money && (name == "amount" || name == "currency" || name == "unit")) continue;
+      if (counted && name == "participant_count") continue;
+      properties[key_for(name, "attribute", "attribute")].push_back(Value{false, attribute.second});
     }
 
     writer_.StartObject();
@@ -363,6 +399,33 @@ class Emitter {
           String(v.text);
         }
       }
+      writer_.EndArray();
+    }
+    if (money) {
+      Key("kith:amount");
+      writer_.StartObject();
+      Field("@type", currency.empty() ? "QuantitativeValue" : "MonetaryAmount");
+      Key("value");
+      writer_.StartObject();
+      Field("@value", amount);
+      Field("@type", "xsd:decimal");
+      writer_.EndObject();
+      if (currency.empty()) {
+        Field("unitText", unit);
+      } else {
+        Field("currency", currency);
+      }
+      writer_.EndObject();
+    }
+    if (counted) {
+      Key("kith:participantCount");
+      Int(std::stoll(count));
+    }
+    if (!ev.same_as.empty()) {
+      // The other articles' reports of the same happening: one node per report, each with its own evidence.
+      Key("owl:sameAs");
+      writer_.StartArray();
+      for (std::int64_t other : ev.same_as) String(EventIri(other));
       writer_.EndArray();
     }
     WriteEvidence(ev.evidence);

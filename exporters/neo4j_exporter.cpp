@@ -142,8 +142,9 @@ class Emitter {
     CsvFile persons(person_header);
     CsvFile organizations(Header("id:ID(Organization)", entity_header_tail));
     CsvFile places(Header("id:ID(Place)", entity_header_tail));
-    CsvFile events({"id:ID(Event)", ":LABEL", "kind", "date", "datePrecision", "attributes", "rule",
-                    "document:long", "article", "sentence:int", "begin:long", "end:long"});
+    CsvFile events({"id:ID(Event)", ":LABEL", "kind", "date", "datePrecision", "attributes", "amount:double",
+                    "currency", "unit", "participantCount:int", "duration", "rule", "document:long", "article",
+                    "sentence:int", "begin:long", "end:long"});
     const ModelGraph& g = model_.graph();
     for (ModelVertex v = 0; v < model_.num_vertices(); ++v) {
       const ModelNode& node = g[v];
@@ -152,7 +153,10 @@ class Emitter {
         const StoredEvent& ev = *node.event;
         std::vector<std::string> row = {Int(ev.id), labels, Str(ev.kind), StrIfSet(ev.date),
                                         StrIfSet(ev.date_precision),
-                                        ev.attributes.empty() ? "" : Str(JsonObject(ev.attributes))};
+                                        ev.attributes.empty() ? "" : Str(JsonObject(ev.attributes)),
+                                        EventNumber(ev, "amount", false), StrIfSet(EventAttribute(ev, "currency")),
+                                        StrIfSet(EventAttribute(ev, "unit")), EventNumber(ev, "participant_count", true),
+                                        StrIfSet(EventAttribute(ev, "duration"))};
         AppendEvidence(ev.evidence, &row);
         events.Row(row);
         continue;
@@ -217,6 +221,9 @@ class Emitter {
         case EdgeKind::kRole:
           row.push_back(Str(edge.event->roles[edge.role].role));
           file_for("roles", start, end, {"role"}).Row(row);
+          break;
+        case EdgeKind::kSameAs:
+          file_for("same", start, end, {}).Row(row);
           break;
       }
     }

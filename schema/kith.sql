@@ -10,7 +10,8 @@
 -- This file is embedded into the binary at build time and applied by
 -- src/store/migrations.cpp in one transaction, which then sets
 -- PRAGMA user_version = 1. Later versions add migration steps there; this
--- file stays the version-1 DDL.
+-- file stays the version-1 DDL. Version 2 adds event_same_as (one happening
+-- reported by several articles) and the index events_by_happening.
 --
 -- Conventions: ids are INTEGER PRIMARY KEY; documents, entities, relations
 -- and events use AUTOINCREMENT so that an id (and the export IRI built from

@@ -16,8 +16,10 @@ namespace {
 constexpr const char* kEventsHelp = R"(usage: kith events [--db FILE] [--person NAME] [--kind KIND] [--from DATE] [--to DATE] [--format text|json|csv]
 
 A timeline of events (protests, detentions, sentences, fines, releases,
-deaths, travel), each with its participants by role, place, date and the
-article and sentence that state it.
+deaths, travel), each with its participants by role, place, date, attributes
+(duration, amount and currency, participant_count, ...) and the article and
+sentence that state it. A happening that several articles report (same kind,
+full date, place and a shared person) is listed once, with each article.
 
   --person NAME   only events this person takes part in (names as for relatives)
   --kind KIND     Protest, Detention, Sentence, Fine, Release, Death or Travel
@@ -105,12 +107,28 @@ int RunEvents(const std::vector<std::string>& argv) {
       w.EndArray();
       w.Key("attributes");
       w.RawValue(e.attributes.c_str(), e.attributes.size(), rapidjson::kObjectType);
+      // The first report's evidence, then every report's: one per article that reports the happening.
       w.Key("article");
-      String(&w, e.article);
+      String(&w, e.evidence.front().article);
       w.Key("sentence");
-      String(&w, e.sentence);
+      String(&w, e.evidence.front().sentence);
       w.Key("rule");
-      String(&w, e.rule);
+      String(&w, e.evidence.front().rule);
+      w.Key("evidence");
+      w.StartArray();
+      for (const EventEvidence& ev : e.evidence) {
+        w.StartObject();
+        w.Key("event");
+        w.Int64(ev.event_id);
+        w.Key("article");
+        String(&w, ev.article);
+        w.Key("sentence");
+        String(&w, ev.sentence);
+        w.Key("rule");
+        String(&w, ev.rule);
+        w.EndObject();
+      }
+      w.EndArray();
       w.EndObject();
     }
     w.EndArray();
@@ -120,8 +138,15 @@ int RunEvents(const std::vector<std::string>& argv) {
     for (const EventRow& e : rows) {
       std::string parts;
       for (const EventParticipant& p : e.participants) parts += (parts.empty() ? "" : ";") + p.role + "=" + p.name;
+      // A happening several articles report lists them all, each with its rule.
+      std::string articles;
+      std::string rules;
+      for (const EventEvidence& ev : e.evidence) {
+        articles += (articles.empty() ? "" : ";") + ev.article;
+        rules += (rules.empty() ? "" : ";") + ev.rule;
+      }
       std::cout << e.id << "," << e.kind << "," << e.date << "," << CsvField(e.place) << "," << CsvField(parts) << ","
-                << CsvField(e.article) << "," << e.rule << "\n";
+                << CsvField(articles) << "," << rules << "\n";
     }
   } else {
     if (rows.empty()) std::cout << "(no events)\n";
@@ -131,7 +156,7 @@ int RunEvents(const std::vector<std::string>& argv) {
       std::cout << "\n";
       for (const EventParticipant& p : e.participants) std::cout << "    " << p.role << ": " << p.name << "\n";
       if (e.attributes != "{}") std::cout << "    " << e.attributes << "\n";
-      std::cout << "    in " << e.article << " (rule " << e.rule << ")\n";
+      for (const EventEvidence& ev : e.evidence) std::cout << "    in " << ev.article << " (rule " << ev.rule << ")\n";
     }
   }
   return 0;

@@ -76,8 +76,44 @@ Status LoadGoldFile(const std::string& path, GoldDocument* out) {
           if (x.IsString()) g.participants.push_back(x.string);
         }
       }
+      if (const JsonValue* a = v.Find("attributes"); a != nullptr) {
+        if (!a->IsObject()) return src->ErrorAt(a->offset, "event \"attributes\" must be an object of strings");
+        for (const auto& member : a->members) {
+          if (!member.second.IsString()) return src->ErrorAt(member.second.offset, "an attribute value must be a string");
+          g.attributes[member.first] = member.second.string;
+        }
+      }
       out->events.push_back(std::move(g));
     }
+  }
+  return Status::Ok();
+}
+
+Status LoadSameEvents(const std::string& path, std::vector<GoldSameEvent>* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::At(StatusCode::kIoError, path, 0, 0, "cannot open corpus file");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  std::unique_ptr<JsonSource> src;
+  KITH_RETURN_IF_ERROR(JsonSource::Parse(path, buf.str(), &src));
+  const JsonValue& root = src->root();
+  if (!root.IsObject()) return src->ErrorAt(root.offset, "a corpus file is a JSON object");
+  const JsonValue* list = root.Find("same_events");
+  if (list == nullptr) return Status::Ok();
+  if (!list->IsArray()) return src->ErrorAt(list->offset, "\"same_events\" must be an array");
+  for (const JsonValue& v : list->items) {
+    GoldSameEvent g;
+    g.type = Str(v, "type");
+    g.date = Str(v, "date");
+    for (const char* key : {"participants", "docs"}) {
+      const JsonValue* items = v.Find(key);
+      if (items == nullptr || !items->IsArray()) return src->ErrorAt(v.offset, std::string("a same event needs \"") + key + "\"");
+      for (const JsonValue& x : items->items) {
+        if (x.IsString()) (std::string(key) == "docs" ? g.docs : g.participants).push_back(x.string);
+      }
+    }
+    if (g.type.empty() || g.docs.size() < 2) return src->ErrorAt(v.offset, "a same event needs a \"type\" and two or more \"docs\"");
+    out->push_back(std::move(g));
   }
   return Status::Ok();
 }

@@ -258,10 +258,11 @@ ScoreReport ScoreDocument(const DocumentGraph& g, const GoldDocument& gold) {
     std::string type;
     std::set<std::string> parts;
     std::string date;
+    const std::map<std::string, std::string>* attributes;
   };
   std::vector<Pred> preds;
   for (const Event& e : g.events) {
-    Pred p{e.kind, {}, e.date};
+    Pred p{e.kind, {}, e.date, &e.attributes};
     for (const EventRole& role : e.roles) {
       auto it = pmap.find(role.entity);
       if (it != pmap.end()) p.parts.insert(it->second);
@@ -279,9 +280,18 @@ ScoreReport ScoreDocument(const DocumentGraph& g, const GoldDocument& gold) {
       if (std::none_of(ge.participants.begin(), ge.participants.end(), [&](const std::string& x) { return preds[i].parts.count(x) != 0; })) {
         continue;
       }
-      if (best < 0 || (DateOk(ge.date, preds[i].date) && !DateOk(ge.date, preds[static_cast<std::size_t>(best)].date))) {
-        best = static_cast<int>(i);
-      }
+      // Prefer the right date, then the right attributes (one defendant's term among several).
+      const auto rank = [&](std::size_t k) {
+        int score = DateOk(ge.date, preds[k].date) ? 2 : 0;
+        if (std::all_of(ge.attributes.begin(), ge.attributes.end(), [&](const auto& kv) {
+              const auto it = preds[k].attributes->find(kv.first);
+              return it != preds[k].attributes->end() && it->second == kv.second;
+            })) {
+          ++score;
+        }
+        return score;
+      };
+      if (best < 0 || rank(i) > rank(static_cast<std::size_t>(best))) best = static_cast<int>(i);
     }
     if (best < 0) {
       emiss.push_back(ge.type + " " + (ge.date.empty() ? "-" : ge.date) + " " + Join(ge.participants));
@@ -290,6 +300,18 @@ ScoreReport ScoreDocument(const DocumentGraph& g, const GoldDocument& gold) {
     }
     used.insert(static_cast<std::size_t>(best));
     ++ev.tp;
+    Counts& attrs = r.categories["event_attributes"];
+    for (const auto& [key, want] : ge.attributes) {
+      const auto got = preds[static_cast<std::size_t>(best)].attributes->find(key);
+      const std::string value = got == preds[static_cast<std::size_t>(best)].attributes->end() ? "" : got->second;
+      if (value == want) {
+        ++attrs.tp;
+      } else {
+        ++attrs.fn;
+        r.explain.push_back("event attribute: " + ge.type + " " + Join(ge.participants) + " " + key + " expected " +
+                            want + ", got " + (value.empty() ? "none" : value));
+      }
+    }
     if (!ge.date.empty()) {
       ++r.dates_total;
       r.dates_ok += DateOk(ge.date, preds[static_cast<std::size_t>(best)].date) ? 1 : 0;

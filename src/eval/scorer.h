@@ -4,7 +4,9 @@
 // evaluation defines it: entities match one-to-one by any shared name,
 // optional gold items are neither required nor spurious, family ties compare
 // as undirected where the relation is symmetric, events match by type and a
-// shared participant. Also counts gender and event-date accuracy.
+// shared participant, and then carry the attributes the gold asks for
+// (amount, currency, duration, participant_count). Also counts gender and
+// event-date accuracy.
 #pragma once
 
 #include <array>
@@ -30,7 +32,9 @@ struct Counts {
 };
 
 struct ScoreReport {
-  std::map<std::string, Counts> categories;  // persons, organizations, places, kinship, unnamed, events
+  // persons, organizations, places, kinship, unnamed, events; event_attributes (of matched events:
+  // tp right, fn wrong or missing); same_events (happenings of several articles, ScoreSameEvents())
+  std::map<std::string, Counts> categories;
   int gender_ok = 0, gender_total = 0;
   int dates_ok = 0, dates_total = 0;
   std::vector<std::string> explain;  // "persons missing: ...", one line per finding

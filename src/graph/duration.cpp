@@ -44,4 +44,52 @@ std::string IsoDuration(const std::string& text, const Lexicon* numbers) {
   return "P" + std::to_string(amount) + unit;
 }
 
+std::vector<std::string> IsoDurations(const std::string& text, const Lexicon* numbers) {
+  // Parts split at commas and "and": "10, 8 and 5 years" -> "10", "8", "5 years".
+  std::vector<std::string> parts;
+  std::string part;
+  std::string word;
+  const auto end_word = [&]() {
+    if (word == "and") {
+      parts.push_back(part);
+      part.clear();
+    } else if (!word.empty()) {
+      part += (part.empty() ? "" : " ") + word;
+    }
+    word.clear();
+  };
+  for (char c : Utf8Lower(text) + " ") {
+    if (c == ',') {
+      end_word();
+      parts.push_back(part);
+      part.clear();
+    } else if (c == ' ' || c == '\t' || c == '\n') {
+      end_word();
+    } else {
+      word += c;
+    }
+  }
+  parts.push_back(part);
+  std::vector<std::string> out;
+  std::size_t waiting = 0;  // leading parts that are bare numbers, waiting for a unit
+  for (const std::string& p : parts) {
+    if (p.empty()) continue;
+    const std::string iso = IsoDuration(p, numbers);
+    if (!iso.empty()) {
+      const char unit = iso.back();
+      for (std::size_t i = out.size() - waiting; i < out.size(); ++i) out[i] += unit;
+      waiting = 0;
+      out.push_back(iso);
+      continue;
+    }
+    // A bare number: "12" in "12 and 7 years".
+    const std::string with_unit = IsoDuration(p + " days", numbers);
+    if (with_unit.empty() || p.find(' ') != std::string::npos) return {};
+    out.push_back(with_unit.substr(0, with_unit.size() - 1));
+    ++waiting;
+  }
+  if (waiting > 0) return {};
+  return out;
+}
+
 }  // namespace kith

@@ -1,8 +1,10 @@
 #include "graph/event_assembler.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
+#include "graph/decimal_number.h"
 #include "graph/duration.h"
 
 namespace kith {
@@ -22,6 +24,13 @@ bool ShareParticipant(const Event& a, const Event& b) {
   return false;
 }
 
+// A count of people written as a number ("nine", "30", "1,200"), or 0 when it is none.
+long PeopleCount(const std::string& text, const Lexicon* number_words) {
+  const std::string decimal = DecimalNumber(text, number_words);
+  if (decimal.empty() || decimal.find('.') != std::string::npos || decimal.size() > 9) return 0;
+  return std::strtol(decimal.c_str(), nullptr, 10);
+}
+
 void MergeInto(Event* into, const Event& from) {
   for (const EventRole& r : from.roles) {
     if (!HasRole(*into, r)) into->roles.push_back(r);
@@ -31,7 +40,59 @@ void MergeInto(Event* into, const Event& from) {
     into->date_precision = from.date_precision;
   }
   if (into->place < 0) into->place = from.place;
-  for (const auto& kv : from.attributes) into->attributes.emplace(kv.first, kv.second);
+  for (const auto& kv : from.attributes) {
+    auto it = into->attributes.find(kv.first);
+    if (it == into->attributes.end()) {
+      into->attributes.emplace(kv.first, kv.second);
+    } else if (kv.first == "participant_count" && std::strtol(kv.second.c_str(), nullptr, 10) >
+                                                      std::strtol(it->second.c_str(), nullptr, 10)) {
+      it->second = kv.second;  // two reports of one group: the larger count includes the smaller
+    }
+  }
+}
+
+// Two terms or two sums are two happenings: "sentenced to 10 years" and "to 8 years", "fined
+// 150,000 tenge" and "ordered to pay 50 MCI".
+bool Conflicting(const Event& a, const Event& b) {
+  for (const char* key : {"duration", "amount", "currency", "unit"}) {
+    const auto x = a.attributes.find(key);
+    const auto y = b.attributes.find(key);
+    if (x != a.attributes.end() && y != b.attributes.end() && x->second != y->second) return true;
+  }
+  // A sum in a currency and one in a unit of account are two sums.
+  return (a.attributes.count("currency") && b.attributes.count("unit")) ||
+         (a.attributes.count("unit") && b.attributes.count("currency"));
+}
+
+std::set<int> Participants(const Event& e) {
+  std::set<int> out;
+  for (const EventRole& r : e.roles) out.insert(r.entity);
+  return out;
+}
+
+// The persons of `e` in `role`.
+std::set<int> InRole(const Event& e, const std::string& role) {
+  std::set<int> out;
+  for (const EventRole& r : e.roles) {
+    if (r.role == role) out.insert(r.entity);
+  }
+  return out;
+}
+
+// Merges `from` into every event of per-defendant group `group`: date, place and attributes they
+// lack, and participants in other roles than the defendants' (the judge who sentenced them all).
+void MergeIntoGroup(std::vector<Event>* events, const std::vector<int>& groups, int group, const Event& from) {
+  for (std::size_t k = 0; k < events->size(); ++k) {
+    if (groups[k] != group) continue;
+    Event& into = (*events)[k];
+    const std::string split_role = into.roles.front().role;
+    Event other = from;
+    other.roles.erase(std::remove_if(other.roles.begin(), other.roles.end(),
+                                     [&](const EventRole& r) { return r.role == split_role; }),
+                      other.roles.end());
+    other.attributes.erase("participant_count");  // each event of the group is one defendant's
+    MergeInto(&into, other);
+  }
 }
 
 }  // namespace
@@ -55,13 +116,13 @@ void EventAssembler::ResolveDates() {
 }
 
 // True when an event word other than the candidate's own trigger stands between its trigger and
-// the date mention ("fined ... whose father has been held since 2017": 2017 dates the holding).
-bool EventAssembler::AnotherEventWordBetween(const Candidate& c, const ExtractedMention& date) const {
-  const std::size_t date_begin = ex_.tokens[date.first].span.begin;
+// the other mention ("fined ... whose father has been held since 2017": 2017 dates the holding).
+bool EventAssembler::AnotherEventWordBetween(const Candidate& c, const ExtractedMention& other) const {
+  const std::size_t other_begin = ex_.tokens[other.first].span.begin;
   for (std::size_t t = 0; t < ex_.tokens.size(); ++t) {
     const Span& sp = ex_.tokens[t].span;
-    const bool between = date_begin >= c.trigger.end ? (sp.begin >= c.trigger.end && sp.end <= date_begin)
-                                                     : (sp.begin >= ex_.tokens[date.last - 1].span.end && sp.end <= c.trigger.begin);
+    const bool between = other_begin >= c.trigger.end ? (sp.begin >= c.trigger.end && sp.end <= other_begin)
+                                                      : (sp.begin >= ex_.tokens[other.last - 1].span.end && sp.end <= c.trigger.begin);
     if (between && !EventWordKind(t, true).empty()) return true;  // verbs: "house arrest" may belong to it
   }
   return false;
@@ -129,6 +190,69 @@ int EventAssembler::PlaceFor(const Candidate& c) const {
     }
   }
   return best;
+}
+
+// The Money mention of the candidate's sentence nearest its trigger, one after the trigger winning
+// a tie ("fined 29,170 tenge (about $68)" takes the tenge); nullptr when none.
+const ExtractedMention* EventAssembler::NearestMoney(const Candidate& c) const {
+  if (c.sentence < 0) return nullptr;
+  const SentenceSpan& s = ex_.sentences[static_cast<std::size_t>(c.sentence)];
+  const Span& near = c.trigger.empty() ? c.evidence.span : c.trigger;
+  const ExtractedMention* best = nullptr;
+  std::size_t best_distance = 0;
+  for (const ExtractedMention& m : ex_.mentions) {
+    if (m.label != "Money" || m.first < s.first || m.last > s.last) continue;
+    if (!c.trigger.empty() && AnotherEventWordBetween(c, m)) continue;
+    const std::size_t b = ex_.tokens[m.first].span.begin;
+    const std::size_t e = ex_.tokens[m.last - 1].span.end;
+    const std::size_t distance = b >= near.end ? 2 * (b - near.end) : e <= near.begin ? 2 * (near.begin - e) + 1 : 0;
+    if (best == nullptr || distance < best_distance) {
+      best = &m;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+void EventAssembler::AddAmount(const Candidate& c, Event* e) const {
+  static const char* const kKeys[] = {"amount", "currency", "unit"};
+  auto& a = e->attributes;
+  if (a.count("amount") == 0 && c.kind == "Fine") {
+    if (const ExtractedMention* money = NearestMoney(c)) {
+      for (const char* key : kKeys) {
+        const auto v = money->attributes.find(key);
+        if (v != money->attributes.end()) a[key] = v->second;
+      }
+    }
+  }
+  const auto amount = a.find("amount");
+  const std::string decimal = amount == a.end() ? "" : DecimalNumber(amount->second, rules_.lexicon("number_words"));
+  if (decimal.empty() || (a.count("currency") == 0 && a.count("unit") == 0)) {
+    for (const char* key : kKeys) a.erase(key);
+    return;
+  }
+  amount->second = decimal;
+}
+
+void EventAssembler::AddParticipantCount(Event* e) const {
+  auto& a = e->attributes;
+  const Lexicon* number_words = rules_.lexicon("number_words");
+  std::set<int> named;
+  for (const EventRole& r : e->roles) named.insert(r.entity);
+  long total = 0;
+  const auto others = a.find("others");
+  if (others != a.end()) {
+    const long n = PeopleCount(others->second, number_words);
+    if (n > 0) total = static_cast<long>(named.size()) + n;
+    a.erase(others);
+  }
+  const auto group = a.find("group");
+  if (group != a.end()) {
+    const long n = PeopleCount(group->second, number_words);
+    if (n > 0) total = std::max({total, n, static_cast<long>(named.size())});
+    a.erase(group);
+  }
+  if (total > 0) a["participant_count"] = std::to_string(total);
 }
 
 std::string EventAssembler::EventWordKind(std::size_t t, bool verbs_only) const {
@@ -236,6 +360,86 @@ void EventAssembler::AddProtesters(std::vector<Event>* events) const {
   }
 }
 
+void EventAssembler::AddTerms(Event e, std::vector<Event>* events, std::vector<int>* groups, int* next_group) const {
+  // A written term keeps its words and gains its ISO 8601 duration ("ten days" -> P10D).
+  const auto term = e.attributes.find("term");
+  const std::vector<std::string> isos =
+      term == e.attributes.end() ? std::vector<std::string>{} : IsoDurations(term->second, rules_.lexicon("numbers"));
+  if (isos.size() == 1) e.attributes["duration"] = isos[0];
+  if (isos.size() <= 1) {
+    events->push_back(std::move(e));
+    groups->push_back(-1);
+    return;
+  }
+  // "A and B were sentenced to 10 and 8 years": as many persons in one role as terms, in text order.
+  const bool one_role = !e.roles.empty() && std::all_of(e.roles.begin(), e.roles.end(), [&](const EventRole& r) {
+    return r.role == e.roles.front().role;
+  });
+  if (!one_role || e.roles.size() != isos.size()) {
+    std::string list;
+    for (const std::string& iso : isos) list += (list.empty() ? "" : " ") + iso;
+    e.attributes["durations"] = list;
+    events->push_back(std::move(e));
+    groups->push_back(-1);
+    return;
+  }
+  e.attributes.erase("participant_count");  // each event is one defendant's
+  for (std::size_t i = 0; i < isos.size(); ++i) {
+    Event one = e;
+    one.roles = {e.roles[i]};
+    one.attributes["duration"] = isos[i];
+    events->push_back(std::move(one));
+    groups->push_back(*next_group);
+  }
+  ++*next_group;
+}
+
+void EventAssembler::JoinMentions(std::vector<Event>* events, std::vector<int>* groups) const {
+  // Repeatedly until nothing changes.
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (std::size_t i = 0; i < events->size() && !changed; ++i) {
+      for (std::size_t j = i + 1; j < events->size() && !changed; ++j) {
+        Event& a = (*events)[i];
+        Event& b = (*events)[j];
+        if (a.kind != b.kind || Conflicting(a, b)) continue;
+        const bool same_words = a.evidence.span.overlaps(b.evidence.span);
+        const bool same_date = !a.date.empty() && a.date == b.date;
+        const bool undated_shared = (a.date.empty() || b.date.empty()) && ShareParticipant(a, b);
+        if (!(same_words || same_date || undated_shared)) continue;
+        const int ga = (*groups)[i];
+        const int gb = (*groups)[j];
+        std::size_t gone = j;
+        if (ga < 0 && gb < 0) {
+          MergeInto(&a, b);
+        } else if (ga >= 0 && gb >= 0) {
+          // One defendant's term told twice; never two defendants of one sentencing.
+          if (ga == gb || Participants(a) != Participants(b)) continue;
+          MergeInto(&a, b);
+        } else {
+          // Another mention of a sentencing split per defendant joins each of them when it names
+          // no defendant outside the group ("the court sentenced them on May 5").
+          const int group = ga >= 0 ? ga : gb;
+          const std::size_t other = ga >= 0 ? j : i;
+          const std::string split_role = (*events)[ga >= 0 ? i : j].roles.front().role;
+          std::set<int> members;
+          for (std::size_t k = 0; k < events->size(); ++k) {
+            if ((*groups)[k] == group) members.insert((*events)[k].roles.front().entity);
+          }
+          const std::set<int> named = InRole((*events)[other], split_role);
+          if (!std::includes(members.begin(), members.end(), named.begin(), named.end())) continue;
+          MergeIntoGroup(events, *groups, group, (*events)[other]);
+          gone = other;
+        }
+        events->erase(events->begin() + static_cast<std::ptrdiff_t>(gone));
+        groups->erase(groups->begin() + static_cast<std::ptrdiff_t>(gone));
+        changed = true;
+      }
+    }
+  }
+}
+
 std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
   // The longest match wins: a candidate whose words lie inside another's of the same rule and
   // kind ("X, was released" inside "the husband of one protester, X, was released") is dropped.
@@ -249,6 +453,8 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
     }
   }
   std::vector<Event> events;
+  std::vector<int> groups;  // per event: its per-defendant group, or -1
+  int next_group = 0;
   for (std::size_t ci = 0; ci < candidates_.size(); ++ci) {
     if (inner[ci]) continue;
     const Candidate& c = candidates_[ci];
@@ -264,34 +470,12 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
       }
     }
     e.attributes = c.attributes;
-    // A written term keeps its words and gains its ISO 8601 duration ("ten days" -> P10D).
-    const auto term = e.attributes.find("term");
-    if (term != e.attributes.end()) {
-      const std::string iso = IsoDuration(term->second, rules_.lexicon("numbers"));
-      if (!iso.empty()) e.attributes["duration"] = iso;
-    }
+    AddAmount(c, &e);
+    AddParticipantCount(&e);
     e.evidence = c.evidence;
-    events.push_back(std::move(e));
+    AddTerms(std::move(e), &events, &groups, &next_group);
   }
-  // Join mentions of one event, repeatedly until nothing changes.
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (std::size_t i = 0; i < events.size() && !changed; ++i) {
-      for (std::size_t j = i + 1; j < events.size() && !changed; ++j) {
-        Event& a = events[i];
-        Event& b = events[j];
-        if (a.kind != b.kind) continue;
-        const bool same_words = a.evidence.span.overlaps(b.evidence.span);
-        const bool same_date = !a.date.empty() && a.date == b.date;
-        const bool undated_shared = (a.date.empty() || b.date.empty()) && ShareParticipant(a, b);
-        if (!(same_words || same_date || undated_shared)) continue;
-        MergeInto(&a, b);
-        events.erase(events.begin() + static_cast<std::ptrdiff_t>(j));
-        changed = true;
-      }
-    }
-  }
+  JoinMentions(&events, &groups);
   for (const auto& [sentence, entity] : members_) {
     Event* last = nullptr;
     for (Event& e : events) {

@@ -7,9 +7,31 @@
 //  - Place: the place or institution its rule captured, else the one of its
 //    sentence nearest the reporting word, preferring one after a locative
 //    word ("in", "at", "outside", ...).
+//  - A fine's sum: the Money mention its rule captured (attributes amount,
+//    currency, unit), else the Money mention of its sentence nearest the
+//    trigger that no other event word separates from it. `amount` becomes a
+//    plain decimal ("150,000" -> "150000", number words through the
+//    `number_words` lexicon); a sum that is no number, or has neither
+//    currency nor unit, is left out.
+//  - Group size: "A, B and nine other people" (rule attribute `others`) and
+//    "some 30 people, including A" (rule attribute `group`) give the event
+//    `participant_count`, the total number of people taking part: the
+//    distinct persons of the candidate's roles plus the others, or the
+//    group's size (never fewer than the persons named). Merged mentions
+//    keep the larger count.
+//  - Terms: a written term gains its ISO 8601 `duration` ("ten days" ->
+//    P10D). A list of terms with as many persons in the event's one role
+//    ("A and B were sentenced to 10 and 8 years", "her two sons ... to 12
+//    and 7 years") makes one event per person, in text order, each with its
+//    own `duration` and the same date, place and evidence. When terms and
+//    persons do not pair up, the one event lists the terms in `durations`
+//    ("P12Y P7Y").
 //  - One event mentioned twice is one event: candidates of one kind merge when
 //    their evidence overlaps, when they have the same date, or when one has no
-//    date and they share a participant.
+//    date and they share a participant; but never when their durations or
+//    their sums differ (two terms, two fines). The events of one per-defendant split never
+//    merge with each other; another mention joins all of them (date, place,
+//    attributes, the judge) when it names no defendant outside them.
 //  - Protesters named only by a role noun ("one of the protesters, X") take
 //    part in the article's protest: the protest dated by the first date of a
 //    sentence that speaks of protesting.
@@ -55,10 +77,16 @@ class EventAssembler {
   void ResolveDates();
   DateValue DateFor(const Candidate& c) const;
   int PlaceFor(const Candidate& c) const;
+  const ExtractedMention* NearestMoney(const Candidate& c) const;
+  void AddAmount(const Candidate& c, Event* e) const;
+  void AddParticipantCount(Event* e) const;
+  // Appends `e`, or one event per defendant, to *events; *groups gets each one's split group or -1.
+  void AddTerms(Event e, std::vector<Event>* events, std::vector<int>* groups, int* next_group) const;
+  void JoinMentions(std::vector<Event>* events, std::vector<int>* groups) const;
   bool SpeaksOfProtest(const SentenceSpan& s) const;
   std::string EventWordKind(std::size_t t, bool verbs_only) const;
   std::string NearestEventKind(std::size_t t, const SentenceSpan& s) const;
-  bool AnotherEventWordBetween(const Candidate& c, const ExtractedMention& date) const;
+  bool AnotherEventWordBetween(const Candidate& c, const ExtractedMention& other) const;
   void AddProtesters(std::vector<Event>* events) const;
 
   const Extraction& ex_;

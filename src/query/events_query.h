@@ -3,6 +3,10 @@
 // its evidence (article, sentence, rule). Dates compare as ISO strings on the
 // fields both sides know: "2021-02" lies within --from 2021-01 --to 2021-12;
 // a year-less "--02-22" matches a range only on month and day.
+// A happening reported by several articles (events joined by event_same_as,
+// see store/event_matcher.h) is one row: its participants and attributes
+// gathered from every report, one evidence per report. The row appears when
+// any of its reports passes the filter.
 #pragma once
 
 #include <cstdint>
@@ -28,16 +32,21 @@ struct EventParticipant {
   std::string name;  // or "(son of X)" for an unnamed person
 };
 
+struct EventEvidence {
+  std::int64_t event_id = 0;  // the stored event of this report
+  std::string article;        // document path
+  std::string sentence;       // the sentence text
+  std::string rule;
+};
+
 struct EventRow {
-  std::int64_t id = 0;
+  std::int64_t id = 0;    // the lowest id among the happening's reports
   std::string kind;
   std::string date;       // ISO as stored
   std::string place;      // name, or ""
-  std::vector<EventParticipant> participants;
-  std::string attributes; // JSON object text (term, charge, ...)
-  std::string article;    // document path
-  std::string sentence;   // the sentence text
-  std::string rule;
+  std::vector<EventParticipant> participants;  // every report's, each (role, person) once
+  std::string attributes; // JSON object text (duration, amount, ...); per key the lowest id's value
+  std::vector<EventEvidence> evidence;  // one per report, by event id; never empty
 };
 
 // Events in date order (undated last), then by id.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/entity_matcher.h"
+#include "store/event_matcher.h"
 
 namespace kith {
 
@@ -268,6 +269,7 @@ class Writer {
         KITH_RETURN_IF_ERROR(role_stmt.BindInt64(3, EntityId(role.entity)));
         KITH_RETURN_IF_ERROR(role_stmt.Run());
       }
+      KITH_RETURN_IF_ERROR(LinkSameEvents(db_, event_id));
     }
     return Status::Ok();
   }

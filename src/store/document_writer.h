@@ -18,8 +18,10 @@ namespace kith {
 
 // Inserts the document row, its sentences, entities (matched against stored
 // ones by entity_matcher.h, or new), names, mentions, relations with their
-// sources, events with roles. Existing entities gain gender, age,
-// description, located_in and a more specific type when they had none.
+// sources, events with roles, each event linked to the events of other
+// documents that report the same happening (event_matcher.h). Existing
+// entities gain gender, age, description, located_in and a more specific
+// type when they had none.
 // Appends the stored id of every graph entity to *entity_ids (may repeat).
 Status WriteDocumentGraph(Database* db, const Document& doc, const std::string& content_hash,
                           const DocumentGraph& graph, std::vector<std::int64_t>* entity_ids);

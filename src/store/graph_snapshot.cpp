@@ -49,7 +49,8 @@ class Reader {
     KITH_RETURN_IF_ERROR(ReadNames());
     KITH_RETURN_IF_ERROR(ReadEntityDocuments());
     KITH_RETURN_IF_ERROR(ReadRelations());
-    return ReadEvents();
+    KITH_RETURN_IF_ERROR(ReadEvents());
+    return ReadSameHappenings();
   }
 
  private:
@@ -239,6 +240,40 @@ class Reader {
       if (!row) break;
       StoredEvent* ev = FindById(out_->events, stmt.ColumnInt64(0));
       if (ev != nullptr) ev->roles.push_back(StoredEventRole{stmt.ColumnText(1), stmt.ColumnInt64(2)});
+    }
+    return Status::Ok();
+  }
+
+  // Events joined by event_same_as, directly or through other reports, are one happening: each
+  // lists the others.
+  Status ReadSameHappenings() {
+    std::map<std::int64_t, std::int64_t> parent;  // union-find over linked event ids
+    const auto root = [&](std::int64_t id) {
+      while (parent.count(id) && parent[id] != id) id = parent[id];
+      return id;
+    };
+    Statement stmt;
+    KITH_RETURN_IF_ERROR(db_->Prepare("SELECT event_id, same_as_event_id FROM event_same_as ORDER BY 1, 2", &stmt));
+    bool row = false;
+    while (true) {
+      KITH_RETURN_IF_ERROR(stmt.Step(&row));
+      if (!row) break;
+      const std::int64_t a = stmt.ColumnInt64(0);
+      const std::int64_t b = stmt.ColumnInt64(1);
+      parent.emplace(a, a);
+      parent.emplace(b, b);
+      const std::int64_t ra = root(a);
+      const std::int64_t rb = root(b);
+      if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
+    }
+    std::map<std::int64_t, std::vector<std::int64_t>> members;  // root -> ids, ascending
+    for (const auto& kv : parent) members[root(kv.first)].push_back(kv.first);
+    for (const auto& kv : parent) {
+      StoredEvent* ev = FindById(out_->events, kv.first);
+      if (ev == nullptr) continue;
+      for (std::int64_t other : members[root(kv.first)]) {
+        if (other != kv.first) ev->same_as.push_back(other);
+      }
     }
     return Status::Ok();
   }

@@ -79,6 +79,9 @@ struct StoredEvent {
   std::vector<StoredEventRole> roles;
   std::map<std::string, std::string> attributes;
   StoredEvidence evidence;
+  // The other reports of the same happening (other articles' events joined
+  // by event_same_as, directly or through a third), ascending; usually empty.
+  std::vector<std::int64_t> same_as;
 };
 
 struct StoredGraph {

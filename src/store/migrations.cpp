@@ -6,10 +6,30 @@ namespace kith {
 
 extern const char* const kEmbeddedSchemaSql;  // schema/kith.sql, generated at build time
 
+namespace {
+
+// Version 2: one happening reported by several articles. event_same_as links
+// an event to each event of another document that reports the same happening
+// (event_matcher.h decides); events_by_happening is the index it looks them
+// up by.
+constexpr const char* kEventSameAsSql = R"SQL(
+CREATE TABLE event_same_as (
+  event_id         INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  same_as_event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  PRIMARY KEY (event_id, same_as_event_id),
+  CHECK (event_id <> same_as_event_id)
+) WITHOUT ROWID;
+CREATE INDEX event_same_as_by_other ON event_same_as (same_as_event_id);
+CREATE INDEX events_by_happening ON events (kind, date, place_entity);
+)SQL";
+
+}  // namespace
+
 const std::vector<MigrationStep>& MigrationSteps() {
-  // Append {2, "ALTER TABLE ..."} and raise kSchemaVersion for version 2.
+  // Append {N, "..."} and raise kSchemaVersion for version N.
   static const std::vector<MigrationStep> steps = {
       {1, kEmbeddedSchemaSql},
+      {2, kEventSameAsSql},
   };
   return steps;
 }

@@ -173,13 +173,30 @@ class Db:
     def roles(self):
         return self.count("SELECT count(*) FROM event_roles")
 
+    def same_event_pairs(self):
+        """Pairs of events that report one happening (directly linked or through another report)."""
+        parent = {}
+
+        def root(x):
+            while parent.get(x, x) != x:
+                x = parent[x]
+            return x
+        for a, b in self.rows("SELECT event_id, same_as_event_id FROM event_same_as"):
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+        groups = {}
+        for x in set(parent) | set(parent.values()):
+            groups.setdefault(root(x), []).append(x)
+        return sum(len(g) * (len(g) - 1) // 2 for g in groups.values())
+
     def nodes(self):
         """Entities plus events: the GraphModel's vertices."""
         return self.count("SELECT count(*) FROM entities") + self.events()
 
     def edges(self):
-        """Relations, located-in, event places and roles: the GraphModel's edges."""
-        return len(self.relations()) + self.located_in() + self.event_places() + self.roles()
+        """Relations, located-in, event places, roles and same-happening links: the GraphModel's edges."""
+        return len(self.relations()) + self.located_in() + self.event_places() + self.roles() + self.same_event_pairs()
 
     def tie_types(self):
         """Counter of relationship types over all relations, as GraphModel names them."""

@@ -92,7 +92,9 @@ function convert(field, i) {
   const run = async (text, params) => {
     try {
       const result = params ? await conn.execute(await conn.prepare(text), params) : await conn.query(text);
-      return await result.getAll();
+      const rows = await result.getAll();
+      result.close();
+      return rows;
     } catch (e) {
       fail('kuzu: ' + e.message + '\nin: ' + text);
     }
@@ -171,5 +173,8 @@ function convert(field, i) {
   }
   const answers = [];
   for (const r of requests) answers.push(await run(query, {name: r.name, link: r.link}));
+  // Closed before exit: left to the process's exit, kuzu's native teardown now and then crashes.
+  await conn.close();
+  await db.close();
   process.stdout.write(JSON.stringify({counts, answers}));
 })().catch((e) => fail(e && e.stack ? e.stack : String(e)));

@@ -22,6 +22,7 @@ def expected_types(db):
         counter["PART_OF" if kind == "place" and in_kind == "place" else "LOCATED_IN"] += 1
     counter["LOCATED_IN"] += db.event_places()
     counter["PARTICIPATED_IN"] += db.roles()
+    counter["SAME_AS"] += db.same_event_pairs()
     return +counter
 
 
@@ -72,7 +73,7 @@ def main():
     import networkx as nx
     g = nx.read_graphml(path, force_multigraph=True)
     c.equal(g.number_of_nodes(), db.nodes(), "networkx: nodes = entities + events")
-    c.equal(g.number_of_edges(), db.edges(), "networkx: edges = relations + located-in + event places + roles")
+    c.equal(g.number_of_edges(), db.edges(), "networkx: edges = relations + located-in + event places + roles + same-as")
     c.check(g.is_directed(), "networkx: directed")
     kinds = collections.Counter(d["labels"].split(":")[1] for _, d in g.nodes(data=True))
     for kind in ("person", "organization", "place"):

@@ -102,6 +102,15 @@ def main():
     c.equal(len(events), db.events(), "one schema:Event per event")
     for ev in events:
         c.check(any(o in doc_iri.values() for o in g.objects(ev, derived)), "%s: prov:wasDerivedFrom an article" % ev)
+    same_as = URIRef("http://www.w3.org/2002/07/owl#sameAs")
+    c.equal(len(set(frozenset(p) for p in g.subject_objects(same_as))), db.same_event_pairs(),
+            "owl:sameAs joins every two reports of one happening")
+    for amount in g.objects(None, k("amount")):
+        value = g.value(amount, s("value"))
+        c.check(value is not None and value.datatype == URIRef("http://www.w3.org/2001/XMLSchema#decimal"),
+                "kith:amount has a schema:value typed xsd:decimal")
+        c.check(g.value(amount, s("currency")) is not None or g.value(amount, s("unitText")) is not None,
+                "kith:amount has a schema:currency or a schema:unitText")
 
     # Every kith term in the export is documented in the vocabulary.
     vocab = rdflib.ConjunctiveGraph()

@@ -72,7 +72,7 @@ def check_files(c, db, out):
         if name in NODE_FILES:
             continue
         header, rows = read_csv(os.path.join(out, name))
-        m = re.match(r"(ties|located|places|roles|mentions)_(\w+)_(\w+)\.csv$", name)
+        m = re.match(r"(ties|located|places|roles|same|mentions)_(\w+)_(\w+)\.csv$", name)
         if not c.check(m is not None, "%s: a relationship file name" % name):
             continue
         c.equal(header[:3], [":START_ID(%s)" % m.group(2), ":END_ID(%s)" % m.group(3), ":TYPE"],
@@ -82,6 +82,7 @@ def check_files(c, db, out):
     c.equal(relations["located"], db.located_in(), "located_*.csv: one row per located-in")
     c.equal(relations["places"], db.event_places(), "places_*.csv: one row per event place")
     c.equal(relations["roles"], db.roles(), "roles_*.csv: one row per event role")
+    c.equal(relations["same"], db.same_event_pairs(), "same_*.csv: one SAME_AS row per two reports of one happening")
     c.equal(relations["mentions"], db.count("SELECT count(*) FROM (SELECT DISTINCT entity_id, document_id "
                                             "FROM mentions)"), "mentions_*.csv: one row per entity and article")
     return counts

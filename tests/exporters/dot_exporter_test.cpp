@@ -80,7 +80,9 @@ TEST_CASE("DOT draws one person's family to a depth", "[exporters]") {
   CHECK_FALSE(Has(dot, "event-"));
   options.with_events = true;
   dot = Export(graph, options);
-  CHECK(Has(dot, "\"event-1\" [label=\"Protest\\n--02-22\", shape=hexagon"));
+  CHECK(Has(dot, "\"event-1\" [label=\"Protest\\n--02-22\\n11 people\", shape=hexagon"));
+  CHECK(Has(dot, "\"event-3\" [label=\"Fine\\n2021-02-24\\n150000 KZT\", shape=hexagon"));
+  CHECK(Has(dot, "\"event-4\" -> \"event-3\" [label=\"same event\", dir=none"));  // two articles, one fine
   CHECK(Has(dot, "\"person-1\" -> \"event-1\" [label=\"protester\""));
   CHECK(Has(dot, "\"organization-3\" -> \"event-2\" [label=\"agent\""));  // a non-person participant
   CHECK(Has(dot, "\"event-1\" -> \"organization-3\" [style=dotted"));     // the event's place

@@ -32,7 +32,7 @@ TEST_CASE("GraphModel holds entities, events and their edges in a fixed order", 
   const StoredGraph stored = testing::SampleStoredGraph();
   const GraphModel model(stored);
   const ModelGraph& g = model.graph();
-  REQUIRE(model.num_vertices() == 10);  // 8 entities + 2 events
+  REQUIRE(model.num_vertices() == 12);  // 8 entities + 4 events
   CHECK(model.NodeKey(0) == "person-1");
   CHECK(model.NodeKey(2) == "organization-3");
   CHECK(model.NodeKey(3) == "place-4");
@@ -61,6 +61,11 @@ TEST_CASE("GraphModel holds entities, events and their edges in a fixed order", 
                      "event-1-role-1 person-2 -PARTICIPATED_IN-> event-1",
                      "event-2-role-0 person-6 -PARTICIPATED_IN-> event-2",
                      "event-2-role-1 organization-3 -PARTICIPATED_IN-> event-2",
+                     "event-3-place event-3 -LOCATED_IN-> organization-3",
+                     "event-3-role-0 person-1 -PARTICIPATED_IN-> event-3",
+                     "event-4-place event-4 -LOCATED_IN-> organization-3",
+                     "event-4-role-0 person-1 -PARTICIPATED_IN-> event-4",
+                     "event-4-same-as-3 event-4 -SAME_AS-> event-3",  // the later report points to the earlier
                  });
   CHECK(g[model.edges()[1]].reversed);
   CHECK(g[model.edges()[1]].family);
@@ -101,7 +106,7 @@ TEST_CASE("GraphModel finds families and family distances", "[exporters]") {
   CHECK(from_aigerim[5] == 2);  // his nephew
   CHECK(from_aigerim[7] == -1);
   CHECK(from_aigerim[2] == -1);  // the consulate: not a family tie
-  CHECK(model.FamilyDistances(ModelGraph::null_vertex()) == std::vector<int>(10, -1));
+  CHECK(model.FamilyDistances(ModelGraph::null_vertex()) == std::vector<int>(12, -1));
 
   StoredGraph two = stored;
   two.relations.push_back(testing::StoredTieOf(6, 8, "sibling", 4, "brother", 0));  // a person and a place
@@ -118,7 +123,7 @@ TEST_CASE("GraphModel leaves out edges to missing entities", "[exporters]") {
   stored.events[0].place = 44;
   stored.events[0].roles.push_back(StoredEventRole{"protester", 45});
   const GraphModel model(stored);
-  CHECK(model.edges().size() == 12 - 3);
+  CHECK(model.edges().size() == 17 - 3);
   const GraphModel empty((StoredGraph()));
   CHECK(empty.num_vertices() == 0);
   CHECK(empty.Families().empty());

@@ -48,8 +48,8 @@ TEST_CASE("GraphML follows the APOC and Gephi conventions", "[exporters]") {
   CHECK(xml.find("<key id=\"e_inferred\" for=\"edge\" attr.name=\"inferred\" attr.type=\"boolean\"/>") !=
         std::string::npos);
   // Every edge: a label attribute, and the label data first.
-  CHECK(Count(xml, "<edge ") == 12);
-  CHECK(Count(xml, "\" label=\"") == 12);
+  CHECK(Count(xml, "<edge ") == 17);
+  CHECK(Count(xml, "\" label=\"") == 17);
   std::size_t at = 0;
   while ((at = xml.find("<edge ", at)) != std::string::npos) {
     const std::size_t close = xml.find(">\n", at);

@@ -55,6 +55,7 @@ TEST_CASE("Neo4j files match the golden files byte for byte", "[exporters]") {
                                                  "queries.cypher",
                                                  "roles_Organization_Event.csv",
                                                  "roles_Person_Event.csv",
+                                                 "same_Event_Event.csv",
                                                  "ties_Person_Person.csv"});
   for (const auto& f : files) {
     INFO(f.first);

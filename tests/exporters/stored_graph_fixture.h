@@ -61,8 +61,9 @@ inline StoredRelation StoredTieOf(std::int64_t id, std::int64_t subject, const s
 // ties: 1 (2 sibling 1, "younger brother"), 2 (6 child 1, "son"),
 //  3 (6 relative 2, "nephew", inferred from 1 and 2), 4 (7 spouse 2, "wife",
 //  in article 2), 5 (1 parent 6, "mother", article 2: a second statement of tie 2);
-// events: 1 Protest by 1 and 2 at 3, --02-22, term P1D; 2 Detention of 6 with
-//  agent 3.
+// events: 1 Protest by 1 and 2 at 3, --02-22, term P1D, 11 people; 2 Detention
+//  of 6 with agent 3; 3 Fine of 1 at 3 on 2021-02-24, 150000 KZT (article 1) and
+//  4 the same fine reported by article 2 (same_as each other).
 inline StoredGraph SampleStoredGraph() {
   StoredGraph g;
   StoredDocument a;
@@ -119,14 +120,28 @@ inline StoredGraph SampleStoredGraph() {
   protest.date_precision = "day";
   protest.place = 3;
   protest.roles = {StoredEventRole{"protester", 1}, StoredEventRole{"protester", 2}};
-  protest.attributes = {{"term", "P1D"}};
+  protest.attributes = {{"term", "P1D"}, {"participant_count", "11"}};
   protest.evidence = StoredEvidenceOf(1, 0, 0, 75, "event.protest");
   StoredEvent detention;
   detention.id = 2;
   detention.kind = "Detention";
   detention.roles = {StoredEventRole{"detainee", 6}, StoredEventRole{"agent", 3}};
   detention.evidence = StoredEvidenceOf(1, 2, 130, 151, "event.detention");
-  g.events = {protest, detention};
+  StoredEvent fine;
+  fine.id = 3;
+  fine.kind = "Fine";
+  fine.date = "2021-02-24";
+  fine.date_precision = "day";
+  fine.place = 3;
+  fine.roles = {StoredEventRole{"fined", 1}};
+  fine.attributes = {{"amount", "150000"}, {"currency", "KZT"}};
+  fine.evidence = StoredEvidenceOf(1, 2, 152, 190, "event.passive");
+  fine.same_as = {4};
+  StoredEvent reported_again = fine;
+  reported_again.id = 4;
+  reported_again.evidence = StoredEvidenceOf(2, 0, 0, 40, "event.active-object");
+  reported_again.same_as = {3};
+  g.events = {protest, detention, fine, reported_again};
   return g;
 }
 

@@ -26,3 +26,32 @@ TEST_CASE("IsoDuration reads written terms", "[graph]") {
 
 }  // namespace
 }  // namespace kith
+
+namespace kith {
+namespace {
+
+TEST_CASE("IsoDurations reads one term per defendant from a list", "[graph]") {
+  std::unique_ptr<Lexicon> numbers;
+  REQUIRE(Lexicon::Parse("numbers", "numbers.txt", "ten\tvalue=10\nseven\tvalue=7\na\tvalue=1\n", Tokenizer(), &numbers).ok());
+  const struct {
+    const char* text;
+    std::vector<std::string> isos;
+  } kCases[] = {
+      {"12 and 7 years", {"P12Y", "P7Y"}},
+      {"10, 8 and 5 years", {"P10Y", "P8Y", "P5Y"}},
+      {"ten years and 18 months", {"P10Y", "P18M"}},
+      {"ten and seven years", {"P10Y", "P7Y"}},
+      {"18 months", {"P18M"}},
+      {"15 days", {"P15D"}},
+      {"12 and 7", {}},
+      {"12 and many years", {}},
+      {"", {}},
+  };
+  for (const auto& c : kCases) {
+    INFO(c.text);
+    CHECK(IsoDurations(c.text, numbers.get()) == c.isos);
+  }
+}
+
+}  // namespace
+}  // namespace kith

@@ -489,3 +489,63 @@ TEST_CASE("EventAssembler: the publication date fills the year", "[graph]") {
 
 }  // namespace
 }  // namespace kith
+
+namespace kith {
+namespace {
+
+TEST_CASE("EventAssembler: a fine takes the sum nearest its trigger, as a plain decimal", "[graph]") {
+  Article a("Aliya Bek was fined 29,170 tenge (about $68) each.");
+  const int aliya = a.Person("Aliya Bek");
+  a.Mention("Aliya Bek", "Person", aliya);
+  a.Mention("29,170 tenge", "Money", -1, {{"amount", "29,170"}, {"currency", "KZT"}});
+  a.Mention("$68", "Money", -1, {{"amount", "68"}, {"currency", "USD"}});
+  const auto events = a.Assemble({a.Candidate("Fine", "Aliya Bek was fined", "fined", {{"fined", aliya}})}, kPublished);
+  INFO(Render(events));
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].attributes.at("amount") == "29170");
+  CHECK(events[0].attributes.at("currency") == "KZT");
+  CHECK(events[0].attributes.count("unit") == 0);
+}
+
+TEST_CASE("EventAssembler: a sum is a fine's only, and not across another event word", "[graph]") {
+  SECTION("a detention takes no sum") {
+    Article a("Aliya Bek was detained with 500 dollars on her.");
+    const int aliya = a.Person("Aliya Bek");
+    a.Mention("Aliya Bek", "Person", aliya);
+    a.Mention("500 dollars", "Money", -1, {{"amount", "500"}, {"currency", "USD"}});
+    const auto events =
+        a.Assemble({a.Candidate("Detention", "Aliya Bek was detained", "detained", {{"detainee", aliya}})}, kPublished);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].attributes.count("amount") == 0);
+  }
+  SECTION("the sum belongs to the other event word") {
+    Article a("Aliya Bek was fined after her brother was jailed and fined 500 dollars.");
+    const int aliya = a.Person("Aliya Bek");
+    a.Mention("Aliya Bek", "Person", aliya);
+    a.Mention("500 dollars", "Money", -1, {{"amount", "500"}, {"currency", "USD"}});
+    const auto events = a.Assemble({a.Candidate("Fine", "Aliya Bek was fined", "fined", {{"fined", aliya}})}, kPublished);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].attributes.count("amount") == 0);
+  }
+  SECTION("a fine with no sum") {
+    Article a("Aliya Bek was fined.");
+    const int aliya = a.Person("Aliya Bek");
+    a.Mention("Aliya Bek", "Person", aliya);
+    const auto events = a.Assemble({a.Candidate("Fine", "Aliya Bek was fined", "fined", {{"fined", aliya}})}, kPublished);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].attributes.empty());
+  }
+  SECTION("a captured amount that is no number is left out") {
+    Article a("Aliya Bek was fined.");
+    const int aliya = a.Person("Aliya Bek");
+    a.Mention("Aliya Bek", "Person", aliya);
+    auto c = a.Candidate("Fine", "Aliya Bek was fined", "fined", {{"fined", aliya}});
+    c.attributes = {{"amount", "several"}, {"currency", "KZT"}};
+    const auto events = a.Assemble({c}, kPublished);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].attributes.empty());
+  }
+}
+
+}  // namespace
+}  // namespace kith

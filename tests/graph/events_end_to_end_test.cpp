@@ -119,6 +119,108 @@ TEST_CASE("Events: a sentence with a term keeps it as an attribute", "[graph]") 
   CHECK(events[0]->attributes.count("term") == 1);
 }
 
+TEST_CASE("Events: a fine keeps its sum as amount and ISO 4217 currency", "[graph]") {
+  const struct {
+    const char* text;
+    const char* amount;
+    const char* currency;  // "" when the sum is in a unit
+    const char* unit;
+  } cases[] = {
+      {"Activist Dana Omar was fined 150,000 tenge.", "150000", "KZT", ""},
+      {"Activist Dana Omar received a fine of 50 monthly calculation indices.", "50", "", "MCI"},
+      {"The court ordered activist Dana Omar to pay $2,000.", "2000", "USD", ""},
+      {"Activist Dana Omar was ordered to pay a fine of 10,000 rubles.", "10000", "RUB", ""},
+      {"A court in Ghulja fined activist Dana Omar 3,000 yuan.", "3000", "CNY", ""},
+      {"Activist Dana Omar was fined €500 on March 2.", "500", "EUR", ""},
+      {"Activist Dana Omar was fined ten thousand soms.", "10000", "KGS", ""},
+      {"Activist Dana Omar was fined 1.5 million Turkish lira.", "1500000", "TRY", ""},
+      {"The court imposed a fine of KZT 5,000.50 on activist Dana Omar.", "5000.5", "KZT", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const DocumentGraph g = Build(c.text);
+    INFO(Render(g));
+    const auto fines = OfKind(g, "Fine");
+    REQUIRE(fines.size() == 1);
+    CHECK(HasRole(*fines[0], "fined", EntityNamed(g, "Dana Omar")));
+    const auto& a = fines[0]->attributes;
+    CHECK((a.count("amount") ? a.at("amount") : "") == c.amount);
+    CHECK((a.count("currency") ? a.at("currency") : "") == c.currency);
+    CHECK((a.count("unit") ? a.at("unit") : "") == c.unit);
+  }
+}
+
+TEST_CASE("Events: no sum, no amount; a sum is no fine by itself", "[graph]") {
+  SECTION("a fine with no amount") {
+    const DocumentGraph g = Build("Activist Dana Omar was fined for the picket.");
+    INFO(Render(g));
+    const auto fines = OfKind(g, "Fine");
+    REQUIRE(fines.size() == 1);
+    CHECK(fines[0]->attributes.count("amount") == 0);
+    CHECK(fines[0]->attributes.count("currency") == 0);
+  }
+  SECTION("a sum without a fine") {
+    const char* const texts[] = {
+        "Activist Dana Omar paid 150,000 tenge for the flight.",
+        "Activist Dana Omar faces a fine of 150,000 tenge.",
+        "Activist Dana Omar was not ordered to pay $2,000.",
+    };
+    for (const char* text : texts) {
+      INFO(text);
+      const DocumentGraph g = Build(text);
+      INFO(Render(g));
+      CHECK(OfKind(g, "Fine").empty());
+    }
+  }
+}
+
+TEST_CASE("Events: a group with unnamed others counts everyone who took part", "[graph]") {
+  const struct {
+    const char* text;
+    const char* kind;
+    std::vector<const char*> named;
+    const char* count;
+  } cases[] = {
+      {"Dana Serikqyzy, Marat Bekuly and nine other people picketed the Chinese Consulate in Almaty.", "Protest",
+       {"Dana Serikqyzy", "Marat Bekuly"}, "11"},
+      {"Activist Dana Omar and 20 other relatives rallied outside the consulate on March 2.", "Protest", {"Dana Omar"}, "21"},
+      {"Some 30 people, including activist Dana Omar, protested outside the consulate.", "Protest", {"Dana Omar"}, "30"},
+      {"Police detained Dana Serikqyzy, Marat Bekuly and twelve others.", "Detention", {"Dana Serikqyzy", "Marat Bekuly"}, "14"},
+      {"About 40 relatives gathered on March 2. Among them was Dana Omar, a teacher.", "Protest", {"Dana Omar"}, "40"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const DocumentGraph g = Build(c.text);
+    INFO(Render(g));
+    const auto events = OfKind(g, c.kind);
+    REQUIRE(events.size() == 1);
+    for (const char* name : c.named) {
+      INFO(name);
+      CHECK(std::any_of(events[0]->roles.begin(), events[0]->roles.end(),
+                        [&](const EventRole& r) { return r.entity == EntityNamed(g, name); }));
+    }
+    REQUIRE(events[0]->attributes.count("participant_count") == 1);
+    CHECK(events[0]->attributes.at("participant_count") == c.count);
+    CHECK(events[0]->attributes.count("others") == 0);
+    CHECK(events[0]->attributes.count("group") == 0);
+  }
+}
+
+TEST_CASE("Events: a count of things or years is no count of people", "[graph]") {
+  const char* const texts[] = {
+      "Police detained activist Dana Omar and seized nine other phones.",
+      "Activist Dana Omar and nine other cases were heard by the court.",
+      "Activist Dana Omar was detained in Kashgar in 2017 and sentenced the next year.",
+      "Activist Dana Omar picketed the consulate with two other banners.",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    const DocumentGraph g = Build(text);
+    INFO(Render(g));
+    for (const Event& e : g.events) CHECK(e.attributes.count("participant_count") == 0);
+  }
+}
+
 TEST_CASE("Events: the place is the institution the rule captured", "[graph]") {
   const DocumentGraph g = Build("Activist Dana Omar picketed the Chinese Consulate in Almaty on March 2.");
   INFO(Render(g));
@@ -270,6 +372,104 @@ TEST_CASE("Events: 'her two sons were sentenced' names the two unnamed sons", "[
   }
   CHECK(sentences[0]->roles[0].entity != sentences[0]->roles[1].entity);
   CHECK_FALSE(HasRole(*sentences[0], "defendant", aliya));
+}
+
+std::string Attribute(const Event& e, const std::string& key) {
+  const auto it = e.attributes.find(key);
+  return it == e.attributes.end() ? "" : it->second;
+}
+
+TEST_CASE("Events: each defendant gets his own term", "[graph]") {
+  SECTION("her two sons, 12 and 7 years") {
+    const DocumentGraph g = Build("Activist Aliya Bek said her two sons were sentenced to 12 and 7 years on March 2.");
+    INFO(Render(g));
+    const auto sentences = OfKind(g, "Sentence");
+    REQUIRE(sentences.size() == 2);
+    CHECK(Attribute(*sentences[0], "duration") == "P12Y");
+    CHECK(Attribute(*sentences[1], "duration") == "P7Y");
+    REQUIRE(sentences[0]->roles.size() == 1);
+    REQUIRE(sentences[1]->roles.size() == 1);
+    CHECK(sentences[0]->roles[0].entity != sentences[1]->roles[0].entity);
+    for (const Event* e : sentences) {
+      CHECK(e->date == "2021-03-02");
+      CHECK(e->evidence.span == sentences[0]->evidence.span);
+      CHECK(g.entities[static_cast<std::size_t>(e->roles[0].entity)].description == "son of Aliya Bek");
+      CHECK(Attribute(*e, "participant_count").empty());
+    }
+  }
+  SECTION("A and B, respectively, with the judge in both") {
+    const DocumentGraph g = Build(
+        "Judge Marina Olegovna Shevchenko sentenced Kasym Serikuly and Arman Bekuly to 10 and 8 years respectively.");
+    INFO(Render(g));
+    const auto sentences = OfKind(g, "Sentence");
+    REQUIRE(sentences.size() == 2);
+    const int kasym = EntityNamed(g, "Kasym Serikuly");
+    const int arman = EntityNamed(g, "Arman Bekuly");
+    const int judge = EntityNamed(g, "Marina Olegovna Shevchenko");
+    CHECK(HasRole(*sentences[0], "defendant", kasym));
+    CHECK_FALSE(HasRole(*sentences[0], "defendant", arman));
+    CHECK(Attribute(*sentences[0], "duration") == "P10Y");
+    CHECK(HasRole(*sentences[1], "defendant", arman));
+    CHECK(Attribute(*sentences[1], "duration") == "P8Y");
+    CHECK(HasRole(*sentences[0], "adjudicator", judge));
+    CHECK(HasRole(*sentences[1], "adjudicator", judge));
+  }
+  SECTION("a passive list with the place between") {
+    const DocumentGraph g =
+        Build("Activists Kasym Serikuly and Arman Bekuly were sentenced in Urumqi to ten and eight years respectively.");
+    INFO(Render(g));
+    const auto sentences = OfKind(g, "Sentence");
+    REQUIRE(sentences.size() == 2);
+    CHECK(Attribute(*sentences[0], "duration") == "P10Y");
+    CHECK(Attribute(*sentences[1], "duration") == "P8Y");
+    CHECK(sentences[0]->place == EntityNamed(g, "Urumqi"));
+    CHECK(sentences[1]->place == EntityNamed(g, "Urumqi"));
+  }
+  SECTION("a single term stays one event") {
+    const DocumentGraph g = Build("Activist Kasym Serikuly was sentenced to 18 months.");
+    INFO(Render(g));
+    const auto sentences = OfKind(g, "Sentence");
+    REQUIRE(sentences.size() == 1);
+    CHECK(Attribute(*sentences[0], "duration") == "P18M");
+  }
+  SECTION("terms that do not pair up with persons are listed on one event") {
+    const DocumentGraph g = Build("Activist Kasym Serikuly was sentenced to 10 and 8 years.");
+    INFO(Render(g));
+    const auto sentences = OfKind(g, "Sentence");
+    REQUIRE(sentences.size() == 1);
+    CHECK(Attribute(*sentences[0], "durations") == "P10Y P8Y");
+    CHECK(Attribute(*sentences[0], "duration").empty());
+  }
+}
+
+TEST_CASE("Events: one defendant's sentence is not merged into another's", "[graph]") {
+  SECTION("a later mention of one defendant joins his own event") {
+    const DocumentGraph g = Build(
+        "Kasym Serikuly and Arman Bekuly were sentenced on March 2 to 10 and 8 years. "
+        "Serikuly was sentenced for his posts, his lawyer said.");
+    INFO(Render(g));
+    const auto sentences = OfKind(g, "Sentence");
+    REQUIRE(sentences.size() == 2);
+    CHECK(Attribute(*sentences[0], "duration") == "P10Y");
+    CHECK(sentences[0]->roles.size() == 1);
+    CHECK(sentences[1]->roles.size() == 1);
+  }
+  SECTION("a mention of someone else on the same day stays apart") {
+    const DocumentGraph g = Build(
+        "Kasym Serikuly and Arman Bekuly were sentenced on March 2 to 10 and 8 years. "
+        "Activist Dana Omar was also sentenced on March 2.");
+    INFO(Render(g));
+    const auto sentences = OfKind(g, "Sentence");
+    REQUIRE(sentences.size() == 3);
+    for (const Event* e : sentences) CHECK(e->roles.size() == 1);
+  }
+  SECTION("two terms of one person are two events") {
+    const DocumentGraph g = Build(
+        "Activist Kasym Serikuly was sentenced to 15 days in 2019. "
+        "Activist Kasym Serikuly was sentenced to 10 days.");
+    INFO(Render(g));
+    CHECK(OfKind(g, "Sentence").size() == 2);
+  }
 }
 
 TEST_CASE("Events: a protester named by a role noun joins the article's protest", "[graph]") {

@@ -8,28 +8,28 @@
 namespace kith {
 namespace {
 
-TEST_CASE("Migrate gives a fresh database schema version 1", "[store]") {
+TEST_CASE("Migrate gives a fresh database the newest schema version", "[store]") {
   std::unique_ptr<Database> db;
   REQUIRE(Database::Open(":memory:", DatabaseOptions(), &db).ok());
   REQUIRE(Migrate(db.get()).ok());
   std::int64_t version = 0;
   REQUIRE(ReadSchemaVersion(db.get(), &version).ok());
-  CHECK(version == 1);
-  CHECK(kSchemaVersion == 1);
+  CHECK(version == kSchemaVersion);
+  CHECK(kSchemaVersion == 2);
   std::int64_t tables = 0;
   REQUIRE(db->QueryInt64("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
                          "('documents', 'sentences', 'entities', 'entity_names', 'mentions', 'relations', "
-                         "'relation_sources', 'events', 'event_roles', 'kith_meta')",
+                         "'relation_sources', 'events', 'event_roles', 'kith_meta', 'event_same_as')",
                          &tables)
               .ok());
-  CHECK(tables == 10);
+  CHECK(tables == 11);
   std::int64_t views = 0;
   REQUIRE(db->QueryInt64("SELECT count(*) FROM sqlite_master WHERE type = 'view'", &views).ok());
   CHECK(views >= 2);
   // Running it again is a no-op.
   REQUIRE(Migrate(db.get()).ok());
   REQUIRE(ReadSchemaVersion(db.get(), &version).ok());
-  CHECK(version == 1);
+  CHECK(version == kSchemaVersion);
 }
 
 TEST_CASE("Migration steps are numbered 1 to kSchemaVersion", "[store]") {
@@ -54,7 +54,7 @@ TEST_CASE("A database from a newer kith is refused with both versions and its na
   const std::string text = s.ToString();
   CHECK(text.find(path) != std::string::npos);
   CHECK(text.find("99") != std::string::npos);
-  CHECK(text.find("version 1") != std::string::npos);
+  CHECK(text.find("version " + std::to_string(kSchemaVersion)) != std::string::npos);
   // Nothing was changed.
   std::unique_ptr<Database> db;
   REQUIRE(Database::Open(path, DatabaseOptions(), &db).ok());
@@ -107,6 +107,14 @@ const MigrationCase kMigrationCases[] = {
     // 0 -> 1: an empty file (what any kith before the first schema left, or a
     // fresh file) gets the whole schema; no data to keep.
     {1, "", "SELECT count(*) = 1 FROM kith_meta WHERE key = 'application' AND value = 'kith'"},
+    // 1 -> 2: event_same_as and events_by_happening are added; a version-1
+    // store's events stay, unlinked, and can be linked from then on.
+    {2,
+     "INSERT INTO documents (id, content_hash, path, byte_length) VALUES (1, 'h1', 'a.txt', 10);"
+     "INSERT INTO events (id, document_id, kind, date, date_precision, \"begin\", \"end\", rule) "
+     "VALUES (7, 1, 'Protest', '2021-02-22', 'day', 0, 5, 'r');",
+     "SELECT (SELECT count(*) FROM events WHERE id = 7) = 1 AND (SELECT count(*) FROM event_same_as) = 0 "
+     "AND (SELECT count(*) FROM sqlite_master WHERE name = 'events_by_happening') = 1"},
 };
 
 // Builds a database at `version` by the steps of this binary, as an older kith would have.

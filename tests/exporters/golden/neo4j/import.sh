@@ -24,5 +24,6 @@ exec neo4j-admin database import full \
   --relationships="$DIR/places_Event_Organization.csv" \
   --relationships="$DIR/roles_Organization_Event.csv" \
   --relationships="$DIR/roles_Person_Event.csv" \
+  --relationships="$DIR/same_Event_Event.csv" \
   --relationships="$DIR/ties_Person_Person.csv" \
   "$@" "$DATABASE"
