@@ -39,6 +39,8 @@ options:
   --max-bytes N    reject articles larger than N bytes (default 8388608)
   --jobs N         threads reading and extracting articles (default: one per
                    CPU); the database is the same for any N
+  --batch N        articles per transaction (default 64; a batch also closes
+                   after 250 ms): 1 commits every article on its own
   --trace          print, per sentence, the rules that fired and the losers
 exit status: 0 all stored, 1 some article failed or the run stopped early,
 2 could not start
@@ -87,7 +89,7 @@ void ReportError(const std::string& status_text) { std::cerr << "kith: " << stat
 
 int RunIngest(const std::vector<std::string>& argv) {
   Args args;
-  Status s = Args::Parse(argv, {"db", "rules", "date", "max-bytes", "jobs"}, {"trace", "help"}, &args);
+  Status s = Args::Parse(argv, {"db", "rules", "date", "max-bytes", "jobs", "batch"}, {"trace", "help"}, &args);
   if (!s.ok()) {
     ReportError(s.ToString());
     return 2;
@@ -122,6 +124,11 @@ int RunIngest(const std::vector<std::string>& argv) {
       return 2;
     }
     jobs_wanted = static_cast<int>(n);
+  }
+  std::size_t batch_articles = 64;
+  if (args.Has("batch") && (!ParseByteCount(args.Get("batch"), &batch_articles) || batch_articles > 100000)) {
+    ReportError("--batch takes a number of articles from 1 to 100000, not \"" + args.Get("batch") + "\"");
+    return 2;
   }
   std::unique_ptr<RuleSet> rules;
   s = RuleSet::Load(ResolveRulesDir(args.Get("rules")), &rules);
@@ -178,9 +185,8 @@ int RunIngest(const std::vector<std::string>& argv) {
   OrderedWorkers<PreparedArticle> workers(files.size(), jobs, static_cast<std::size_t>(jobs) * 8, prepare);
 
   // Articles are committed in batches: many per transaction is much faster
-  // than one each. A batch closes after kBatchArticles articles or
+  // than one each. A batch closes after --batch articles (default 64) or
   // kBatchMillis, so other writers and readers are not kept waiting long.
-  constexpr std::size_t kBatchArticles = 64;
   constexpr auto kBatchMillis = std::chrono::milliseconds(250);
   int inserted = 0, replaced = 0, unchanged = 0;
   std::vector<Store::PutOutcome> batch;  // outcomes stored in the open batch
@@ -250,7 +256,7 @@ int RunIngest(const std::vector<std::string>& argv) {
       continue;
     }
     batch.push_back(outcome);
-    if (batch.size() >= kBatchArticles || std::chrono::steady_clock::now() - batch_began >= kBatchMillis) {
+    if (batch.size() >= batch_articles || std::chrono::steady_clock::now() - batch_began >= kBatchMillis) {
       commit(taken);
     }
   }
