@@ -11,8 +11,8 @@
 // A link is a row of event_same_as (event_id = the new event,
 // same_as_event_id = the other), one per matching event, so the events of a
 // happening stay connected when one of the articles is replaced. The lookup
-// uses the indexes events_by_happening and event_roles' (event_id, ...): its
-// cost does not grow with the store.
+// starts from the new event's participants (index event_roles_by_entity), so
+// its cost is that of their other events, not of the store.
 //
 // Internal to the store: the caller holds the write transaction. Errors are
 // kDatabase Statuses from the Database.
@@ -27,5 +27,8 @@ namespace kith {
 
 // Links stored event `event_id` to every matching event of another document.
 Status LinkSameEvents(Database* db, std::int64_t event_id);
+
+// The statement LinkSameEvents runs (?1 = the new event), for plan tests.
+extern const char* const kLinkSameEventsSql;
 
 }  // namespace kith
