@@ -819,22 +819,8 @@ void TokenRegex::ComputeFilters() {
       case Op::kJmp: stack.push_back(in.x); break;
       case Op::kBol:
       case Op::kEol: stack.push_back(pc + 1); break;
-      case Op::kMatch:
-      case Op::kAny:
-      case Op::kNotClass: filter = false; break;
-      case Op::kChar:
-        if (in.arg < 128) {
-          first_ascii_[in.arg / 64] |= std::uint64_t{1} << (in.arg % 64);
-        } else {
-          first_non_ascii_ = true;
-        }
-        break;
-      case Op::kClass:
-        for (const auto& [lo, hi] : classes_[in.arg]) {
-          for (std::uint32_t c = lo; c <= hi && c < 128; ++c) first_ascii_[c / 64] |= std::uint64_t{1} << (c % 64);
-          if (hi >= 128) first_non_ascii_ = true;
-        }
-        break;
+      case Op::kMatch: filter = false; break;
+      default: filter = first_.Add(in, classes_) && filter; break;
     }
   }
   first_filter_ = filter;
@@ -865,40 +851,42 @@ void TokenRegex::ComputeFilters() {
     if (in.op == Op::kMatch || in.op == Op::kSplit || in.op == Op::kJmp || in.op == Op::kBol || in.op == Op::kEol) {
       continue;
     }
-    if (!ends[pc + 1]) continue;
-    switch (in.op) {
-      case Op::kChar:
-        if (in.arg < 128) {
-          last_ascii_[in.arg / 64] |= std::uint64_t{1} << (in.arg % 64);
-        } else {
-          last_non_ascii_ = true;
-        }
-        break;
-      case Op::kClass:
-        for (const auto& [lo, hi] : classes_[in.arg]) {
-          for (std::uint32_t c = lo; c <= hi && c < 128; ++c) last_ascii_[c / 64] |= std::uint64_t{1} << (c % 64);
-          if (hi >= 128) last_non_ascii_ = true;
-        }
-        break;
-      default: last_filter = false; break;  // kAny, kNotClass
-    }
+    if (ends[pc + 1]) last_filter = last_.Add(in, classes_);
   }
   last_filter_ = last_filter;
+}
+
+bool TokenRegex::EdgeBytes::Add(const Inst& in, const std::vector<Ranges>& classes) {
+  const auto set = [&](std::uint32_t c) {
+    if (c < 128) {
+      ascii[c / 64] |= std::uint64_t{1} << (c % 64);
+    } else {
+      non_ascii = true;
+    }
+  };
+  switch (in.op) {
+    case Op::kChar: set(in.arg); return true;
+    case Op::kClass:
+      for (const auto& [lo, hi] : classes[in.arg]) {
+        for (std::uint32_t c = lo; c <= hi && c < 128; ++c) set(c);
+        if (hi >= 128) set(hi);
+      }
+      return true;
+    default: return false;  // kAny, kNotClass: any code point
+  }
 }
 
 bool TokenRegex::FullMatch(std::string_view text) const {
   if (text.size() < min_units_) return false;
   if (first_filter_) {
     if (text.empty()) return false;
-    const auto c = static_cast<unsigned char>(text[0]);
-    if (c >= 128 ? !first_non_ascii_ : (first_ascii_[c / 64] & (std::uint64_t{1} << (c % 64))) == 0) return false;
+    if (!first_.Holds(static_cast<unsigned char>(text[0]))) return false;
   }
   if (last_filter_) {
     if (text.empty()) return false;
     // A last byte of 128 or more belongs to a non-ASCII code point (or is an invalid byte,
     // which only kAny and kNotClass match, and those turn this filter off).
-    const auto c = static_cast<unsigned char>(text.back());
-    if (c >= 128 ? !last_non_ascii_ : (last_ascii_[c / 64] & (std::uint64_t{1} << (c % 64))) == 0) return false;
+    if (!last_.Holds(static_cast<unsigned char>(text.back()))) return false;
   }
   return Run(text, true);
 }

@@ -96,17 +96,25 @@ class TokenRegex {
   std::string dump_;
   std::vector<Inst> prog_;  // entry at 0, the single kMatch last
   std::vector<Ranges> classes_;
+  // The bytes a matched code point may start or end with: ASCII ones by
+  // value, and whether any non-ASCII code point may be there.
+  struct EdgeBytes {
+    std::uint64_t ascii[2] = {0, 0};
+    bool non_ascii = false;
+    // Adds what consuming instruction `in` matches; false when it matches any
+    // code point (kAny, kNotClass), so the bytes tell nothing.
+    bool Add(const Inst& in, const std::vector<Ranges>& classes);
+    bool Holds(unsigned char byte) const {
+      return byte >= 128 ? non_ascii : (ascii[byte / 64] & (std::uint64_t{1} << (byte % 64))) != 0;
+    }
+  };
   // Quick rejections: a full match needs at least min_units_ code points (so
-  // bytes), and, when first_filter_, a first byte in first_ascii_ (or any
-  // non-ASCII lead byte when first_non_ascii_); likewise for the last byte.
+  // bytes) and, where the filters are on, a first and last byte they hold.
   std::size_t min_units_ = 0;
   bool first_filter_ = false;
-  bool first_non_ascii_ = false;
-  std::uint64_t first_ascii_[2] = {0, 0};
-  // The same for the last code point of the text.
+  EdgeBytes first_;
   bool last_filter_ = false;
-  bool last_non_ascii_ = false;
-  std::uint64_t last_ascii_[2] = {0, 0};
+  EdgeBytes last_;
 };
 
 }  // namespace kith
