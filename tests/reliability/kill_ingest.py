@@ -59,6 +59,12 @@ def main():
         ok, fk = rc.integrity(db)
         check.check(ok == "ok", "kill %d: integrity_check says %r" % (attempt + 1, ok))
         check.check(fk == 0, "kill %d: %d foreign key violations" % (attempt + 1, fk))
+        if not rc.has_schema(db):
+            # Killed after SQLite created the file, before the schema's transaction committed.
+            check.check(stored_before == 0, "kill %d: the schema is gone after %d articles were stored"
+                        % (attempt + 1, stored_before))
+            print("kill %d after %.2fs: no schema yet" % (attempt + 1, delay), flush=True)
+            continue
         facts = rc.document_facts(db)
         stored = sorted(facts)
         check.check(stored == paths[:len(stored)],

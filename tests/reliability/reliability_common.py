@@ -103,6 +103,15 @@ def integrity(db_path):
     return ok, fk
 
 
+def has_schema(db_path):
+    """Whether kith's schema is in the database (a run killed at start-up may leave an empty file)."""
+    db = connect(db_path)
+    try:
+        return db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'documents'").fetchone()[0] == 1
+    finally:
+        db.close()
+
+
 def document_facts(db_path):
     """{document path: (content hash, its sentences, mentions, relations, events)}, with
     entities by name rather than id, so two databases compare by what they say."""
