@@ -244,13 +244,16 @@ class Reader {
     return Status::Ok();
   }
 
-  // Events joined by event_same_as, directly or through other reports, are one happening: each
-  // lists the others.
+  // Events joined by event_same_as, directly or through other reports, are one happening; each
+  // later report names the happening's first report (its lowest id). A star, not every pair:
+  // a happening reported a thousand times gives a thousand links, not half a million.
   Status ReadSameHappenings() {
     std::map<std::int64_t, std::int64_t> parent;  // union-find over linked event ids
     const auto root = [&](std::int64_t id) {
-      while (parent.count(id) && parent[id] != id) id = parent[id];
-      return id;
+      std::int64_t r = id;
+      while (parent[r] != r) r = parent[r];
+      while (parent[id] != r) id = std::exchange(parent[id], r);  // path compression
+      return r;
     };
     Statement stmt;
     KITH_RETURN_IF_ERROR(db_->Prepare("SELECT event_id, same_as_event_id FROM event_same_as ORDER BY 1, 2", &stmt));
@@ -266,14 +269,10 @@ class Reader {
       const std::int64_t rb = root(b);
       if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
     }
-    std::map<std::int64_t, std::vector<std::int64_t>> members;  // root -> ids, ascending
-    for (const auto& kv : parent) members[root(kv.first)].push_back(kv.first);
     for (const auto& kv : parent) {
-      StoredEvent* ev = FindById(out_->events, kv.first);
-      if (ev == nullptr) continue;
-      for (std::int64_t other : members[root(kv.first)]) {
-        if (other != kv.first) ev->same_as.push_back(other);
-      }
+      const std::int64_t first = root(kv.first);
+      if (first == kv.first) continue;
+      if (StoredEvent* ev = FindById(out_->events, kv.first)) ev->same_as = {first};
     }
     return Status::Ok();
   }

@@ -79,8 +79,10 @@ struct StoredEvent {
   std::vector<StoredEventRole> roles;
   std::map<std::string, std::string> attributes;
   StoredEvidence evidence;
-  // The other reports of the same happening (other articles' events joined
-  // by event_same_as, directly or through a third), ascending; usually empty.
+  // For a later report of a happening (events of other articles joined by
+  // event_same_as, directly or through a third): the happening's first
+  // report, its lowest event id. Empty for the first report and for events
+  // reported once.
   std::vector<std::int64_t> same_as;
 };
 
