@@ -214,7 +214,10 @@ bool EveryMatchPasses(const Matcher::Program& prog, std::size_t through) {
 Matcher::~Matcher() = default;
 
 Status Matcher::Compile(std::vector<Rule> rules, std::unique_ptr<Matcher>* out) {
-  return Compile(std::move(rules), std::make_shared<TokenTestCatalog>(), out);
+  auto catalog = std::make_shared<TokenTestCatalog>();
+  KITH_RETURN_IF_ERROR(Compile(std::move(rules), catalog, out));
+  catalog->Seal();
+  return Status::Ok();
 }
 
 Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalog> catalog,
@@ -309,7 +312,6 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
     for (int id : tests) m->by_first_test_[id].push_back(index);
     m->programs_.push_back(std::move(prog));
   }
-  m->catalog_->Seal();
   *out = std::move(m);
   return Status::Ok();
 }

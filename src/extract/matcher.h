@@ -58,7 +58,8 @@ class Matcher {
  public:
   // Compiles `rules` (one stage). Fails with a located error for a pattern
   // that can match no tokens at all or whose program is too large. Matchers
-  // of one rule set share `catalog`, so a document's TokenTestCache serves all.
+  // of one rule set share `catalog`, so a document's TokenTestCache serves all;
+  // the caller seals the catalog once after the last stage is compiled.
   static Status Compile(std::vector<Rule> rules, std::unique_ptr<Matcher>* out);
   static Status Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalog> catalog,
                         std::unique_ptr<Matcher>* out);

@@ -113,6 +113,7 @@ Status RuleSet::LoadFiles(const std::string& dir, const std::vector<std::string>
     KITH_RETURN_IF_ERROR(Matcher::Compile(std::move(stage_rules), catalog, &stage.matcher));
     set->stages_.push_back(std::move(stage));
   }
+  catalog->Seal();
   *out = std::move(set);
   return Status::Ok();
 }
