@@ -47,7 +47,7 @@ exit status: 0 all stored, 1 some article failed or the run stopped early,
 )";
 
 // A positive decimal number, digits only.
-bool ParseByteCount(const std::string& text, std::size_t* out) {
+bool ParsePositiveCount(const std::string& text, std::size_t* out) {
   if (text.empty() || text.size() > 18) return false;
   std::size_t value = 0;
   for (char c : text) {
@@ -111,7 +111,7 @@ int RunIngest(const std::vector<std::string>& argv) {
     }
   }
   options.max_bytes = kDefaultMaxDocumentBytes;
-  if (args.Has("max-bytes") && !ParseByteCount(args.Get("max-bytes"), &options.max_bytes)) {
+  if (args.Has("max-bytes") && !ParsePositiveCount(args.Get("max-bytes"), &options.max_bytes)) {
     ReportError("--max-bytes takes a positive number of bytes, not \"" + args.Get("max-bytes") + "\"");
     return 2;
   }
@@ -119,14 +119,14 @@ int RunIngest(const std::vector<std::string>& argv) {
   int jobs_wanted = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (args.Has("jobs")) {
     std::size_t n = 0;
-    if (!ParseByteCount(args.Get("jobs"), &n) || n > 256) {
+    if (!ParsePositiveCount(args.Get("jobs"), &n) || n > 256) {
       ReportError("--jobs takes a number of threads from 1 to 256, not \"" + args.Get("jobs") + "\"");
       return 2;
     }
     jobs_wanted = static_cast<int>(n);
   }
   std::size_t batch_articles = 64;
-  if (args.Has("batch") && (!ParseByteCount(args.Get("batch"), &batch_articles) || batch_articles > 100000)) {
+  if (args.Has("batch") && (!ParsePositiveCount(args.Get("batch"), &batch_articles) || batch_articles > 100000)) {
     ReportError("--batch takes a number of articles from 1 to 100000, not \"" + args.Get("batch") + "\"");
     return 2;
   }
