@@ -9,6 +9,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/document_pipeline.h"
+#include "cli/extraction_fingerprint.h"
 #include "cli/input_files.h"
 #include "cli/ordered_workers.h"
 #include "store/content_hash.h"
@@ -27,7 +28,8 @@ and events, and stores them with their evidence in the SQLite database.
 Articles are read and extracted on several threads (--jobs) and stored in
 input order, many per transaction; an article that fails is reported and
 skipped (undone alone), the others are stored. An article already stored with
-the same content is skipped; a changed article replaces its own facts. When
+the same content and the same rules is skipped; a changed article, or one
+stored with other rules (or another kith version), replaces its own facts. When
 the database itself fails (disk full, locked by another process for longer
 than the busy timeout, read-only), the run stops: what was stored stays, and
 running the same command again goes on where it stopped.
@@ -136,8 +138,14 @@ int RunIngest(const std::vector<std::string>& argv) {
     ReportError(s.ToString());
     return 2;
   }
+  StoreOptions store_options;
+  s = ExtractionFingerprint(*rules, &store_options.extraction_fingerprint);
+  if (!s.ok()) {
+    ReportError(s.ToString());
+    return 2;
+  }
   std::unique_ptr<Store> store;
-  s = Store::Open(args.Get("db", "kith.db"), StoreOptions(), &store);
+  s = Store::Open(args.Get("db", "kith.db"), store_options, &store);
   if (!s.ok()) {
     ReportError(s.ToString());
     return 2;
@@ -167,7 +175,7 @@ int RunIngest(const std::vector<std::string>& argv) {
   if (options.trace != nullptr || store->path() == ":memory:" || files.size() < 2) jobs = 1;
   std::vector<std::unique_ptr<Store>> readers;
   for (int w = 0; w < jobs && jobs > 1; ++w) {
-    StoreOptions reader_options;
+    StoreOptions reader_options = store_options;
     reader_options.create_if_missing = false;
     std::unique_ptr<Store> reader;
     s = Store::Open(store->path(), reader_options, &reader);
@@ -188,7 +196,7 @@ int RunIngest(const std::vector<std::string>& argv) {
   // than one each. A batch closes after --batch articles (default 64) or
   // kBatchMillis, so other writers and readers are not kept waiting long.
   constexpr auto kBatchMillis = std::chrono::milliseconds(250);
-  int inserted = 0, replaced = 0, unchanged = 0;
+  int inserted = 0, replaced = 0, reextracted = 0, unchanged = 0;
   std::vector<Store::PutOutcome> batch;  // outcomes stored in the open batch
   std::chrono::steady_clock::time_point batch_began;
   std::size_t not_attempted = 0;
@@ -197,6 +205,7 @@ int RunIngest(const std::vector<std::string>& argv) {
     switch (outcome) {
       case Store::PutOutcome::kInserted: ++inserted; break;
       case Store::PutOutcome::kReplaced: ++replaced; break;
+      case Store::PutOutcome::kReextracted: ++reextracted; break;
       case Store::PutOutcome::kUnchanged: ++unchanged; break;
     }
   };
@@ -262,8 +271,10 @@ int RunIngest(const std::vector<std::string>& argv) {
   }
   if (!stopped) commit(taken);
   if (progress) std::cerr << "\n";
-  std::cerr << "kith: ingested " << (inserted + replaced + unchanged) << " article(s): " << inserted << " new, "
-            << replaced << " replaced, " << unchanged << " unchanged; " << failed << " failed";
+  std::cerr << "kith: ingested " << (inserted + replaced + reextracted + unchanged) << " article(s): " << inserted
+            << " new, " << replaced << " replaced, ";
+  if (reextracted > 0) std::cerr << reextracted << " extracted again (rules changed), ";
+  std::cerr << unchanged << " unchanged; " << failed << " failed";
   if (not_attempted > 0) std::cerr << "; " << not_attempted << " not attempted";
   std::cerr << "\n";
   return failed > 0 ? 1 : 0;

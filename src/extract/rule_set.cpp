@@ -64,6 +64,8 @@ Status RuleSet::LoadFiles(const std::string& dir, const std::vector<std::string>
   set->dir_ = dir;
   const std::string lex_dir = (fs::path(dir) / "lexicons").string();
   std::vector<std::string> lexicon_files = ListFiles(lex_dir, ".txt");
+  set->source_files_ = lexicon_files;
+  set->source_files_.insert(set->source_files_.end(), rule_files.begin(), rule_files.end());
   // Abbreviations shape tokenization, so they load first with a plain tokenizer.
   const std::string abbrev_path = (fs::path(lex_dir) / "abbreviations.txt").string();
   if (std::find(lexicon_files.begin(), lexicon_files.end(), abbrev_path) != lexicon_files.end()) {

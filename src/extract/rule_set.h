@@ -42,9 +42,13 @@ class RuleSet {
   const FurnitureCues& furniture_cues() const { return furniture_cues_; }
   std::size_t rule_count() const;
   const std::string& dir() const { return dir_; }
+  // Every file the set was loaded from (lexicons, then rule files), in load
+  // order: what a change of the rules is a change of.
+  const std::vector<std::string>& source_files() const { return source_files_; }
 
  private:
   std::string dir_;
+  std::vector<std::string> source_files_;
   Tokenizer tokenizer_;
   std::map<std::string, std::unique_ptr<Lexicon>> lexicons_;
   std::vector<RuleStage> stages_;

@@ -42,8 +42,8 @@ class Writer {
  public:
   Writer(Database* db, const Document& doc, const DocumentGraph& graph) : db_(db), doc_(doc), graph_(graph) {}
 
-  Status Run(const std::string& content_hash) {
-    KITH_RETURN_IF_ERROR(WriteDocument(content_hash));
+  Status Run(const std::string& content_hash, const std::string& extraction_fingerprint) {
+    KITH_RETURN_IF_ERROR(WriteDocument(content_hash, extraction_fingerprint));
     KITH_RETURN_IF_ERROR(WriteSentences());
     KITH_RETURN_IF_ERROR(WriteEntities());
     KITH_RETURN_IF_ERROR(WriteMentions());
@@ -66,11 +66,11 @@ class Writer {
     return stmt->BindText(first + 3, evidence.rule);
   }
 
-  Status WriteDocument(const std::string& content_hash) {
+  Status WriteDocument(const std::string& content_hash, const std::string& extraction_fingerprint) {
     Statement stmt;
     KITH_RETURN_IF_ERROR(db_->Prepare(
-        "INSERT INTO documents (content_hash, path, title, date, url, source, byte_length) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO documents (content_hash, path, title, date, url, source, byte_length, extraction_fingerprint) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         &stmt));
     KITH_RETURN_IF_ERROR(stmt.BindText(1, content_hash));
     KITH_RETURN_IF_ERROR(stmt.BindText(2, doc_.path));
@@ -79,6 +79,7 @@ class Writer {
     KITH_RETURN_IF_ERROR(stmt.BindText(5, doc_.meta.url));
     KITH_RETURN_IF_ERROR(stmt.BindText(6, doc_.meta.source));
     KITH_RETURN_IF_ERROR(stmt.BindInt64(7, Offset(doc_.text.size())));
+    KITH_RETURN_IF_ERROR(stmt.BindText(8, extraction_fingerprint));
     KITH_RETURN_IF_ERROR(stmt.Run());
     document_id_ = db_->LastInsertRowId();
     return Status::Ok();
@@ -285,9 +286,10 @@ class Writer {
 }  // namespace
 
 Status WriteDocumentGraph(Database* db, const Document& doc, const std::string& content_hash,
-                          const DocumentGraph& graph, std::vector<std::int64_t>* entity_ids) {
+                          const std::string& extraction_fingerprint, const DocumentGraph& graph,
+                          std::vector<std::int64_t>* entity_ids) {
   Writer writer(db, doc, graph);
-  KITH_RETURN_IF_ERROR(writer.Run(content_hash));
+  KITH_RETURN_IF_ERROR(writer.Run(content_hash, extraction_fingerprint));
   const auto& ids = writer.entity_ids();
   entity_ids->insert(entity_ids->end(), ids.begin(), ids.end());
   return Status::Ok();

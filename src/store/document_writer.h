@@ -23,8 +23,10 @@ namespace kith {
 // entities gain gender, age, description, located_in and a more specific
 // type when they had none.
 // Appends the stored id of every graph entity to *entity_ids (may repeat).
+// The document row records `extraction_fingerprint` (store.h).
 Status WriteDocumentGraph(Database* db, const Document& doc, const std::string& content_hash,
-                          const DocumentGraph& graph, std::vector<std::int64_t>* entity_ids);
+                          const std::string& extraction_fingerprint, const DocumentGraph& graph,
+                          std::vector<std::int64_t>* entity_ids);
 
 // Appends to *out the ids of the entities the facts of document
 // `document_id` refer to (mentions, relation ends, event roles and places).

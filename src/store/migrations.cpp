@@ -23,6 +23,13 @@ CREATE INDEX event_same_as_by_other ON event_same_as (same_as_event_id);
 CREATE INDEX events_by_happening ON events (kind, date, place_entity);
 )SQL";
 
+// Version 3: what each document was extracted with (the kith version and
+// the rules, cli/extraction_fingerprint.h). Documents stored before have ''
+// and are extracted again by the next ingest that sees them.
+constexpr const char* kExtractionFingerprintSql = R"SQL(
+ALTER TABLE documents ADD COLUMN extraction_fingerprint TEXT NOT NULL DEFAULT '';
+)SQL";
+
 }  // namespace
 
 const std::vector<MigrationStep>& MigrationSteps() {
@@ -30,6 +37,7 @@ const std::vector<MigrationStep>& MigrationSteps() {
   static const std::vector<MigrationStep> steps = {
       {1, kEmbeddedSchemaSql},
       {2, kEventSameAsSql},
+      {3, kExtractionFingerprintSql},
   };
   return steps;
 }

@@ -21,7 +21,7 @@
 namespace kith {
 
 // The newest schema version this binary reads and writes.
-constexpr std::int64_t kSchemaVersion = 2;
+constexpr std::int64_t kSchemaVersion = 3;
 
 struct MigrationStep {
   std::int64_t version;  // user_version after this step

@@ -13,6 +13,7 @@ const char* PutOutcomeName(Store::PutOutcome outcome) {
     case Store::PutOutcome::kInserted: return "inserted";
     case Store::PutOutcome::kUnchanged: return "unchanged";
     case Store::PutOutcome::kReplaced: return "replaced";
+    case Store::PutOutcome::kReextracted: return "re-extracted";
   }
   return "inserted";
 }
@@ -26,14 +27,16 @@ Status Store::Open(const std::string& path, const StoreOptions& options, std::un
   std::unique_ptr<Database> db;
   KITH_RETURN_IF_ERROR(Database::Open(path, db_options, &db));
   KITH_RETURN_IF_ERROR(Migrate(db.get()));
-  out->reset(new Store(std::move(db)));
+  out->reset(new Store(std::move(db), options.extraction_fingerprint));
   return Status::Ok();
 }
 
 Status Store::HasDocument(const std::string& content_hash, bool* found) {
   Statement stmt;
-  KITH_RETURN_IF_ERROR(db_->Prepare("SELECT 1 FROM documents WHERE content_hash = ?1", &stmt));
+  KITH_RETURN_IF_ERROR(
+      db_->Prepare("SELECT 1 FROM documents WHERE content_hash = ?1 AND extraction_fingerprint = ?2", &stmt));
   KITH_RETURN_IF_ERROR(stmt.BindText(1, content_hash));
+  KITH_RETURN_IF_ERROR(stmt.BindText(2, extraction_fingerprint_));
   return stmt.Step(found);
 }
 
@@ -108,32 +111,36 @@ Status Store::PutInTransaction(const Document& doc, const std::string& content_h
     return Status::Ok();
   }
   *outcome = PutOutcome::kInserted;
-  // Entities that may lose their last reference: those of the version being
-  // replaced, and this graph's own (one might have no fact at all).
+  // Versions this document replaces: the same bytes extracted with other
+  // rules, and an earlier version at the same path. Entities that may lose
+  // their last reference: those of the replaced versions, and this graph's
+  // own (one might have no fact at all).
   std::vector<std::int64_t> candidates;
-  if (!doc.path.empty() && doc.path != "-") {
-    std::vector<std::int64_t> old_documents;
-    {
-      Statement stmt;
-      KITH_RETURN_IF_ERROR(db_->Prepare("SELECT id FROM documents WHERE path = ?1", &stmt));
-      KITH_RETURN_IF_ERROR(stmt.BindText(1, doc.path));
-      bool row = false;
-      while (true) {
-        KITH_RETURN_IF_ERROR(stmt.Step(&row));
-        if (!row) break;
-        old_documents.push_back(stmt.ColumnInt64(0));
-      }
+  {
+    Statement stmt;
+    KITH_RETURN_IF_ERROR(db_->Prepare(
+        "SELECT id, content_hash = ?1 FROM documents WHERE content_hash = ?1 OR (path = ?2 AND ?2 <> '-')", &stmt));
+    KITH_RETURN_IF_ERROR(stmt.BindText(1, content_hash));
+    KITH_RETURN_IF_ERROR(stmt.BindText(2, doc.path.empty() ? std::string("-") : doc.path));
+    std::vector<std::pair<std::int64_t, bool>> old_documents;  // id, same bytes
+    bool row = false;
+    while (true) {
+      KITH_RETURN_IF_ERROR(stmt.Step(&row));
+      if (!row) break;
+      old_documents.emplace_back(stmt.ColumnInt64(0), stmt.ColumnInt64(1) != 0);
     }
     Statement remove;
     KITH_RETURN_IF_ERROR(db_->Prepare("DELETE FROM documents WHERE id = ?1", &remove));
-    for (std::int64_t old : old_documents) {
+    for (const auto& [old, same_bytes] : old_documents) {
       KITH_RETURN_IF_ERROR(DocumentEntities(db_.get(), old, &candidates));
       KITH_RETURN_IF_ERROR(remove.BindInt64(1, old));
       KITH_RETURN_IF_ERROR(remove.Run());  // facts and unnamed persons go by ON DELETE CASCADE
-      *outcome = PutOutcome::kReplaced;
+      if (*outcome != PutOutcome::kReextracted) {
+        *outcome = same_bytes ? PutOutcome::kReextracted : PutOutcome::kReplaced;
+      }
     }
   }
-  KITH_RETURN_IF_ERROR(WriteDocumentGraph(db_.get(), doc, content_hash, graph, &candidates));
+  KITH_RETURN_IF_ERROR(WriteDocumentGraph(db_.get(), doc, content_hash, extraction_fingerprint_, graph, &candidates));
   return RemoveUnreferencedEntities(db_.get(), std::move(candidates));
 }
 

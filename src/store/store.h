@@ -46,6 +46,11 @@ struct StoreOptions {
   // Most pages the file may hold (DatabaseOptions::max_page_count); a write
   // past it fails like a full disk. Default 0: no limit of kith's own.
   std::int64_t max_page_count = 0;
+  // What the documents put through this store were extracted with
+  // (cli/extraction_fingerprint.h). A document stored with the same bytes but
+  // another fingerprint is not "had": putting it again replaces its facts.
+  // Default "": callers that do not track their rules all share one value.
+  std::string extraction_fingerprint;
 };
 
 struct StoreStats {
@@ -65,6 +70,7 @@ class Store {
     kInserted,   // a new document
     kUnchanged,  // these bytes were stored already; nothing written
     kReplaced,   // same path, new bytes: the old version's facts were deleted
+    kReextracted,  // same bytes, extracted before with other rules: old facts deleted
   };
 
   // Opens or creates the store at `path` (":memory:" for a private in-memory
@@ -72,7 +78,8 @@ class Store {
   // untouched; the Status names `path`.
   static Status Open(const std::string& path, const StoreOptions& options, std::unique_ptr<Store>* out);
 
-  // *found = whether a document with this content hash is stored.
+  // *found = whether a document with this content hash is stored, extracted
+  // with this store's extraction fingerprint.
   Status HasDocument(const std::string& content_hash, bool* found);
 
   // Stores `doc` (metadata and byte length, not its text) and `graph`.
@@ -105,16 +112,18 @@ class Store {
   const std::string& path() const { return db_->path(); }
 
  private:
-  explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  Store(std::unique_ptr<Database> db, std::string extraction_fingerprint)
+      : db_(std::move(db)), extraction_fingerprint_(std::move(extraction_fingerprint)) {}
   Status PutInTransaction(const Document& doc, const std::string& content_hash, const DocumentGraph& graph,
                           PutOutcome* outcome);
 
   std::unique_ptr<Database> db_;
+  std::string extraction_fingerprint_;
   std::unique_ptr<Transaction> batch_;  // open between BeginBatch() and CommitBatch()
   bool last_failure_is_storage_ = false;
 };
 
-// "inserted", "unchanged", "replaced".
+// "inserted", "unchanged", "replaced", "re-extracted".
 const char* PutOutcomeName(Store::PutOutcome outcome);
 
 }  // namespace kith

@@ -155,6 +155,39 @@ TEST_CASE("kith ingest stores articles once and replaces a changed one", "[cli]"
   CHECK(Stats(dir, "fresh.db").out == stats3.out);
 }
 
+TEST_CASE("kith ingest extracts stored articles again when the rules change", "[cli]") {
+  TempDir dir;
+  dir.Write("a.txt", kArticleA);
+  dir.Write("b.txt", kArticleB);
+  fs::copy(KITH_SOURCE_DIR "/rules", dir.File("rules"), fs::copy_options::recursive);
+  const std::string rules = " --rules " + Quote(dir.File("rules"));
+  const auto ingest = [&](const std::string& db) {
+    return RunKith(dir, "ingest --db " + Quote(dir.File(db)) + rules + " " + Quote(dir.File("a.txt")) + " " +
+                            Quote(dir.File("b.txt")));
+  };
+  REQUIRE(ingest("kith.db").code == 0);
+  const RunResult before = Stats(dir, "kith.db");
+  CHECK(ingest("kith.db").err.find("2 unchanged") != std::string::npos);
+
+  // Without the event rules the same articles give another graph.
+  fs::remove(dir.File("rules/70_events.json"));
+  const RunResult again = ingest("kith.db");
+  INFO(again.err);
+  CHECK(again.code == 0);
+  CHECK(again.err.find("2 extracted again (rules changed)") != std::string::npos);
+  const RunResult after = Stats(dir, "kith.db");
+  CHECK(Documents(after.out) == 2);
+  CHECK(after.out != before.out);
+  // Exactly what a fresh ingest with the new rules stores; a further run has nothing to do.
+  REQUIRE(ingest("fresh.db").code == 0);
+  CHECK(Stats(dir, "fresh.db").out == after.out);
+  CHECK(ingest("kith.db").err.find("2 unchanged") != std::string::npos);
+
+  // A rule file edited in place counts too.
+  dir.Write("rules/lexicons/kin_terms.txt", dir.Read("rules/lexicons/kin_terms.txt") + "\n");
+  CHECK(ingest("kith.db").err.find("2 extracted again") != std::string::npos);
+}
+
 TEST_CASE("kith ingest reports a missing path, stores the rest and exits 1", "[cli]") {
   TempDir dir;
   dir.Write("b.txt", kArticleB);

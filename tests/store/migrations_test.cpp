@@ -15,7 +15,7 @@ TEST_CASE("Migrate gives a fresh database the newest schema version", "[store]")
   std::int64_t version = 0;
   REQUIRE(ReadSchemaVersion(db.get(), &version).ok());
   CHECK(version == kSchemaVersion);
-  CHECK(kSchemaVersion == 2);
+  CHECK(kSchemaVersion == 3);
   std::int64_t tables = 0;
   REQUIRE(db->QueryInt64("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
                          "('documents', 'sentences', 'entities', 'entity_names', 'mentions', 'relations', "
@@ -115,6 +115,12 @@ const MigrationCase kMigrationCases[] = {
      "VALUES (7, 1, 'Protest', '2021-02-22', 'day', 0, 5, 'r');",
      "SELECT (SELECT count(*) FROM events WHERE id = 7) = 1 AND (SELECT count(*) FROM event_same_as) = 0 "
      "AND (SELECT count(*) FROM sqlite_master WHERE name = 'events_by_happening') = 1"},
+    // 2 -> 3: documents gain extraction_fingerprint; a version-2 store's
+    // documents keep their rows with '' (extracted with unknown rules), so the
+    // next ingest extracts them again.
+    {3,
+     "INSERT INTO documents (id, content_hash, path, byte_length) VALUES (1, 'h1', 'a.txt', 10);",
+     "SELECT count(*) = 1 FROM documents WHERE id = 1 AND content_hash = 'h1' AND extraction_fingerprint = ''"},
 };
 
 // Builds a database at `version` by the steps of this binary, as an older kith would have.

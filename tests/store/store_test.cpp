@@ -149,6 +149,44 @@ TEST_CASE("Store replaces a document whose path has new content", "[store]") {
   CHECK(Count(store.get(), "SELECT byte_length FROM documents") == static_cast<std::int64_t>(second.doc.text.size()));
 }
 
+TEST_CASE("Store extracts the same bytes again under another extraction fingerprint", "[store]") {
+  testing::TempDir dir;
+  const std::string path = dir.File("kith.db");
+  const Sample sample = MakeSample("a.txt");
+  const auto open = [&](const std::string& fingerprint) {
+    StoreOptions options;
+    options.extraction_fingerprint = fingerprint;
+    std::unique_ptr<Store> store;
+    const Status s = Store::Open(path, options, &store);
+    INFO(s.ToString());
+    REQUIRE(s.ok());
+    return store;
+  };
+  StoreStats first_stats;
+  {
+    auto store = open("rules-1");
+    CHECK(Put(store.get(), sample) == Store::PutOutcome::kInserted);
+    first_stats = Stats(store.get());
+  }
+  auto store = open("rules-2");
+  bool found = true;
+  REQUIRE(store->HasDocument(ContentHash(sample.doc.text), &found).ok());
+  CHECK_FALSE(found);
+  CHECK(Put(store.get(), sample) == Store::PutOutcome::kReextracted);
+  CHECK(SameStats(Stats(store.get()), first_stats));  // the old facts went, the new ones came
+  CHECK(Count(store.get(), "SELECT count(*) FROM documents WHERE extraction_fingerprint = 'rules-2'") == 1);
+  CHECK(Count(store.get(), "SELECT count(*) FROM mentions WHERE document_id NOT IN (SELECT id FROM documents)") == 0);
+  CHECK(Put(store.get(), sample) == Store::PutOutcome::kUnchanged);
+  // Another path with the same bytes and other rules replaces the one row too.
+  Sample renamed = sample;
+  renamed.doc.path = "b.txt";
+  store.reset();
+  store = open("rules-3");
+  CHECK(Put(store.get(), renamed) == Store::PutOutcome::kReextracted);
+  CHECK(Stats(store.get()).documents == 1);
+  CHECK(std::string(PutOutcomeName(Store::PutOutcome::kReextracted)) == "re-extracted");
+}
+
 TEST_CASE("Store never replaces documents read from stdin", "[store]") {
   auto store = OpenMemoryStore();
   CHECK(Put(store.get(), MakeSample("-")) == Store::PutOutcome::kInserted);
