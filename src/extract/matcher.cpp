@@ -1,6 +1,7 @@
 #include "extract/matcher.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <set>
 
@@ -217,7 +218,30 @@ Status Matcher::Compile(std::vector<Rule> rules, std::unique_ptr<Matcher>* out) 
   auto catalog = std::make_shared<TokenTestCatalog>();
   KITH_RETURN_IF_ERROR(Compile(std::move(rules), catalog, out));
   catalog->Seal();
+  (*out)->IndexStartWords();
   return Status::Ok();
+}
+
+void Matcher::IndexStartWords() {
+  const std::size_t words = catalog_->word_count();
+  start_rule_offsets_.assign(words + 1, 0);
+  start_rules_.clear();
+  std::vector<int> rules;
+  for (std::size_t w = 0; w < words; ++w) {
+    rules.clear();
+    if (auto it = by_word_.find(static_cast<int>(w)); it != by_word_.end()) {
+      rules.insert(rules.end(), it->second.begin(), it->second.end());
+    }
+    for (const auto& start : catalog_->LexiconStarts(static_cast<int>(w))) {
+      if (auto it = by_lexicon_.find(start.first); it != by_lexicon_.end()) {
+        rules.insert(rules.end(), it->second.begin(), it->second.end());
+      }
+    }
+    std::sort(rules.begin(), rules.end());
+    rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
+    start_rules_.insert(start_rules_.end(), rules.begin(), rules.end());
+    start_rule_offsets_[w + 1] = static_cast<std::uint32_t>(start_rules_.size());
+  }
 }
 
 Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalog> catalog,
@@ -344,6 +368,7 @@ thread_local Scratch scratch;
 }  // namespace
 
 void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
+  assert(start_rule_offsets_.size() == catalog_->word_count() + 1 && "IndexStartWords() after sealing the catalog");
   const std::vector<Token>& tokens = *in.tokens;
   const std::size_t len = in.last - in.first;
   Scratch& sc = scratch;
@@ -406,9 +431,13 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
         }
       }
     };
-    if (auto it = by_word_.find(cache->WordAt(s)); it != by_word_.end()) add(it->second);
-    for (const auto& [lex, rs] : by_lexicon_) {
-      if (cache->EntriesStartingAt(lex, s) != nullptr) add(rs);
+    if (const int word = cache->WordAt(s); word >= 0) {
+      const std::size_t w = static_cast<std::size_t>(word);
+      for (std::uint32_t i = start_rule_offsets_[w]; i < start_rule_offsets_[w + 1]; ++i) {
+        const int r = start_rules_[i];
+        sc.rule_stamp[static_cast<std::size_t>(r)] = start_stamp;
+        candidates.push_back(r);
+      }
     }
     if (in.mentions_at != nullptr && !by_mention_.empty()) {
       for (int mi : (*in.mentions_at)[s]) {

@@ -9,6 +9,7 @@
 // Immutable after Compile and safe to share across threads.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -65,6 +66,11 @@ class Matcher {
                         std::unique_ptr<Matcher>* out);
   ~Matcher();
 
+  // Lists, per word of the shared catalog, the rules that may start at a
+  // token of that word (by the word itself or by a lexicon entry starting
+  // with it). Call once after the catalog is sealed, before Match().
+  void IndexStartWords();
+
   // Appends the longest match of every rule at every start token of the sentence.
   void Match(const MatchInput& input, std::vector<RuleMatch>* out) const;
 
@@ -81,6 +87,10 @@ class Matcher {
   std::map<int, std::vector<int>> by_lexicon_;  // catalog lexicon -> rules
   std::map<std::string, std::vector<int>> by_mention_;
   std::map<int, std::vector<int>> by_first_test_;  // catalog test -> rules that may start with it
+  // IndexStartWords(): the rules of by_word_ and by_lexicon_ per catalog word,
+  // sorted, as offsets into one array (word w: [offsets[w], offsets[w + 1])).
+  std::vector<std::uint32_t> start_rule_offsets_;
+  std::vector<int> start_rules_;
   std::shared_ptr<TokenTestCatalog> catalog_;
   // Something a rule's every match consumes: a mention with one of `labels`,
   // an entry of catalog lexicon `lexicon`, or one of the catalog's `words`.

@@ -116,6 +116,7 @@ Status RuleSet::LoadFiles(const std::string& dir, const std::vector<std::string>
     set->stages_.push_back(std::move(stage));
   }
   catalog->Seal();
+  for (RuleStage& stage : set->stages_) stage.matcher->IndexStartWords();
   *out = std::move(set);
   return Status::Ok();
 }

@@ -42,6 +42,12 @@ class TokenTestCatalog {
   const std::vector<int>* EntriesStartingWith(int lexicon, int word) const;
   // Indexes the lexicons' first words; call after adding lexicons and words.
   void Seal();
+  // After Seal(): how many words are numbered, and, per word, the lexicons
+  // with entries starting with it (with those entries).
+  std::size_t word_count() const { return starts_by_word_.size(); }
+  const std::vector<std::pair<int, const std::vector<int>*>>& LexiconStarts(int word) const {
+    return starts_by_word_[static_cast<std::size_t>(word)];
+  }
 
  private:
   struct Entry {
