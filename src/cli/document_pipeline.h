@@ -26,6 +26,12 @@ struct PipelineOptions {
 // page furniture told by the rules' furniture cues, the default date filled in.
 Status ReadPipelineDocument(const std::string& path, const std::string* stdin_bytes, const RuleSet& rules,
                             const PipelineOptions& options, Document* doc, std::vector<ReadWarning>* warnings);
+// The same in two steps, for a caller that may skip the article by the hash
+// of its text (final after the first step): the text, front matter and
+// default date, then the page furniture.
+Status ReadPipelineText(const std::string& path, const std::string* stdin_bytes, const PipelineOptions& options,
+                        Document* doc, std::vector<ReadWarning>* warnings);
+void ClassifyPipelineLines(const RuleSet& rules, Document* doc);
 // Extracts *graph from a document read by ReadPipelineDocument.
 Status ExtractDocumentGraph(const Document& doc, const RuleSet& rules, const PipelineOptions& options,
                             DocumentGraph* graph);

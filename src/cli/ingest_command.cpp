@@ -72,16 +72,20 @@ struct PreparedArticle {
 
 // Reads `path` (or `stdin_bytes`), and unless `lookup` holds these bytes
 // already, extracts its graph. Read and hash come first: an article stored
-// already is skipped at the cost of reading it, so running an interrupted
-// ingest again quickly gets back to where it stopped.
+// already is skipped at the cost of reading and hashing it (its lines are
+// not even classified), so running an interrupted ingest again quickly gets
+// back to where it stopped.
 void PrepareArticle(const std::string& path, const std::string* stdin_bytes, const Status& stdin_status,
                     const RuleSet& rules, const PipelineOptions& options, Store* lookup, PreparedArticle* out) {
   if (options.trace != nullptr) *options.trace << "== " << path << "\n";
   Status s = stdin_bytes != nullptr ? stdin_status : Status::Ok();
-  if (s.ok()) s = ReadPipelineDocument(path, stdin_bytes, rules, options, &out->doc, &out->warnings);
+  if (s.ok()) s = ReadPipelineText(path, stdin_bytes, options, &out->doc, &out->warnings);
   // With --trace every article is extracted, stored or not.
   if (s.ok() && options.trace == nullptr) s = lookup->HasDocument(ContentHash(out->doc.text), &out->stored_already);
-  if (s.ok() && !out->stored_already) s = ExtractDocumentGraph(out->doc, rules, options, &out->graph);
+  if (s.ok() && !out->stored_already) {
+    ClassifyPipelineLines(rules, &out->doc);
+    s = ExtractDocumentGraph(out->doc, rules, options, &out->graph);
+  }
   out->status = s;
 }
 

@@ -221,13 +221,17 @@ Status ReadDocumentFromBytes(const std::string& path, std::string bytes, const R
   } else {
     out->body = Span{0, out->text.size()};
   }
+  if (options.classify_lines) ClassifyDocumentLines(options, out);
+  return Status::Ok();
+}
+
+void ClassifyDocumentLines(const ReadOptions& options, Document* doc) {
   static const std::vector<LexiconEntry> kNoCues;
   if (options.compiled_cues != nullptr) {
-    ClassifyLines(*options.compiled_cues, options.line_options, out);
+    ClassifyLines(*options.compiled_cues, options.line_options, doc);
   } else {
-    ClassifyLines(options.furniture_cues != nullptr ? *options.furniture_cues : kNoCues, options.line_options, out);
+    ClassifyLines(options.furniture_cues != nullptr ? *options.furniture_cues : kNoCues, options.line_options, doc);
   }
-  return Status::Ok();
 }
 
 Status ReadAllLimited(int fd, const std::string& name, std::size_t max_bytes, std::string* out) {

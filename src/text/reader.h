@@ -47,7 +47,15 @@ struct ReadOptions {
   const FurnitureCues* compiled_cues = nullptr;
   // Thresholds of the line classifier. Default: LineClassifierOptions{}.
   LineClassifierOptions line_options;
+  // Classify the lines (page furniture) while reading. Default true; false
+  // leaves that to ClassifyDocumentLines(), e.g. for a caller that first
+  // checks by its content hash whether the article needs reading at all.
+  bool classify_lines = true;
 };
+
+// Classifies the lines of a document read with classify_lines = false, with
+// the cues and thresholds of `options`.
+void ClassifyDocumentLines(const ReadOptions& options, Document* doc);
 
 // Something the reader repaired rather than refused.
 struct ReadWarning {
