@@ -166,11 +166,12 @@ class Emitter {
             "color=\"#495057\", fillcolor=\"#e9ecef\"];\n";
     out_ += "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#343a40\", fontcolor=\"#343a40\"];\n";
 
+    const std::vector<std::vector<std::size_t>> spouses = SpouseTiesByFamily();
     std::vector<bool> written(model_.num_vertices(), false);
     int cluster = 0;
-    for (const std::vector<ModelVertex>& family : model_.Families()) {
+    for (std::size_t f = 0; f < model_.Families().size(); ++f) {
       std::vector<ModelVertex> members;
-      for (ModelVertex v : family) {
+      for (ModelVertex v : model_.Families()[f]) {
         if (included_[v]) members.push_back(v);
       }
       if (members.size() < 2) continue;
@@ -180,9 +181,9 @@ class Emitter {
         WriteNode(v, "    ");
         written[v] = true;
       }
-      for (const DrawnTie& tie : ties_) {
-        if (tie.type == "SPOUSE_OF" && tie.from != tie.to && written[tie.from] && written[tie.to] &&
-            std::binary_search(members.begin(), members.end(), tie.from) &&
+      for (std::size_t t : spouses[f]) {
+        const DrawnTie& tie = ties_[t];
+        if (std::binary_search(members.begin(), members.end(), tie.from) &&
             std::binary_search(members.begin(), members.end(), tie.to)) {
           out_ += "    { rank=same; " + Id(tie.from) + "; " + Id(tie.to) + "; }\n";
         }
@@ -198,6 +199,25 @@ class Emitter {
       if (g()[e].kind != EdgeKind::kTie && Drawn(e)) WriteOtherEdge(e);
     }
     out_ += "}\n";
+  }
+
+  // Per family (index into GraphModel::Families), the indexes into ties_ of
+  // the spouse ties that start in it, in ties_ order: the candidates for the
+  // family's rank=same lines. One pass over ties_, not one per family.
+  std::vector<std::vector<std::size_t>> SpouseTiesByFamily() const {
+    const std::vector<std::vector<ModelVertex>>& families = model_.Families();
+    std::vector<std::size_t> family_of(model_.num_vertices(), families.size());
+    for (std::size_t f = 0; f < families.size(); ++f) {
+      for (ModelVertex v : families[f]) family_of[v] = f;
+    }
+    std::vector<std::vector<std::size_t>> spouses(families.size());
+    for (std::size_t t = 0; t < ties_.size(); ++t) {
+      const DrawnTie& tie = ties_[t];
+      if (tie.type != "SPOUSE_OF" || tie.from == tie.to) continue;
+      const std::size_t f = family_of[tie.from];
+      if (f < families.size()) spouses[f].push_back(t);
+    }
+    return spouses;
   }
 
   // Dot puts unconnected parts side by side: the whole graph would be one
