@@ -8,6 +8,7 @@
 #include "base/utf8.h"
 #include "exporters/graph_model.h"
 #include "exporters/text_escape.h"
+#include "exporters/text_output.h"
 
 namespace kith {
 
@@ -57,9 +58,11 @@ struct DrawnTie {
 
 class Emitter {
  public:
-  Emitter(const StoredGraph& graph, const DotOptions& options) : model_(graph), options_(options) {}
+  Emitter(const StoredGraph& graph, const DotOptions& options, TextOutput* out)
+      : model_(graph), options_(options), out_(*out) {}
 
-  Status Run(std::string* out) {
+  // Checks the options and chooses what is drawn; writes nothing.
+  Status Prepare() {
     if (options_.depth < 0) {
       return Status::Error(StatusCode::kInvalidInput, "depth must be 0 or more, not " + std::to_string(options_.depth));
     }
@@ -72,9 +75,57 @@ class Emitter {
     }
     Select();
     MergeTies();
-    WriteGraph();
-    *out = std::move(out_);
     return Status::Ok();
+  }
+
+  // Writes the drawing; call after a successful Prepare().
+  void WriteGraph() {
+    out_ += "digraph \"kith\" {\n";
+    out_ += "  graph [charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=12, rankdir=TB, newrank=true, "
+          "nodesep=0.3, ranksep=0.5";
+    if (center_ != ModelGraph::null_vertex()) {
+      out_ += ", labelloc=t, label=" +
+              QuoteDot("Family of " + model_.DisplayName(center_) + ": up to " + std::to_string(options_.depth) +
+                       (options_.depth == 1 ? " tie" : " ties") + " away");
+    }
+    out_ += "];\n";
+    out_ += "  node [fontname=\"Helvetica\", fontsize=10, shape=box, style=\"rounded,filled\", "
+            "color=\"#495057\", fillcolor=\"#e9ecef\"];\n";
+    out_ += "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#343a40\", fontcolor=\"#343a40\"];\n";
+
+    const std::vector<std::vector<std::size_t>> spouses = SpouseTiesByFamily();
+    std::vector<bool> written(model_.num_vertices(), false);
+    int cluster = 0;
+    for (std::size_t f = 0; f < model_.Families().size(); ++f) {
+      std::vector<ModelVertex> members;
+      for (ModelVertex v : model_.Families()[f]) {
+        if (included_[v]) members.push_back(v);
+      }
+      if (members.size() < 2) continue;
+      out_ += "  subgraph \"cluster_family_" + std::to_string(++cluster) + "\" {\n";
+      out_ += "    graph [style=\"rounded,dashed\", color=\"#adb5bd\", label=\"\"];\n";
+      for (ModelVertex v : members) {
+        WriteNode(v, "    ");
+        written[v] = true;
+      }
+      for (std::size_t t : spouses[f]) {
+        const DrawnTie& tie = ties_[t];
+        if (std::binary_search(members.begin(), members.end(), tie.from) &&
+            std::binary_search(members.begin(), members.end(), tie.to)) {
+          out_ += "    { rank=same; " + Id(tie.from) + "; " + Id(tie.to) + "; }\n";
+        }
+      }
+      out_ += "  }\n";
+    }
+    for (ModelVertex v = 0; v < model_.num_vertices(); ++v) {
+      if (included_[v] && !written[v]) WriteNode(v, "  ");
+    }
+    WriteRows();
+    for (const DrawnTie& tie : ties_) WriteTie(tie);
+    for (ModelEdgeRef e : model_.edges()) {
+      if (g()[e].kind != EdgeKind::kTie && Drawn(e)) WriteOtherEdge(e);
+    }
+    out_ += "}\n";
   }
 
  private:
@@ -151,55 +202,6 @@ class Emitter {
 
   // ---- writing -----------------------------------------------------------------
   std::string Id(ModelVertex v) const { return "\"" + model_.NodeKey(v) + "\""; }
-
-  void WriteGraph() {
-    out_ += "digraph \"kith\" {\n";
-    out_ += "  graph [charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=12, rankdir=TB, newrank=true, "
-          "nodesep=0.3, ranksep=0.5";
-    if (center_ != ModelGraph::null_vertex()) {
-      out_ += ", labelloc=t, label=" +
-              QuoteDot("Family of " + model_.DisplayName(center_) + ": up to " + std::to_string(options_.depth) +
-                       (options_.depth == 1 ? " tie" : " ties") + " away");
-    }
-    out_ += "];\n";
-    out_ += "  node [fontname=\"Helvetica\", fontsize=10, shape=box, style=\"rounded,filled\", "
-            "color=\"#495057\", fillcolor=\"#e9ecef\"];\n";
-    out_ += "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#343a40\", fontcolor=\"#343a40\"];\n";
-
-    const std::vector<std::vector<std::size_t>> spouses = SpouseTiesByFamily();
-    std::vector<bool> written(model_.num_vertices(), false);
-    int cluster = 0;
-    for (std::size_t f = 0; f < model_.Families().size(); ++f) {
-      std::vector<ModelVertex> members;
-      for (ModelVertex v : model_.Families()[f]) {
-        if (included_[v]) members.push_back(v);
-      }
-      if (members.size() < 2) continue;
-      out_ += "  subgraph \"cluster_family_" + std::to_string(++cluster) + "\" {\n";
-      out_ += "    graph [style=\"rounded,dashed\", color=\"#adb5bd\", label=\"\"];\n";
-      for (ModelVertex v : members) {
-        WriteNode(v, "    ");
-        written[v] = true;
-      }
-      for (std::size_t t : spouses[f]) {
-        const DrawnTie& tie = ties_[t];
-        if (std::binary_search(members.begin(), members.end(), tie.from) &&
-            std::binary_search(members.begin(), members.end(), tie.to)) {
-          out_ += "    { rank=same; " + Id(tie.from) + "; " + Id(tie.to) + "; }\n";
-        }
-      }
-      out_ += "  }\n";
-    }
-    for (ModelVertex v = 0; v < model_.num_vertices(); ++v) {
-      if (included_[v] && !written[v]) WriteNode(v, "  ");
-    }
-    WriteRows();
-    for (const DrawnTie& tie : ties_) WriteTie(tie);
-    for (ModelEdgeRef e : model_.edges()) {
-      if (g()[e].kind != EdgeKind::kTie && Drawn(e)) WriteOtherEdge(e);
-    }
-    out_ += "}\n";
-  }
 
   // Per family (index into GraphModel::Families), the indexes into ties_ of
   // the spouse ties that start in it, in ties_ order: the candidates for the
@@ -373,23 +375,30 @@ class Emitter {
   ModelVertex center_ = ModelGraph::null_vertex();
   std::vector<bool> included_;
   std::vector<DrawnTie> ties_;
-  std::string out_;
+  TextOutput& out_;
 };
 
 }  // namespace
 
 Status WriteDot(const StoredGraph& graph, const DotOptions& options, std::string* out) {
   std::string dot;
-  KITH_RETURN_IF_ERROR(Emitter(graph, options).Run(&dot));
+  StringOutput output(&dot);
+  Emitter emitter(graph, options, &output);
+  KITH_RETURN_IF_ERROR(emitter.Prepare());
+  emitter.WriteGraph();
+  output.Flush();
   *out = std::move(dot);
   return Status::Ok();
 }
 
 Status WriteDotFile(const StoredGraph& graph, const DotOptions& options, const std::string& path,
                     const AtomicWriteOptions& atomic) {
-  std::string dot;
-  KITH_RETURN_IF_ERROR(WriteDot(graph, options, &dot));
-  return WriteFileAtomically(path, dot, atomic);
+  AtomicFile file(atomic);
+  Emitter emitter(graph, options, &file);
+  KITH_RETURN_IF_ERROR(emitter.Prepare());
+  KITH_RETURN_IF_ERROR(file.Open(path));
+  emitter.WriteGraph();
+  return file.Commit();
 }
 
 }  // namespace kith

@@ -5,6 +5,7 @@
 
 #include "exporters/graph_model.h"
 #include "exporters/text_escape.h"
+#include "exporters/text_output.h"
 
 namespace kith {
 
@@ -72,9 +73,9 @@ std::string LabelsAttribute(const std::vector<std::string>& labels) {
 
 class Emitter {
  public:
-  explicit Emitter(const StoredGraph& graph) : model_(graph) {}
+  Emitter(const StoredGraph& graph, TextOutput* out) : model_(graph), out_(*out) {}
 
-  std::string Run() {
+  void Run() {
     out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out_ += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
     for (const KeySpec& key : kKeys) {
@@ -87,7 +88,6 @@ class Emitter {
     for (ModelVertex v = 0; v < model_.num_vertices(); ++v) WriteNode(v);
     for (ModelEdgeRef e : model_.edges()) WriteEdge(e);
     out_ += "  </graph>\n</graphml>\n";
-    return std::move(out_);
   }
 
  private:
@@ -186,20 +186,25 @@ class Emitter {
   }
 
   GraphModel model_;
-  std::string out_;
+  TextOutput& out_;
 };
 
 }  // namespace
 
 Status WriteGraphml(const StoredGraph& graph, std::string* out) {
-  *out = Emitter(graph).Run();
+  std::string xml;
+  StringOutput output(&xml);
+  Emitter(graph, &output).Run();
+  output.Flush();
+  *out = std::move(xml);
   return Status::Ok();
 }
 
 Status WriteGraphmlFile(const StoredGraph& graph, const std::string& path, const AtomicWriteOptions& options) {
-  std::string xml;
-  KITH_RETURN_IF_ERROR(WriteGraphml(graph, &xml));
-  return WriteFileAtomically(path, xml, options);
+  AtomicFile file(options);
+  KITH_RETURN_IF_ERROR(file.Open(path));
+  Emitter(graph, &file).Run();
+  return file.Commit();
 }
 
 }  // namespace kith

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "exporters/text_output.h"
 #include "exporters/utf8_sanitizer.h"
 
 namespace kith {
@@ -108,7 +109,10 @@ class Emitter {
     for (const StoredEvent& ev : graph_.events) AddSentence(ev.evidence);
   }
 
-  Status Run(std::string* out) {
+  // Writes the document to *out, handing the text over node by node. On
+  // failure part of the document may already be in *out.
+  Status Run(TextOutput* out) {
+    out_ = out;
     writer_.StartObject();
     WriteContext();
     Key("@graph");
@@ -123,12 +127,21 @@ class Emitter {
     if (!ok_ || !writer_.IsComplete()) {
       return Status::Error(StatusCode::kInternal, "JSON-LD writer refused a value");
     }
-    out->assign(buffer_.GetString(), buffer_.GetSize());
-    out->push_back('\n');
+    HandOver(0);
+    out_->Append('\n');
     return Status::Ok();
   }
 
  private:
+  // Moves the writer's text to out_ once there is at least `at_least` bytes
+  // of it: RapidJSON keeps writing into its fast buffer, which stays small.
+  void HandOver(std::size_t at_least) {
+    if (buffer_.GetSize() < at_least || buffer_.GetSize() == 0) return;
+    out_->Append(std::string_view(buffer_.GetString(), buffer_.GetSize()));
+    buffer_.Clear();
+  }
+  void NodeDone() { HandOver(kHandOverSize); }
+
   // ---- primitives: every string passes SanitizeUtf8 -------------------------
   void Key(std::string_view key) {
     const std::string clean = SanitizeUtf8(key);
@@ -263,6 +276,7 @@ class Emitter {
     Key("kith:byteLength");
     Int(d.byte_length);
     writer_.EndObject();
+    NodeDone();
   }
 
   void WriteEntity(const StoredEntity& e) {
@@ -295,6 +309,7 @@ class Emitter {
       writer_.EndArray();
     }
     writer_.EndObject();
+    NodeDone();
   }
 
   // One node per sentence that states a tie or an event: part of its article.
@@ -306,6 +321,7 @@ class Emitter {
     Key("kith:sentenceIndex");
     Int(sentence);
     writer_.EndObject();
+    NodeDone();
   }
 
   // The fact's sources: prov:wasDerivedFrom names the article and, when
@@ -345,6 +361,7 @@ class Emitter {
     }
     WriteEvidence(r.evidence);
     writer_.EndObject();
+    NodeDone();
   }
 
   void WriteEvent(const StoredEvent& ev) {
@@ -430,9 +447,13 @@ class Emitter {
     }
     WriteEvidence(ev.evidence);
     writer_.EndObject();
+    NodeDone();
   }
 
+  static constexpr std::size_t kHandOverSize = std::size_t{1} << 20;
+
   const StoredGraph& graph_;
+  TextOutput* out_ = nullptr;
   rapidjson::StringBuffer buffer_;
   JsonWriter writer_;
   bool ok_ = true;
@@ -444,12 +465,20 @@ class Emitter {
 
 }  // namespace
 
-Status WriteJsonLd(const StoredGraph& graph, std::string* out) { return Emitter(graph).Run(out); }
+Status WriteJsonLd(const StoredGraph& graph, std::string* out) {
+  std::string json;
+  StringOutput output(&json);
+  KITH_RETURN_IF_ERROR(Emitter(graph).Run(&output));
+  output.Flush();
+  *out = std::move(json);
+  return Status::Ok();
+}
 
 Status WriteJsonLdFile(const StoredGraph& graph, const std::string& path, const AtomicWriteOptions& options) {
-  std::string json;
-  KITH_RETURN_IF_ERROR(WriteJsonLd(graph, &json));
-  return WriteFileAtomically(path, json, options);
+  AtomicFile file(options);
+  KITH_RETURN_IF_ERROR(file.Open(path));
+  KITH_RETURN_IF_ERROR(Emitter(graph).Run(&file));
+  return file.Commit();
 }
 
 }  // namespace kith
