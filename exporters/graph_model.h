@@ -26,10 +26,10 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
-#include <map>
 #include <string>
 #include <vector>
 
+#include "exporters/text_output.h"
 #include "store/graph_snapshot.h"
 
 namespace kith {
@@ -99,6 +99,12 @@ class GraphModel {
   // Stable edge id: "tie-5", "located-12" (entity 12's located_in),
   // "event-4-place", "event-4-role-0", "event-9-same-as-4".
   std::string EdgeKey(ModelEdgeRef e) const;
+  // The same keys appended to *out, without a temporary string. Keys hold
+  // only ASCII letters, digits and '-': no output format needs to escape them.
+  void AppendNodeKey(ModelVertex v, TextOutput* out) const;
+  void AppendEdgeKey(ModelEdgeRef e, TextOutput* out) const;
+  // The stored id of a vertex's entity or event.
+  std::int64_t StoredId(ModelVertex v) const;
   // What a person reads: the name; for an unnamed person the description
   // ("son of X", or "unnamed person"); for an event its kind and date.
   std::string DisplayName(ModelVertex v) const;
@@ -119,11 +125,11 @@ class GraphModel {
  private:
   void AddEdge(ModelVertex from, ModelVertex to, ModelEdge edge);
 
+  // Vertices are the stored entities, then the stored events, in order: a
+  // vertex is found by a binary search of the stored vectors, no map needed.
   const StoredGraph& stored_;
   ModelGraph graph_;
   std::vector<ModelEdgeRef> edges_;
-  std::map<std::int64_t, ModelVertex> entity_vertex_;
-  std::map<std::int64_t, ModelVertex> event_vertex_;
   // The same vertices with only family ties, undirected.
   boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> family_;
   std::vector<std::vector<ModelVertex>> families_;
