@@ -75,7 +75,28 @@ class Reader {
     return Status::At(StatusCode::kDatabase, db_->path(), 0, 0, "unexpected stored data: " + message);
   }
 
+  // The number of rows of `table`, to reserve the vectors exactly: grown by
+  // doubling they would hold up to twice the memory, and twice again while
+  // they move.
+  Status CountRows(const char* table, std::size_t* count) {
+    Statement stmt;
+    KITH_RETURN_IF_ERROR(db_->Prepare(std::string("SELECT count(*) FROM ") + table, &stmt));
+    bool row = false;
+    KITH_RETURN_IF_ERROR(stmt.Step(&row));
+    *count = row ? static_cast<std::size_t>(std::max<std::int64_t>(0, stmt.ColumnInt64(0))) : 0;
+    return Status::Ok();
+  }
+
+  template <typename Item>
+  Status Reserve(const char* table, std::vector<Item>* items) {
+    std::size_t count = 0;
+    KITH_RETURN_IF_ERROR(CountRows(table, &count));
+    items->reserve(count);
+    return Status::Ok();
+  }
+
   Status ReadDocuments() {
+    KITH_RETURN_IF_ERROR(Reserve("documents", &out_->documents));
     Statement stmt;
     KITH_RETURN_IF_ERROR(db_->Prepare(
         "SELECT id, content_hash, path, title, date, url, source, byte_length, ingested_at "
@@ -101,6 +122,8 @@ class Reader {
   }
 
   Status ReadEntities() {
+    KITH_RETURN_IF_ERROR(Reserve("entities", &out_->entities));
+    keys_.reserve(out_->entities.capacity());
     Statement stmt;
     KITH_RETURN_IF_ERROR(db_->Prepare(
         "SELECT id, kind, type, name, gender, age, description, located_in, origin_document_id, normalized "
@@ -161,6 +184,9 @@ class Reader {
     Statement stmt;
     KITH_RETURN_IF_ERROR(db_->Prepare("SELECT entity_id, document_id FROM mentions", &stmt));
     std::vector<std::pair<std::int64_t, std::int64_t>> pairs;
+    std::size_t count = 0;
+    KITH_RETURN_IF_ERROR(CountRows("mentions", &count));
+    pairs.reserve(count);
     bool row = false;
     while (true) {
       KITH_RETURN_IF_ERROR(stmt.Step(&row));
@@ -177,6 +203,7 @@ class Reader {
   }
 
   Status ReadRelations() {
+    KITH_RETURN_IF_ERROR(Reserve("relations", &out_->relations));
     {
       Statement stmt;
       KITH_RETURN_IF_ERROR(db_->Prepare(
@@ -236,6 +263,7 @@ class Reader {
   }
 
   Status ReadEvents() {
+    KITH_RETURN_IF_ERROR(Reserve("events", &out_->events));
     {
       Statement stmt;
       KITH_RETURN_IF_ERROR(db_->Prepare(
