@@ -44,7 +44,7 @@ std::string Wrap(const std::string& text, std::size_t width) {
   return out;
 }
 
-bool Symmetric(const std::string& type) { return type == "SIBLING_OF" || type == "SPOUSE_OF" || type == "RELATIVE_OF"; }
+bool Symmetric(std::string_view type) { return type == "SIBLING_OF" || type == "SPOUSE_OF" || type == "RELATIVE_OF"; }
 
 // All stated ties of one type between the same two vertices, drawn as one edge.
 struct DrawnTie {
@@ -173,7 +173,7 @@ class Emitter {
   }
 
   void MergeTies() {
-    std::map<std::tuple<std::string, ModelVertex, ModelVertex>, std::size_t> index;
+    std::map<std::tuple<std::string_view, ModelVertex, ModelVertex>, std::size_t> index;
     for (ModelEdgeRef e : model_.edges()) {
       const ModelEdge& edge = g()[e];
       if (edge.kind != EdgeKind::kTie || !Drawn(e)) continue;

@@ -102,13 +102,24 @@ GraphModel::GraphModel(const StoredGraph& graph) : stored_(graph) {
   }
   family_ = decltype(family_)(boost::num_vertices(graph_));
 
+  std::size_t edge_count = stored_.relations.size() + stored_.entities.size();
+  for (const StoredEvent& ev : stored_.events) edge_count += 1 + ev.roles.size() + ev.same_as.size();
+  edges_.reserve(edge_count);  // an upper bound: edges to missing vertices are left out
+
   const ModelVertex none = ModelGraph::null_vertex();
   for (const StoredRelation& r : stored_.relations) {
     ModelEdge edge;
     edge.kind = EdgeKind::kTie;
     edge.relation = &r;
     edge.family = IsFamilyType(r.type);
-    edge.type = TieType(r.type, &edge.reversed);
+    auto tie_type = tie_types_.find(r.type);
+    if (tie_type == tie_types_.end()) {
+      bool reversed = false;
+      std::string type = TieType(r.type, &reversed);
+      tie_type = tie_types_.emplace(r.type, std::make_pair(std::move(type), reversed)).first;
+    }
+    edge.type = tie_type->second.first;
+    edge.reversed = tie_type->second.second;
     ModelVertex from = EntityVertex(r.subject);
     ModelVertex to = EntityVertex(r.object);
     if (from == none || to == none) continue;

@@ -20,13 +20,17 @@
 // one transaction has none).
 //
 // The model points into the StoredGraph it is built from: that graph must
-// outlive the model and stay unchanged. Immutable after construction; const
+// outlive the model and stay unchanged. ModelEdge::type points into the
+// model: valid while the model lives. Immutable after construction; const
 // methods are thread-safe.
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "exporters/text_output.h"
@@ -46,7 +50,7 @@ enum class EdgeKind { kTie, kLocatedIn, kEventPlace, kRole, kSameAs };
 
 struct ModelEdge {
   EdgeKind kind = EdgeKind::kTie;
-  std::string type;                          // relationship type: PARENT_OF, LOCATED_IN, ...
+  std::string_view type;                     // relationship type: PARENT_OF, LOCATED_IN, ... (held by the model)
   const StoredRelation* relation = nullptr;  // kTie
   bool family = false;                       // kTie of a family type (parent ... relative)
   bool reversed = false;                     // kTie pointing against the stored direction (child)
@@ -54,7 +58,9 @@ struct ModelEdge {
   std::size_t role = 0;                      // kRole: index into event->roles; kSameAs: into event->same_as
 };
 
-using ModelGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ModelNode, ModelEdge>;
+// Directed, out-edges only: no exporter walks edges backwards, and in-edge
+// lists would cost a list node and an entry per edge.
+using ModelGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, ModelNode, ModelEdge>;
 using ModelVertex = boost::graph_traits<ModelGraph>::vertex_descriptor;
 using ModelEdgeRef = boost::graph_traits<ModelGraph>::edge_descriptor;
 
@@ -130,6 +136,9 @@ class GraphModel {
   const StoredGraph& stored_;
   ModelGraph graph_;
   std::vector<ModelEdgeRef> edges_;
+  // Stored relation type -> its relationship type (ModelEdge::type points
+  // into the values) and whether the edge is reversed.
+  std::map<std::string, std::pair<std::string, bool>, std::less<>> tie_types_;
   // The same vertices with only family ties, undirected.
   boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> family_;
   std::vector<std::vector<ModelVertex>> families_;

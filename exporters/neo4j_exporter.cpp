@@ -108,7 +108,7 @@ class CsvFile {
 };
 
 // Field encoders: strings always quoted; "" (unquoted) means no value.
-std::string Str(const std::string& s) { return QuoteCsv(s); }
+std::string Str(std::string_view s) { return QuoteCsv(s); }
 std::string StrIfSet(const std::string& s) { return s.empty() ? "" : QuoteCsv(s); }
 std::string Int(std::int64_t v) { return std::to_string(v); }
 std::string Bool(bool v) { return v ? "true" : "false"; }
