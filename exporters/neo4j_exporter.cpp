@@ -4,6 +4,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <initializer_list>
+#include <string_view>
 #include <memory>
 #include <vector>
 
@@ -95,15 +97,20 @@ class FileSet {
 class CsvFile {
  public:
   CsvFile(TextOutput* out, const std::vector<std::string>& header) : out_(out) { Row(header); }
-  void Row(const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i > 0) out_->Append(',');
-      out_->Append(fields[i]);
+  void Row(const std::vector<std::string>& fields) { Row(fields.begin(), fields.end()); }
+  // The fields of a braced list are not copied into a vector first.
+  void Row(std::initializer_list<std::string_view> fields) { Row(fields.begin(), fields.end()); }
+
+ private:
+  template <typename Iterator>
+  void Row(Iterator begin, Iterator end) {
+    for (Iterator field = begin; field != end; ++field) {
+      if (field != begin) out_->Append(',');
+      out_->Append(*field);
     }
     out_->Append('\n');
   }
 
- private:
   TextOutput* out_;
 };
 
