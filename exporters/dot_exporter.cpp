@@ -8,6 +8,7 @@
 #include "base/utf8.h"
 #include "exporters/graph_model.h"
 #include "exporters/text_escape.h"
+#include "exporters/text_output.h"
 
 namespace kith {
 
@@ -43,7 +44,7 @@ std::string Wrap(const std::string& text, std::size_t width) {
   return out;
 }
 
-bool Symmetric(const std::string& type) { return type == "SIBLING_OF" || type == "SPOUSE_OF" || type == "RELATIVE_OF"; }
+bool Symmetric(std::string_view type) { return type == "SIBLING_OF" || type == "SPOUSE_OF" || type == "RELATIVE_OF"; }
 
 // All stated ties of one type between the same two vertices, drawn as one edge.
 struct DrawnTie {
@@ -57,9 +58,11 @@ struct DrawnTie {
 
 class Emitter {
  public:
-  Emitter(const StoredGraph& graph, const DotOptions& options) : model_(graph), options_(options) {}
+  Emitter(const StoredGraph& graph, const DotOptions& options, TextOutput* out)
+      : model_(graph), options_(options), out_(*out) {}
 
-  Status Run(std::string* out) {
+  // Checks the options and chooses what is drawn; writes nothing.
+  Status Prepare() {
     if (options_.depth < 0) {
       return Status::Error(StatusCode::kInvalidInput, "depth must be 0 or more, not " + std::to_string(options_.depth));
     }
@@ -72,9 +75,57 @@ class Emitter {
     }
     Select();
     MergeTies();
-    WriteGraph();
-    *out = std::move(out_);
     return Status::Ok();
+  }
+
+  // Writes the drawing; call after a successful Prepare().
+  void WriteGraph() {
+    out_ += "digraph \"kith\" {\n";
+    out_ += "  graph [charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=12, rankdir=TB, newrank=true, "
+          "nodesep=0.3, ranksep=0.5";
+    if (center_ != ModelGraph::null_vertex()) {
+      out_ += ", labelloc=t, label=" +
+              QuoteDot("Family of " + model_.DisplayName(center_) + ": up to " + std::to_string(options_.depth) +
+                       (options_.depth == 1 ? " tie" : " ties") + " away");
+    }
+    out_ += "];\n";
+    out_ += "  node [fontname=\"Helvetica\", fontsize=10, shape=box, style=\"rounded,filled\", "
+            "color=\"#495057\", fillcolor=\"#e9ecef\"];\n";
+    out_ += "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#343a40\", fontcolor=\"#343a40\"];\n";
+
+    const std::vector<std::vector<std::size_t>> spouses = SpouseTiesByFamily();
+    std::vector<bool> written(model_.num_vertices(), false);
+    int cluster = 0;
+    for (std::size_t f = 0; f < model_.Families().size(); ++f) {
+      std::vector<ModelVertex> members;
+      for (ModelVertex v : model_.Families()[f]) {
+        if (included_[v]) members.push_back(v);
+      }
+      if (members.size() < 2) continue;
+      out_ += "  subgraph \"cluster_family_" + std::to_string(++cluster) + "\" {\n";
+      out_ += "    graph [style=\"rounded,dashed\", color=\"#adb5bd\", label=\"\"];\n";
+      for (ModelVertex v : members) {
+        WriteNode(v, "    ");
+        written[v] = true;
+      }
+      for (std::size_t t : spouses[f]) {
+        const DrawnTie& tie = ties_[t];
+        if (std::binary_search(members.begin(), members.end(), tie.from) &&
+            std::binary_search(members.begin(), members.end(), tie.to)) {
+          out_ += "    { rank=same; " + Id(tie.from) + "; " + Id(tie.to) + "; }\n";
+        }
+      }
+      out_ += "  }\n";
+    }
+    for (ModelVertex v = 0; v < model_.num_vertices(); ++v) {
+      if (included_[v] && !written[v]) WriteNode(v, "  ");
+    }
+    WriteRows();
+    for (const DrawnTie& tie : ties_) WriteTie(tie);
+    for (ModelEdgeRef e : model_.edges()) {
+      if (g()[e].kind != EdgeKind::kTie && Drawn(e)) WriteOtherEdge(e);
+    }
+    out_ += "}\n";
   }
 
  private:
@@ -122,7 +173,7 @@ class Emitter {
   }
 
   void MergeTies() {
-    std::map<std::tuple<std::string, ModelVertex, ModelVertex>, std::size_t> index;
+    std::map<std::tuple<std::string_view, ModelVertex, ModelVertex>, std::size_t> index;
     for (ModelEdgeRef e : model_.edges()) {
       const ModelEdge& edge = g()[e];
       if (edge.kind != EdgeKind::kTie || !Drawn(e)) continue;
@@ -152,52 +203,23 @@ class Emitter {
   // ---- writing -----------------------------------------------------------------
   std::string Id(ModelVertex v) const { return "\"" + model_.NodeKey(v) + "\""; }
 
-  void WriteGraph() {
-    out_ += "digraph \"kith\" {\n";
-    out_ += "  graph [charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=12, rankdir=TB, newrank=true, "
-          "nodesep=0.3, ranksep=0.5";
-    if (center_ != ModelGraph::null_vertex()) {
-      out_ += ", labelloc=t, label=" +
-              QuoteDot("Family of " + model_.DisplayName(center_) + ": up to " + std::to_string(options_.depth) +
-                       (options_.depth == 1 ? " tie" : " ties") + " away");
+  // Per family (index into GraphModel::Families), the indexes into ties_ of
+  // the spouse ties that start in it, in ties_ order: the candidates for the
+  // family's rank=same lines. One pass over ties_, not one per family.
+  std::vector<std::vector<std::size_t>> SpouseTiesByFamily() const {
+    const std::vector<std::vector<ModelVertex>>& families = model_.Families();
+    std::vector<std::size_t> family_of(model_.num_vertices(), families.size());
+    for (std::size_t f = 0; f < families.size(); ++f) {
+      for (ModelVertex v : families[f]) family_of[v] = f;
     }
-    out_ += "];\n";
-    out_ += "  node [fontname=\"Helvetica\", fontsize=10, shape=box, style=\"rounded,filled\", "
-            "color=\"#495057\", fillcolor=\"#e9ecef\"];\n";
-    out_ += "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#343a40\", fontcolor=\"#343a40\"];\n";
-
-    std::vector<bool> written(model_.num_vertices(), false);
-    int cluster = 0;
-    for (const std::vector<ModelVertex>& family : model_.Families()) {
-      std::vector<ModelVertex> members;
-      for (ModelVertex v : family) {
-        if (included_[v]) members.push_back(v);
-      }
-      if (members.size() < 2) continue;
-      out_ += "  subgraph \"cluster_family_" + std::to_string(++cluster) + "\" {\n";
-      out_ += "    graph [style=\"rounded,dashed\", color=\"#adb5bd\", label=\"\"];\n";
-      for (ModelVertex v : members) {
-        WriteNode(v, "    ");
-        written[v] = true;
-      }
-      for (const DrawnTie& tie : ties_) {
-        if (tie.type == "SPOUSE_OF" && tie.from != tie.to && written[tie.from] && written[tie.to] &&
-            std::binary_search(members.begin(), members.end(), tie.from) &&
-            std::binary_search(members.begin(), members.end(), tie.to)) {
-          out_ += "    { rank=same; " + Id(tie.from) + "; " + Id(tie.to) + "; }\n";
-        }
-      }
-      out_ += "  }\n";
+    std::vector<std::vector<std::size_t>> spouses(families.size());
+    for (std::size_t t = 0; t < ties_.size(); ++t) {
+      const DrawnTie& tie = ties_[t];
+      if (tie.type != "SPOUSE_OF" || tie.from == tie.to) continue;
+      const std::size_t f = family_of[tie.from];
+      if (f < families.size()) spouses[f].push_back(t);
     }
-    for (ModelVertex v = 0; v < model_.num_vertices(); ++v) {
-      if (included_[v] && !written[v]) WriteNode(v, "  ");
-    }
-    WriteRows();
-    for (const DrawnTie& tie : ties_) WriteTie(tie);
-    for (ModelEdgeRef e : model_.edges()) {
-      if (g()[e].kind != EdgeKind::kTie && Drawn(e)) WriteOtherEdge(e);
-    }
-    out_ += "}\n";
+    return spouses;
   }
 
   // Dot puts unconnected parts side by side: the whole graph would be one
@@ -353,23 +375,30 @@ class Emitter {
   ModelVertex center_ = ModelGraph::null_vertex();
   std::vector<bool> included_;
   std::vector<DrawnTie> ties_;
-  std::string out_;
+  TextOutput& out_;
 };
 
 }  // namespace
 
 Status WriteDot(const StoredGraph& graph, const DotOptions& options, std::string* out) {
   std::string dot;
-  KITH_RETURN_IF_ERROR(Emitter(graph, options).Run(&dot));
+  StringOutput output(&dot);
+  Emitter emitter(graph, options, &output);
+  KITH_RETURN_IF_ERROR(emitter.Prepare());
+  emitter.WriteGraph();
+  output.Flush();
   *out = std::move(dot);
   return Status::Ok();
 }
 
 Status WriteDotFile(const StoredGraph& graph, const DotOptions& options, const std::string& path,
                     const AtomicWriteOptions& atomic) {
-  std::string dot;
-  KITH_RETURN_IF_ERROR(WriteDot(graph, options, &dot));
-  return WriteFileAtomically(path, dot, atomic);
+  AtomicFile file(atomic);
+  Emitter emitter(graph, options, &file);
+  KITH_RETURN_IF_ERROR(emitter.Prepare());
+  KITH_RETURN_IF_ERROR(file.Open(path));
+  emitter.WriteGraph();
+  return file.Commit();
 }
 
 }  // namespace kith

@@ -50,8 +50,9 @@ struct DotOptions {
 // with kInvalidInput when options.depth < 0; *out is then unchanged.
 Status WriteDot(const StoredGraph& graph, const DotOptions& options, std::string* out);
 
-// WriteDot() to `path`, atomically (see atomic_file.h). On failure `path` is
-// untouched and the Status names it.
+// WriteDot() to `path`, atomically (see atomic_file.h). The text goes to the
+// file as it is written, so memory stays that of the graph, not of the
+// output. On failure `path` is untouched and the Status names it.
 Status WriteDotFile(const StoredGraph& graph, const DotOptions& options, const std::string& path,
                     const AtomicWriteOptions& atomic = AtomicWriteOptions());
 

@@ -92,15 +92,19 @@ GraphModel::GraphModel(const StoredGraph& graph) : stored_(graph) {
                 : e.kind == EntityKind::kOrganization ? NodeKind::kOrganization
                                                       : NodeKind::kPlace;
     node.entity = &e;
-    entity_vertex_[e.id] = boost::add_vertex(node, graph_);
+    boost::add_vertex(node, graph_);
   }
   for (const StoredEvent& ev : stored_.events) {
     ModelNode node;
     node.kind = NodeKind::kEvent;
     node.event = &ev;
-    event_vertex_[ev.id] = boost::add_vertex(node, graph_);
+    boost::add_vertex(node, graph_);
   }
   family_ = decltype(family_)(boost::num_vertices(graph_));
+
+  std::size_t edge_count = stored_.relations.size() + stored_.entities.size();
+  for (const StoredEvent& ev : stored_.events) edge_count += 1 + ev.roles.size() + ev.same_as.size();
+  edges_.reserve(edge_count);  // an upper bound: edges to missing vertices are left out
 
   const ModelVertex none = ModelGraph::null_vertex();
   for (const StoredRelation& r : stored_.relations) {
@@ -108,7 +112,14 @@ GraphModel::GraphModel(const StoredGraph& graph) : stored_(graph) {
     edge.kind = EdgeKind::kTie;
     edge.relation = &r;
     edge.family = IsFamilyType(r.type);
-    edge.type = TieType(r.type, &edge.reversed);
+    auto tie_type = tie_types_.find(r.type);
+    if (tie_type == tie_types_.end()) {
+      bool reversed = false;
+      std::string type = TieType(r.type, &reversed);
+      tie_type = tie_types_.emplace(r.type, std::make_pair(std::move(type), reversed)).first;
+    }
+    edge.type = tie_type->second.first;
+    edge.reversed = tie_type->second.second;
     ModelVertex from = EntityVertex(r.subject);
     ModelVertex to = EntityVertex(r.object);
     if (from == none || to == none) continue;
@@ -174,14 +185,24 @@ void GraphModel::AddEdge(ModelVertex from, ModelVertex to, ModelEdge edge) {
   edges_.push_back(boost::add_edge(from, to, std::move(edge), graph_).first);
 }
 
+namespace {
+
+// The index of the item with this id in a vector sorted by id, or `none`.
+template <typename Item>
+ModelVertex IndexOf(const std::vector<Item>& items, std::int64_t id, ModelVertex none) {
+  auto it = std::lower_bound(items.begin(), items.end(), id, [](const Item& item, std::int64_t v) { return item.id < v; });
+  return (it != items.end() && it->id == id) ? static_cast<ModelVertex>(it - items.begin()) : none;
+}
+
+}  // namespace
+
 ModelVertex GraphModel::EntityVertex(std::int64_t id) const {
-  auto it = entity_vertex_.find(id);
-  return it == entity_vertex_.end() ? ModelGraph::null_vertex() : it->second;
+  return IndexOf(stored_.entities, id, ModelGraph::null_vertex());
 }
 
 ModelVertex GraphModel::EventVertex(std::int64_t id) const {
-  auto it = event_vertex_.find(id);
-  return it == event_vertex_.end() ? ModelGraph::null_vertex() : it->second;
+  const ModelVertex index = IndexOf(stored_.events, id, ModelGraph::null_vertex());
+  return index == ModelGraph::null_vertex() ? index : stored_.entities.size() + index;
 }
 
 const StoredDocument* GraphModel::FindDocument(std::int64_t id) const {
@@ -190,27 +211,64 @@ const StoredDocument* GraphModel::FindDocument(std::int64_t id) const {
   return (it != stored_.documents.end() && it->id == id) ? &*it : nullptr;
 }
 
-std::string GraphModel::NodeKey(ModelVertex v) const {
+std::int64_t GraphModel::StoredId(ModelVertex v) const {
   const ModelNode& node = graph_[v];
-  if (node.kind == NodeKind::kEvent) return "event-" + std::to_string(node.event->id);
-  return Plain(EntityKindName(node.entity->kind)) + "-" + std::to_string(node.entity->id);
+  return node.kind == NodeKind::kEvent ? node.event->id : node.entity->id;
+}
+
+std::string GraphModel::NodeKey(ModelVertex v) const {
+  std::string key;
+  StringOutput out(&key);
+  AppendNodeKey(v, &out);
+  out.Flush();
+  return key;
 }
 
 std::string GraphModel::EdgeKey(ModelEdgeRef e) const {
+  std::string key;
+  StringOutput out(&key);
+  AppendEdgeKey(e, &out);
+  out.Flush();
+  return key;
+}
+
+void GraphModel::AppendNodeKey(ModelVertex v, TextOutput* out) const {
+  const ModelNode& node = graph_[v];
+  out->Append(node.kind == NodeKind::kEvent ? "event" : EntityKindName(node.entity->kind));
+  out->Append('-');
+  out->AppendInt(StoredId(v));
+}
+
+void GraphModel::AppendEdgeKey(ModelEdgeRef e, TextOutput* out) const {
   const ModelEdge& edge = graph_[e];
   switch (edge.kind) {
     case EdgeKind::kTie:
-      return "tie-" + std::to_string(edge.relation->id);
+      out->Append("tie-");
+      out->AppendInt(edge.relation->id);
+      return;
     case EdgeKind::kLocatedIn:
-      return "located-" + std::to_string(graph_[boost::source(e, graph_)].entity->id);
+      out->Append("located-");
+      out->AppendInt(graph_[boost::source(e, graph_)].entity->id);
+      return;
     case EdgeKind::kEventPlace:
-      return "event-" + std::to_string(edge.event->id) + "-place";
+      out->Append("event-");
+      out->AppendInt(edge.event->id);
+      out->Append("-place");
+      return;
     case EdgeKind::kRole:
-      return "event-" + std::to_string(edge.event->id) + "-role-" + std::to_string(edge.role);
+      out->Append("event-");
+      out->AppendInt(edge.event->id);
+      out->Append("-role-");
+      out->AppendInt(static_cast<std::int64_t>(edge.role));
+      return;
     case EdgeKind::kSameAs:
-      return "event-" + std::to_string(edge.event->id) + "-same-as-" + std::to_string(edge.event->same_as[edge.role]);
+      out->Append("event-");
+      out->AppendInt(edge.event->id);
+      out->Append("-same-as-");
+      out->AppendInt(edge.event->same_as[edge.role]);
+      return;
   }
-  return "edge";
+  out->Append("edge");
 }
 
 std::string GraphModel::DisplayName(ModelVertex v) const {

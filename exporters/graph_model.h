@@ -20,7 +20,8 @@
 // one transaction has none).
 //
 // The model points into the StoredGraph it is built from: that graph must
-// outlive the model and stay unchanged. Immutable after construction; const
+// outlive the model and stay unchanged. ModelEdge::type points into the
+// model: valid while the model lives. Immutable after construction; const
 // methods are thread-safe.
 #pragma once
 
@@ -28,8 +29,11 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
+#include "exporters/text_output.h"
 #include "store/graph_snapshot.h"
 
 namespace kith {
@@ -46,7 +50,7 @@ enum class EdgeKind { kTie, kLocatedIn, kEventPlace, kRole, kSameAs };
 
 struct ModelEdge {
   EdgeKind kind = EdgeKind::kTie;
-  std::string type;                          // relationship type: PARENT_OF, LOCATED_IN, ...
+  std::string_view type;                     // relationship type: PARENT_OF, LOCATED_IN, ... (held by the model)
   const StoredRelation* relation = nullptr;  // kTie
   bool family = false;                       // kTie of a family type (parent ... relative)
   bool reversed = false;                     // kTie pointing against the stored direction (child)
@@ -54,7 +58,9 @@ struct ModelEdge {
   std::size_t role = 0;                      // kRole: index into event->roles; kSameAs: into event->same_as
 };
 
-using ModelGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, ModelNode, ModelEdge>;
+// Directed, out-edges only: no exporter walks edges backwards, and in-edge
+// lists would cost a list node and an entry per edge.
+using ModelGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, ModelNode, ModelEdge>;
 using ModelVertex = boost::graph_traits<ModelGraph>::vertex_descriptor;
 using ModelEdgeRef = boost::graph_traits<ModelGraph>::edge_descriptor;
 
@@ -99,6 +105,12 @@ class GraphModel {
   // Stable edge id: "tie-5", "located-12" (entity 12's located_in),
   // "event-4-place", "event-4-role-0", "event-9-same-as-4".
   std::string EdgeKey(ModelEdgeRef e) const;
+  // The same keys appended to *out, without a temporary string. Keys hold
+  // only ASCII letters, digits and '-': no output format needs to escape them.
+  void AppendNodeKey(ModelVertex v, TextOutput* out) const;
+  void AppendEdgeKey(ModelEdgeRef e, TextOutput* out) const;
+  // The stored id of a vertex's entity or event.
+  std::int64_t StoredId(ModelVertex v) const;
   // What a person reads: the name; for an unnamed person the description
   // ("son of X", or "unnamed person"); for an event its kind and date.
   std::string DisplayName(ModelVertex v) const;
@@ -119,11 +131,14 @@ class GraphModel {
  private:
   void AddEdge(ModelVertex from, ModelVertex to, ModelEdge edge);
 
+  // Vertices are the stored entities, then the stored events, in order: a
+  // vertex is found by a binary search of the stored vectors, no map needed.
   const StoredGraph& stored_;
   ModelGraph graph_;
   std::vector<ModelEdgeRef> edges_;
-  std::map<std::int64_t, ModelVertex> entity_vertex_;
-  std::map<std::int64_t, ModelVertex> event_vertex_;
+  // Stored relation type -> its relationship type (ModelEdge::type points
+  // into the values) and whether the edge is reversed.
+  std::map<std::string, std::pair<std::string, bool>, std::less<>> tie_types_;
   // The same vertices with only family ties, undirected.
   boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> family_;
   std::vector<std::vector<ModelVertex>> families_;

@@ -5,6 +5,7 @@
 
 #include "exporters/graph_model.h"
 #include "exporters/text_escape.h"
+#include "exporters/text_output.h"
 
 namespace kith {
 
@@ -72,9 +73,9 @@ std::string LabelsAttribute(const std::vector<std::string>& labels) {
 
 class Emitter {
  public:
-  explicit Emitter(const StoredGraph& graph) : model_(graph) {}
+  Emitter(const StoredGraph& graph, TextOutput* out) : model_(graph), out_(*out) {}
 
-  std::string Run() {
+  void Run() {
     out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out_ += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
     for (const KeySpec& key : kKeys) {
@@ -87,19 +88,29 @@ class Emitter {
     for (ModelVertex v = 0; v < model_.num_vertices(); ++v) WriteNode(v);
     for (ModelEdgeRef e : model_.edges()) WriteEdge(e);
     out_ += "  </graph>\n</graphml>\n";
-    return std::move(out_);
   }
 
  private:
-  void Data(const char* key, const std::string& value) {
-    out_ += "      <data key=\"" + std::string(key) + "\">" + EscapeXml(value) + "</data>\n";
+  void Data(const char* key, std::string_view value) {
+    out_ += "      <data key=\"";
+    out_ += key;
+    out_ += "\">";
+    AppendEscapedXml(value, &out_);
+    out_ += "</data>\n";
   }
-  void DataIfSet(const char* key, const std::string& value) {
+  void DataIfSet(const char* key, std::string_view value) {
     if (!value.empty()) Data(key, value);
   }
-  void Data(const char* key, std::int64_t value) { Data(key, std::to_string(value)); }
-  void Data(const char* key, bool value) { Data(key, std::string(value ? "true" : "false")); }
-  void Data(const char* key, const char* value) { Data(key, std::string(value)); }
+  void Data(const char* key, std::int64_t value) {
+    out_ += "      <data key=\"";
+    out_ += key;
+    out_ += "\">";
+    out_.AppendInt(value);
+    out_ += "</data>\n";
+  }
+  void Data(const char* key, bool value) { Data(key, std::string_view(value ? "true" : "false")); }
+  void Data(const char* key, const char* value) { Data(key, std::string_view(value)); }
+  void Data(const char* key, const std::string& value) { Data(key, std::string_view(value)); }
 
   // Paths of the documents with these ids (unknown ids are left out).
   std::vector<std::string> Paths(const std::vector<std::int64_t>& documents) const {
@@ -110,24 +121,42 @@ class Emitter {
     return paths;
   }
 
-  // The evidence of a tie (prefix "e_") or an event (prefix "v_").
-  void Evidence(const char* prefix, const StoredEvidence& evidence, bool with_article_date) {
-    const std::string p = prefix;
-    Data((p + "rule").c_str(), evidence.rule);
-    Data((p + "document").c_str(), evidence.document_id);
+  // The evidence of a tie (keys of `prefix` "e_") or an event ("v_"): the
+  // keys are spelled out so that no key name is built per value.
+  struct EvidenceKeys {
+    const char* rule;
+    const char* document;
+    const char* article;
+    const char* article_date;  // nullptr: not written
+    const char* sentence;
+    const char* begin;
+    const char* end;
+  };
+  static constexpr EvidenceKeys kTieEvidence = {"e_rule", "e_document", "e_article", "e_article_date",
+                                                "e_sentence", "e_begin", "e_end"};
+  static constexpr EvidenceKeys kEventEvidence = {"v_rule", "v_document", "v_article", nullptr,
+                                                  "v_sentence", "v_begin", "v_end"};
+
+  void Evidence(const EvidenceKeys& keys, const StoredEvidence& evidence) {
+    Data(keys.rule, evidence.rule);
+    Data(keys.document, evidence.document_id);
     if (const StoredDocument* d = model_.FindDocument(evidence.document_id)) {
-      Data((p + "article").c_str(), d->path);
-      if (with_article_date) DataIfSet((p + "article_date").c_str(), d->date);
+      Data(keys.article, d->path);
+      if (keys.article_date != nullptr) DataIfSet(keys.article_date, d->date);
     }
-    if (evidence.sentence >= 0) Data((p + "sentence").c_str(), static_cast<std::int64_t>(evidence.sentence));
-    Data((p + "begin").c_str(), static_cast<std::int64_t>(evidence.span.begin));
-    Data((p + "end").c_str(), static_cast<std::int64_t>(evidence.span.end));
+    if (evidence.sentence >= 0) Data(keys.sentence, static_cast<std::int64_t>(evidence.sentence));
+    Data(keys.begin, static_cast<std::int64_t>(evidence.span.begin));
+    Data(keys.end, static_cast<std::int64_t>(evidence.span.end));
   }
 
   void WriteNode(ModelVertex v) {
     const ModelNode& node = model_.graph()[v];
     const std::string labels = LabelsAttribute(model_.Labels(v));
-    out_ += "    <node id=\"" + EscapeXml(model_.NodeKey(v)) + "\" labels=\"" + EscapeXml(labels) + "\">\n";
+    out_ += "    <node id=\"";
+    model_.AppendNodeKey(v, &out_);
+    out_ += "\" labels=\"";
+    AppendEscapedXml(labels, &out_);
+    out_ += "\">\n";
     Data("v_label", model_.DisplayName(v));
     Data("v_labels", labels);
     if (node.kind == NodeKind::kEvent) {
@@ -142,7 +171,7 @@ class Emitter {
       DataIfSet("v_unit", EventAttribute(ev, "unit"));
       DataIfSet("v_participant_count", EventNumber(ev, "participant_count", true));
       DataIfSet("v_duration", EventAttribute(ev, "duration"));
-      Evidence("v_", ev.evidence, false);
+      Evidence(kEventEvidence, ev.evidence);
     } else {
       const StoredEntity& e = *node.entity;
       Data("v_kind", EntityKindName(e.kind));
@@ -162,9 +191,15 @@ class Emitter {
   void WriteEdge(ModelEdgeRef e) {
     const ModelGraph& g = model_.graph();
     const ModelEdge& edge = g[e];
-    out_ += "    <edge id=\"" + EscapeXml(model_.EdgeKey(e)) + "\" source=\"" +
-            EscapeXml(model_.NodeKey(boost::source(e, g))) + "\" target=\"" +
-            EscapeXml(model_.NodeKey(boost::target(e, g))) + "\" label=\"" + EscapeXml(edge.type) + "\">\n";
+    out_ += "    <edge id=\"";
+    model_.AppendEdgeKey(e, &out_);
+    out_ += "\" source=\"";
+    model_.AppendNodeKey(boost::source(e, g), &out_);
+    out_ += "\" target=\"";
+    model_.AppendNodeKey(boost::target(e, g), &out_);
+    out_ += "\" label=\"";
+    AppendEscapedXml(edge.type, &out_);
+    out_ += "\">\n";
     Data("label", edge.type);  // first: see kKeys
     if (edge.kind == EdgeKind::kTie) {
       const StoredRelation& r = *edge.relation;
@@ -172,7 +207,7 @@ class Emitter {
       DataIfSet("e_term", r.term);
       Data("e_inferred", r.inferred);
       if (!r.sources.empty()) Data("e_inferred_from", JsonArray(r.sources));
-      Evidence("e_", r.evidence, true);
+      Evidence(kTieEvidence, r.evidence);
     } else if (edge.kind == EdgeKind::kRole) {
       const StoredEvent& ev = *edge.event;
       Data("e_role", ev.roles[edge.role].role);
@@ -186,20 +221,25 @@ class Emitter {
   }
 
   GraphModel model_;
-  std::string out_;
+  TextOutput& out_;
 };
 
 }  // namespace
 
 Status WriteGraphml(const StoredGraph& graph, std::string* out) {
-  *out = Emitter(graph).Run();
+  std::string xml;
+  StringOutput output(&xml);
+  Emitter(graph, &output).Run();
+  output.Flush();
+  *out = std::move(xml);
   return Status::Ok();
 }
 
 Status WriteGraphmlFile(const StoredGraph& graph, const std::string& path, const AtomicWriteOptions& options) {
-  std::string xml;
-  KITH_RETURN_IF_ERROR(WriteGraphml(graph, &xml));
-  return WriteFileAtomically(path, xml, options);
+  AtomicFile file(options);
+  KITH_RETURN_IF_ERROR(file.Open(path));
+  Emitter(graph, &file).Run();
+  return file.Commit();
 }
 
 }  // namespace kith

@@ -43,8 +43,9 @@ namespace kith {
 // Never fails today; returns a Status for symmetry with the other exporters.
 Status WriteGraphml(const StoredGraph& graph, std::string* out);
 
-// WriteGraphml() to `path`, atomically (see atomic_file.h). On failure `path`
-// is untouched and the Status names it.
+// WriteGraphml() to `path`, atomically (see atomic_file.h). The text goes to
+// the file as it is written, so memory stays that of the graph, not of the
+// output. On failure `path` is untouched and the Status names it.
 Status WriteGraphmlFile(const StoredGraph& graph, const std::string& path,
                         const AtomicWriteOptions& options = AtomicWriteOptions());
 

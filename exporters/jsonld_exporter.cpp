@@ -3,14 +3,17 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <map>
 #include <set>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
+#include "exporters/text_output.h"
 #include "exporters/utf8_sanitizer.h"
 
 namespace kith {
@@ -106,9 +109,16 @@ class Emitter {
       AddSentence(r.evidence);
     }
     for (const StoredEvent& ev : graph_.events) AddSentence(ev.evidence);
+    std::sort(sentences_.begin(), sentences_.end());
+    sentences_.erase(std::unique(sentences_.begin(), sentences_.end()), sentences_.end());
+    std::sort(family_.begin(), family_.end());
+    family_.erase(std::unique(family_.begin(), family_.end()), family_.end());
   }
 
-  Status Run(std::string* out) {
+  // Writes the document to *out, handing the text over node by node. On
+  // failure part of the document may already be in *out.
+  Status Run(TextOutput* out) {
+    out_ = out;
     writer_.StartObject();
     WriteContext();
     Key("@graph");
@@ -123,20 +133,30 @@ class Emitter {
     if (!ok_ || !writer_.IsComplete()) {
       return Status::Error(StatusCode::kInternal, "JSON-LD writer refused a value");
     }
-    out->assign(buffer_.GetString(), buffer_.GetSize());
-    out->push_back('\n');
+    HandOver(0);
+    out_->Append('\n');
     return Status::Ok();
   }
 
  private:
+  // Moves the writer's text to out_ once there is at least `at_least` bytes
+  // of it: RapidJSON keeps writing into its fast buffer, which stays small.
+  void HandOver(std::size_t at_least) {
+    if (buffer_.GetSize() < at_least || buffer_.GetSize() == 0) return;
+    out_->Append(std::string_view(buffer_.GetString(), buffer_.GetSize()));
+    buffer_.Clear();
+  }
+  void NodeDone() { HandOver(kHandOverSize); }
+
   // ---- primitives: every string passes SanitizeUtf8 -------------------------
+  // Valid text (nearly all of it) goes to the writer as it is, without a copy.
   void Key(std::string_view key) {
-    const std::string clean = SanitizeUtf8(key);
-    ok_ = writer_.Key(clean.data(), static_cast<rapidjson::SizeType>(clean.size()), true) && ok_;
+    if (!IsValidUtf8(key)) return Key(SanitizeUtf8(key));
+    ok_ = writer_.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()), true) && ok_;
   }
   void String(std::string_view value) {
-    const std::string clean = SanitizeUtf8(value);
-    ok_ = writer_.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()), true) && ok_;
+    if (!IsValidUtf8(value)) return String(SanitizeUtf8(value));
+    ok_ = writer_.String(value.data(), static_cast<rapidjson::SizeType>(value.size()), true) && ok_;
   }
   void Int(std::int64_t value) { ok_ = writer_.Int64(value) && ok_; }
   void Bool(bool value) { ok_ = writer_.Bool(value) && ok_; }
@@ -205,40 +225,46 @@ class Emitter {
 
   // ---- provenance: the sentences that facts come from ----------------------------
   void AddSentence(const StoredEvidence& evidence) {
-    if (evidence.sentence >= 0) sentences_.insert({evidence.document_id, evidence.sentence});
+    if (evidence.sentence >= 0) sentences_.emplace_back(evidence.document_id, evidence.sentence);
   }
 
   // ---- family ties as schema.org properties ----------------------------------
+  // Indexes into kFamilyProperties.
+  enum FamilyProperty : std::size_t { kParent = 0, kChildren = 1, kSibling = 2, kSpouse = 3, kRelatedTo = 4 };
+
   void AddFamilyProperties(const StoredRelation& r) {
     if (r.subject == r.object) return;
-    auto add = [this](std::int64_t node, const char* property, std::int64_t target) {
-      family_[node][property].insert(target);
+    auto add = [this](std::int64_t node, FamilyProperty property, std::int64_t target) {
+      family_.push_back(FamilyLink{node, property, target});
     };
     // (A, type, B): A is `type` of B.
     if (r.type == "parent") {
-      add(r.object, "parent", r.subject);
-      add(r.subject, "children", r.object);
+      add(r.object, kParent, r.subject);
+      add(r.subject, kChildren, r.object);
     } else if (r.type == "child") {
-      add(r.subject, "parent", r.object);
-      add(r.object, "children", r.subject);
+      add(r.subject, kParent, r.object);
+      add(r.object, kChildren, r.subject);
     } else if (r.type == "sibling" || r.type == "spouse") {
-      add(r.subject, r.type == "sibling" ? "sibling" : "spouse", r.object);
-      add(r.object, r.type == "sibling" ? "sibling" : "spouse", r.subject);
+      add(r.subject, r.type == "sibling" ? kSibling : kSpouse, r.object);
+      add(r.object, r.type == "sibling" ? kSibling : kSpouse, r.subject);
     } else if (r.type == "relative") {
-      add(r.subject, "relatedTo", r.object);
-      add(r.object, "relatedTo", r.subject);
+      add(r.subject, kRelatedTo, r.object);
+      add(r.object, kRelatedTo, r.subject);
     }
   }
 
+  // Entities are written in id order: one forward walk over the sorted links.
   void WriteFamily(std::int64_t id) {
-    auto it = family_.find(id);
-    if (it == family_.end()) return;
-    for (const char* property : kFamilyProperties) {
-      auto p = it->second.find(property);
-      if (p == it->second.end()) continue;
-      Key(property);
+    while (next_family_ < family_.size() && family_[next_family_].node < id) ++next_family_;
+    while (next_family_ < family_.size() && family_[next_family_].node == id) {
+      const std::size_t property = family_[next_family_].property;
+      Key(kFamilyProperties[property]);
       writer_.StartArray();
-      for (std::int64_t target : p->second) String(EntityIri(target));
+      while (next_family_ < family_.size() && family_[next_family_].node == id &&
+             family_[next_family_].property == property) {
+        String(EntityIri(family_[next_family_].target));
+        ++next_family_;
+      }
       writer_.EndArray();
     }
   }
@@ -263,6 +289,7 @@ class Emitter {
     Key("kith:byteLength");
     Int(d.byte_length);
     writer_.EndObject();
+    NodeDone();
   }
 
   void WriteEntity(const StoredEntity& e) {
@@ -295,6 +322,7 @@ class Emitter {
       writer_.EndArray();
     }
     writer_.EndObject();
+    NodeDone();
   }
 
   // One node per sentence that states a tie or an event: part of its article.
@@ -306,6 +334,7 @@ class Emitter {
     Key("kith:sentenceIndex");
     Int(sentence);
     writer_.EndObject();
+    NodeDone();
   }
 
   // The fact's sources: prov:wasDerivedFrom names the article and, when
@@ -345,6 +374,7 @@ class Emitter {
     }
     WriteEvidence(r.evidence);
     writer_.EndObject();
+    NodeDone();
   }
 
   void WriteEvent(const StoredEvent& ev) {
@@ -430,26 +460,50 @@ class Emitter {
     }
     WriteEvidence(ev.evidence);
     writer_.EndObject();
+    NodeDone();
   }
 
+  static constexpr std::size_t kHandOverSize = std::size_t{1} << 20;
+
   const StoredGraph& graph_;
+  TextOutput* out_ = nullptr;
   rapidjson::StringBuffer buffer_;
   JsonWriter writer_;
   bool ok_ = true;
-  // (document id, sentence index) of every tie and event, sorted
-  std::set<std::pair<std::int64_t, int>> sentences_;
-  // entity id -> family property -> target entity ids (sorted, unique)
-  std::map<std::int64_t, std::map<std::string, std::set<std::int64_t>>> family_;
+  // (document id, sentence index) of every tie and event, sorted, unique
+  std::vector<std::pair<std::int64_t, int>> sentences_;
+  // (entity id, family property, target entity id), sorted, unique
+  struct FamilyLink {
+    std::int64_t node;
+    std::size_t property;  // index into kFamilyProperties
+    std::int64_t target;
+    bool operator<(const FamilyLink& o) const {
+      return std::tie(node, property, target) < std::tie(o.node, o.property, o.target);
+    }
+    bool operator==(const FamilyLink& o) const {
+      return node == o.node && property == o.property && target == o.target;
+    }
+  };
+  std::vector<FamilyLink> family_;
+  std::size_t next_family_ = 0;  // WriteFamily's position in family_
 };
 
 }  // namespace
 
-Status WriteJsonLd(const StoredGraph& graph, std::string* out) { return Emitter(graph).Run(out); }
+Status WriteJsonLd(const StoredGraph& graph, std::string* out) {
+  std::string json;
+  StringOutput output(&json);
+  KITH_RETURN_IF_ERROR(Emitter(graph).Run(&output));
+  output.Flush();
+  *out = std::move(json);
+  return Status::Ok();
+}
 
 Status WriteJsonLdFile(const StoredGraph& graph, const std::string& path, const AtomicWriteOptions& options) {
-  std::string json;
-  KITH_RETURN_IF_ERROR(WriteJsonLd(graph, &json));
-  return WriteFileAtomically(path, json, options);
+  AtomicFile file(options);
+  KITH_RETURN_IF_ERROR(file.Open(path));
+  KITH_RETURN_IF_ERROR(Emitter(graph).Run(&file));
+  return file.Commit();
 }
 
 }  // namespace kith

@@ -40,8 +40,9 @@ namespace kith {
 // Fails (kInternal) only if the JSON writer refuses a value.
 Status WriteJsonLd(const StoredGraph& graph, std::string* out);
 
-// WriteJsonLd() to `path`, atomically (see atomic_file.h). On failure `path`
-// is untouched and the Status names it.
+// WriteJsonLd() to `path`, atomically (see atomic_file.h). The text goes to
+// the file as it is written, so memory stays that of the graph, not of the
+// output. On failure `path` is untouched and the Status names it.
 Status WriteJsonLdFile(const StoredGraph& graph, const std::string& path,
                        const AtomicWriteOptions& options = AtomicWriteOptions());
 

@@ -4,10 +4,14 @@
 
 #include <cerrno>
 #include <cstring>
+#include <initializer_list>
+#include <string_view>
+#include <memory>
 #include <vector>
 
 #include "exporters/graph_model.h"
 #include "exporters/text_escape.h"
+#include "exporters/text_output.h"
 
 namespace kith {
 
@@ -81,28 +85,37 @@ RETURN coalesce(a.name, a.description) AS from, type(t) AS type, t.term AS term,
 ORDER BY t.tieId;
 )";
 
-// One CSV file being built: a header, then rows of already-encoded fields.
+// Where the export's files go: one TextOutput per file name, made on first use.
+class FileSet {
+ public:
+  virtual ~FileSet() = default;
+  // The output of file `name` (a plain name); the same one for the same name.
+  virtual TextOutput* Open(const std::string& name) = 0;
+};
+
+// One CSV file being written: a header, then rows of already-encoded fields.
 class CsvFile {
  public:
-  explicit CsvFile(const std::vector<std::string>& header) { Row(header); }
-  void Row(const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i > 0) text_ += ',';
-      text_ += fields[i];
-    }
-    text_ += '\n';
-    ++rows_;
-  }
-  bool has_data() const { return rows_ > 1; }
-  const std::string& text() const { return text_; }
+  CsvFile(TextOutput* out, const std::vector<std::string>& header) : out_(out) { Row(header); }
+  void Row(const std::vector<std::string>& fields) { Row(fields.begin(), fields.end()); }
+  // The fields of a braced list are not copied into a vector first.
+  void Row(std::initializer_list<std::string_view> fields) { Row(fields.begin(), fields.end()); }
 
  private:
-  std::string text_;
-  std::size_t rows_ = 0;
+  template <typename Iterator>
+  void Row(Iterator begin, Iterator end) {
+    for (Iterator field = begin; field != end; ++field) {
+      if (field != begin) out_->Append(',');
+      out_->Append(*field);
+    }
+    out_->Append('\n');
+  }
+
+  TextOutput* out_;
 };
 
 // Field encoders: strings always quoted; "" (unquoted) means no value.
-std::string Str(const std::string& s) { return QuoteCsv(s); }
+std::string Str(std::string_view s) { return QuoteCsv(s); }
 std::string StrIfSet(const std::string& s) { return s.empty() ? "" : QuoteCsv(s); }
 std::string Int(std::int64_t v) { return std::to_string(v); }
 std::string Bool(bool v) { return v ? "true" : "false"; }
@@ -127,8 +140,8 @@ class Emitter {
  public:
   explicit Emitter(const StoredGraph& graph) : model_(graph) {}
 
-  void Run(std::map<std::string, std::string>* out) {
-    CsvFile articles({"id:ID(Article)", ":LABEL", "path", "title", "date", "url", "source", "contentHash",
+  void Run(FileSet* files) {
+    CsvFile articles(files->Open("articles.csv"), {"id:ID(Article)", ":LABEL", "path", "title", "date", "url", "source", "contentHash",
                       "byteLength:long"});
     for (const StoredDocument& d : model_.stored().documents) {
       articles.Row({Int(d.id), Str("Article"), Str(d.path), StrIfSet(d.title), StrIfSet(d.date), StrIfSet(d.url),
@@ -139,10 +152,10 @@ class Emitter {
     std::vector<std::string> person_header = {"id:ID(Person)", ":LABEL", "name", "aliases:string[]", "description",
                                               "named:boolean", "gender", "age:int", "schemaType", "documents:long[]",
                                               "articles:string[]"};
-    CsvFile persons(person_header);
-    CsvFile organizations(Header("id:ID(Organization)", entity_header_tail));
-    CsvFile places(Header("id:ID(Place)", entity_header_tail));
-    CsvFile events({"id:ID(Event)", ":LABEL", "kind", "date", "datePrecision", "attributes", "amount:double",
+    CsvFile persons(files->Open("persons.csv"), person_header);
+    CsvFile organizations(files->Open("organizations.csv"), Header("id:ID(Organization)", entity_header_tail));
+    CsvFile places(files->Open("places.csv"), Header("id:ID(Place)", entity_header_tail));
+    CsvFile events(files->Open("events.csv"), {"id:ID(Event)", ":LABEL", "kind", "date", "datePrecision", "attributes", "amount:double",
                     "currency", "unit", "participantCount:int", "duration", "rule", "document:long", "article",
                     "sentence:int", "begin:long", "end:long"});
     const ModelGraph& g = model_.graph();
@@ -172,14 +185,10 @@ class Emitter {
                   Ints(e.documents), Strs(Paths(e.documents))});
       }
     }
-    (*out)["articles.csv"] = articles.text();
-    (*out)["persons.csv"] = persons.text();
-    (*out)["organizations.csv"] = organizations.text();
-    (*out)["places.csv"] = places.text();
-    (*out)["events.csv"] = events.text();
     node_files_ = {"persons.csv", "organizations.csv", "places.csv", "events.csv", "articles.csv"};
 
-    // Relationship files by (kind, start label, end label). ties_Person_Person.csv always exists.
+    // Relationship files by (kind, start label, end label), made at their
+    // first row; ties_Person_Person.csv always exists.
     std::map<std::string, CsvFile> relationship_files;
     auto file_for = [&](const std::string& prefix, const char* start, const char* end,
                         const std::vector<std::string>& properties) -> CsvFile& {
@@ -189,7 +198,7 @@ class Emitter {
         std::vector<std::string> header = {std::string(":START_ID(") + start + ")", std::string(":END_ID(") + end + ")",
                                            ":TYPE"};
         header.insert(header.end(), properties.begin(), properties.end());
-        it = relationship_files.emplace(name, CsvFile(header)).first;
+        it = relationship_files.emplace(name, CsvFile(files->Open(name), header)).first;
       }
       return it->second;
     };
@@ -235,13 +244,9 @@ class Emitter {
                                                                        Str("MENTIONED_IN")});
       }
     }
-    for (const auto& file : relationship_files) {
-      if (!file.second.has_data() && file.first != "ties_Person_Person.csv") continue;
-      (*out)[file.first] = file.second.text();
-      relationship_files_.push_back(file.first);
-    }
-    (*out)["import.sh"] = ImportScript();
-    (*out)["queries.cypher"] = kQueries;
+    for (const auto& file : relationship_files) relationship_files_.push_back(file.first);
+    files->Open("import.sh")->Append(ImportScript());
+    files->Open("queries.cypher")->Append(kQueries);
   }
 
  private:
@@ -304,12 +309,74 @@ Status IoError(const std::string& path, const std::string& what, int error) {
   return Status::At(StatusCode::kIoError, path, 0, 0, what + ": " + std::strerror(error));
 }
 
+// The files as strings.
+class StringFiles final : public FileSet {
+ public:
+  TextOutput* Open(const std::string& name) override {
+    Entry& entry = files_[name];
+    if (entry.output == nullptr) entry.output = std::make_unique<StringOutput>(&entry.text);
+    return entry.output.get();
+  }
+  void Take(std::map<std::string, std::string>* out) {
+    out->clear();
+    for (auto& file : files_) {
+      file.second.output->Flush();
+      (*out)[file.first] = std::move(file.second.text);
+    }
+  }
+
+ private:
+  struct Entry {
+    std::string text;
+    std::unique_ptr<StringOutput> output;
+  };
+  std::map<std::string, Entry> files_;
+};
+
+// The files written into a directory, each through its own AtomicFile.
+class DirectoryFiles final : public FileSet {
+ public:
+  DirectoryFiles(const std::string& dir, const AtomicWriteOptions& options) : dir_(dir), options_(options) {}
+
+  TextOutput* Open(const std::string& name) override {
+    Entry& entry = files_[name];
+    if (entry.file == nullptr) {
+      entry.file = std::make_unique<AtomicFile>(options_);
+      std::string path;
+      entry.status = JoinInside(dir_, name, &path);
+      if (entry.status.ok()) entry.status = entry.file->Open(path);
+    }
+    return entry.file.get();
+  }
+
+  // Commits every file in name order, import.sh last; stops at the first
+  // failure (the files not committed keep their old contents).
+  Status Commit() {
+    for (auto& file : files_) {
+      if (file.first != "import.sh") KITH_RETURN_IF_ERROR(Commit(file.second));
+    }
+    auto script = files_.find("import.sh");
+    return script == files_.end() ? Status::Ok() : Commit(script->second);
+  }
+
+ private:
+  struct Entry {
+    std::unique_ptr<AtomicFile> file;
+    Status status;  // of naming and opening the file
+  };
+  static Status Commit(Entry& entry) { return entry.status.ok() ? entry.file->Commit() : entry.status; }
+
+  std::string dir_;
+  AtomicWriteOptions options_;
+  std::map<std::string, Entry> files_;
+};
+
 }  // namespace
 
 Status WriteNeo4jFiles(const StoredGraph& graph, std::map<std::string, std::string>* out) {
-  std::map<std::string, std::string> files;
+  StringFiles files;
   Emitter(graph).Run(&files);
-  *out = std::move(files);
+  files.Take(out);
   return Status::Ok();
 }
 
@@ -323,24 +390,15 @@ Status JoinInside(const std::string& dir, const std::string& name, std::string* 
 
 Status WriteNeo4jDirectory(const StoredGraph& graph, const std::string& dir, const AtomicWriteOptions& options) {
   if (dir.empty()) return Status::Error(StatusCode::kInvalidInput, "no output directory given");
-  std::map<std::string, std::string> files;
-  KITH_RETURN_IF_ERROR(WriteNeo4jFiles(graph, &files));
   struct stat info;
   if (stat(dir.c_str(), &info) != 0) {
     if (errno != ENOENT || mkdir(dir.c_str(), 0755) != 0) return IoError(dir, "cannot create directory", errno);
   } else if (!S_ISDIR(info.st_mode)) {
     return IoError(dir, "not a directory", ENOTDIR);
   }
-  auto write = [&](const std::string& name, const std::string& contents) -> Status {
-    std::string path;
-    KITH_RETURN_IF_ERROR(JoinInside(dir, name, &path));
-    return WriteFileAtomically(path, contents, options);
-  };
-  for (const auto& file : files) {
-    if (file.first != "import.sh") KITH_RETURN_IF_ERROR(write(file.first, file.second));
-  }
-  KITH_RETURN_IF_ERROR(write("import.sh", files["import.sh"]));
-  return Status::Ok();
+  DirectoryFiles files(dir, options);
+  Emitter(graph).Run(&files);
+  return files.Commit();
 }
 
 }  // namespace kith

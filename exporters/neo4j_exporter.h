@@ -46,8 +46,10 @@ Status WriteNeo4jFiles(const StoredGraph& graph, std::map<std::string, std::stri
 
 // WriteNeo4jFiles() into directory `dir`, created (one level, mode 0755) when
 // missing. Every file is written atomically (atomic_file.h) inside `dir` and
-// nowhere else: a symlink at a file's name is replaced, not followed. The CSV
-// files are written first and import.sh last; a failure stops at the failing
+// nowhere else: a symlink at a file's name is replaced, not followed. The
+// rows go to the files' temporary copies as they are written, so memory
+// stays that of the graph, not of the output. The files are then committed
+// in name order, the CSV files first and import.sh last; a failure stops at the failing
 // file (each file is then either wholly old or wholly new) and the Status
 // names it. Files of an earlier export that this one does not write are left
 // alone (import.sh does not name them).

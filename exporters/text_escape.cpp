@@ -5,99 +5,166 @@
 
 #include <cstdint>
 
-#include "base/utf8.h"
+#include "exporters/text_output.h"
 #include "exporters/utf8_sanitizer.h"
 
 namespace kith {
 
 namespace {
 
-constexpr const char* kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-// Calls f(code point, its bytes) for every code point of valid UTF-8 `text`.
-template <typename F>
-void ForEachCodePoint(const std::string& text, F f) {
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t length = 1;
-    const char32_t cp = DecodeUtf8(text, pos, &length);
-    f(cp, std::string_view(text).substr(pos, length));
-    pos += length;
+// Appends to a std::string or a TextOutput alike.
+struct StringSink {
+  std::string* out;
+  void Append(std::string_view text) { out->append(text.data(), text.size()); }
+};
+struct OutputSink {
+  TextOutput* out;
+  void Append(std::string_view text) { out->Append(text); }
+};
+
+unsigned char Byte(std::string_view text, std::size_t i) {
+  return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
+}
+
+// U+FFFE or U+FFFF at byte i of valid UTF-8 (EF BF BE, EF BF BF).
+bool IsNonCharacterAt(std::string_view text, std::size_t i) {
+  return Byte(text, i) == 0xEF && Byte(text, i + 1) == 0xBF && (Byte(text, i + 2) & 0xFE) == 0xBE;
+}
+
+// Runs `escape` over valid UTF-8: for the byte at i it returns the
+// replacement text and sets *skip to the bytes it replaces, or returns no
+// data for a byte that is kept. Kept bytes are appended in runs.
+template <typename Sink, typename Table>
+void EscapeValid(std::string_view text, Sink& sink, Table escape) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t skip = 1;
+    const std::string_view replacement = escape(text, i, &skip);
+    if (replacement.data() == nullptr) {
+      ++i;
+      continue;
+    }
+    if (i > run) sink.Append(text.substr(run, i - run));
+    sink.Append(replacement);
+    i += skip;
+    run = i;
   }
+  if (run < text.size()) sink.Append(text.substr(run));
+}
+
+// Sanitizes (only when needed: most text is valid) and escapes.
+template <typename Sink, typename Table>
+void Escape(std::string_view text, Sink& sink, Table escape) {
+  if (IsValidUtf8(text)) {
+    EscapeValid(text, sink, escape);
+  } else {
+    const std::string clean = SanitizeUtf8(text);
+    EscapeValid(clean, sink, escape);
+  }
+}
+
+// The tables of the header, byte by byte over valid UTF-8. Every special
+// character but U+FFFE/U+FFFF and the C1 controls is ASCII, and in valid
+// UTF-8 an ASCII byte is always a whole character.
+std::string_view XmlEscape(std::string_view text, std::size_t i, std::size_t* skip) {
+  const unsigned char c = Byte(text, i);
+  switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&apos;";
+    case '\t': return "&#9;";
+    case '\n': return "&#10;";
+    case '\r': return "&#13;";
+    default: break;
+  }
+  if (c < 0x20) return kReplacement;
+  if (IsNonCharacterAt(text, i)) {
+    *skip = 3;
+    return kReplacement;
+  }
+  return {};
+}
+
+std::string_view DotEscape(std::string_view text, std::size_t i, std::size_t* skip) {
+  const unsigned char c = Byte(text, i);
+  switch (c) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\r':
+      if (Byte(text, i + 1) == '\n') *skip = 2;  // CRLF is one line break
+      return "\\n";
+    case '\n': return "\\n";
+    case '\t': return " ";
+    case '&': return "&amp;";
+    default: break;
+  }
+  // Graphviz writes SVG, which is XML: no control characters, no U+FFFE/U+FFFF.
+  if (c < 0x20 || c == 0x7F) return kReplacement;
+  if (c == 0xC2 && Byte(text, i + 1) >= 0x80 && Byte(text, i + 1) <= 0x9F) {  // U+0080..U+009F
+    *skip = 2;
+    return kReplacement;
+  }
+  if (IsNonCharacterAt(text, i)) {
+    *skip = 3;
+    return kReplacement;
+  }
+  return {};
+}
+
+std::string_view CsvEscape(std::string_view text, std::size_t i, std::size_t* /*skip*/) {
+  const unsigned char c = Byte(text, i);
+  if (c == '"') return "\"\"";
+  if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return kReplacement;  // U+001F included
+  return {};
+}
+
+template <typename Sink>
+void XmlTo(std::string_view text, Sink sink) {
+  Escape(text, sink, XmlEscape);
+}
+template <typename Sink>
+void DotTo(std::string_view text, Sink sink) {
+  sink.Append("\"");
+  Escape(text, sink, DotEscape);
+  sink.Append("\"");
+}
+template <typename Sink>
+void CsvTo(std::string_view text, Sink sink) {
+  sink.Append("\"");
+  Escape(text, sink, CsvEscape);
+  sink.Append("\"");
 }
 
 }  // namespace
 
 std::string EscapeXml(std::string_view text) {
-  const std::string clean = SanitizeUtf8(text);
   std::string out;
-  out.reserve(clean.size() + 8);
-  ForEachCodePoint(clean, [&out](char32_t cp, std::string_view bytes) {
-    switch (cp) {
-      case '&': out += "&amp;"; return;
-      case '<': out += "&lt;"; return;
-      case '>': out += "&gt;"; return;
-      case '"': out += "&quot;"; return;
-      case '\'': out += "&apos;"; return;
-      case '\t': out += "&#9;"; return;
-      case '\n': out += "&#10;"; return;
-      case '\r': out += "&#13;"; return;
-      default: break;
-    }
-    if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF) {
-      out += kReplacement;
-    } else {
-      out.append(bytes.data(), bytes.size());
-    }
-  });
+  out.reserve(text.size() + 8);
+  XmlTo(text, StringSink{&out});
   return out;
 }
 
 std::string QuoteDot(std::string_view text) {
-  const std::string clean = SanitizeUtf8(text);
-  std::string out = "\"";
-  out.reserve(clean.size() + 8);
-  bool after_cr = false;
-  ForEachCodePoint(clean, [&out, &after_cr](char32_t cp, std::string_view bytes) {
-    const bool was_cr = after_cr;
-    after_cr = cp == '\r';
-    if (cp == '\n' && was_cr) return;  // CRLF is one line break
-    switch (cp) {
-      case '"': out += "\\\""; return;
-      case '\\': out += "\\\\"; return;
-      case '\n':
-      case '\r': out += "\\n"; return;
-      case '\t': out += ' '; return;
-      case '&': out += "&amp;"; return;
-      default: break;
-    }
-    // Graphviz writes SVG, which is XML: no control characters, no U+FFFE/U+FFFF.
-    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF) {
-      out += kReplacement;
-    } else {
-      out.append(bytes.data(), bytes.size());
-    }
-  });
-  out += '"';
+  std::string out;
+  out.reserve(text.size() + 8);
+  DotTo(text, StringSink{&out});
   return out;
 }
 
 std::string QuoteCsv(std::string_view text) {
-  const std::string clean = SanitizeUtf8(text);
-  std::string out = "\"";
-  out.reserve(clean.size() + 4);
-  ForEachCodePoint(clean, [&out](char32_t cp, std::string_view bytes) {
-    if (cp == '"') {
-      out += "\"\"";
-    } else if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x1F) {
-      out += kReplacement;
-    } else {
-      out.append(bytes.data(), bytes.size());
-    }
-  });
-  out += '"';
+  std::string out;
+  out.reserve(text.size() + 4);
+  CsvTo(text, StringSink{&out});
   return out;
 }
+
+void AppendEscapedXml(std::string_view text, TextOutput* out) { XmlTo(text, OutputSink{out}); }
+void AppendQuotedDot(std::string_view text, TextOutput* out) { DotTo(text, OutputSink{out}); }
+void AppendQuotedCsv(std::string_view text, TextOutput* out) { CsvTo(text, OutputSink{out}); }
 
 std::string QuoteCsvArray(const std::vector<std::string>& items) {
   // Each item is quoted on its own first so that a U+001F inside an item is
@@ -105,8 +172,8 @@ std::string QuoteCsvArray(const std::vector<std::string>& items) {
   std::string out = "\"";
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += "\x1F";
-    const std::string one = QuoteCsv(items[i]);
-    out.append(one, 1, one.size() - 2);
+    StringSink sink{&out};
+    Escape(items[i], sink, CsvEscape);
   }
   out += '"';
   return out;

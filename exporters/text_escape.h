@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "exporters/text_output.h"
+
 namespace kith {
 
 // Text for an XML 1.0 attribute value (either quote style) or element
@@ -41,6 +43,11 @@ std::string QuoteDot(std::string_view text);
 // multi-line fields); control characters other than tab, LF and CR, and
 // U+001F (kith's array delimiter, see neo4j_exporter.h), become U+FFFD.
 std::string QuoteCsv(std::string_view text);
+
+// The same three, appended to *out without a temporary string.
+void AppendEscapedXml(std::string_view text, TextOutput* out);
+void AppendQuotedDot(std::string_view text, TextOutput* out);
+void AppendQuotedCsv(std::string_view text, TextOutput* out);
 
 // QuoteCsv of the items joined by U+001F (a neo4j-admin array field).
 std::string QuoteCsvArray(const std::vector<std::string>& items);

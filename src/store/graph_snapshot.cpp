@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <utility>
 
 #include "store/database.h"
 #include "store/store.h"
@@ -21,6 +22,22 @@ auto FindById(Vector& items, std::int64_t id) -> decltype(items.data()) {
                              [](const auto& item, std::int64_t v) { return item.id < v; });
   return (it != items.end() && it->id == id) ? &*it : nullptr;
 }
+
+// FindById for ids asked in ascending order (rows read ORDER BY the id):
+// one forward walk over the vector instead of a search per row.
+template <typename Item>
+class AscendingFinder {
+ public:
+  explicit AscendingFinder(std::vector<Item>& items) : items_(items) {}
+  Item* Find(std::int64_t id) {
+    while (next_ < items_.size() && items_[next_].id < id) ++next_;
+    return (next_ < items_.size() && items_[next_].id == id) ? &items_[next_] : nullptr;
+  }
+
+ private:
+  std::vector<Item>& items_;
+  std::size_t next_ = 0;
+};
 
 Span ReadSpan(const Statement& stmt, int begin_column) {
   Span span;
@@ -58,7 +75,28 @@ class Reader {
     return Status::At(StatusCode::kDatabase, db_->path(), 0, 0, "unexpected stored data: " + message);
   }
 
+  // The number of rows of `table`, to reserve the vectors exactly: grown by
+  // doubling they would hold up to twice the memory, and twice again while
+  // they move.
+  Status CountRows(const char* table, std::size_t* count) {
+    Statement stmt;
+    KITH_RETURN_IF_ERROR(db_->Prepare(std::string("SELECT count(*) FROM ") + table, &stmt));
+    bool row = false;
+    KITH_RETURN_IF_ERROR(stmt.Step(&row));
+    *count = row ? static_cast<std::size_t>(std::max<std::int64_t>(0, stmt.ColumnInt64(0))) : 0;
+    return Status::Ok();
+  }
+
+  template <typename Item>
+  Status Reserve(const char* table, std::vector<Item>* items) {
+    std::size_t count = 0;
+    KITH_RETURN_IF_ERROR(CountRows(table, &count));
+    items->reserve(count);
+    return Status::Ok();
+  }
+
   Status ReadDocuments() {
+    KITH_RETURN_IF_ERROR(Reserve("documents", &out_->documents));
     Statement stmt;
     KITH_RETURN_IF_ERROR(db_->Prepare(
         "SELECT id, content_hash, path, title, date, url, source, byte_length, ingested_at "
@@ -84,6 +122,8 @@ class Reader {
   }
 
   Status ReadEntities() {
+    KITH_RETURN_IF_ERROR(Reserve("entities", &out_->entities));
+    keys_.reserve(out_->entities.capacity());
     Statement stmt;
     KITH_RETURN_IF_ERROR(db_->Prepare(
         "SELECT id, kind, type, name, gender, age, description, located_in, origin_document_id, normalized "
@@ -123,11 +163,12 @@ class Reader {
     Statement stmt;
     KITH_RETURN_IF_ERROR(
         db_->Prepare("SELECT entity_id, name, normalized FROM entity_names ORDER BY entity_id, rowid", &stmt));
+    AscendingFinder<StoredEntity> entities(out_->entities);
     bool row = false;
     while (true) {
       KITH_RETURN_IF_ERROR(stmt.Step(&row));
       if (!row) break;
-      StoredEntity* e = FindById(out_->entities, stmt.ColumnInt64(0));
+      StoredEntity* e = entities.Find(stmt.ColumnInt64(0));
       if (e == nullptr) continue;
       const std::size_t index = static_cast<std::size_t>(e - out_->entities.data());
       if (stmt.ColumnText(2) == keys_[index] || e->name.empty()) continue;
@@ -136,21 +177,33 @@ class Reader {
     return Status::Ok();
   }
 
+  // Which documents mention each entity. The mentions are read in table
+  // order (one sequential pass; an ORDER BY would visit the table once per
+  // row through the entity index) and sorted here.
   Status ReadEntityDocuments() {
     Statement stmt;
-    KITH_RETURN_IF_ERROR(db_->Prepare(
-        "SELECT DISTINCT entity_id, document_id FROM mentions ORDER BY entity_id, document_id", &stmt));
+    KITH_RETURN_IF_ERROR(db_->Prepare("SELECT entity_id, document_id FROM mentions", &stmt));
+    std::vector<std::pair<std::int64_t, std::int64_t>> pairs;
+    std::size_t count = 0;
+    KITH_RETURN_IF_ERROR(CountRows("mentions", &count));
+    pairs.reserve(count);
     bool row = false;
     while (true) {
       KITH_RETURN_IF_ERROR(stmt.Step(&row));
       if (!row) break;
-      StoredEntity* e = FindById(out_->entities, stmt.ColumnInt64(0));
-      if (e != nullptr) e->documents.push_back(stmt.ColumnInt64(1));
+      pairs.emplace_back(stmt.ColumnInt64(0), stmt.ColumnInt64(1));
+    }
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    AscendingFinder<StoredEntity> entities(out_->entities);
+    for (const auto& pair : pairs) {
+      if (StoredEntity* e = entities.Find(pair.first)) e->documents.push_back(pair.second);
     }
     return Status::Ok();
   }
 
   Status ReadRelations() {
+    KITH_RETURN_IF_ERROR(Reserve("relations", &out_->relations));
     {
       Statement stmt;
       KITH_RETURN_IF_ERROR(db_->Prepare(
@@ -177,11 +230,12 @@ class Reader {
     KITH_RETURN_IF_ERROR(db_->Prepare(
         "SELECT relation_id, source_relation_id FROM relation_sources ORDER BY relation_id, source_relation_id",
         &stmt));
+    AscendingFinder<StoredRelation> relations(out_->relations);
     bool row = false;
     while (true) {
       KITH_RETURN_IF_ERROR(stmt.Step(&row));
       if (!row) break;
-      StoredRelation* r = FindById(out_->relations, stmt.ColumnInt64(0));
+      StoredRelation* r = relations.Find(stmt.ColumnInt64(0));
       if (r != nullptr) r->sources.push_back(stmt.ColumnInt64(1));
     }
     return Status::Ok();
@@ -209,6 +263,7 @@ class Reader {
   }
 
   Status ReadEvents() {
+    KITH_RETURN_IF_ERROR(Reserve("events", &out_->events));
     {
       Statement stmt;
       KITH_RETURN_IF_ERROR(db_->Prepare(
@@ -234,11 +289,12 @@ class Reader {
     Statement stmt;
     KITH_RETURN_IF_ERROR(
         db_->Prepare("SELECT event_id, role, entity_id FROM event_roles ORDER BY event_id, rowid", &stmt));
+    AscendingFinder<StoredEvent> events(out_->events);
     bool row = false;
     while (true) {
       KITH_RETURN_IF_ERROR(stmt.Step(&row));
       if (!row) break;
-      StoredEvent* ev = FindById(out_->events, stmt.ColumnInt64(0));
+      StoredEvent* ev = events.Find(stmt.ColumnInt64(0));
       if (ev != nullptr) ev->roles.push_back(StoredEventRole{stmt.ColumnText(1), stmt.ColumnInt64(2)});
     }
     return Status::Ok();
@@ -269,10 +325,11 @@ class Reader {
       const std::int64_t rb = root(b);
       if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
     }
+    AscendingFinder<StoredEvent> events(out_->events);
     for (const auto& kv : parent) {
       const std::int64_t first = root(kv.first);
       if (first == kv.first) continue;
-      if (StoredEvent* ev = FindById(out_->events, kv.first)) ev->same_as = {first};
+      if (StoredEvent* ev = events.Find(kv.first)) ev->same_as = {first};
     }
     return Status::Ok();
   }

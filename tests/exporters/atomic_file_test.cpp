@@ -98,5 +98,57 @@ TEST_CASE("WriteFileAtomically keeps the permissions of the file it replaces", "
   CHECK((st.st_mode & 0777) == 0600);
 }
 
+TEST_CASE("AtomicFile streams text to the file and shows it only at Commit", "[exporters]") {
+  testing::TempDir dir;
+  const std::string path = dir.File("out.txt");
+  REQUIRE(WriteFileAtomically(path, "old", Fast()).ok());
+  const std::string line(1000, 'x');
+  {
+    AtomicFile file(Fast());
+    REQUIRE(file.Open(path).ok());
+    for (int i = 0; i < 3000; ++i) file.Append(line);  // several chunks
+    file.AppendInt(-5);
+    CHECK(ReadFile(path) == "old");
+    REQUIRE(file.Commit().ok());
+    CHECK(file.Commit().code() == StatusCode::kInternal);  // once only
+  }
+  std::string expected;
+  for (int i = 0; i < 3000; ++i) expected += line;
+  CHECK(ReadFile(path) == expected + "-5");
+  CHECK(Entries(dir.path()) == std::vector<std::string>{"out.txt"});
+}
+
+TEST_CASE("AtomicFile keeps the old file when dropped or when a streamed write fails", "[exporters]") {
+  testing::TempDir dir;
+  const std::string path = dir.File("out.txt");
+  REQUIRE(WriteFileAtomically(path, "old", Fast()).ok());
+  {
+    AtomicFile file(Fast());
+    REQUIRE(file.Open(path).ok());
+    file.Append(std::string(3 << 20, 'n'));
+  }  // never committed
+  CHECK(ReadFile(path) == "old");
+  CHECK(Entries(dir.path()) == std::vector<std::string>{"out.txt"});
+
+  AtomicWriteOptions failing = Fast();
+  failing.fail_after_bytes = 1 << 20;
+  AtomicFile file(failing);
+  REQUIRE(file.Open(path).ok());
+  for (int i = 0; i < 3; ++i) file.Append(std::string(1 << 20, 'n'));  // the second chunk fails
+  const Status s = file.Commit();
+  CHECK(s.code() == StatusCode::kIoError);
+  CHECK(s.file() == path);
+  CHECK(ReadFile(path) == "old");
+  CHECK(Entries(dir.path()) == std::vector<std::string>{"out.txt"});
+
+  AtomicFile unopened(Fast());
+  unopened.Append("lost");
+  CHECK_FALSE(unopened.Commit().ok());
+  AtomicFile nowhere(Fast());
+  CHECK(nowhere.Open(dir.File("no/such/dir/out.txt")).code() == StatusCode::kIoError);
+  nowhere.Append("lost");
+  CHECK(nowhere.Commit().code() == StatusCode::kIoError);
+}
+
 }  // namespace
 }  // namespace kith

@@ -45,7 +45,7 @@ TEST_CASE("GraphModel holds entities, events and their edges in a fixed order", 
 
   std::vector<std::string> edges;
   for (ModelEdgeRef e : model.edges()) {
-    edges.push_back(model.EdgeKey(e) + " " + model.NodeKey(boost::source(e, g)) + " -" + g[e].type + "-> " +
+    edges.push_back(model.EdgeKey(e) + " " + model.NodeKey(boost::source(e, g)) + " -" + std::string(g[e].type) + "-> " +
                     model.NodeKey(boost::target(e, g)));
   }
   CHECK(edges == std::vector<std::string>{

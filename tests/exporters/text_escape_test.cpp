@@ -52,6 +52,9 @@ TEST_CASE("QuoteDot quotes and escapes label strings for Graphviz", "[exporters]
       {"\xC3\x96zt\xC3\xBCrk \xF0\x9F\x98\x80", "\"\xC3\x96zt\xC3\xBCrk \xF0\x9F\x98\x80\""},
       {"bad \xC0", "\"bad " + kReplacement + "\""},
       {"{ } ; , = [ ]", "\"{ } ; , = [ ]\""},
+      {"cr\r\r\nlf\n\r", "\"cr\\n\\nlf\\n\\n\""},
+      {"c1 end \xC2\x9F nbsp \xC2\xA0", "\"c1 end " + kReplacement + " nbsp \xC2\xA0\""},
+      {"\xEF\xBF\xBE \xEF\xBF\xBD", "\"" + kReplacement + " \xEF\xBF\xBD\""},
   };
   for (const Case& c : cases) {
     INFO(c.in);
@@ -79,6 +82,24 @@ TEST_CASE("QuoteCsv always quotes and doubles quotes", "[exporters]") {
   CHECK(QuoteCsvArray({}) == "\"\"");
   CHECK(QuoteCsvArray({"a"}) == "\"a\"");
   CHECK(QuoteCsvArray({"a \"b\"", "c,d", "e\x1F" "f"}) == "\"a \"\"b\"\"\x1F" "c,d\x1F" "e" + kReplacement + "f\"");
+}
+
+TEST_CASE("The appending escapers write what the string ones return", "[exporters]") {
+  const std::string inputs[] = {"",        "plain",        "a & b <c> \"d\" 'e'", "tab\tcr\r\nlf\n",
+                                "\x01\x1F\x7F", "\xC2\x85\xC2\xA0", "\xEF\xBF\xBE\xEF\xBF\xBF\xEF\xBF\xBD", "bad \xFF\xC0 end",
+                                "\\N \\",   "\xF0\x9F\x98\x80"};
+  for (const std::string& in : inputs) {
+    INFO(in);
+    std::string text;
+    StringOutput out(&text);
+    AppendEscapedXml(in, &out);
+    out.Append('|');
+    AppendQuotedDot(in, &out);
+    out.Append('|');
+    AppendQuotedCsv(in, &out);
+    out.Flush();
+    CHECK(text == EscapeXml(in) + "|" + QuoteDot(in) + "|" + QuoteCsv(in));
+  }
 }
 
 TEST_CASE("JSON helpers write compact valid JSON", "[exporters]") {
