@@ -1,6 +1,7 @@
 #include "extract/token_test_cache.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "base/utf8.h"
 #include "extract/lexicon.h"
@@ -161,13 +162,92 @@ void TokenTestCatalog::Seal() {
   }
 }
 
+namespace {
+
+std::atomic<std::uint64_t> next_catalog_serial{1};
+
+}  // namespace
+
+TokenTestCatalog::TokenTestCatalog() : serial_(next_catalog_serial.fetch_add(1)) {}
+
+// Per thread: the token forms met so far, numbered, with the answers of one
+// catalog's tests per form and each form's word number.
+struct TokenFormTable {
+  std::uint64_t catalog = 0;  // serial of the catalog the answers belong to
+  std::size_t tests = 0;
+  std::uint64_t generation = 0;  // bumped whenever form numbers are given anew
+  std::unordered_map<std::string, int> ids;
+  std::vector<std::uint8_t> answers;
+  std::vector<int> words;
+  std::string key;  // reused buffer
+
+  void Reset(const TokenTestCatalog& c) {
+    catalog = c.serial();
+    tests = c.size();
+    ++generation;
+    ids.clear();
+    answers.clear();
+    words.clear();
+  }
+
+  // Numbers the forms of tokens from `first` on into *forms and returns the
+  // end of the tokens numbered: `last`, or the first token at or after
+  // `must_reach` whose new form would take the answers over `max_bytes`.
+  std::size_t Number(const TokenTestCatalog& c, const std::vector<Token>& tokens, std::size_t first, std::size_t last,
+                     std::size_t must_reach, std::size_t max_bytes, std::vector<int>* forms) {
+    forms->clear();
+    for (std::size_t i = first; i < last; ++i) {
+      const Token& tok = tokens[i];
+      key.assign(tok.norm);
+      key.push_back('\0');
+      key.push_back(static_cast<char>('0' + static_cast<int>(tok.kind)));
+      key.push_back(tok.line_start ? '1' : '0');
+      auto it = ids.find(key);
+      if (it == ids.end()) {
+        if (i >= must_reach && (words.size() + 1) * tests > max_bytes) return i;
+        it = ids.emplace(key, static_cast<int>(words.size())).first;
+        words.push_back(c.WordId(tok.lower));
+        answers.resize(answers.size() + tests, 0);
+      }
+      forms->push_back(it->second);
+    }
+    return last;
+  }
+};
+
+namespace {
+
+thread_local TokenFormTable form_table;
+
+}  // namespace
+
+TokenTestCache::TokenTestCache(const TokenTestCatalog& catalog, const std::vector<Token>& tokens,
+                               std::size_t max_form_bytes)
+    : catalog_(catalog),
+      tokens_(tokens),
+      table_(&form_table),
+      answers_(&form_table.answers),
+      words_(&form_table.words),
+      max_form_bytes_(std::max<std::size_t>(max_form_bytes, 1)) {}
+
 void TokenTestCache::Cover(std::size_t first, std::size_t last) {
-  if (first >= window_first_ && last <= window_last_ && window_last_ > window_first_) return;
-  const std::size_t per_token = catalog_.size() + sizeof(int);
+  table_ = &form_table;
+  answers_ = &table_->answers;
+  words_ = &table_->words;
+  if (table_->catalog != catalog_.serial() || table_->tests != catalog_.size()) table_->Reset(catalog_);
+  if (generation_ == table_->generation && first >= window_first_ && last <= window_last_ &&
+      window_last_ > window_first_) {
+    return;
+  }
+  // As much of the rest of the document as the table holds, at least [first, last),
+  // in a fresh table when the forms met so far leave too little room.
   window_first_ = first;
-  window_last_ = std::min(tokens_.size(), std::max(last, first + kMaxCacheBytes / per_token));
-  answers_.assign((window_last_ - window_first_) * catalog_.size(), 0);
-  words_.assign(window_last_ - window_first_, kNotAsked);
+  window_last_ = table_->Number(catalog_, tokens_, first, tokens_.size(), first, max_form_bytes_, &forms_);
+  if (window_last_ < last) {
+    table_->Reset(catalog_);
+    window_last_ = table_->Number(catalog_, tokens_, first, tokens_.size(), last, max_form_bytes_, &forms_);
+  }
+  generation_ = table_->generation;
 }
 
 }  // namespace kith

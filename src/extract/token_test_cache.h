@@ -1,11 +1,11 @@
-// Token tests evaluated once per token. A TokenTestCatalog numbers the
+// Token tests evaluated once per token form. A TokenTestCatalog numbers the
 // distinct one-token tests of a rule set (two rules asking the same question
-// share a number); a TokenTestCache remembers, for the tokens of one document,
-// which of those tests each token passes (and which lexicon entries start
-// there), so that every stage and every rule
-// of a rule set asks a token a given question at most once. The cache holds
-// at most about `kMaxCacheBytes` of answers and re-bases on the sentence asked
-// about when a very long document does not fit.
+// share a number); a TokenTestCache answers them for the tokens of one
+// document. Answers depend only on a token's form (its text, kind and whether
+// it opens a line), so they are kept per form in a table of the calling
+// thread that outlives the document: "the", "said" or "court" is asked a
+// given question once per thread, not once per occurrence. The table holds at
+// most about `kMaxFormBytes` of answers and starts afresh when full.
 #pragma once
 
 #include <cstddef>
@@ -23,6 +23,9 @@ class Lexicon;
 
 class TokenTestCatalog {
  public:
+  TokenTestCatalog();
+  // A number no other catalog of this process has (caches key their tables by it).
+  std::uint64_t serial() const { return serial_; }
   // The number of `test`, added if new. `one_word_entry`: a lexicon test
   // asked of one token (zero-width look-ahead), which passes only when the
   // token is a one-word entry of the lexicon.
@@ -65,21 +68,27 @@ class TokenTestCatalog {
   // Per word: the lexicons with entries starting with it, and those entries.
   std::vector<std::vector<std::pair<int, const std::vector<int>*>>> starts_by_word_;
   std::vector<std::uint64_t> one_word_of_;  // per word: the lexicons (< 64) it is a one-word entry of
+  std::uint64_t serial_;
 };
+
+// The answers of one catalog's tests per token form, for one thread.
+struct TokenFormTable;
 
 class TokenTestCache {
  public:
-  static constexpr std::size_t kMaxCacheBytes = std::size_t{16} << 20;
+  static constexpr std::size_t kMaxFormBytes = std::size_t{8} << 20;
 
-  TokenTestCache(const TokenTestCatalog& catalog, const std::vector<Token>& tokens)
-      : catalog_(catalog), tokens_(tokens) {}
+  // `max_form_bytes`: the bound of this thread's form table while this cache fills it.
+  TokenTestCache(const TokenTestCatalog& catalog, const std::vector<Token>& tokens,
+                 std::size_t max_form_bytes = kMaxFormBytes);
 
-  // Makes tokens [first, last) answerable; keeps earlier answers when they are in the window.
+  // Makes tokens [first, last) answerable; call before asking about them.
   void Cover(std::size_t first, std::size_t last);
   // Whether token `at` (inside the covered window) passes test `id`.
   bool Passes(int id, std::size_t at) {
-    std::uint8_t& cached = answers_[(at - window_first_) * catalog_.size() + static_cast<std::size_t>(id)];
-    if (cached == 0) cached = catalog_.Passes(id, tokens_[at], WordAt(at)) ? 2 : 1;
+    const std::size_t form = FormAt(at);
+    std::uint8_t& cached = (*answers_)[form * catalog_.size() + static_cast<std::size_t>(id)];
+    if (cached == 0) cached = catalog_.Passes(id, tokens_[at], (*words_)[form]) ? 2 : 1;
     return cached == 2;
   }
   // The entries of lexicon `id` whose first word is token `at` (inside the window), or nullptr.
@@ -88,19 +97,20 @@ class TokenTestCache {
     return word < 0 ? nullptr : catalog_.EntriesStartingWith(id, word);
   }
   // The catalog's number of token `at`'s lower-case text (inside the window), or -1.
-  int WordAt(std::size_t at) {
-    int& cached = words_[at - window_first_];
-    if (cached == kNotAsked) cached = catalog_.WordId(tokens_[at].lower);
-    return cached;
-  }
+  int WordAt(std::size_t at) { return (*words_)[FormAt(at)]; }
   const TokenTestCatalog& catalog() const { return catalog_; }
 
  private:
+  std::size_t FormAt(std::size_t at) const { return static_cast<std::size_t>(forms_[at - window_first_]); }
+
   const TokenTestCatalog& catalog_;
   const std::vector<Token>& tokens_;
-  std::vector<std::uint8_t> answers_;  // per token x test: 0 not asked, 1 fails, 2 passes
-  static constexpr int kNotAsked = -2;
-  std::vector<int> words_;  // per token: its word number, -1 none, kNotAsked
+  TokenFormTable* table_;                      // this thread's table for `catalog_`
+  std::uint64_t generation_ = 0;               // the table's generation `forms_` were numbered in
+  std::vector<std::uint8_t>* answers_;         // the table's answers: per form x test, 0 not asked, 1 fails, 2 passes
+  std::vector<int>* words_;                    // the table's word number per form (-1: none)
+  std::vector<int> forms_;                     // per token of the window: its form in the table
+  std::size_t max_form_bytes_;
   std::size_t window_first_ = 0;
   std::size_t window_last_ = 0;
 };
