@@ -186,15 +186,16 @@ void LexiconLengths(const TokenTest& test, const std::vector<int>* cands, const 
   }
 }
 
-// True when every path from the program's entry to its kMatch passes `through`.
-bool EveryMatchPasses(const Matcher::Program& prog, std::size_t through) {
+// True when every path from the program's entry to its kMatch passes one of
+// the instructions marked in `through`.
+bool EveryMatchPasses(const Matcher::Program& prog, const std::vector<bool>& through) {
   using Op = Matcher::Program::Op;
   std::vector<bool> seen(prog.code.size(), false);
   std::vector<std::size_t> stack{0};
   while (!stack.empty()) {
     const std::size_t pc = stack.back();
     stack.pop_back();
-    if (pc == through || pc >= prog.code.size() || seen[pc]) continue;
+    if (pc >= prog.code.size() || through[pc] || seen[pc]) continue;
     seen[pc] = true;
     const auto& in = prog.code[pc];
     switch (in.op) {
@@ -284,7 +285,9 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
       }
     }
     // What a sentence must hold for the rule to match there: a word, a lexicon
-    // entry or a mention that every match consumes.
+    // entry, a mention or a token passing a one-token test that every match
+    // consumes (in any one of the places the pattern asks for it).
+    std::vector<std::pair<Required, std::vector<bool>>> needs;  // key -> the instructions consuming it
     for (std::size_t pc = 0; pc < prog->code.size(); ++pc) {
       const Program::Inst& inst = prog->code[pc];
       if (inst.op != Program::Op::kConsume) continue;
@@ -300,9 +303,14 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
         for (const std::string& x : t.text) need.words.push_back(m->catalog_->AddWord(Utf8Lower(x)));
         std::sort(need.words.begin(), need.words.end());
       } else {
-        continue;
+        need.test = inst.memo;
       }
-      if (!EveryMatchPasses(*prog, pc)) continue;
+      auto it = std::find_if(needs.begin(), needs.end(), [&](const auto& n) { return n.first == need; });
+      if (it == needs.end()) it = needs.insert(needs.end(), {need, std::vector<bool>(prog->code.size(), false)});
+      it->second[pc] = true;
+    }
+    for (const auto& [need, at] : needs) {
+      if (!EveryMatchPasses(*prog, at)) continue;
       auto it = std::find(m->required_.begin(), m->required_.end(), need);
       if (it == m->required_.end()) it = m->required_.insert(m->required_.end(), need);
       const int id = static_cast<int>(it - m->required_.begin());
@@ -350,8 +358,7 @@ struct Thread {
 
 // Per-thread working memory of Match, reused from sentence to sentence.
 struct Scratch {
-  std::vector<std::uint8_t> required;       // per Matcher::required_ key: 0 not asked, 1 absent, 2 present
-  std::vector<std::uint8_t> rule_possible;  // per rule: 0 not asked, 1 no, 2 yes
+  std::vector<std::ptrdiff_t> required;  // per Matcher::required_ key: the last token holding it, kAbsent, kNotAsked
   std::vector<unsigned> seen;
   unsigned stamp = 0;
   std::vector<std::vector<Thread>> lists;
@@ -362,6 +369,9 @@ struct Scratch {
   std::vector<std::size_t> lengths;
   std::vector<std::size_t> lexicon_lengths;
 };
+
+constexpr std::ptrdiff_t kNotAsked = -2;
+constexpr std::ptrdiff_t kAbsent = -1;
 
 thread_local Scratch scratch;
 
@@ -383,39 +393,36 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
   cache->Cover(in.first, in.last);
   const auto passes = [cache](int id, std::size_t at) { return cache->Passes(id, at); };
 
-  // Whether the sentence holds what a rule requires, asked once per rule.
-  sc.required.assign(required_.size(), 0);
-  sc.rule_possible.assign(rules_.size(), 0);
-  const auto sentence_holds = [&](const Required& need) {
-    for (std::size_t t = in.first; t < in.last; ++t) {
+  // Where the sentence last holds what a rule requires, asked once per key:
+  // a match starting after that token cannot consume it.
+  sc.required.assign(required_.size(), kNotAsked);
+  const auto last_holding = [&](const Required& need) -> std::ptrdiff_t {
+    for (std::size_t t = in.last; t-- > in.first;) {
       if (!need.labels.empty()) {
-        if (in.mentions_at == nullptr) return false;
+        if (in.mentions_at == nullptr) return kAbsent;
         for (int mi : (*in.mentions_at)[t]) {
           const MentionView& mv = (*in.mentions)[static_cast<std::size_t>(mi)];
-          if (mv.last <= in.last && std::binary_search(need.labels.begin(), need.labels.end(), mv.label)) return true;
+          if (mv.last <= in.last && std::binary_search(need.labels.begin(), need.labels.end(), mv.label)) {
+            return static_cast<std::ptrdiff_t>(t);
+          }
         }
       } else if (need.lexicon >= 0) {
-        if (cache->EntriesStartingAt(need.lexicon, t) != nullptr) return true;
+        if (cache->EntriesStartingAt(need.lexicon, t) != nullptr) return static_cast<std::ptrdiff_t>(t);
+      } else if (need.test >= 0) {
+        if (cache->Passes(need.test, t)) return static_cast<std::ptrdiff_t>(t);
       } else if (std::binary_search(need.words.begin(), need.words.end(), cache->WordAt(t))) {
-        return true;
+        return static_cast<std::ptrdiff_t>(t);
       }
     }
-    return false;
+    return kAbsent;
   };
-  const auto possible = [&](int r) {
-    std::uint8_t& known = sc.rule_possible[static_cast<std::size_t>(r)];
-    if (known == 0) {
-      known = 2;
-      for (int id : programs_[static_cast<std::size_t>(r)]->required) {
-        std::uint8_t& present = sc.required[static_cast<std::size_t>(id)];
-        if (present == 0) present = sentence_holds(required_[static_cast<std::size_t>(id)]) ? 2 : 1;
-        if (present == 1) {
-          known = 1;
-          break;
-        }
-      }
+  const auto possible = [&](int r, std::size_t start) {
+    for (int id : programs_[static_cast<std::size_t>(r)]->required) {
+      std::ptrdiff_t& last = sc.required[static_cast<std::size_t>(id)];
+      if (last == kNotAsked) last = last_holding(required_[static_cast<std::size_t>(id)]);
+      if (last < static_cast<std::ptrdiff_t>(start)) return false;
     }
-    return known == 2;
+    return true;
   };
 
   for (std::size_t s = in.first; s < in.last; ++s) {
@@ -452,7 +459,7 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
 
     for (int r : candidates) {
       const Program& prog = *programs_[static_cast<std::size_t>(r)];
-      if (!possible(r)) continue;
+      if (!possible(r, s)) continue;
       if (!prog.first_memos.empty()) {
         const bool may_start = std::any_of(prog.first_memos.begin(), prog.first_memos.end(),
                                            [&](int memo) { return passes(memo, s); });
@@ -537,7 +544,8 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
           if (at >= in.last) continue;
           const TokenTest& test = *inst.test;
           if (!test.SpansTokens()) {
-            if (pos + 1 <= span_len && passes(inst.memo, at)) add_thread(pos + 1, th.pc + 1, copy_caps(th.caps));
+            // The thread moves on: it keeps its own slots (no other thread shares them).
+            if (pos + 1 <= span_len && passes(inst.memo, at)) add_thread(pos + 1, th.pc + 1, th.caps);
             continue;
           }
           std::vector<std::size_t>& lengths = sc.lengths;
@@ -565,8 +573,9 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
             std::sort(lengths.begin(), lengths.end(), std::greater<std::size_t>());
             lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
           }
-          for (std::size_t l : lengths) {
-            if (pos + l <= span_len) add_thread(pos + l, th.pc + 1, copy_caps(th.caps));
+          for (std::size_t i = 0; i < lengths.size(); ++i) {
+            const bool last = i + 1 == lengths.size();
+            if (pos + lengths[i] <= span_len) add_thread(pos + lengths[i], th.pc + 1, last ? th.caps : copy_caps(th.caps));
           }
         }
       }

@@ -4,8 +4,8 @@
 // time O(sentence length x program size). Rules are indexed by what their
 // first token can be (text, lexicon, mention label), so a rule is only tried
 // where it can start, and only in sentences that hold a word, lexicon entry or
-// mention every match of it needs; one-token tests are answered through a
-// TokenTestCache.
+// mention every match of it needs (at or after the start token); one-token
+// tests are answered through a TokenTestCache.
 // Immutable after Compile and safe to share across threads.
 #pragma once
 
@@ -93,14 +93,16 @@ class Matcher {
   std::vector<int> start_rules_;
   std::shared_ptr<TokenTestCatalog> catalog_;
   // Something a rule's every match consumes: a mention with one of `labels`,
-  // an entry of catalog lexicon `lexicon`, or one of the catalog's `words`.
-  // A sentence that holds none of it is not searched for the rule.
+  // an entry of catalog lexicon `lexicon`, one of the catalog's `words`, or a
+  // token passing catalog test `test`. A rule is not tried at a start token
+  // after the last token of its sentence holding it.
   struct Required {
     std::vector<std::string> labels;
     int lexicon = -1;
     std::vector<int> words;
+    int test = -1;
     bool operator==(const Required& o) const {
-      return labels == o.labels && lexicon == o.lexicon && words == o.words;
+      return labels == o.labels && lexicon == o.lexicon && words == o.words && test == o.test;
     }
   };
   std::vector<Required> required_;

@@ -183,6 +183,19 @@ const MatchCase kMatchCases[] = {
     {"text with Cyrillic", "[{\"text\": \"\xD0\x90\xD0\xBB\xD0\xBC\xD0\xB0\xD1\x82\xD1\x8B\"}]",
      "\xD0\xB2 \xD0\x90\xD0\xBB\xD0\xBC\xD0\xB0\xD1\x82\xD1\x8B", "\xD0\x90\xD0\xBB\xD0\xBC\xD0\xB0\xD1\x82\xD1\x8B"},
     {"empty element matches any token", R"([{"lower": "in"}, {}])", "in Almaty in", "in Almaty"},
+    // What every match needs, and where: a start after the sentence's last such token cannot match.
+    {"a needed word before the start does not count", R"([{"case": "title", "op": "+"}, {"lower": "said"}])",
+     "Dana said that Marat Bek left", "Dana said"},
+    {"a needed word at the start token itself", R"([{"lower": "said"}, {"case": "title"}])", "Marat said Bek",
+     "said Bek"},
+    {"a word both alternatives need, in different places",
+     R"([{"any": [[{"lower": "said"}, {"case": "title"}], [{"case": "title"}, {"lower": "said"}]]}])", "Bek said Dana",
+     "Bek said; said Dana"},
+    {"a needed token test (suffix) only after the start",
+     R"([{"case": "title", "op": "{0,2}"}, {"case": "title", "suffix": "ova"}])", "Marat Bek met Dana Omarova",
+     "Dana Omarova; Omarova"},
+    {"a needed lexicon entry after the start", R"([{"case": "title"}, {"lower": "'s", "op": "?"}, {"lexicon": "kin"}])",
+     "son of Marat and Dana's mother", "Dana's mother"},
 };
 
 TEST_CASE("Matcher finds the longest match of a rule at every start", "[extract]") {
