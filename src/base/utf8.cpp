@@ -136,7 +136,8 @@ std::string WordShape(std::string_view text) {
   int run = 0;
   for (std::size_t i = 0; i < text.size();) {
     std::size_t len = 1;
-    const char32_t cp = DecodeUtf8(text, i, &len);
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    const char32_t cp = b < 0x80 ? b : DecodeUtf8(text, i, &len);
     char cls = 0;
     if (IsUpper(cp)) {
       cls = 'X';

@@ -1,5 +1,7 @@
 #include "text/tokenizer.h"
 
+#include <algorithm>
+
 #include "base/utf8.h"
 
 namespace kith {
@@ -35,6 +37,11 @@ class Scanner {
       *len = 0;
       return 0;
     }
+    const unsigned char b = static_cast<unsigned char>(text_[pos]);
+    if (b < 0x80) {
+      *len = 1;
+      return b;
+    }
     return DecodeUtf8(text_.substr(0, end_), pos, len);
   }
   char32_t At(std::size_t pos) const {
@@ -53,6 +60,10 @@ class Scanner {
 };
 
 std::string Normalise(std::string_view raw) {
+  // Only characters outside ASCII are ever replaced.
+  if (std::none_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    return std::string(raw);
+  }
   std::string out;
   for (std::size_t i = 0; i < raw.size();) {
     std::size_t len = 1;
