@@ -161,6 +161,23 @@ bool AnyEquals(const std::vector<std::string>& values, const std::string& s) {
   return std::find(values.begin(), values.end(), s) != values.end();
 }
 
+// Whether lexicon entry `e` has the attributes the test's "where" asks for.
+bool MeetsWhere(const TokenTest& test, const LexiconEntry& e) {
+  for (const auto& kv : test.lexicon_where) {
+    const auto it = e.attributes.find(kv.first);
+    bool ok = false;
+    if (kv.second == "*") {
+      ok = it != e.attributes.end();  // "*": present with any value
+    } else if (!kv.second.empty() && kv.second[0] == '!') {
+      ok = it == e.attributes.end() || it->second != kv.second.substr(1);  // "!v": must not be v
+    } else {
+      ok = it != e.attributes.end() && it->second == kv.second;
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
 // Lengths (in tokens) of the lexicon entries that match at `at`.
 void LexiconLengths(const TokenTest& test, const std::vector<int>* cands, const std::vector<Token>& tokens,
                     std::size_t at, std::size_t end, std::vector<std::size_t>* lengths) {
@@ -171,18 +188,7 @@ void LexiconLengths(const TokenTest& test, const std::vector<int>* cands, const 
     if (at + e.tokens.size() > end) continue;
     bool ok = true;
     for (std::size_t k = 1; k < e.tokens.size() && ok; ++k) ok = tokens[at + k].lower == e.tokens[k];
-    for (const auto& kv : test.lexicon_where) {
-      if (!ok) break;
-      const auto it = e.attributes.find(kv.first);
-      if (kv.second == "*") {
-        ok = it != e.attributes.end();  // "*": present with any value
-      } else if (!kv.second.empty() && kv.second[0] == '!') {
-        ok = it == e.attributes.end() || it->second != kv.second.substr(1);  // "!v": must not be v
-      } else {
-        ok = it != e.attributes.end() && it->second == kv.second;
-      }
-    }
-    if (ok) lengths->push_back(e.tokens.size());
+    if (ok && MeetsWhere(test, e)) lengths->push_back(e.tokens.size());
   }
 }
 
@@ -233,9 +239,16 @@ void Matcher::IndexStartWords() {
     if (auto it = by_word_.find(static_cast<int>(w)); it != by_word_.end()) {
       rules.insert(rules.end(), it->second.begin(), it->second.end());
     }
-    for (const auto& start : catalog_->LexiconStarts(static_cast<int>(w))) {
-      if (auto it = by_lexicon_.find(start.first); it != by_lexicon_.end()) {
-        rules.insert(rules.end(), it->second.begin(), it->second.end());
+    for (const auto& [lexicon, entries] : catalog_->LexiconStarts(static_cast<int>(w))) {
+      const auto it = by_lexicon_.find(lexicon);
+      if (it == by_lexicon_.end()) continue;
+      // Only rules some entry starting with this word can satisfy ("where").
+      const Lexicon& lex = *it->second.front().second->lexicon_ptr;
+      for (const auto& [rule, test] : it->second) {
+        const bool some_entry = std::any_of(entries->begin(), entries->end(), [&, t = test](int e) {
+          return MeetsWhere(*t, lex.entries()[static_cast<std::size_t>(e)]);
+        });
+        if (some_entry) rules.push_back(rule);
       }
     }
     std::sort(rules.begin(), rules.end());
@@ -321,14 +334,14 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
     // Index the rule by what its first token can be: a mention label, a lexicon's first
     // words, a word, or else the one-token test itself.
     std::set<std::string> lowers;
-    std::set<int> lexicons;
+    std::vector<std::pair<int, const TokenTest*>> lexicons;
     std::set<std::string> labels;
     std::set<int> tests;
     for (const TokenTest* t : firsts) {
       if (!t->mention.empty()) {
         labels.insert(t->mention.begin(), t->mention.end());
       } else if (t->lexicon_ptr != nullptr) {
-        lexicons.insert(m->catalog_->AddLexicon(t->lexicon_ptr));
+        lexicons.emplace_back(m->catalog_->AddLexicon(t->lexicon_ptr), t);
       } else if (!t->lower.empty()) {
         lowers.insert(t->lower.begin(), t->lower.end());
       } else if (!t->text.empty()) {
@@ -339,7 +352,7 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
     }
     const int index = static_cast<int>(r);
     for (const auto& l : lowers) m->by_word_[m->catalog_->AddWord(l)].push_back(index);
-    for (int l : lexicons) m->by_lexicon_[l].push_back(index);
+    for (const auto& [l, t] : lexicons) m->by_lexicon_[l].emplace_back(index, t);
     for (const auto& l : labels) m->by_mention_[l].push_back(index);
     for (int id : tests) m->by_first_test_[id].push_back(index);
     m->programs_.push_back(std::move(prog));

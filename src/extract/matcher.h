@@ -68,7 +68,8 @@ class Matcher {
 
   // Lists, per word of the shared catalog, the rules that may start at a
   // token of that word (by the word itself or by a lexicon entry starting
-  // with it). Call once after the catalog is sealed, before Match().
+  // with it that has the attributes the rule asks for). Call once after the
+  // catalog is sealed, before Match().
   void IndexStartWords();
 
   // Appends the longest match of every rule at every start token of the sentence.
@@ -84,7 +85,8 @@ class Matcher {
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<Program>> programs_;
   std::unordered_map<int, std::vector<int>> by_word_;  // catalog word -> rules
-  std::map<int, std::vector<int>> by_lexicon_;  // catalog lexicon -> rules
+  // catalog lexicon -> the rules that may start with an entry of it, with the starting test
+  std::map<int, std::vector<std::pair<int, const TokenTest*>>> by_lexicon_;
   std::map<std::string, std::vector<int>> by_mention_;
   std::map<int, std::vector<int>> by_first_test_;  // catalog test -> rules that may start with it
   // IndexStartWords(): the rules of by_word_ and by_lexicon_ per catalog word,
