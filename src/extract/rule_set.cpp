@@ -72,12 +72,15 @@ Status RuleSet::LoadFiles(const std::string& dir, const std::vector<std::string>
     std::unique_ptr<Lexicon> abbrev;
     KITH_RETURN_IF_ERROR(Lexicon::Load("abbreviations", abbrev_path, Tokenizer(), &abbrev));
     std::unordered_set<std::string> words;
+    std::unordered_set<std::string> may_end;
     for (const LexiconEntry& e : abbrev->entries()) {
       std::string w;
       for (const std::string& t : e.tokens) w += t;
-      words.insert(w);
+      const auto it = e.attributes.find("may_end_sentence");
+      if (it != e.attributes.end() && it->second == "yes") may_end.insert(w);
+      words.insert(std::move(w));
     }
-    set->tokenizer_ = Tokenizer(std::move(words));
+    set->tokenizer_ = Tokenizer(std::move(words), std::move(may_end));
   }
   for (const std::string& path : lexicon_files) {
     const std::string name = fs::path(path).stem().string();

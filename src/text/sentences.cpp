@@ -20,6 +20,22 @@ bool StartsUpperOrDigit(const Token& t) {
   return IsLetter(cp) && !IsLower(cp);
 }
 
+// Capitalised words that open sentences and seldom continue a name or title
+// after an abbreviation: pronouns, articles, conjunctions, common openers.
+bool OpensSentence(const Token& t) {
+  static const char* const kOpeners[] = {
+      "he",   "she",   "it",    "they",  "we",     "i",       "you",     "the",       "this",      "that",
+      "these", "those", "there", "then",  "but",    "and",     "so",      "yet",       "his",       "her",
+      "its",  "their", "our",   "my",    "a",      "an",      "in",      "on",        "at",        "after",
+      "before", "when", "while", "however", "meanwhile", "according", "later", "earlier", "since", "during"};
+  std::size_t len = 0;
+  if (!IsUpper(DecodeUtf8(t.norm, 0, &len))) return false;
+  for (const char* w : kOpeners) {
+    if (t.lower == w) return true;
+  }
+  return false;
+}
+
 bool StartsLower(const Token& t) {
   std::size_t len = 0;
   return IsLower(DecodeUtf8(t.norm, 0, &len));
@@ -58,6 +74,13 @@ std::vector<SentenceSpan> SplitSentences(const std::vector<Token>& tokens, const
           (i + 1 >= tokens.size() || tokens[i + 1].norm != "\"")) {
         close(i + 1);
       }
+      continue;
+    }
+    // An abbreviation that may end a sentence ("in the U.S. Then ...") ends
+    // one when the next word clearly opens a new one.
+    if (!in_quote && t.may_end_sentence && i + 1 < tokens.size() && !tokens[i + 1].line_start &&
+        OpensSentence(tokens[i + 1])) {
+      close(i + 1);
       continue;
     }
     if (in_quote || !IsFinal(t)) continue;

@@ -3,7 +3,9 @@
 // token that can open a sentence; never inside an open double quote, so a
 // quoted passage and its attribution (", X said.") stay one sentence; line
 // breaks are hard boundaries unless the line clearly continues (the previous
-// line lacks final punctuation and the next starts in lower case). A sentence
+// line lacks final punctuation and the next starts in lower case); a token
+// that may end a sentence though it keeps its period ("U.S.", "Jr.") ends one
+// when a word that clearly opens a sentence ("He", "The") follows. A sentence
 // longer than `max_tokens` is cut, which keeps matching time linear.
 #pragma once
 

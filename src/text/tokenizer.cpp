@@ -80,7 +80,8 @@ std::string Normalise(std::string_view raw) {
 
 }  // namespace
 
-Tokenizer::Tokenizer(std::unordered_set<std::string> abbreviations) : abbreviations_(std::move(abbreviations)) {}
+Tokenizer::Tokenizer(std::unordered_set<std::string> abbreviations, std::unordered_set<std::string> may_end_sentence)
+    : abbreviations_(std::move(abbreviations)), may_end_sentence_(std::move(may_end_sentence)) {}
 
 std::vector<Token> Tokenizer::Tokenize(std::string_view text) const {
   std::vector<Token> out;
@@ -147,6 +148,7 @@ void Tokenizer::Tokenize(std::string_view text, Span range, std::vector<Token>* 
         break;
       }
       // Periods that belong to the token: dotted initialisms (U.S., U.N.) and known abbreviations.
+      bool may_end = false;
       if (pos < range.end && sc.At(pos) == '.') {
         const std::string word = Utf8Lower(text.substr(start, pos - start));
         std::size_t dotted = pos;
@@ -160,13 +162,16 @@ void Tokenizer::Tokenize(std::string_view text, Span range, std::vector<Token>* 
         }
         if (initialism && dotted > pos) {
           pos = dotted + 1;  // up to and including the final period
+          may_end = true;
         } else if (abbreviations_.count(word + ".") != 0) {
+          may_end = may_end_sentence_.count(word + ".") != 0;
           pos += 1;
         } else if (initialism && IsUpper(cp)) {
           pos += 1;  // a personal initial: "John F. Kennedy"
         }
       }
       emit(start, pos, has_letter ? TokenKind::kWord : TokenKind::kNumber);
+      out->back().may_end_sentence = may_end;
       continue;
     }
     // Possessive 's (after a word) and the bare apostrophe.

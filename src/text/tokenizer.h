@@ -7,6 +7,10 @@
 // initialisms ("U.S.") keep their periods; slashed acronyms ("RFE/RL"),
 // hyphenated words ("68-year-old", "Nur-Sultan") and numbers ("2,000",
 // "10.5") are one token; the possessive "'s" and a trailing "'" are split off.
+// A token that keeps a final period and may also be the last word of a
+// sentence (dotted initialisms of two or more letters, and the abbreviations
+// given as such: "Jr.") is marked, so that the sentence splitter can end a
+// sentence there when a new one clearly starts.
 // Thread-safe: Tokenizer is immutable after construction.
 #pragma once
 
@@ -28,13 +32,16 @@ struct Token {
   std::string shape;   // WordShape(norm): "Xxxx", "dd", ...
   TokenKind kind = TokenKind::kPunct;
   bool line_start = false;  // first token of its line
+  bool may_end_sentence = false;  // keeps a final period that may also end a sentence ("U.S.", "Jr.")
 };
 
 class Tokenizer {
  public:
   Tokenizer() = default;
-  // `abbreviations`: lower-case forms with their final period ("mr.", "feb.").
-  explicit Tokenizer(std::unordered_set<std::string> abbreviations);
+  // `abbreviations`: lower-case forms with their final period ("mr.", "feb.");
+  // `may_end_sentence`: those of them that are also often a sentence's last word.
+  explicit Tokenizer(std::unordered_set<std::string> abbreviations,
+                     std::unordered_set<std::string> may_end_sentence = {});
 
   // Appends the tokens of text[range.begin, range.end) to *out.
   void Tokenize(std::string_view text, Span range, std::vector<Token>* out) const;
@@ -43,6 +50,7 @@ class Tokenizer {
 
  private:
   std::unordered_set<std::string> abbreviations_;
+  std::unordered_set<std::string> may_end_sentence_;
 };
 
 }  // namespace kith
