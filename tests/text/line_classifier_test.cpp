@@ -373,6 +373,15 @@ TEST_CASE("furniture lexicon file loads, validates and cleans an invented page",
   CHECK(doc.meta.title == "Harbour Ferry Service Resumes After Storm");
   CHECK(doc.meta.source == "Harbour News Service");
   CHECK(doc.furniture.size() == 9);
+
+  // An article sent as one long line that ends in its copyright notice stays text.
+  const std::string one_line = std::string(kPara1) + " " + kPara2 + " " + kPara3 + " " + kPara4 + " " + kPara5 +
+                               " \xC2\xA9 2020 Harbour Media. All rights reserved.";
+  Document single;
+  single.text = one_line;
+  single.body = Span{0, one_line.size()};
+  ClassifyLines(lexicon->entries(), &single);
+  CHECK(Texts(single, single.content_lines) == std::vector<std::string>{one_line});
 }
 
 }  // namespace
