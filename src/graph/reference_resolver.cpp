@@ -99,6 +99,29 @@ std::vector<int> ReferenceResolver::PersonsBefore(std::size_t t) const {
   return out;
 }
 
+bool ReferenceResolver::PluralKinSince(std::size_t t) const {
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const int s = ex_.SentenceOf(t);
+  if (kin == nullptr || s < 0) return false;
+  std::size_t from = ex_.sentences[static_cast<std::size_t>(s)].first;
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (mention_entity_[i] >= 0 && m.label == "Person" && m.first >= from && m.last <= t) from = m.last;
+  }
+  for (std::size_t k = from; k < t; ++k) {
+    const LexiconEntry* e = kin->FindWord(ex_.tokens[k].lower);
+    if (e == nullptr) continue;
+    const auto number = e->attributes.find("number");
+    if (number == e->attributes.end() || number->second != "plural") continue;
+    // Owned by one person ("her two brothers", "X's sons"), not by the group ("their relatives").
+    for (std::size_t back = 1; back <= 3 && k >= from + back; ++back) {
+      const std::string& w = ex_.tokens[k - back].lower;
+      if (w == "his" || w == "her" || w == "my" || ex_.tokens[k - back].norm == "'s") return true;
+    }
+  }
+  return false;
+}
+
 std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   if (t >= ex_.tokens.size()) return {};
   const std::string& lower = ex_.tokens[t].lower;
@@ -112,6 +135,7 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   if (entry == nullptr) return {};
   const auto number = entry->attributes.find("number");
   if (number != entry->attributes.end() && number->second == "plural") {
+    if (PluralKinSince(t)) return {};
     std::vector<int> before = PersonsBefore(t);
     return before.empty() ? RecentList(t, 0) : before;
   }

@@ -10,7 +10,9 @@
 //    husband ... he" is the husband); a possessive pronoun falls back to the
 //    first possessor ("X's mother, Y, lives with his sisters" is X's);
 //  - "their", "they": every person before it in the sentence, else the most
-//    recent list of persons ("A and her husband B ... their son").
+//    recent list of persons ("A and her husband B ... their son"); nobody
+//    when a plural kin word of one person comes between the last person and it
+//    ("A said her two brothers were jailed after they ...": the brothers).
 // Read-only; returns entity indices, empty when nothing fits.
 #pragma once
 
@@ -44,6 +46,9 @@ class ReferenceResolver {
  private:
   int NearestBefore(std::size_t t, const std::string& gender, bool possessive) const;
   std::vector<int> PersonsBefore(std::size_t t) const;
+  // True when a plural kin word of one person ("her sons") lies between the last person named
+  // in t's sentence and t.
+  bool PluralKinSince(std::size_t t) const;
 
   const Extraction& ex_;
   const RuleSet& rules_;

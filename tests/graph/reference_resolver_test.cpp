@@ -238,6 +238,24 @@ TEST_CASE("ReferenceResolver: 'their' is every person before it in the sentence"
   CHECK(s.Resolve("their") == Ids{aliya, marat});
 }
 
+TEST_CASE("ReferenceResolver: 'their' after a plural kin word is not the persons before it", "[graph]") {
+  Scene s("Dana Omar said her two brothers were jailed after they visited their grandparents.");
+  const int dana = s.Person("Dana Omar", "female");
+  s.Mention("Dana Omar", dana);
+  CHECK(s.Resolve("they").empty());
+  CHECK(s.Resolve("their").empty());
+  CHECK(s.Resolve("her") == Ids{dana});
+}
+
+TEST_CASE("ReferenceResolver: 'they' after the group's own relatives is the group", "[graph]") {
+  Scene s("Aliya Bek and Dana Omar showed their relatives' photos as they marched.");
+  const int aliya = s.Person("Aliya Bek", "female");
+  const int dana = s.Person("Dana Omar", "female");
+  s.Mention("Aliya Bek", aliya);
+  s.Mention("Dana Omar", dana);
+  CHECK(s.Resolve("they") == Ids{aliya, dana});
+}
+
 TEST_CASE("ReferenceResolver: 'they' with nobody before it is the most recent list of persons", "[graph]") {
   Scene s("Aliya Bek and her husband Marat Omar met Dana Omar. They left.");
   const int aliya = s.Person("Aliya Bek", "female");
