@@ -679,7 +679,7 @@ class Builder {
     }
     for (const auto& [key, u] : merged) {
       // "their relatives", "my family members": collective words for the ties already stated.
-      if (u.type == "relative" && has_specific.count(u.anchor)) continue;
+      if (u.type == "relative" && has_specific.count(u.anchor) && !IsSpecificKinTerm(u.term)) continue;
       int named = 0;
       std::vector<int> referents;
       for (const Relation& r : graph_.relations) {
@@ -714,6 +714,21 @@ class Builder {
         }
       }
     }
+  }
+
+  // "cousins", "grandmother": a kin word of its own kind, unlike "relatives" or "loved ones".
+  bool IsSpecificKinTerm(const std::string& term) const {
+    const Lexicon* kin = rules_.lexicon("kin_terms");
+    if (kin == nullptr) return false;
+    std::vector<std::string> words;
+    for (const Token& t : rules_tokenizer_.Tokenize(term)) words.push_back(t.lower);
+    for (std::size_t start = 0; start < words.size(); ++start) {
+      const LexiconEntry* e = kin->Find(std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(start), words.end()));
+      if (e == nullptr) continue;
+      const auto detail = e->attributes.find("detail");
+      return detail != e->attributes.end() && detail->second != "loose";
+    }
+    return false;
   }
 
   void AddReferent(const CaptureRange& c, int entity) {

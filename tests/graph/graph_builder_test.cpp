@@ -311,6 +311,20 @@ TEST_CASE("Graph drops a name part shared by two persons", "[graph]") {
   CHECK(g.mentions.size() == 4);  // the ambiguous "Serik" is left out
 }
 
+TEST_CASE("Graph keeps unnamed cousins of a person who has a closer named tie", "[graph]") {
+  const Article a = Build(
+      "Aigerim Sadykova's brother, Daniyar Sadykov, lives in Almaty. He said two of his cousins were "
+      "detained. His relatives were questioned.\n");
+  INFO(Render(a.graph));
+  int cousins = 0, relatives = 0;
+  for (const Entity& e : a.graph.entities) {
+    cousins += e.description == "cousin of Daniyar Sadykov" ? 1 : 0;
+    relatives += e.description == "relative of Daniyar Sadykov" ? 1 : 0;
+  }
+  CHECK(cousins == 2);
+  CHECK(relatives == 0);  // a collective word for the ties already stated
+}
+
 TEST_CASE("Graph joins a mention that refers to a full name and a name ending a longer one", "[graph]") {
   Handmade h("Nurbek Abdimalik uulu said that Abdimalik uulu was tired. Nurbek slept.");
   h.Add("Nurbek Abdimalik uulu", "Person", {{"gender", "male"}});
