@@ -10,6 +10,7 @@
 #include "graph/date_resolver.h"
 #include "graph/event_assembler.h"
 #include "graph/kin_inference.h"
+#include "graph/name_part_owner.h"
 #include "graph/reference_resolver.h"
 
 namespace kith {
@@ -146,7 +147,8 @@ class Builder {
       const std::string key = keys_.Key(NameTokens(m)[0]);
       auto owners = part_owner.find(key);
       if (owners != part_owner.end()) {
-        if (owners->second.size() == 1) Attach(i, *owners->second.begin());
+        const int owner = owners->second.size() == 1 ? *owners->second.begin() : SharedPartOwner(owners->second, m);
+        if (owner >= 0) Attach(i, owner);
         continue;  // ambiguous between several persons: left out
       }
       auto it = single_entities.find(key);
@@ -157,6 +159,26 @@ class Builder {
       }
       Attach(i, e);
     }
+  }
+
+  // The one of several persons sharing a name part that the part alone stands for, or -1.
+  int SharedPartOwner(const std::set<int>& owners, const ExtractedMention& part) const {
+    std::vector<NamePartCandidate> candidates;
+    for (int e : owners) {
+      NamePartCandidate c;
+      c.entity = e;
+      c.first_token = ex_.tokens.size();
+      for (std::size_t j = 0; j < ex_.mentions.size(); ++j) {
+        if (mention_entity_[j] != e || ex_.mentions[j].first >= c.first_token) continue;
+        c.first_token = ex_.mentions[j].first;
+        c.first_sentence = ex_.mentions[j].sentence;
+      }
+      c.gender = graph_.entities[static_cast<std::size_t>(e)].gender;
+      candidates.push_back(c);
+    }
+    const auto g = part.attributes.find("gender");
+    const std::string gender = g != part.attributes.end() && (g->second == "male" || g->second == "female") ? g->second : "";
+    return NamePartOwner(candidates, part.first, gender);
   }
 
   // A spelling the transliteration table does not cover ("Abdurahman" / "Abdurakhman"): the same

@@ -311,6 +311,20 @@ TEST_CASE("Graph drops a name part shared by two persons", "[graph]") {
   CHECK(g.mentions.size() == 4);  // the ambiguous "Serik" is left out
 }
 
+TEST_CASE("Graph gives a surname shared by two relatives to the one introduced first", "[graph]") {
+  Handmade h("Marat Serik was jailed. Serik's brother, Daniyar Serik, spoke. Serik appealed.");
+  h.Add("Marat Serik", "Person");
+  h.Add("Serik", "Person", {}, 1);
+  h.Add("Daniyar Serik", "Person");
+  h.Add("Serik", "Person", {}, 3);
+  const DocumentGraph g = h.Build();
+  INFO(Render(g));
+  const int marat = EntityNamed(g, "Marat Serik");
+  REQUIRE(marat >= 0);
+  CHECK(MentionTexts(h.text(), g, marat) == std::vector<std::string>{"Marat Serik", "Serik", "Serik"});
+  CHECK(MentionTexts(h.text(), g, EntityNamed(g, "Daniyar Serik")).size() == 1);
+}
+
 TEST_CASE("Graph keeps unnamed cousins of a person who has a closer named tie", "[graph]") {
   const Article a = Build(
       "Aigerim Sadykova's brother, Daniyar Sadykov, lives in Almaty. He said two of his cousins were "
