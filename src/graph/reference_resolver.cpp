@@ -28,23 +28,54 @@ ReferenceResolver::ReferenceResolver(const Extraction& ex, const RuleSet& rules,
   }
 }
 
+bool ReferenceResolver::QuoteOnly(int s) const {
+  if (s < 0 || static_cast<std::size_t>(s) >= ex_.sentences.size()) return false;
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  bool quoted = false;
+  for (std::size_t t = sent.first; t < sent.last; ++t) {
+    const Token& tok = ex_.tokens[t];
+    if (tok.norm == "\"") continue;
+    if (!in_quote_[t]) {
+      if (tok.kind == TokenKind::kWord) return false;
+      continue;
+    }
+    quoted = true;
+  }
+  return quoted;
+}
+
+std::vector<int> ReferenceResolver::LookBack(int s, int count) const {
+  std::vector<int> out;
+  if (s < 0) return out;
+  out.push_back(s);
+  for (int look = s - 1; look >= 0 && count > 0; --look) {
+    if (QuoteOnly(look)) continue;
+    out.push_back(look);
+    --count;
+  }
+  return out;
+}
+
 int ReferenceResolver::Speaker(int s) const {
   if (s < 0 || static_cast<std::size_t>(s) >= ex_.sentences.size()) return -1;
   const Lexicon* speech = rules_.lexicon("speech_verbs");
   for (int look = s; look >= 0 && look >= s - 1; --look) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
+    const auto distance_to_verb = [&](std::size_t first, std::size_t last) {
+      std::size_t distance = 1000;
+      for (std::size_t t = sent.first; t < sent.last; ++t) {
+        if (in_quote_[t] || speech == nullptr || speech->FindWord(ex_.tokens[t].lower) == nullptr) continue;
+        distance = std::min(distance, t >= last ? t - last : first - t);
+      }
+      return distance;
+    };
     int best = -1;
     std::size_t best_distance = 0;
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
       const int e = mention_entity_[i];
       if (e < 0 || m.label != "Person" || m.first < sent.first || m.last > sent.last || in_quote_[m.first]) continue;
-      std::size_t distance = 1000;
-      for (std::size_t t = sent.first; t < sent.last; ++t) {
-        if (in_quote_[t] || speech == nullptr || speech->FindWord(ex_.tokens[t].lower) == nullptr) continue;
-        const std::size_t d = t >= m.last ? t - m.last : m.first - t;
-        distance = std::min(distance, d);
-      }
+      const std::size_t distance = distance_to_verb(m.first, m.last);
       if (best < 0 || distance < best_distance) {
         best = e;
         best_distance = distance;
@@ -58,7 +89,7 @@ int ReferenceResolver::Speaker(int s) const {
 
 int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, bool possessive) const {
   const int s = ex_.SentenceOf(t);
-  for (int look = s; look >= 0 && look >= s - 1; --look) {
+  for (int look : LookBack(s, 1)) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
     // The first compatible person that is not a possessor ("X's son Y ... his" is Y's); a possessive
     // pronoun falls back to the first compatible possessor ("X's mother, Y, ... his sisters" is X's).

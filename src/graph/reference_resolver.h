@@ -5,7 +5,8 @@
 //    (", X told ...", "X said: ...", "..., said X"), else such a person in the
 //    sentence before;
 //  - "her", "his", "she", "he": the first person of the sentence before it
-//    (then of the sentence before) whose gender does not conflict and who is
+//    (then of the sentence before, past sentences that are all quotation)
+//    whose gender does not conflict and who is
 //    not a possessor, since a pronoun mostly refers to the subject ("X's
 //    husband ... he" is the husband); a possessive pronoun falls back to the
 //    first possessor ("X's mother, Y, lives with his sisters" is X's);
@@ -45,6 +46,10 @@ class ReferenceResolver {
 
  private:
   int NearestBefore(std::size_t t, const std::string& gender, bool possessive) const;
+  // True when sentence `s` is all quotation.
+  bool QuoteOnly(int s) const;
+  // Sentence `s` and the `count` sentences before it that are not all quotation.
+  std::vector<int> LookBack(int s, int count) const;
   std::vector<int> PersonsBefore(std::size_t t) const;
   // True when a plural kin word of one person ("her sons") lies between the last person named
   // in t's sentence and t.

@@ -198,6 +198,14 @@ TEST_CASE("ReferenceResolver: 'her' is the first person before it whose gender f
   }
 }
 
+TEST_CASE("ReferenceResolver: a pronoun looks back past a sentence that is all quotation", "[graph]") {
+  Scene s("Aliya Bek spoke to reporters. \"We only want the truth.\" Her son was detained.");
+  const int aliya = s.Person("Aliya Bek", "female");
+  s.Mention("Aliya Bek", aliya);
+  REQUIRE(s.ex().sentences.size() == 3);
+  CHECK(s.Resolve("Her") == Ids{aliya});
+}
+
 TEST_CASE("ReferenceResolver: a subject pronoun skips a possessor", "[graph]") {
   // "X's husband, Y, ... he" is the husband, even when X's gender is unknown.
   Scene s("Dana Omar's husband, Marat Omar, was detained. He was released later.");
