@@ -81,13 +81,24 @@ int ReferenceResolver::Speaker(int s) const {
         best_distance = distance;
       }
     }
+    // "\"...,\" she said.": a pronoun next to the speech verb, closer than any name, is the
+    // speaker; it stands for whom it refers to.
+    for (std::size_t t = sent.first; t < sent.last; ++t) {
+      if (in_quote_[t] || !SubjectPronoun(t)) continue;
+      const std::size_t distance = distance_to_verb(t, t + 1);
+      if (distance > 1 || (best >= 0 && distance >= best_distance)) continue;
+      const std::vector<int> referent = Resolve(t);
+      if (referent.size() != 1) continue;
+      best = referent[0];
+      best_distance = distance;
+    }
     // In the sentence before, only a speaker introducing the quote ("X said:") counts.
     if (best >= 0 && (look == s || best_distance <= 3)) return best;
   }
   return -1;
 }
 
-int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, bool possessive) const {
+int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth) const {
   const int s = ex_.SentenceOf(t);
   for (int look : LookBack(s, 1)) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
@@ -112,8 +123,36 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     }
     if (best >= 0) return best;
     if (possessive && best_possessor >= 0) return best_possessor;
+    // A subject pronoun whose sentence before names nobody that fits but speaks of someone by
+    // a pronoun of the same gender ("X said ... . He said ... . \"...,\" he said."): that
+    // pronoun's person. Possessives and objects often speak of an unnamed relative instead.
+    if (look != s && !gender.empty() && !possessive && SubjectPronoun(t) && depth < 3) {
+      const std::size_t p = SamePronoun(look, gender);
+      if (p < ex_.tokens.size()) return NearestBefore(p, gender, false, depth + 1);
+    }
   }
   return -1;
+}
+
+bool ReferenceResolver::SubjectPronoun(std::size_t t) const {
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const LexiconEntry* e = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
+  if (e == nullptr) return false;
+  const auto c = e->attributes.find("case");
+  return c != e->attributes.end() && c->second == "subject";
+}
+
+std::size_t ReferenceResolver::SamePronoun(int s, const std::string& gender) const {
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  for (std::size_t t = sent.first; pronouns != nullptr && t < sent.last; ++t) {
+    if (in_quote_[t]) continue;
+    const LexiconEntry* e = pronouns->FindWord(ex_.tokens[t].lower);
+    if (e == nullptr) continue;
+    const auto g = e->attributes.find("gender");
+    if (g != e->attributes.end() && g->second == gender) return t;
+  }
+  return ex_.tokens.size();
 }
 
 std::vector<int> ReferenceResolver::PersonsBefore(std::size_t t) const {

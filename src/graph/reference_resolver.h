@@ -2,11 +2,12 @@
 // document's tokens, sentences and the person each mention was joined to.
 //  - "my", "our", "I", "me", "we" inside a quote: the quote's speaker, the
 //    person outside the quotes of the same sentence nearest a speech verb
-//    (", X told ...", "X said: ...", "..., said X"), else such a person in the
-//    sentence before;
+//    (", X told ...", "X said: ...", "..., said X", or "..., she said" with
+//    the person "she" refers to), else such a person in the sentence before;
 //  - "her", "his", "she", "he": the first person of the sentence before it
-//    (then of the sentence before, past sentences that are all quotation)
-//    whose gender does not conflict and who is
+//    (then of the sentence before, past sentences that are all quotation; for
+//    "he"/"she", then the person of a pronoun of the same gender there) whose
+//    gender does not conflict and who is
 //    not a possessor, since a pronoun mostly refers to the subject ("X's
 //    husband ... he" is the husband); a possessive pronoun falls back to the
 //    first possessor ("X's mother, Y, lives with his sisters" is X's);
@@ -45,7 +46,11 @@ class ReferenceResolver {
   std::vector<int> RecentList(std::size_t t, int want) const;
 
  private:
-  int NearestBefore(std::size_t t, const std::string& gender, bool possessive) const;
+  int NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth = 0) const;
+  // The first pronoun of `gender` outside quotes in sentence `s`, or the token count.
+  std::size_t SamePronoun(int s, const std::string& gender) const;
+  // True when token `t` is a subject pronoun ("he", "she").
+  bool SubjectPronoun(std::size_t t) const;
   // True when sentence `s` is all quotation.
   bool QuoteOnly(int s) const;
   // Sentence `s` and the `count` sentences before it that are not all quotation.

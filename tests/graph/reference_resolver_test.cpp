@@ -206,6 +206,32 @@ TEST_CASE("ReferenceResolver: a pronoun looks back past a sentence that is all q
   CHECK(s.Resolve("Her") == Ids{aliya});
 }
 
+TEST_CASE("ReferenceResolver: '..., she said' makes the person 'she' refers to the speaker", "[graph]") {
+  SECTION("named in the sentence before") {
+    Scene s("Aliya Bek was fined. \"My son is in prison,\" she said.");
+    const int aliya = s.Person("Aliya Bek", "female");
+    s.Mention("Aliya Bek", aliya);
+    CHECK(s.Resolve("My") == Ids{aliya});
+  }
+  SECTION("through a sentence that speaks of her as 'she'") {
+    Scene s("Aliya Bek was fined. Marat Omar said she would appeal. Later she spoke. \"My son is innocent,\" she said.");
+    const int aliya = s.Person("Aliya Bek", "female");
+    const int marat = s.Person("Marat Omar", "male");
+    s.Mention("Aliya Bek", aliya);
+    s.Mention("Marat Omar", marat);
+    CHECK(s.Resolve("she", 2) == Ids{aliya});
+    CHECK(s.Resolve("My") == Ids{aliya});
+  }
+  SECTION("a name nearer the verb wins") {
+    Scene s("Aliya Bek was fined. \"She is brave,\" Marat Omar said.");
+    const int aliya = s.Person("Aliya Bek", "female");
+    const int marat = s.Person("Marat Omar", "male");
+    s.Mention("Aliya Bek", aliya);
+    s.Mention("Marat Omar", marat);
+    CHECK(s.Resolver().Speaker(1) == marat);
+  }
+}
+
 TEST_CASE("ReferenceResolver: a subject pronoun skips a possessor", "[graph]") {
   // "X's husband, Y, ... he" is the husband, even when X's gender is unknown.
   Scene s("Dana Omar's husband, Marat Omar, was detained. He was released later.");
