@@ -218,6 +218,16 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
 
 
 
+// "a second woman", "another activist": words that introduce the next person of a list.
+bool ReferenceResolver::IntroducesPerson(const std::string& lower) const {
+  if (lower == "a" || lower == "an" || lower == "another" || lower == "fellow") return true;
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
+  if (roles != nullptr && roles->FindWord(lower) != nullptr) return true;
+  const LexiconEntry* m = modifiers == nullptr ? nullptr : modifiers->FindWord(lower);
+  return m != nullptr && m->attributes.count("ordinal") != 0;
+}
+
 std::vector<int> ReferenceResolver::RecentList(std::size_t t, int want) const {
   const Lexicon* kin = rules_.lexicon("kin_terms");
   const int s = ex_.SentenceOf(t);
@@ -233,7 +243,7 @@ std::vector<int> ReferenceResolver::RecentList(std::size_t t, int want) const {
       for (std::size_t k = last_end; joined && k < m.first; ++k) {
         const Token& tok = ex_.tokens[k];
         joined = tok.norm == "," || tok.lower == "and" || tok.lower == "her" || tok.lower == "his" ||
-                 (kin != nullptr && kin->FindWord(tok.lower) != nullptr);
+                 (kin != nullptr && kin->FindWord(tok.lower) != nullptr) || IntroducesPerson(tok.lower);
       }
       if (!joined && list.size() >= 2) lists.push_back(list);
       if (!joined) list.clear();

@@ -40,8 +40,9 @@ class ReferenceResolver {
   bool InQuote(std::size_t t) const { return t < in_quote_.size() && in_quote_[t]; }
   // The speaker of the quotes in sentence `s`, or -1.
   int Speaker(int s) const;
-  // The most recent list of two or more persons joined by commas, "and" and kin words
-  // ("A and her husband B") before token `t` in its sentence or the two before;
+  // The most recent list of two or more persons joined by commas, "and", kin words and words
+  // introducing a person ("A and her husband B", "A and a second woman, B") before token `t`
+  // in its sentence or the two before;
   // `want` > 0 asks for a list of exactly that size. Empty when there is none.
   std::vector<int> RecentList(std::size_t t, int want) const;
 
@@ -59,6 +60,8 @@ class ReferenceResolver {
   // True when a plural kin word of one person ("her sons") lies between the last person named
   // in t's sentence and t.
   bool PluralKinSince(std::size_t t) const;
+  // True for a word that may stand between list members before the next person ("a second woman").
+  bool IntroducesPerson(const std::string& lower) const;
 
   const Extraction& ex_;
   const RuleSet& rules_;

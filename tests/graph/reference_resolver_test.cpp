@@ -307,6 +307,15 @@ TEST_CASE("ReferenceResolver: 'they' with nobody before it is the most recent li
   CHECK(r.RecentList(s.Token("Aliya"), 0).empty());
 }
 
+TEST_CASE("ReferenceResolver: 'a second woman' joins the next person to a list", "[graph]") {
+  Scene s("Police detained Aliya Bek and a second woman, Dana Omar. A court fined each of them.");
+  const int aliya = s.Person("Aliya Bek", "female");
+  const int dana = s.Person("Dana Omar", "female");
+  s.Mention("Aliya Bek", aliya);
+  s.Mention("Dana Omar", dana);
+  CHECK(s.Resolve("them") == Ids{aliya, dana});
+}
+
 TEST_CASE("ReferenceResolver: 'they' with no list of persons is nobody", "[graph]") {
   Scene s("Aliya Bek spoke. They left.");
   const int aliya = s.Person("Aliya Bek", "female");
