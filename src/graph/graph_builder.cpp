@@ -847,6 +847,25 @@ class Builder {
     return false;
   }
 
+  // "Both were released": the role the pair takes as the event verb's subject (active or
+  // passive), or "" when the crowd does not start with "both".
+  std::string BothRole(const ExtractedEvent& x, const CaptureRange& crowd) const {
+    const Lexicon* verbs = rules_.lexicon("event_verbs");
+    if (verbs == nullptr || crowd.last <= crowd.first || ex_.tokens[crowd.first].lower != "both") return "";
+    if (!x.trigger.set || x.trigger.last <= x.trigger.first) return "";
+    std::vector<std::string> words;
+    for (std::size_t t = x.trigger.first; t < x.trigger.last; ++t) words.push_back(ex_.tokens[t].lower);
+    const LexiconEntry* verb = verbs->Find(words);
+    if (verb == nullptr) return "";
+    bool passive = false;
+    for (std::size_t t = crowd.first; t < x.trigger.first; ++t) {
+      const std::string& w = ex_.tokens[t].lower;
+      passive = passive || w == "was" || w == "were" || w == "been";
+    }
+    const auto role = verb->attributes.find(passive ? "passive" : "subject");
+    return role == verb->attributes.end() ? "" : role->second;
+  }
+
   void BuildEvents() {
     const ReferenceResolver resolver(ex_, rules_, mention_entity_, graph_.entities);
     EventAssembler assembler(ex_, rules_, mention_entity_, publication_);
@@ -861,7 +880,14 @@ class Builder {
       }
       c.attributes = x.attributes;
       for (const auto& [role, range] : x.roles) {
-        if (role == "crowd") continue;  // a counted crowd names nobody
+        if (role == "crowd") {
+          // A counted crowd names nobody, but "both" are the pair named just before.
+          const std::string as = BothRole(x, range);
+          if (!as.empty()) {
+            for (int e : GroupReferents(range, resolver)) c.roles.push_back(EventRole{as, e});
+          }
+          continue;
+        }
         if (role == "date") {
           c.date_range = range;
         } else if (role == "place" || role == "target") {

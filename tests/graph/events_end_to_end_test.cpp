@@ -231,6 +231,22 @@ TEST_CASE("Events: the place is the institution the rule captured", "[graph]") {
   CHECK(events[0]->date_precision == "day");
 }
 
+TEST_CASE("Events: 'both were released' releases the pair named before", "[graph]") {
+  const DocumentGraph g =
+      Build("Police detained Aliya Bek and a second woman, Dana Omar, on May 12. Both were released hours later.");
+  INFO(Render(g));
+  const std::vector<const Event*> events = OfKind(g, "Release");
+  REQUIRE(events.size() == 1);
+  std::vector<int> released;
+  for (const EventRole& r : events[0]->roles) {
+    if (r.role == "released") released.push_back(r.entity);
+  }
+  std::sort(released.begin(), released.end());
+  std::vector<int> expected{EntityNamed(g, "Aliya Bek"), EntityNamed(g, "Dana Omar")};
+  std::sort(expected.begin(), expected.end());
+  CHECK(released == expected);
+}
+
 TEST_CASE("Events: walking free is a release", "[graph]") {
   const DocumentGraph g = Build("Activist Arman Bek walked free on March 2.");
   INFO(Render(g));
