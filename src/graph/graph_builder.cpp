@@ -10,6 +10,7 @@
 #include "graph/date_resolver.h"
 #include "graph/event_assembler.h"
 #include "graph/kin_inference.h"
+#include "graph/name_part_owner.h"
 #include "graph/reference_resolver.h"
 
 namespace kith {
@@ -146,7 +147,8 @@ class Builder {
       const std::string key = keys_.Key(NameTokens(m)[0]);
       auto owners = part_owner.find(key);
       if (owners != part_owner.end()) {
-        if (owners->second.size() == 1) Attach(i, *owners->second.begin());
+        const int owner = owners->second.size() == 1 ? *owners->second.begin() : SharedPartOwner(owners->second, m);
+        if (owner >= 0) Attach(i, owner);
         continue;  // ambiguous between several persons: left out
       }
       auto it = single_entities.find(key);
@@ -157,6 +159,26 @@ class Builder {
       }
       Attach(i, e);
     }
+  }
+
+  // The one of several persons sharing a name part that the part alone stands for, or -1.
+  int SharedPartOwner(const std::set<int>& owners, const ExtractedMention& part) const {
+    std::vector<NamePartCandidate> candidates;
+    for (int e : owners) {
+      NamePartCandidate c;
+      c.entity = e;
+      c.first_token = ex_.tokens.size();
+      for (std::size_t j = 0; j < ex_.mentions.size(); ++j) {
+        if (mention_entity_[j] != e || ex_.mentions[j].first >= c.first_token) continue;
+        c.first_token = ex_.mentions[j].first;
+        c.first_sentence = ex_.mentions[j].sentence;
+      }
+      c.gender = graph_.entities[static_cast<std::size_t>(e)].gender;
+      candidates.push_back(c);
+    }
+    const auto g = part.attributes.find("gender");
+    const std::string gender = g != part.attributes.end() && (g->second == "male" || g->second == "female") ? g->second : "";
+    return NamePartOwner(candidates, part.first, gender);
   }
 
   // A spelling the transliteration table does not cover ("Abdurahman" / "Abdurakhman"): the same
@@ -679,7 +701,7 @@ class Builder {
     }
     for (const auto& [key, u] : merged) {
       // "their relatives", "my family members": collective words for the ties already stated.
-      if (u.type == "relative" && has_specific.count(u.anchor)) continue;
+      if (u.type == "relative" && has_specific.count(u.anchor) && !IsSpecificKinTerm(u.term)) continue;
       int named = 0;
       std::vector<int> referents;
       for (const Relation& r : graph_.relations) {
@@ -714,6 +736,21 @@ class Builder {
         }
       }
     }
+  }
+
+  // "cousins", "grandmother": a kin word of its own kind, unlike "relatives" or "loved ones".
+  bool IsSpecificKinTerm(const std::string& term) const {
+    const Lexicon* kin = rules_.lexicon("kin_terms");
+    if (kin == nullptr) return false;
+    std::vector<std::string> words;
+    for (const Token& t : rules_tokenizer_.Tokenize(term)) words.push_back(t.lower);
+    for (std::size_t start = 0; start < words.size(); ++start) {
+      const LexiconEntry* e = kin->Find(std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(start), words.end()));
+      if (e == nullptr) continue;
+      const auto detail = e->attributes.find("detail");
+      return detail != e->attributes.end() && detail->second != "loose";
+    }
+    return false;
   }
 
   void AddReferent(const CaptureRange& c, int entity) {
@@ -810,6 +847,25 @@ class Builder {
     return false;
   }
 
+  // "Both were released": the role the pair takes as the event verb's subject (active or
+  // passive), or "" when the crowd does not start with "both".
+  std::string BothRole(const ExtractedEvent& x, const CaptureRange& crowd) const {
+    const Lexicon* verbs = rules_.lexicon("event_verbs");
+    if (verbs == nullptr || crowd.last <= crowd.first || ex_.tokens[crowd.first].lower != "both") return "";
+    if (!x.trigger.set || x.trigger.last <= x.trigger.first) return "";
+    std::vector<std::string> words;
+    for (std::size_t t = x.trigger.first; t < x.trigger.last; ++t) words.push_back(ex_.tokens[t].lower);
+    const LexiconEntry* verb = verbs->Find(words);
+    if (verb == nullptr) return "";
+    bool passive = false;
+    for (std::size_t t = crowd.first; t < x.trigger.first; ++t) {
+      const std::string& w = ex_.tokens[t].lower;
+      passive = passive || w == "was" || w == "were" || w == "been";
+    }
+    const auto role = verb->attributes.find(passive ? "passive" : "subject");
+    return role == verb->attributes.end() ? "" : role->second;
+  }
+
   void BuildEvents() {
     const ReferenceResolver resolver(ex_, rules_, mention_entity_, graph_.entities);
     EventAssembler assembler(ex_, rules_, mention_entity_, publication_);
@@ -824,7 +880,14 @@ class Builder {
       }
       c.attributes = x.attributes;
       for (const auto& [role, range] : x.roles) {
-        if (role == "crowd") continue;  // a counted crowd names nobody
+        if (role == "crowd") {
+          // A counted crowd names nobody, but "both" are the pair named just before.
+          const std::string as = BothRole(x, range);
+          if (!as.empty()) {
+            for (int e : GroupReferents(range, resolver)) c.roles.push_back(EventRole{as, e});
+          }
+          continue;
+        }
         if (role == "date") {
           c.date_range = range;
         } else if (role == "place" || role == "target") {

@@ -28,27 +28,69 @@ ReferenceResolver::ReferenceResolver(const Extraction& ex, const RuleSet& rules,
   }
 }
 
+bool ReferenceResolver::QuoteOnly(int s) const {
+  if (s < 0 || static_cast<std::size_t>(s) >= ex_.sentences.size()) return false;
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  bool quoted = false;
+  for (std::size_t t = sent.first; t < sent.last; ++t) {
+    const Token& tok = ex_.tokens[t];
+    if (tok.norm == "\"") continue;
+    if (!in_quote_[t]) {
+      if (tok.kind == TokenKind::kWord) return false;
+      continue;
+    }
+    quoted = true;
+  }
+  return quoted;
+}
+
+std::vector<int> ReferenceResolver::LookBack(int s, int count) const {
+  std::vector<int> out;
+  if (s < 0) return out;
+  out.push_back(s);
+  for (int look = s - 1; look >= 0 && count > 0; --look) {
+    if (QuoteOnly(look)) continue;
+    out.push_back(look);
+    --count;
+  }
+  return out;
+}
+
 int ReferenceResolver::Speaker(int s) const {
   if (s < 0 || static_cast<std::size_t>(s) >= ex_.sentences.size()) return -1;
   const Lexicon* speech = rules_.lexicon("speech_verbs");
   for (int look = s; look >= 0 && look >= s - 1; --look) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
+    const auto distance_to_verb = [&](std::size_t first, std::size_t last) {
+      std::size_t distance = 1000;
+      for (std::size_t t = sent.first; t < sent.last; ++t) {
+        if (in_quote_[t] || speech == nullptr || speech->FindWord(ex_.tokens[t].lower) == nullptr) continue;
+        distance = std::min(distance, t >= last ? t - last : first - t);
+      }
+      return distance;
+    };
     int best = -1;
     std::size_t best_distance = 0;
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
       const int e = mention_entity_[i];
       if (e < 0 || m.label != "Person" || m.first < sent.first || m.last > sent.last || in_quote_[m.first]) continue;
-      std::size_t distance = 1000;
-      for (std::size_t t = sent.first; t < sent.last; ++t) {
-        if (in_quote_[t] || speech == nullptr || speech->FindWord(ex_.tokens[t].lower) == nullptr) continue;
-        const std::size_t d = t >= m.last ? t - m.last : m.first - t;
-        distance = std::min(distance, d);
-      }
+      const std::size_t distance = distance_to_verb(m.first, m.last);
       if (best < 0 || distance < best_distance) {
         best = e;
         best_distance = distance;
       }
+    }
+    // "\"...,\" she said.": a pronoun next to the speech verb, closer than any name, is the
+    // speaker; it stands for whom it refers to.
+    for (std::size_t t = sent.first; t < sent.last; ++t) {
+      if (in_quote_[t] || !SubjectPronoun(t)) continue;
+      const std::size_t distance = distance_to_verb(t, t + 1);
+      if (distance > 1 || (best >= 0 && distance >= best_distance)) continue;
+      const std::vector<int> referent = Resolve(t);
+      if (referent.size() != 1) continue;
+      best = referent[0];
+      best_distance = distance;
     }
     // In the sentence before, only a speaker introducing the quote ("X said:") counts.
     if (best >= 0 && (look == s || best_distance <= 3)) return best;
@@ -56,9 +98,9 @@ int ReferenceResolver::Speaker(int s) const {
   return -1;
 }
 
-int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, bool possessive) const {
+int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth) const {
   const int s = ex_.SentenceOf(t);
-  for (int look = s; look >= 0 && look >= s - 1; --look) {
+  for (int look : LookBack(s, 1)) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
     // The first compatible person that is not a possessor ("X's son Y ... his" is Y's); a possessive
     // pronoun falls back to the first compatible possessor ("X's mother, Y, ... his sisters" is X's).
@@ -81,8 +123,36 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     }
     if (best >= 0) return best;
     if (possessive && best_possessor >= 0) return best_possessor;
+    // A subject pronoun whose sentence before names nobody that fits but speaks of someone by
+    // a pronoun of the same gender ("X said ... . He said ... . \"...,\" he said."): that
+    // pronoun's person. Possessives and objects often speak of an unnamed relative instead.
+    if (look != s && !gender.empty() && !possessive && SubjectPronoun(t) && depth < 3) {
+      const std::size_t p = SamePronoun(look, gender);
+      if (p < ex_.tokens.size()) return NearestBefore(p, gender, false, depth + 1);
+    }
   }
   return -1;
+}
+
+bool ReferenceResolver::SubjectPronoun(std::size_t t) const {
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const LexiconEntry* e = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
+  if (e == nullptr) return false;
+  const auto c = e->attributes.find("case");
+  return c != e->attributes.end() && c->second == "subject";
+}
+
+std::size_t ReferenceResolver::SamePronoun(int s, const std::string& gender) const {
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  for (std::size_t t = sent.first; pronouns != nullptr && t < sent.last; ++t) {
+    if (in_quote_[t]) continue;
+    const LexiconEntry* e = pronouns->FindWord(ex_.tokens[t].lower);
+    if (e == nullptr) continue;
+    const auto g = e->attributes.find("gender");
+    if (g != e->attributes.end() && g->second == gender) return t;
+  }
+  return ex_.tokens.size();
 }
 
 std::vector<int> ReferenceResolver::PersonsBefore(std::size_t t) const {
@@ -99,6 +169,29 @@ std::vector<int> ReferenceResolver::PersonsBefore(std::size_t t) const {
   return out;
 }
 
+bool ReferenceResolver::PluralKinSince(std::size_t t) const {
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const int s = ex_.SentenceOf(t);
+  if (kin == nullptr || s < 0) return false;
+  std::size_t from = ex_.sentences[static_cast<std::size_t>(s)].first;
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (mention_entity_[i] >= 0 && m.label == "Person" && m.first >= from && m.last <= t) from = m.last;
+  }
+  for (std::size_t k = from; k < t; ++k) {
+    const LexiconEntry* e = kin->FindWord(ex_.tokens[k].lower);
+    if (e == nullptr) continue;
+    const auto number = e->attributes.find("number");
+    if (number == e->attributes.end() || number->second != "plural") continue;
+    // Owned by one person ("her two brothers", "X's sons"), not by the group ("their relatives").
+    for (std::size_t back = 1; back <= 3 && k >= from + back; ++back) {
+      const std::string& w = ex_.tokens[k - back].lower;
+      if (w == "his" || w == "her" || w == "my" || ex_.tokens[k - back].norm == "'s") return true;
+    }
+  }
+  return false;
+}
+
 std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   if (t >= ex_.tokens.size()) return {};
   const std::string& lower = ex_.tokens[t].lower;
@@ -112,6 +205,7 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   if (entry == nullptr) return {};
   const auto number = entry->attributes.find("number");
   if (number != entry->attributes.end() && number->second == "plural") {
+    if (PluralKinSince(t)) return {};
     std::vector<int> before = PersonsBefore(t);
     return before.empty() ? RecentList(t, 0) : before;
   }
@@ -123,6 +217,16 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
 }
 
 
+
+// "a second woman", "another activist": words that introduce the next person of a list.
+bool ReferenceResolver::IntroducesPerson(const std::string& lower) const {
+  if (lower == "a" || lower == "an" || lower == "another" || lower == "fellow") return true;
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
+  if (roles != nullptr && roles->FindWord(lower) != nullptr) return true;
+  const LexiconEntry* m = modifiers == nullptr ? nullptr : modifiers->FindWord(lower);
+  return m != nullptr && m->attributes.count("ordinal") != 0;
+}
 
 std::vector<int> ReferenceResolver::RecentList(std::size_t t, int want) const {
   const Lexicon* kin = rules_.lexicon("kin_terms");
@@ -139,7 +243,7 @@ std::vector<int> ReferenceResolver::RecentList(std::size_t t, int want) const {
       for (std::size_t k = last_end; joined && k < m.first; ++k) {
         const Token& tok = ex_.tokens[k];
         joined = tok.norm == "," || tok.lower == "and" || tok.lower == "her" || tok.lower == "his" ||
-                 (kin != nullptr && kin->FindWord(tok.lower) != nullptr);
+                 (kin != nullptr && kin->FindWord(tok.lower) != nullptr) || IntroducesPerson(tok.lower);
       }
       if (!joined && list.size() >= 2) lists.push_back(list);
       if (!joined) list.clear();

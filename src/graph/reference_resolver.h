@@ -2,15 +2,19 @@
 // document's tokens, sentences and the person each mention was joined to.
 //  - "my", "our", "I", "me", "we" inside a quote: the quote's speaker, the
 //    person outside the quotes of the same sentence nearest a speech verb
-//    (", X told ...", "X said: ...", "..., said X"), else such a person in the
-//    sentence before;
+//    (", X told ...", "X said: ...", "..., said X", or "..., she said" with
+//    the person "she" refers to), else such a person in the sentence before;
 //  - "her", "his", "she", "he": the first person of the sentence before it
-//    (then of the sentence before) whose gender does not conflict and who is
+//    (then of the sentence before, past sentences that are all quotation; for
+//    "he"/"she", then the person of a pronoun of the same gender there) whose
+//    gender does not conflict and who is
 //    not a possessor, since a pronoun mostly refers to the subject ("X's
 //    husband ... he" is the husband); a possessive pronoun falls back to the
 //    first possessor ("X's mother, Y, lives with his sisters" is X's);
 //  - "their", "they": every person before it in the sentence, else the most
-//    recent list of persons ("A and her husband B ... their son").
+//    recent list of persons ("A and her husband B ... their son"); nobody
+//    when a plural kin word of one person comes between the last person and it
+//    ("A said her two brothers were jailed after they ...": the brothers).
 // Read-only; returns entity indices, empty when nothing fits.
 #pragma once
 
@@ -36,14 +40,28 @@ class ReferenceResolver {
   bool InQuote(std::size_t t) const { return t < in_quote_.size() && in_quote_[t]; }
   // The speaker of the quotes in sentence `s`, or -1.
   int Speaker(int s) const;
-  // The most recent list of two or more persons joined by commas, "and" and kin words
-  // ("A and her husband B") before token `t` in its sentence or the two before;
+  // The most recent list of two or more persons joined by commas, "and", kin words and words
+  // introducing a person ("A and her husband B", "A and a second woman, B") before token `t`
+  // in its sentence or the two before;
   // `want` > 0 asks for a list of exactly that size. Empty when there is none.
   std::vector<int> RecentList(std::size_t t, int want) const;
 
  private:
-  int NearestBefore(std::size_t t, const std::string& gender, bool possessive) const;
+  int NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth = 0) const;
+  // The first pronoun of `gender` outside quotes in sentence `s`, or the token count.
+  std::size_t SamePronoun(int s, const std::string& gender) const;
+  // True when token `t` is a subject pronoun ("he", "she").
+  bool SubjectPronoun(std::size_t t) const;
+  // True when sentence `s` is all quotation.
+  bool QuoteOnly(int s) const;
+  // Sentence `s` and the `count` sentences before it that are not all quotation.
+  std::vector<int> LookBack(int s, int count) const;
   std::vector<int> PersonsBefore(std::size_t t) const;
+  // True when a plural kin word of one person ("her sons") lies between the last person named
+  // in t's sentence and t.
+  bool PluralKinSince(std::size_t t) const;
+  // True for a word that may stand between list members before the next person ("a second woman").
+  bool IntroducesPerson(const std::string& lower) const;
 
   const Extraction& ex_;
   const RuleSet& rules_;

@@ -231,6 +231,32 @@ TEST_CASE("Events: the place is the institution the rule captured", "[graph]") {
   CHECK(events[0]->date_precision == "day");
 }
 
+TEST_CASE("Events: 'both were released' releases the pair named before", "[graph]") {
+  const DocumentGraph g =
+      Build("Police detained Aliya Bek and a second woman, Dana Omar, on May 12. Both were released hours later.");
+  INFO(Render(g));
+  const std::vector<const Event*> events = OfKind(g, "Release");
+  REQUIRE(events.size() == 1);
+  std::vector<int> released;
+  for (const EventRole& r : events[0]->roles) {
+    if (r.role == "released") released.push_back(r.entity);
+  }
+  std::sort(released.begin(), released.end());
+  std::vector<int> expected{EntityNamed(g, "Aliya Bek"), EntityNamed(g, "Dana Omar")};
+  std::sort(expected.begin(), expected.end());
+  CHECK(released == expected);
+}
+
+TEST_CASE("Events: walking free is a release", "[graph]") {
+  const DocumentGraph g = Build("Activist Arman Bek walked free on March 2.");
+  INFO(Render(g));
+  const std::vector<const Event*> events = OfKind(g, "Release");
+  REQUIRE(events.size() == 1);
+  CHECK(events[0]->date == "2021-03-02");
+  REQUIRE(events[0]->roles.size() == 1);
+  CHECK(events[0]->roles[0].entity == EntityNamed(g, "Arman Bek"));
+}
+
 TEST_CASE("Events: negated, hypothetical and pending statements are no events", "[graph]") {
   const char* const texts[] = {
       "Police did not detain activist Aliya Bek.",
@@ -241,6 +267,10 @@ TEST_CASE("Events: negated, hypothetical and pending statements are no events", 
       "Activist Arman Bek may be sentenced.",
       "Activist Arman Bek has yet to be sentenced.",
       "Activist Arman Bek has yet to be tried.",
+      "Activist Arman Bek is due to walk free on March 14.",
+      "Activist Arman Bek will walk free on Friday.",
+      "Activist Aliya Bek is expected to be freed next week.",
+      "Activist Aliya Bek will be released on Friday.",
   };
   for (const char* text : texts) {
     INFO(text);

@@ -311,6 +311,34 @@ TEST_CASE("Graph drops a name part shared by two persons", "[graph]") {
   CHECK(g.mentions.size() == 4);  // the ambiguous "Serik" is left out
 }
 
+TEST_CASE("Graph gives a surname shared by two relatives to the one introduced first", "[graph]") {
+  Handmade h("Marat Serik was jailed. Serik's brother, Daniyar Serik, spoke. Serik appealed.");
+  h.Add("Marat Serik", "Person");
+  h.Add("Serik", "Person", {}, 1);
+  h.Add("Daniyar Serik", "Person");
+  h.Add("Serik", "Person", {}, 3);
+  const DocumentGraph g = h.Build();
+  INFO(Render(g));
+  const int marat = EntityNamed(g, "Marat Serik");
+  REQUIRE(marat >= 0);
+  CHECK(MentionTexts(h.text(), g, marat) == std::vector<std::string>{"Marat Serik", "Serik", "Serik"});
+  CHECK(MentionTexts(h.text(), g, EntityNamed(g, "Daniyar Serik")).size() == 1);
+}
+
+TEST_CASE("Graph keeps unnamed cousins of a person who has a closer named tie", "[graph]") {
+  const Article a = Build(
+      "Aigerim Sadykova's brother, Daniyar Sadykov, lives in Almaty. He said two of his cousins were "
+      "detained. His relatives were questioned.\n");
+  INFO(Render(a.graph));
+  int cousins = 0, relatives = 0;
+  for (const Entity& e : a.graph.entities) {
+    cousins += e.description == "cousin of Daniyar Sadykov" ? 1 : 0;
+    relatives += e.description == "relative of Daniyar Sadykov" ? 1 : 0;
+  }
+  CHECK(cousins == 2);
+  CHECK(relatives == 0);  // a collective word for the ties already stated
+}
+
 TEST_CASE("Graph joins a mention that refers to a full name and a name ending a longer one", "[graph]") {
   Handmade h("Nurbek Abdimalik uulu said that Abdimalik uulu was tired. Nurbek slept.");
   h.Add("Nurbek Abdimalik uulu", "Person", {{"gender", "male"}});

@@ -198,6 +198,40 @@ TEST_CASE("ReferenceResolver: 'her' is the first person before it whose gender f
   }
 }
 
+TEST_CASE("ReferenceResolver: a pronoun looks back past a sentence that is all quotation", "[graph]") {
+  Scene s("Aliya Bek spoke to reporters. \"We only want the truth.\" Her son was detained.");
+  const int aliya = s.Person("Aliya Bek", "female");
+  s.Mention("Aliya Bek", aliya);
+  REQUIRE(s.ex().sentences.size() == 3);
+  CHECK(s.Resolve("Her") == Ids{aliya});
+}
+
+TEST_CASE("ReferenceResolver: '..., she said' makes the person 'she' refers to the speaker", "[graph]") {
+  SECTION("named in the sentence before") {
+    Scene s("Aliya Bek was fined. \"My son is in prison,\" she said.");
+    const int aliya = s.Person("Aliya Bek", "female");
+    s.Mention("Aliya Bek", aliya);
+    CHECK(s.Resolve("My") == Ids{aliya});
+  }
+  SECTION("through a sentence that speaks of her as 'she'") {
+    Scene s("Aliya Bek was fined. Marat Omar said she would appeal. Later she spoke. \"My son is innocent,\" she said.");
+    const int aliya = s.Person("Aliya Bek", "female");
+    const int marat = s.Person("Marat Omar", "male");
+    s.Mention("Aliya Bek", aliya);
+    s.Mention("Marat Omar", marat);
+    CHECK(s.Resolve("she", 2) == Ids{aliya});
+    CHECK(s.Resolve("My") == Ids{aliya});
+  }
+  SECTION("a name nearer the verb wins") {
+    Scene s("Aliya Bek was fined. \"She is brave,\" Marat Omar said.");
+    const int aliya = s.Person("Aliya Bek", "female");
+    const int marat = s.Person("Marat Omar", "male");
+    s.Mention("Aliya Bek", aliya);
+    s.Mention("Marat Omar", marat);
+    CHECK(s.Resolver().Speaker(1) == marat);
+  }
+}
+
 TEST_CASE("ReferenceResolver: a subject pronoun skips a possessor", "[graph]") {
   // "X's husband, Y, ... he" is the husband, even when X's gender is unknown.
   Scene s("Dana Omar's husband, Marat Omar, was detained. He was released later.");
@@ -238,6 +272,24 @@ TEST_CASE("ReferenceResolver: 'their' is every person before it in the sentence"
   CHECK(s.Resolve("their") == Ids{aliya, marat});
 }
 
+TEST_CASE("ReferenceResolver: 'their' after a plural kin word is not the persons before it", "[graph]") {
+  Scene s("Dana Omar said her two brothers were jailed after they visited their grandparents.");
+  const int dana = s.Person("Dana Omar", "female");
+  s.Mention("Dana Omar", dana);
+  CHECK(s.Resolve("they").empty());
+  CHECK(s.Resolve("their").empty());
+  CHECK(s.Resolve("her") == Ids{dana});
+}
+
+TEST_CASE("ReferenceResolver: 'they' after the group's own relatives is the group", "[graph]") {
+  Scene s("Aliya Bek and Dana Omar showed their relatives' photos as they marched.");
+  const int aliya = s.Person("Aliya Bek", "female");
+  const int dana = s.Person("Dana Omar", "female");
+  s.Mention("Aliya Bek", aliya);
+  s.Mention("Dana Omar", dana);
+  CHECK(s.Resolve("they") == Ids{aliya, dana});
+}
+
 TEST_CASE("ReferenceResolver: 'they' with nobody before it is the most recent list of persons", "[graph]") {
   Scene s("Aliya Bek and her husband Marat Omar met Dana Omar. They left.");
   const int aliya = s.Person("Aliya Bek", "female");
@@ -253,6 +305,15 @@ TEST_CASE("ReferenceResolver: 'they' with nobody before it is the most recent li
   CHECK(r.RecentList(s.Token("They"), 2) == Ids{aliya, marat});
   CHECK(r.RecentList(s.Token("They"), 3).empty());
   CHECK(r.RecentList(s.Token("Aliya"), 0).empty());
+}
+
+TEST_CASE("ReferenceResolver: 'a second woman' joins the next person to a list", "[graph]") {
+  Scene s("Police detained Aliya Bek and a second woman, Dana Omar. A court fined each of them.");
+  const int aliya = s.Person("Aliya Bek", "female");
+  const int dana = s.Person("Dana Omar", "female");
+  s.Mention("Aliya Bek", aliya);
+  s.Mention("Dana Omar", dana);
+  CHECK(s.Resolve("them") == Ids{aliya, dana});
 }
 
 TEST_CASE("ReferenceResolver: 'they' with no list of persons is nobody", "[graph]") {

@@ -1,0 +1,22 @@
+#include "graph/name_part_owner.h"
+
+#include <algorithm>
+
+namespace kith {
+
+int NamePartOwner(const std::vector<NamePartCandidate>& candidates, std::size_t at, const std::string& gender) {
+  std::vector<const NamePartCandidate*> before;
+  for (const NamePartCandidate& c : candidates) {
+    if (c.entity < 0 || c.first_token >= at) continue;
+    if (!gender.empty() && !c.gender.empty() && c.gender != gender) continue;
+    before.push_back(&c);
+  }
+  if (before.empty()) return -1;
+  std::sort(before.begin(), before.end(), [](const NamePartCandidate* a, const NamePartCandidate* b) {
+    return a->first_token < b->first_token;
+  });
+  if (before.size() >= 2 && before[0]->first_sentence == before[1]->first_sentence) return -1;
+  return before[0]->entity;
+}
+
+}  // namespace kith

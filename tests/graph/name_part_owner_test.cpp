@@ -1,0 +1,39 @@
+#include "graph/name_part_owner.h"
+
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+namespace kith {
+namespace {
+
+NamePartCandidate Candidate(int entity, std::size_t token, int sentence, const std::string& gender = "") {
+  NamePartCandidate c;
+  c.entity = entity;
+  c.first_token = token;
+  c.first_sentence = sentence;
+  c.gender = gender;
+  return c;
+}
+
+TEST_CASE("NamePartOwner: the person introduced first among those named before", "[graph]") {
+  const std::vector<NamePartCandidate> brothers{Candidate(7, 40, 3), Candidate(2, 5, 0)};
+  CHECK(NamePartOwner(brothers, 20, "") == 2);  // only the first brother is named yet
+  CHECK(NamePartOwner(brothers, 60, "") == 2);  // both named: the one introduced first
+  CHECK(NamePartOwner(brothers, 3, "") == -1);  // before every full name
+}
+
+TEST_CASE("NamePartOwner: a title's gender rules a person out", "[graph]") {
+  const std::vector<NamePartCandidate> family{Candidate(1, 5, 0, "female"), Candidate(4, 30, 2, "male")};
+  CHECK(NamePartOwner(family, 50, "male") == 4);
+  CHECK(NamePartOwner(family, 50, "female") == 1);
+  CHECK(NamePartOwner(family, 50, "") == 1);
+}
+
+TEST_CASE("NamePartOwner: two persons introduced in one sentence stay ambiguous", "[graph]") {
+  const std::vector<NamePartCandidate> pair{Candidate(0, 0, 0), Candidate(1, 4, 0), Candidate(2, 30, 3)};
+  CHECK(NamePartOwner(pair, 50, "") == -1);
+}
+
+}  // namespace
+}  // namespace kith
