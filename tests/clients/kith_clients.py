@@ -13,10 +13,12 @@ hold: extraction changes while the exporters stay the same.
 """
 
 import argparse
+import atexit
 import collections
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -91,8 +93,23 @@ def run(args, check=True, **kwargs):
     return result
 
 
+_WORKDIRS = []
+
+
 def workdir():
-    return tempfile.mkdtemp(prefix="kith_clients_")
+    """A scratch directory, removed when the script exits (kept, and named, with KITH_CLIENTS_KEEP=1)."""
+    path = tempfile.mkdtemp(prefix="kith_clients_")
+    _WORKDIRS.append(path)
+    return path
+
+
+@atexit.register
+def _remove_workdirs():
+    for path in _WORKDIRS:
+        if os.environ.get("KITH_CLIENTS_KEEP"):
+            print("kept " + path, flush=True)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def ingest_samples(opts, work):
