@@ -233,13 +233,17 @@ void RunStages(const std::string& text, const RuleSet& rules, const ExtractOptio
 void TokenizePlain(const std::string& text, const RuleSet& rules, Extraction* out) {
   out->tokens.clear();
   rules.tokenizer().Tokenize(text, Span{0, text.size()}, &out->tokens);
-  out->sentences = SplitSentences(out->tokens);
+  SentenceOptions sentences;
+  sentences.openers = &rules.sentence_openers();
+  out->sentences = SplitSentences(out->tokens, sentences);
 }
 
 Status Extract(const Document& doc, const RuleSet& rules, const ExtractOptions& options, Extraction* out) {
   out->tokens.clear();
   for (const Span& line : doc.content_lines) rules.tokenizer().Tokenize(doc.text, line, &out->tokens);
-  out->sentences = SplitSentences(out->tokens, options.sentences);
+  SentenceOptions sentences = options.sentences;
+  sentences.openers = &rules.sentence_openers();
+  out->sentences = SplitSentences(out->tokens, sentences);
   // The publisher named by the page (front matter, byline or footer) is read as one more
   // sentence, from which only organizations are kept: the outlet is an actor of its own.
   std::size_t publisher_first = out->tokens.size();

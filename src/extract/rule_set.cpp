@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/utf8.h"
 #include "extract/rule_parser.h"
 
 namespace kith {
@@ -86,6 +87,12 @@ Status RuleSet::LoadFiles(const std::string& dir, const std::vector<std::string>
     const std::string name = fs::path(path).stem().string();
     std::unique_ptr<Lexicon> lex;
     KITH_RETURN_IF_ERROR(Lexicon::Load(name, path, set->tokenizer_, &lex));
+    for (const LexiconEntry& e : lex->entries()) {
+      const auto it = e.attributes.find("opens_sentence");
+      if (it != e.attributes.end() && it->second == "yes" && e.tokens.size() == 1) {
+        set->sentence_openers_.insert(Utf8Lower(e.tokens[0]));
+      }
+    }
     set->lexicons_[name] = std::move(lex);
   }
   RuleParseContext ctx;

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "base/status.h"
@@ -40,6 +41,9 @@ class RuleSet {
   const NameKey& name_key() const { return name_key_; }
   // The `furniture` lexicon's cues compiled for the reader's default line options.
   const FurnitureCues& furniture_cues() const { return furniture_cues_; }
+  // Lower-case one-word lexicon entries marked `opens_sentence=yes`: words that,
+  // capitalised, start a new sentence after an abbreviation that may end one.
+  const std::unordered_set<std::string>& sentence_openers() const { return sentence_openers_; }
   std::size_t rule_count() const;
   const std::string& dir() const { return dir_; }
   // Every file the set was loaded from (lexicons, then rule files), in load
@@ -54,6 +58,7 @@ class RuleSet {
   std::vector<RuleStage> stages_;
   NameKey name_key_;
   FurnitureCues furniture_cues_;
+  std::unordered_set<std::string> sentence_openers_;
 };
 
 // The rules directory to use: `explicit_dir` when given, else $KITH_RULES,

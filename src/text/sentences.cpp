@@ -20,20 +20,10 @@ bool StartsUpperOrDigit(const Token& t) {
   return IsLetter(cp) && !IsLower(cp);
 }
 
-// Capitalised words that open sentences and seldom continue a name or title
-// after an abbreviation: pronouns, articles, conjunctions, common openers.
-bool OpensSentence(const Token& t) {
-  static const char* const kOpeners[] = {
-      "he",   "she",   "it",    "they",  "we",     "i",       "you",     "the",       "this",      "that",
-      "these", "those", "there", "then",  "but",    "and",     "so",      "yet",       "his",       "her",
-      "its",  "their", "our",   "my",    "a",      "an",      "in",      "on",        "at",        "after",
-      "before", "when", "while", "however", "meanwhile", "according", "later", "earlier", "since", "during"};
+bool OpensSentence(const Token& t, const SentenceOptions& options) {
+  if (options.openers == nullptr || options.openers->count(t.lower) == 0) return false;
   std::size_t len = 0;
-  if (!IsUpper(DecodeUtf8(t.norm, 0, &len))) return false;
-  for (const char* w : kOpeners) {
-    if (t.lower == w) return true;
-  }
-  return false;
+  return IsUpper(DecodeUtf8(t.norm, 0, &len));
 }
 
 bool StartsLower(const Token& t) {
@@ -79,7 +69,7 @@ std::vector<SentenceSpan> SplitSentences(const std::vector<Token>& tokens, const
     // An abbreviation that may end a sentence ("in the U.S. Then ...") ends
     // one when the next word clearly opens a new one.
     if (!in_quote && t.may_end_sentence && i + 1 < tokens.size() && !tokens[i + 1].line_start &&
-        OpensSentence(tokens[i + 1])) {
+        OpensSentence(tokens[i + 1], options)) {
       close(i + 1);
       continue;
     }

@@ -5,11 +5,14 @@
 // breaks are hard boundaries unless the line clearly continues (the previous
 // line lacks final punctuation and the next starts in lower case); a token
 // that may end a sentence though it keeps its period ("U.S.", "Jr.") ends one
-// when a word that clearly opens a sentence ("He", "The") follows. A sentence
-// longer than `max_tokens` is cut, which keeps matching time linear.
+// when a capitalised word that clearly opens a sentence ("He", "The": the
+// rule set's lexicons say which) follows. A sentence longer than `max_tokens`
+// is cut, which keeps matching time linear.
 #pragma once
 
 #include <cstddef>
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "text/tokenizer.h"
@@ -23,6 +26,9 @@ struct SentenceSpan {
 
 struct SentenceOptions {
   std::size_t max_tokens = 300;  // hard cut for pathological input
+  // Lower-case words that, capitalised, open a new sentence after an
+  // abbreviation that may end one ("he", "the"); none when null.
+  const std::unordered_set<std::string>* openers = nullptr;
 };
 
 std::vector<SentenceSpan> SplitSentences(const std::vector<Token>& tokens, const SentenceOptions& options = {});

@@ -95,6 +95,20 @@ TEST_CASE("SplitSentences keeps a quote closed on a period with its comma attrib
         "\"We want answers. We will stay.\", Aigerim said. || Police left.");
 }
 
+
+// "U.S." keeps its period and may end a sentence; only a listed opener,
+// capitalised, makes it do so.
+TEST_CASE("SplitSentences ends a sentence after an abbreviation only before a given opener", "[text]") {
+  const std::string text = "He flew to the U.S. Then he left. She saw the U.S. Embassy. They met the U.S. then.";
+  const std::vector<Token> tokens = Tokenizer().Tokenize(text);
+  const std::unordered_set<std::string> openers{"then", "he"};
+  SentenceOptions options;
+  options.openers = &openers;
+  CHECK(Sentences(text, tokens, SplitSentences(tokens, options)) ==
+        "He flew to the U.S. || Then he left. || She saw the U.S. Embassy. || They met the U.S. then.");
+  CHECK(Sentences(text, tokens, SplitSentences(tokens)) ==
+        "He flew to the U.S. Then he left. || She saw the U.S. Embassy. || They met the U.S. then.");
+}
 TEST_CASE("SplitSentences covers every token exactly once, in order", "[text]") {
   const std::string text =
       "Protest in Almaty\n\"We want answers. We will stay,\" Aigerim said. Why? Mr. Smith left...\nthen returned.";
