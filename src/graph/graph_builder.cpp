@@ -810,8 +810,18 @@ class Builder {
       if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
     }
     if (!out.empty()) return out;
-    if (c.last == c.first + 1) return resolver.Resolve(c.first);
+    // One word stands for one referent, unless it is a count ("both"): then it is a group.
+    if (c.last == c.first + 1 && CountOf(ex_.tokens[c.first]) == 0) return resolver.Resolve(c.first);
     return GroupReferents(c, resolver);
+  }
+
+  // The value of a number word of the `numbers` lexicon ("both" 2, "three" 3), else 0; the
+  // article "a"/"an" counts nobody.
+  int CountOf(const Token& t) const {
+    const Lexicon* numbers = rules_.lexicon("numbers");
+    const LexiconEntry* n = numbers == nullptr ? nullptr : numbers->FindWord(t.lower);
+    if (n == nullptr || t.lower == "a" || t.lower == "an" || n->attributes.count("value") == 0) return 0;
+    return std::atoi(n->attributes.at("value").c_str());
   }
 
   // "the couple", "the three women", "the group": the most recent list of persons (joined by
@@ -819,15 +829,12 @@ class Builder {
   // before; a count in the words, or "couple"/"pair"/"both", asks for a list of exactly that size.
   std::vector<int> GroupReferents(const CaptureRange& c, const ReferenceResolver& resolver) const {
     int want = 0;
-    const Lexicon* numbers = rules_.lexicon("numbers");
     const Lexicon* groups = rules_.lexicon("group_nouns");
     for (std::size_t t = c.first; t < c.last; ++t) {
       const std::string& w = ex_.tokens[t].lower;
-      if (w == "both") want = 2;
       const LexiconEntry* g = groups == nullptr ? nullptr : groups->FindWord(w);
       if (g != nullptr && g->attributes.count("size")) want = std::atoi(g->attributes.at("size").c_str());
-      const LexiconEntry* n = numbers == nullptr ? nullptr : numbers->FindWord(w);
-      if (n != nullptr && w != "a" && w != "an" && n->attributes.count("value")) want = std::atoi(n->attributes.at("value").c_str());
+      if (const int count = CountOf(ex_.tokens[t])) want = count;
     }
     return resolver.RecentList(c.first, want);
   }
@@ -847,25 +854,6 @@ class Builder {
     return false;
   }
 
-  // "Both were released": the role the pair takes as the event verb's subject (active or
-  // passive), or "" when the crowd does not start with "both".
-  std::string BothRole(const ExtractedEvent& x, const CaptureRange& crowd) const {
-    const Lexicon* verbs = rules_.lexicon("event_verbs");
-    if (verbs == nullptr || crowd.last <= crowd.first || ex_.tokens[crowd.first].lower != "both") return "";
-    if (!x.trigger.set || x.trigger.last <= x.trigger.first) return "";
-    std::vector<std::string> words;
-    for (std::size_t t = x.trigger.first; t < x.trigger.last; ++t) words.push_back(ex_.tokens[t].lower);
-    const LexiconEntry* verb = verbs->Find(words);
-    if (verb == nullptr) return "";
-    bool passive = false;
-    for (std::size_t t = crowd.first; t < x.trigger.first; ++t) {
-      const std::string& w = ex_.tokens[t].lower;
-      passive = passive || w == "was" || w == "were" || w == "been";
-    }
-    const auto role = verb->attributes.find(passive ? "passive" : "subject");
-    return role == verb->attributes.end() ? "" : role->second;
-  }
-
   void BuildEvents() {
     const ReferenceResolver resolver(ex_, rules_, mention_entity_, graph_.entities);
     EventAssembler assembler(ex_, rules_, mention_entity_, publication_);
@@ -880,14 +868,7 @@ class Builder {
       }
       c.attributes = x.attributes;
       for (const auto& [role, range] : x.roles) {
-        if (role == "crowd") {
-          // A counted crowd names nobody, but "both" are the pair named just before.
-          const std::string as = BothRole(x, range);
-          if (!as.empty()) {
-            for (int e : GroupReferents(range, resolver)) c.roles.push_back(EventRole{as, e});
-          }
-          continue;
-        }
+        if (role == "crowd") continue;  // a counted crowd names nobody
         if (role == "date") {
           c.date_range = range;
         } else if (role == "place" || role == "target") {

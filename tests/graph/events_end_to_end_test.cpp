@@ -247,6 +247,21 @@ TEST_CASE("Events: 'both were released' releases the pair named before", "[graph
   CHECK(released == expected);
 }
 
+TEST_CASE("Events: 'both' as an active subject takes the pair named before", "[graph]") {
+  const DocumentGraph g =
+      Build("Police fined Aliya Bek and her sister, Dana Omar, on May 12. Both protested again on May 14.");
+  INFO(Render(g));
+  const std::vector<const Event*> events = OfKind(g, "Protest");
+  REQUIRE(events.size() == 1);
+  std::vector<int> protesters;
+  for (const EventRole& r : events[0]->roles) protesters.push_back(r.entity);
+  std::sort(protesters.begin(), protesters.end());
+  std::vector<int> expected{EntityNamed(g, "Aliya Bek"), EntityNamed(g, "Dana Omar")};
+  std::sort(expected.begin(), expected.end());
+  CHECK(protesters == expected);
+  CHECK(events[0]->date.substr(4) == "-05-14");
+}
+
 TEST_CASE("Events: walking free is a release", "[graph]") {
   const DocumentGraph g = Build("Activist Arman Bek walked free on March 2.");
   INFO(Render(g));
