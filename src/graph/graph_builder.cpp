@@ -594,6 +594,7 @@ class Builder {
   struct UnnamedRequest {
     int anchor = -1;
     std::string type, term, gender;
+    std::string detail;  // the kin entry's finer kind ("cousin", "loose"), if any
     int count = 1;
     Evidence evidence;
     std::vector<std::pair<std::size_t, std::size_t>> ranges;  // token ranges of the kin words
@@ -652,7 +653,8 @@ class Builder {
       if (Attr(r.attributes, "unnamed") == "yes") {
         // "their three children": one set of relatives shared by every anchor.
         if (anchors.empty()) continue;
-        UnnamedRequest u{anchors[0], r.type, term, gender, 1, ev, {{r.subject.first, r.subject.last}}, {}};
+        UnnamedRequest u{anchors[0], r.type, term, gender, Attr(r.attributes, "detail"), 1, ev,
+                         {{r.subject.first, r.subject.last}}, {}};
         u.co_anchors.assign(anchors.begin() + 1, anchors.end());
         const std::string count = Attr(r.attributes, "count");
         if (!count.empty()) u.count = std::max(1, std::atoi(count.c_str()));
@@ -701,7 +703,9 @@ class Builder {
     }
     for (const auto& [key, u] : merged) {
       // "their relatives", "my family members": collective words for the ties already stated.
-      if (u.type == "relative" && has_specific.count(u.anchor) && !IsSpecificKinTerm(u.term)) continue;
+      // "Cousins" and "grandmother" are kin of their own kind and are kept.
+      const bool specific = !u.detail.empty() && u.detail != "loose";
+      if (u.type == "relative" && has_specific.count(u.anchor) && !specific) continue;
       int named = 0;
       std::vector<int> referents;
       for (const Relation& r : graph_.relations) {
@@ -736,21 +740,6 @@ class Builder {
         }
       }
     }
-  }
-
-  // "cousins", "grandmother": a kin word of its own kind, unlike "relatives" or "loved ones".
-  bool IsSpecificKinTerm(const std::string& term) const {
-    const Lexicon* kin = rules_.lexicon("kin_terms");
-    if (kin == nullptr) return false;
-    std::vector<std::string> words;
-    for (const Token& t : rules_tokenizer_.Tokenize(term)) words.push_back(t.lower);
-    for (std::size_t start = 0; start < words.size(); ++start) {
-      const LexiconEntry* e = kin->Find(std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(start), words.end()));
-      if (e == nullptr) continue;
-      const auto detail = e->attributes.find("detail");
-      return detail != e->attributes.end() && detail->second != "loose";
-    }
-    return false;
   }
 
   void AddReferent(const CaptureRange& c, int entity) {
