@@ -270,7 +270,7 @@ class Writer {
         KITH_RETURN_IF_ERROR(role_stmt.BindInt64(3, EntityId(role.entity)));
         KITH_RETURN_IF_ERROR(role_stmt.Run());
       }
-      KITH_RETURN_IF_ERROR(LinkSameEvents(db_, event_id));
+      if (MayLinkSameEvents(ev)) KITH_RETURN_IF_ERROR(LinkSameEvents(db_, event_id));
     }
     return Status::Ok();
   }

@@ -19,6 +19,11 @@ const char* const kLinkSameEventsSql =
     "  AND n.place_entity IS NOT NULL "
     "ON CONFLICT (event_id, same_as_event_id) DO NOTHING";
 
+bool MayLinkSameEvents(const Event& event) {
+  return event.date_precision == "day" && event.date.size() == 10 && event.date.compare(0, 2, "--") != 0 &&
+         event.place >= 0 && !event.roles.empty();
+}
+
 Status LinkSameEvents(Database* db, std::int64_t event_id) {
   Statement stmt;
   KITH_RETURN_IF_ERROR(db->Prepare(kLinkSameEventsSql, &stmt));

@@ -21,9 +21,15 @@
 #include <cstdint>
 
 #include "base/status.h"
+#include "graph/document_graph.h"
 #include "store/database.h"
 
 namespace kith {
+
+// Whether `event` can be joined to another article's at all (a full date, a
+// place and a participant): the statement asks the same, so an event that
+// cannot needs no lookup.
+bool MayLinkSameEvents(const Event& event);
 
 // Links stored event `event_id` to every matching event of another document.
 Status LinkSameEvents(Database* db, std::int64_t event_id);

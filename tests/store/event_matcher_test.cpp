@@ -121,6 +121,38 @@ TEST_CASE("The cross-article lookup starts from the participants' other events",
   CHECK(details.find("SCAN") == std::string::npos);  // every table is searched by an index
 }
 
+// The writer skips the lookup for events MayLinkSameEvents rules out; each
+// such event, stored twice, must indeed stay unlinked.
+TEST_CASE("MayLinkSameEvents rules out exactly the events the statement could never link", "[store]") {
+  struct Case {
+    const char* name;
+    std::function<void(Event*)> change;
+    bool may_link;
+  };
+  const Case cases[] = {
+      {"full date, place, participants", nullptr, true},
+      {"year unknown", [](Event* e) { e->date = "--02-22"; }, false},
+      {"month only", [](Event* e) { e->date = "2021-02"; e->date_precision = "month"; }, false},
+      {"no place", [](Event* e) { e->place = -1; }, false},
+      {"no participant", [](Event* e) { e->roles.clear(); }, false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const testing::Sample a = Article("a.txt", c.change);
+    CHECK(MayLinkSameEvents(a.graph.events[0]) == c.may_link);
+    std::unique_ptr<Store> store;
+    REQUIRE(Store::Open(":memory:", StoreOptions(), &store).ok());
+    Put(store.get(), a, "hash-a");
+    Put(store.get(), Article("b.txt", c.change), "hash-b");
+    CHECK(Links(store.get()) == (c.may_link ? 1 : 0));
+    // The statement itself, run for the second article's protest, agrees.
+    std::int64_t second = 0;
+    REQUIRE(store->database()->QueryInt64("SELECT max(id) FROM events WHERE kind = 'Protest'", &second).ok());
+    REQUIRE(LinkSameEvents(store->database(), second).ok());
+    CHECK(Links(store.get()) == (c.may_link ? 1 : 0));
+  }
+}
+
 TEST_CASE("ReadGraph points each later report of a happening at its first report", "[store]") {
   std::unique_ptr<Store> store;
   REQUIRE(Store::Open(":memory:", StoreOptions(), &store).ok());
