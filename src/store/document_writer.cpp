@@ -131,8 +131,10 @@ class Writer {
     KITH_RETURN_IF_ERROR(db_->Prepare(
         "UPDATE entities SET gender = COALESCE(gender, ?2), age = COALESCE(age, ?3), "
         "description = COALESCE(description, ?4), "
-        "type = CASE WHEN ?5 IS NOT NULL AND type IN ('Person', 'Organization', 'Place', 'Thing', '') "
-        "THEN ?5 ELSE type END "
+        // Comparisons, not IN (...): a list of three or more makes SQLite build a temporary
+        // index on every run.
+        "type = CASE WHEN ?5 IS NOT NULL AND (type = 'Person' OR type = 'Organization' OR type = 'Place' "
+        "OR type = 'Thing' OR type = '') THEN ?5 ELSE type END "
         "WHERE id = ?1",
         &stmt));
     KITH_RETURN_IF_ERROR(stmt.BindInt64(1, id));
