@@ -75,6 +75,24 @@ std::vector<const Event*> OfKind(const DocumentGraph& g, const std::string& kind
   return out;
 }
 
+// The persons of `e` in `role`, sorted.
+std::vector<int> InRole(const Event& e, const std::string& role) {
+  std::vector<int> out;
+  for (const EventRole& r : e.roles) {
+    if (r.role == role) out.push_back(r.entity);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The entities of these names, sorted.
+std::vector<int> Named(const DocumentGraph& g, const std::vector<std::string>& names) {
+  std::vector<int> out;
+  for (const std::string& n : names) out.push_back(EntityNamed(g, n));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 bool HasRole(const Event& e, const std::string& role, int entity) {
   return std::any_of(e.roles.begin(), e.roles.end(),
                      [&](const EventRole& r) { return r.role == role && r.entity == entity; });
@@ -237,14 +255,7 @@ TEST_CASE("Events: 'both were released' releases the pair named before", "[graph
   INFO(Render(g));
   const std::vector<const Event*> events = OfKind(g, "Release");
   REQUIRE(events.size() == 1);
-  std::vector<int> released;
-  for (const EventRole& r : events[0]->roles) {
-    if (r.role == "released") released.push_back(r.entity);
-  }
-  std::sort(released.begin(), released.end());
-  std::vector<int> expected{EntityNamed(g, "Aliya Bek"), EntityNamed(g, "Dana Omar")};
-  std::sort(expected.begin(), expected.end());
-  CHECK(released == expected);
+  CHECK(InRole(*events[0], "released") == Named(g, {"Aliya Bek", "Dana Omar"}));
 }
 
 TEST_CASE("Events: 'both' as an active subject takes the pair named before", "[graph]") {
@@ -253,12 +264,7 @@ TEST_CASE("Events: 'both' as an active subject takes the pair named before", "[g
   INFO(Render(g));
   const std::vector<const Event*> events = OfKind(g, "Protest");
   REQUIRE(events.size() == 1);
-  std::vector<int> protesters;
-  for (const EventRole& r : events[0]->roles) protesters.push_back(r.entity);
-  std::sort(protesters.begin(), protesters.end());
-  std::vector<int> expected{EntityNamed(g, "Aliya Bek"), EntityNamed(g, "Dana Omar")};
-  std::sort(expected.begin(), expected.end());
-  CHECK(protesters == expected);
+  CHECK(InRole(*events[0], "protester") == Named(g, {"Aliya Bek", "Dana Omar"}));
   CHECK(events[0]->date.substr(4) == "-05-14");
 }
 
