@@ -804,12 +804,12 @@ class Builder {
     return GroupReferents(c, resolver);
   }
 
-  // The value of a number word of the `numbers` lexicon ("both" 2, "three" 3), else 0; the
-  // article "a"/"an" counts nobody.
+  // The value of a number word of the `numbers` lexicon ("both" 2, "three" 3), else 0; an
+  // entry marked `article=yes` ("a") counts nobody.
   int CountOf(const Token& t) const {
     const Lexicon* numbers = rules_.lexicon("numbers");
     const LexiconEntry* n = numbers == nullptr ? nullptr : numbers->FindWord(t.lower);
-    if (n == nullptr || t.lower == "a" || t.lower == "an" || n->attributes.count("value") == 0) return 0;
+    if (n == nullptr || Attr(n->attributes, "article") == "yes" || n->attributes.count("value") == 0) return 0;
     return std::atoi(n->attributes.at("value").c_str());
   }
 
