@@ -29,6 +29,20 @@ struct Matcher::Program {
   std::vector<int> first_memos;
   // Matcher::required_ keys every match needs somewhere in the sentence.
   std::vector<int> required;
+  // The zero-width part of the program, followed ahead of time: from an entry
+  // (pc 0, or the instruction after a kConsume or kAssert), the instructions a
+  // thread can stop at (kConsume, kMatch, kAssert) in the order a depth-first
+  // walk through kJmp/kSplit/kSave meets them, each with the capture slots set
+  // on its first path. closure_at[pc] indexes closure_begin (-1: not an entry).
+  struct Stop {
+    int pc;
+    std::uint32_t saves_begin;  // slots in Program::saves
+    std::uint32_t saves_end;
+  };
+  std::vector<int> closure_at;
+  std::vector<std::uint32_t> closure_begin;  // stops of entry k: [closure_begin[k], closure_begin[k + 1])
+  std::vector<Stop> stops;
+  std::vector<int> saves;
 };
 
 namespace {
@@ -217,6 +231,67 @@ bool EveryMatchPasses(const Matcher::Program& prog, const std::vector<bool>& thr
   return true;
 }
 
+// Fills prog.closure_*: for every entry, the stops a depth-first walk meets
+// (first visit wins, as at run time), with the saves on the path to each.
+void BuildClosures(Matcher::Program* prog) {
+  using Op = Matcher::Program::Op;
+  const std::size_t n = prog->code.size();
+  std::vector<bool> entry(n, false);
+  entry[0] = true;
+  for (std::size_t pc = 0; pc + 1 < n; ++pc) {
+    const Op op = prog->code[pc].op;
+    if (op == Op::kConsume || op == Op::kAssert) entry[pc + 1] = true;
+  }
+  prog->closure_at.assign(n, -1);
+  prog->closure_begin.clear();
+  prog->stops.clear();
+  prog->saves.clear();
+  struct Walk {
+    int pc;
+    std::size_t path;  // length of `path` (the saves so far) when the walk got here
+  };
+  std::vector<bool> seen(n);
+  std::vector<Walk> stack;
+  std::vector<int> path;
+  for (std::size_t e = 0; e < n; ++e) {
+    if (!entry[e]) continue;
+    prog->closure_at[e] = static_cast<int>(prog->closure_begin.size());
+    prog->closure_begin.push_back(static_cast<std::uint32_t>(prog->stops.size()));
+    std::fill(seen.begin(), seen.end(), false);
+    path.clear();
+    stack.assign(1, Walk{static_cast<int>(e), 0});
+    while (!stack.empty()) {
+      const Walk w = stack.back();
+      stack.pop_back();
+      path.resize(w.path);
+      const std::size_t pc = static_cast<std::size_t>(w.pc);
+      if (seen[pc]) continue;
+      seen[pc] = true;
+      const Matcher::Program::Inst& in = prog->code[pc];
+      switch (in.op) {
+        case Op::kJmp: stack.push_back(Walk{in.x, path.size()}); break;
+        case Op::kSplit:
+          stack.push_back(Walk{in.y, path.size()});
+          stack.push_back(Walk{in.x, path.size()});
+          break;
+        case Op::kSave:
+          path.push_back(in.slot);
+          stack.push_back(Walk{w.pc + 1, path.size()});
+          break;
+        case Op::kConsume:
+        case Op::kMatch:
+        case Op::kAssert: {
+          const auto begin = static_cast<std::uint32_t>(prog->saves.size());
+          prog->saves.insert(prog->saves.end(), path.begin(), path.end());
+          prog->stops.push_back(Matcher::Program::Stop{w.pc, begin, static_cast<std::uint32_t>(prog->saves.size())});
+          break;
+        }
+      }
+    }
+  }
+  prog->closure_begin.push_back(static_cast<std::uint32_t>(prog->stops.size()));
+}
+
 }  // namespace
 
 Matcher::~Matcher() = default;
@@ -273,6 +348,7 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
                             " instructions");
     }
     prog->code.push_back(Program::Inst{Program::Op::kMatch, nullptr, false, 0, 0, 0, -1, -1});
+    BuildClosures(prog.get());
     std::vector<const TokenTest*> firsts;
     bool empty_match = false;
     FirstTests(*prog, &firsts, &empty_match);
@@ -375,7 +451,6 @@ struct Scratch {
   std::vector<unsigned> seen;
   unsigned stamp = 0;
   std::vector<std::vector<Thread>> lists;
-  std::vector<Thread> stack;
   std::vector<int> pool;
   std::vector<int> candidates;
   std::vector<unsigned> rule_stamp;
@@ -501,43 +576,41 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
         return at;
       };
 
-      // Follows the zero-width instructions from `pc0` at `pos`; `caps0` is owned by the new thread.
-      const auto add_thread = [&](std::size_t pos, int pc0, std::size_t caps0) {
+      // Adds at `pos` the threads that entry `pc0` reaches without consuming,
+      // in priority order; `caps0` is owned by the new threads. A stop already
+      // reached at `pos` by an earlier (higher-priority) thread is skipped: its
+      // whole closure was reached then too. The last stop keeps `caps0`, the
+      // others get copies made before it changes.
+      const auto add_thread = [&](std::size_t pos, int pc0, std::size_t caps0, const auto& self) -> void {
         while (furthest < pos) sc.lists[++furthest].clear();
-        sc.stack.clear();
-        sc.stack.push_back(Thread{pc0, caps0});
-        while (!sc.stack.empty()) {
-          Thread th = sc.stack.back();
-          sc.stack.pop_back();
-          unsigned& mark = sc.seen[pos * P + static_cast<std::size_t>(th.pc)];
+        const std::size_t k = static_cast<std::size_t>(prog.closure_at[static_cast<std::size_t>(pc0)]);
+        const std::uint32_t end = prog.closure_begin[k + 1];
+        for (std::uint32_t i = prog.closure_begin[k]; i < end; ++i) {
+          const Program::Stop& stop = prog.stops[i];
+          unsigned& mark = sc.seen[pos * P + static_cast<std::size_t>(stop.pc)];
           if (mark == stamp) continue;
           mark = stamp;
-          const auto& inst = prog.code[static_cast<std::size_t>(th.pc)];
-          switch (inst.op) {
-            case Program::Op::kJmp: sc.stack.push_back(Thread{inst.x, th.caps}); break;
-            case Program::Op::kSplit:
-              sc.stack.push_back(Thread{inst.y, copy_caps(th.caps)});
-              sc.stack.push_back(Thread{inst.x, th.caps});
-              break;
-            case Program::Op::kSave:
-              pool[th.caps + static_cast<std::size_t>(inst.slot)] = static_cast<int>(pos);
-              sc.stack.push_back(Thread{th.pc + 1, th.caps});
-              break;
-            case Program::Op::kAssert: {
-              // Zero width: the next token (if any) must pass, or must not for "not_followed_by".
-              const std::size_t at = s + pos;
-              const bool holds = at < in.last && passes(inst.memo, at);
-              if (holds != inst.negated) sc.stack.push_back(Thread{th.pc + 1, th.caps});
-              break;
-            }
-            case Program::Op::kConsume:
-            case Program::Op::kMatch: sc.lists[pos].push_back(th); break;
+          const auto& inst = prog.code[static_cast<std::size_t>(stop.pc)];
+          if (inst.op == Program::Op::kAssert) {
+            // Zero width: the next token (if any) must pass, or must not for "not_followed_by".
+            const std::size_t at = s + pos;
+            const bool holds = at < in.last && passes(inst.memo, at);
+            if (holds == inst.negated) continue;
+          }
+          const std::size_t caps = i + 1 == end ? caps0 : copy_caps(caps0);
+          for (std::uint32_t j = stop.saves_begin; j < stop.saves_end; ++j) {
+            pool[caps + static_cast<std::size_t>(prog.saves[j])] = static_cast<int>(pos);
+          }
+          if (inst.op == Program::Op::kAssert) {
+            self(pos, stop.pc + 1, caps, self);
+          } else {
+            sc.lists[pos].push_back(Thread{stop.pc, caps});
           }
         }
       };
 
       pool.assign(slots, -1);
-      add_thread(0, 0, 0);
+      add_thread(0, 0, 0, add_thread);
       bool matched = false;
       std::size_t best_end = 0;
       std::size_t best_caps = 0;
@@ -558,7 +631,7 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
           const TokenTest& test = *inst.test;
           if (!test.SpansTokens()) {
             // The thread moves on: it keeps its own slots (no other thread shares them).
-            if (pos + 1 <= span_len && passes(inst.memo, at)) add_thread(pos + 1, th.pc + 1, th.caps);
+            if (pos + 1 <= span_len && passes(inst.memo, at)) add_thread(pos + 1, th.pc + 1, th.caps, add_thread);
             continue;
           }
           std::vector<std::size_t>& lengths = sc.lengths;
@@ -588,7 +661,7 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
           }
           for (std::size_t i = 0; i < lengths.size(); ++i) {
             const bool last = i + 1 == lengths.size();
-            if (pos + lengths[i] <= span_len) add_thread(pos + lengths[i], th.pc + 1, last ? th.caps : copy_caps(th.caps));
+            if (pos + lengths[i] <= span_len) add_thread(pos + lengths[i], th.pc + 1, last ? th.caps : copy_caps(th.caps), add_thread);
           }
         }
       }
