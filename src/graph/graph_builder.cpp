@@ -174,11 +174,24 @@ class Builder {
         c.first_sentence = ex_.mentions[j].sentence;
       }
       c.gender = graph_.entities[static_cast<std::size_t>(e)].gender;
+      c.as_relative = AfterKinWord(c.first_token);
       candidates.push_back(c);
     }
     const auto g = part.attributes.find("gender");
     const std::string gender = g != part.attributes.end() && (g->second == "male" || g->second == "female") ? g->second : "";
     return NamePartOwner(candidates, part.first, gender);
+  }
+
+  // True when a kin word comes just before token `t`, maybe with a comma and a title between
+  // ("his son, Dilshat Ablet", "whose daughter Ms. Ablet").
+  bool AfterKinWord(std::size_t t) const {
+    const Lexicon* kin = rules_.lexicon("kin_terms");
+    const Lexicon* titles = rules_.lexicon("titles");
+    if (kin == nullptr || t >= ex_.tokens.size()) return false;
+    std::size_t k = t;
+    if (k > 0 && titles != nullptr && titles->FindWord(ex_.tokens[k - 1].lower) != nullptr) --k;
+    if (k > 0 && ex_.tokens[k - 1].norm == ",") --k;
+    return k > 0 && kin->FindWord(ex_.tokens[k - 1].lower) != nullptr;
   }
 
   // A spelling the transliteration table does not cover ("Abdurahman" / "Abdurakhman"): the same

@@ -325,6 +325,24 @@ TEST_CASE("Graph gives a surname shared by two relatives to the one introduced f
   CHECK(MentionTexts(h.text(), g, EntityNamed(g, "Daniyar Serik")).size() == 1);
 }
 
+TEST_CASE("Graph gives a surname to the person whose relative is introduced beside him", "[graph]") {
+  const Article a = Build(
+      "Tursun Ablet, 70, a retired teacher, died in prison, according to his son, Dilshat Ablet, who lives in "
+      "Almaty. Mr. Ablet's daughter, Guzal Tursun, was detained in 2018.\n");
+  INFO(Render(a.graph));
+  const int father = EntityNamed(a.graph, "Tursun Ablet");
+  const int son = EntityNamed(a.graph, "Dilshat Ablet");
+  const int daughter = EntityNamed(a.graph, "Guzal Tursun");
+  REQUIRE(father >= 0);
+  REQUIRE(son >= 0);
+  REQUIRE(daughter >= 0);
+  CHECK(HasAlias(a.graph.entities[static_cast<std::size_t>(father)], "Ablet"));
+  const bool tied = std::any_of(a.graph.relations.begin(), a.graph.relations.end(), [&](const Relation& r) {
+    return r.subject == daughter && r.type == "child" && r.object == father;
+  });
+  CHECK(tied);
+}
+
 TEST_CASE("Graph keeps unnamed cousins of a person who has a closer named tie", "[graph]") {
   const Article a = Build(
       "Aigerim Sadykova's brother, Daniyar Sadykov, lives in Almaty. He said two of his cousins were "
