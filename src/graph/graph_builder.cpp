@@ -591,12 +591,31 @@ class Builder {
     return containing;
   }
 
-  // Entities an argument stands for: a person's mention, or a pronoun resolved by the resolver.
+  // Entities an argument stands for: a person's mention, a pronoun resolved by the resolver, or
+  // a group noun with a family tie ("the couple") standing for the persons it groups.
   std::vector<int> ArgumentEntities(const CaptureRange& c, const ReferenceResolver& resolver) const {
     const int e = EntityFor(c);
     if (e >= 0) return {e};
-    if (c.last == c.first + 1) return resolver.Resolve(c.first);
-    return {};
+    if (c.last != c.first + 1) return {};
+    const Lexicon* groups = rules_.lexicon("group_nouns");
+    const LexiconEntry* group = groups == nullptr ? nullptr : groups->FindWord(ex_.tokens[c.first].lower);
+    if (group != nullptr && group->attributes.count("tie") != 0) {
+      const std::vector<int> tied = LastTiedPair(group->attributes.at("tie"), c.first);
+      return tied.empty() ? GroupReferents(c, resolver) : tied;
+    }
+    return resolver.Resolve(c.first);
+  }
+
+  // The two persons of the last tie of `type` stated before token `t` ("the couple": the
+  // spouses last named as such), or nothing.
+  std::vector<int> LastTiedPair(const std::string& type, std::size_t t) const {
+    const Relation* last = nullptr;
+    for (const Relation& r : graph_.relations) {
+      if (r.type != type || r.evidence.span.begin >= ex_.tokens[t].span.begin) continue;
+      if (last == nullptr || r.evidence.span.begin >= last->evidence.span.begin) last = &r;
+    }
+    if (last == nullptr) return {};
+    return {std::min(last->subject, last->object), std::max(last->subject, last->object)};
   }
 
   static std::string Attr(const std::map<std::string, std::string>& a, const char* key) {

@@ -343,6 +343,42 @@ TEST_CASE("Graph gives a surname to the person whose relative is introduced besi
   CHECK(tied);
 }
 
+// True when the graph ties `subject` as `type` of `object`, stated either way round.
+bool Tied(const DocumentGraph& g, int subject, const std::string& type, int object) {
+  const std::string inverse = type == "parent" ? "child" : type == "child" ? "parent" : type;
+  return std::any_of(g.relations.begin(), g.relations.end(), [&](const Relation& r) {
+    return (r.subject == subject && r.type == type && r.object == object) ||
+           (r.subject == object && r.type == inverse && r.object == subject);
+  });
+}
+
+TEST_CASE("Graph reads 'the couple's daughter' as the daughter of the spouses last named", "[graph]") {
+  const Article a = Build(
+      "Aigul Nurova and her husband Bakyt Serikov run a shop in Taraz. Activist Marat Omarov said "
+      "his wife, Saule Omarova, was detained. \"They took her at night,\" Omarov said. Ms. Omarova and "
+      "the couple's daughter, Aruzhan Maratqyzy, were questioned. The couple's two sons were not.\n");
+  INFO(Render(a.graph));
+  const int marat = EntityNamed(a.graph, "Marat Omarov");
+  const int saule = EntityNamed(a.graph, "Saule Omarova");
+  const int aruzhan = EntityNamed(a.graph, "Aruzhan Maratqyzy");
+  const int aigul = EntityNamed(a.graph, "Aigul Nurova");
+  REQUIRE(marat >= 0);
+  REQUIRE(saule >= 0);
+  REQUIRE(aruzhan >= 0);
+  REQUIRE(aigul >= 0);
+  CHECK(Tied(a.graph, aruzhan, "child", marat));
+  CHECK(Tied(a.graph, aruzhan, "child", saule));
+  CHECK_FALSE(Tied(a.graph, aruzhan, "child", aigul));
+  int sons = 0;
+  for (std::size_t e = 0; e < a.graph.entities.size(); ++e) {
+    if (a.graph.entities[e].description != "son of Saule Omarova" && a.graph.entities[e].description != "son of Marat Omarov") continue;
+    ++sons;
+    CHECK(Tied(a.graph, static_cast<int>(e), "child", marat));
+    CHECK(Tied(a.graph, static_cast<int>(e), "child", saule));
+  }
+  CHECK(sons == 2);
+}
+
 TEST_CASE("Graph keeps unnamed cousins of a person who has a closer named tie", "[graph]") {
   const Article a = Build(
       "Aigerim Sadykova's brother, Daniyar Sadykov, lives in Almaty. He said two of his cousins were "
