@@ -658,10 +658,8 @@ class Builder {
   void BuildRelations() {
     const ReferenceResolver resolver(ex_, rules_, mention_entity_, graph_.entities);
     std::vector<UnnamedRequest> unnamed;
+    std::vector<std::pair<const ExtractedRelation*, KinPair>> pair_owned;
     for (const ExtractedRelation& r : ex_.relations) {
-      const Evidence ev{r.sentence, r.span, r.rule};
-      const std::string term = Attr(r.attributes, "term");
-      const std::string gender = Attr(r.attributes, "gender");
       std::vector<int> anchors = ArgumentEntities(r.object, resolver);
       const std::string lemma = Attr(r.attributes, "lemma");
       if (Attr(r.attributes, "anchor") == "previous") {
@@ -680,33 +678,139 @@ class Builder {
             if (other >= 0 && std::find(anchors.begin(), anchors.end(), other) == anchors.end()) anchors.push_back(other);
           }
         }
-      }
-      if (!anchors.empty() && !lemma.empty()) last_anchor_by_lemma_[lemma] = anchors[0];
-      if (Attr(r.attributes, "unnamed") == "yes") {
-        // "their three children": one set of relatives shared by every anchor.
-        if (anchors.empty()) continue;
-        UnnamedRequest u{anchors[0], r.type, term, gender, Attr(r.attributes, "detail"), 1, ev,
-                         {{r.subject.first, r.subject.last}}, {}};
-        u.co_anchors.assign(anchors.begin() + 1, anchors.end());
-        const std::string count = Attr(r.attributes, "count");
-        if (!count.empty()) u.count = std::max(1, std::atoi(count.c_str()));
-        unnamed.push_back(u);
-        continue;
-      }
-      for (int anchor : anchors) {
-        const std::string partner_gender = Attr(r.attributes, "partner_gender");
-        for (int relative : ArgumentEntities(r.subject, resolver)) {
-          AddReferent(r.subject, relative);
-          Entity& rel = graph_.entities[static_cast<std::size_t>(relative)];
-          if (rel.gender.empty() && (gender == "male" || gender == "female")) rel.gender = gender;
-          Entity& anc = graph_.entities[static_cast<std::size_t>(anchor)];
-          if (anc.gender.empty() && (partner_gender == "male" || partner_gender == "female")) anc.gender = partner_gender;
-          AddRelation(relative, r.type, anchor, term, ev);
+      } else if (anchors.empty()) {
+        // "She is barred, her brother said. Their mother, Y": who the brother is may follow only
+        // from ties inferred later, so the tie waits for them.
+        const KinPair pair = KinPairBefore(r.object, resolver);
+        if (pair.owner >= 0) {
+          pair_owned.emplace_back(&r, pair);
+          continue;
         }
       }
+      AddExtracted(r, anchors, resolver, &unnamed);
     }
     InferKinship(&graph_);
+    if (!pair_owned.empty()) {
+      for (const auto& [r, pair] : pair_owned) {
+        std::vector<int> anchors{pair.owner};
+        int relative = pair.relative;
+        if (relative < 0) {
+          const std::vector<int> named = NamedRelatives(pair.owner, pair.type, pair.gender);
+          if (named.size() == 1) relative = named[0];
+        }
+        if (relative >= 0 && relative != pair.owner) anchors.push_back(relative);
+        AddExtracted(*r, anchors, resolver, &unnamed);
+      }
+      InferKinship(&graph_);
+    }
     AddUnnamedRelatives(unnamed);
+  }
+
+  // One extracted tie between its relative and each of `anchors`; a tie to relatives the article
+  // does not name becomes a request in `unnamed`.
+  void AddExtracted(const ExtractedRelation& r, const std::vector<int>& anchors, const ReferenceResolver& resolver,
+                    std::vector<UnnamedRequest>* unnamed) {
+    const Evidence ev{r.sentence, r.span, r.rule};
+    const std::string term = Attr(r.attributes, "term");
+    const std::string gender = Attr(r.attributes, "gender");
+    const std::string lemma = Attr(r.attributes, "lemma");
+    if (!anchors.empty() && !lemma.empty()) last_anchor_by_lemma_[lemma] = anchors[0];
+    if (Attr(r.attributes, "unnamed") == "yes") {
+      // "their three children": one set of relatives shared by every anchor.
+      if (anchors.empty()) return;
+      UnnamedRequest u{anchors[0], r.type, term, gender, Attr(r.attributes, "detail"), 1, ev,
+                       {{r.subject.first, r.subject.last}}, {}};
+      u.co_anchors.assign(anchors.begin() + 1, anchors.end());
+      const std::string count = Attr(r.attributes, "count");
+      if (!count.empty()) u.count = std::max(1, std::atoi(count.c_str()));
+      unnamed->push_back(u);
+      return;
+    }
+    const std::string partner_gender = Attr(r.attributes, "partner_gender");
+    for (int anchor : anchors) {
+      for (int relative : ArgumentEntities(r.subject, resolver)) {
+        AddReferent(r.subject, relative);
+        Entity& rel = graph_.entities[static_cast<std::size_t>(relative)];
+        if (rel.gender.empty() && (gender == "male" || gender == "female")) rel.gender = gender;
+        Entity& anc = graph_.entities[static_cast<std::size_t>(anchor)];
+        if (anc.gender.empty() && (partner_gender == "male" || partner_gender == "female")) anc.gender = partner_gender;
+        AddRelation(relative, r.type, anchor, term, ev);
+      }
+    }
+  }
+
+  // A person and one sibling or spouse of hers, spoken of in the sentence before a plural
+  // possessive: "X was held. She is barred, her brother said. Their mother, Y": X and the brother.
+  struct KinPair {
+    int owner = -1;
+    int relative = -1;   // the relative's entity when the sentence names him, else -1
+    std::string type;    // "sibling" or "spouse"
+    std::string gender;  // the kin word's gender, or ""
+  };
+
+  // The pair "their" at `c` stands for: "their" outside quotes, with no person named before it
+  // in its sentence, after a sentence whose only family tie is one person's one sibling or
+  // spouse and that names no one else. Otherwise owner -1.
+  KinPair KinPairBefore(const CaptureRange& c, const ReferenceResolver& resolver) const {
+    KinPair none;
+    if (c.last != c.first + 1 || resolver.InQuote(c.first)) return none;
+    const Lexicon* pronouns = rules_.lexicon("pronouns");
+    const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[c.first].lower);
+    if (p == nullptr || Attr(p->attributes, "number") != "plural" || Attr(p->attributes, "case") != "possessive") {
+      return none;
+    }
+    const int s = ex_.SentenceOf(c.first);
+    const std::vector<int> look = resolver.LookBack(s, 1);
+    if (look.size() < 2) return none;
+    const int before = look[1];
+    std::set<int> named;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (mention_entity_[i] < 0 || m.label != "Person") continue;
+      if (m.sentence == s && m.first < c.first) return none;
+      if (m.sentence == before) named.insert(mention_entity_[i]);
+    }
+    KinPair found;
+    for (const ExtractedRelation& r : ex_.relations) {
+      if (r.sentence != before) continue;
+      if (r.type != "sibling" && r.type != "spouse") return none;
+      const bool unnamed = Attr(r.attributes, "unnamed") == "yes";
+      if (unnamed && Attr(r.attributes, "number") != "singular") return none;
+      const std::vector<int> owners = ArgumentEntities(r.object, resolver);
+      const int relative = unnamed ? -1 : EntityFor(r.subject);
+      if (owners.size() != 1 || (!unnamed && relative < 0)) return none;
+      if (found.owner >= 0) {
+        // The same words matched as named and as unnamed: one tie.
+        if (found.owner != owners[0] || found.type != r.type) return none;
+        if (relative >= 0) found.relative = relative;
+        continue;
+      }
+      found.owner = owners[0];
+      found.relative = relative;
+      found.type = r.type;
+      found.gender = Attr(r.attributes, "gender");
+    }
+    if (found.owner < 0) return none;
+    for (int e : named) {
+      if (e != found.owner && e != found.relative) return none;
+    }
+    return found;
+  }
+
+  // Persons tied to `anchor` as `type` of it (either way round the tie was stated) whose gender
+  // does not conflict with `gender`.
+  std::vector<int> NamedRelatives(int anchor, const std::string& type, const std::string& gender) const {
+    std::vector<int> out;
+    for (const Relation& r : graph_.relations) {
+      const bool same = (r.object == anchor && r.type == type) || (r.subject == anchor && Inverse(r.type) == type);
+      if (!same) continue;
+      const int other = r.object == anchor ? r.subject : r.object;
+      const std::string& g = graph_.entities[static_cast<std::size_t>(other)].gender;
+      if ((gender.empty() || g.empty() || g == gender) && std::find(out.begin(), out.end(), other) == out.end()) {
+        out.push_back(other);
+      }
+    }
+    return out;
   }
 
   // Relatives the article does not name become persons of their own, unless the article names

@@ -45,6 +45,8 @@ class ReferenceResolver {
   // in its sentence or the two before;
   // `want` > 0 asks for a list of exactly that size. Empty when there is none.
   std::vector<int> RecentList(std::size_t t, int want) const;
+  // Sentence `s` and the `count` sentences before it that are not all quotation, nearest first.
+  std::vector<int> LookBack(int s, int count) const;
 
  private:
   int NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth = 0) const;
@@ -54,8 +56,6 @@ class ReferenceResolver {
   bool SubjectPronoun(std::size_t t) const;
   // True when sentence `s` is all quotation.
   bool QuoteOnly(int s) const;
-  // Sentence `s` and the `count` sentences before it that are not all quotation.
-  std::vector<int> LookBack(int s, int count) const;
   std::vector<int> PersonsBefore(std::size_t t) const;
   // True when a plural kin word of one person ("her sons") lies between the last person named
   // in t's sentence and t.

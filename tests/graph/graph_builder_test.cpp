@@ -379,6 +379,33 @@ TEST_CASE("Graph reads 'the couple's daughter' as the daughter of the spouses la
   CHECK(sons == 2);
 }
 
+TEST_CASE("Graph reads 'their' after a person and her brother as the two of them", "[graph]") {
+  const Article a = Build(
+      "Tursun Ablet, 70, died in prison, according to his son, Dilshat Ablet. Mr. Ablet's daughter, Guzal "
+      "Tursun, was held for a year. She cannot leave the country, her brother said. Their mother, Roza Kamal, "
+      "lives in Ghulja.\n");
+  INFO(Render(a.graph));
+  const int dilshat = EntityNamed(a.graph, "Dilshat Ablet");
+  const int guzal = EntityNamed(a.graph, "Guzal Tursun");
+  const int roza = EntityNamed(a.graph, "Roza Kamal");
+  REQUIRE(dilshat >= 0);
+  REQUIRE(guzal >= 0);
+  REQUIRE(roza >= 0);
+  CHECK(Tied(a.graph, roza, "parent", guzal));
+  CHECK(Tied(a.graph, roza, "parent", dilshat));
+}
+
+TEST_CASE("Graph reads no pair into 'their' after a sentence that names someone else", "[graph]") {
+  const Article a = Build(
+      "Guzal Tursun was held for a year. She cannot leave, her brother told activist Amina Sadyk. Their "
+      "mother, Roza Kamal, lives in Ghulja.\n");
+  INFO(Render(a.graph));
+  const int roza = EntityNamed(a.graph, "Roza Kamal");
+  REQUIRE(roza >= 0);
+  CHECK_FALSE(Tied(a.graph, roza, "parent", EntityNamed(a.graph, "Guzal Tursun")));
+  CHECK_FALSE(Tied(a.graph, roza, "parent", EntityNamed(a.graph, "Amina Sadyk")));
+}
+
 TEST_CASE("Graph keeps unnamed cousins of a person who has a closer named tie", "[graph]") {
   const Article a = Build(
       "Aigerim Sadykova's brother, Daniyar Sadykov, lives in Almaty. He said two of his cousins were "
