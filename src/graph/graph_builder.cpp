@@ -857,6 +857,10 @@ class Builder {
       }
       const std::string anchor_name = graph_.entities[static_cast<std::size_t>(u.anchor)].name;
       const std::string lemma = u.term.empty() ? u.type : u.term;
+      if (named == 0 && u.type == "spouse") {
+        // "Their mother, Y, ... her husband's belongings": the father of her children.
+        if (AddCoParentSpouse(u, Singular(lemma), &referents)) ++named;
+      }
       for (int i = named; i < u.count; ++i) {
         Entity e;
         e.kind = EntityKind::kPerson;
@@ -876,6 +880,50 @@ class Builder {
         }
       }
     }
+  }
+
+  // An unnamed spouse of a parent is the one other parent of her children, when the article
+  // names exactly one such person of a fitting gender and gives him no other spouse. Adds that
+  // person as the spouse, inferred from the two parent ties, and to `referents`.
+  bool AddCoParentSpouse(const UnnamedRequest& u, const std::string& term, std::vector<int>* referents) {
+    const auto parent_tie = [&](int parent, int child) -> int {
+      for (std::size_t i = 0; i < graph_.relations.size(); ++i) {
+        const Relation& r = graph_.relations[i];
+        if ((r.subject == parent && r.type == "parent" && r.object == child) ||
+            (r.subject == child && r.type == "child" && r.object == parent)) {
+          return static_cast<int>(i);
+        }
+      }
+      return -1;
+    };
+    int other = -1;
+    std::vector<int> sources;
+    for (int child : NamedRelatives(u.anchor, "child", "")) {
+      for (int parent : NamedRelatives(child, "parent", u.gender)) {
+        if (parent == u.anchor || parent == other) continue;
+        if (other >= 0) return false;  // two other parents: no telling which
+        other = parent;
+        sources = {parent_tie(u.anchor, child), parent_tie(parent, child)};
+      }
+    }
+    if (other < 0 || sources[0] < 0 || sources[1] < 0) return false;
+    for (int spouse : NamedRelatives(other, "spouse", "")) {
+      if (spouse != u.anchor) return false;
+    }
+    const int a = std::min(other, u.anchor), b = std::max(other, u.anchor);
+    if (!tie_keys_.insert(std::to_string(a) + "spouse" + std::to_string(b)).second) return false;
+    Relation rel;
+    rel.subject = other;
+    rel.type = "spouse";
+    rel.object = u.anchor;
+    rel.term = term;
+    rel.inferred = true;
+    rel.sources = sources;
+    rel.evidence = u.evidence;
+    rel.evidence.rule = "infer.spouse-is-co-parent";
+    graph_.relations.push_back(std::move(rel));
+    referents->push_back(other);
+    return true;
   }
 
   void AddReferent(const CaptureRange& c, int entity) {

@@ -406,6 +406,32 @@ TEST_CASE("Graph reads no pair into 'their' after a sentence that names someone 
   CHECK_FALSE(Tied(a.graph, roza, "parent", EntityNamed(a.graph, "Amina Sadyk")));
 }
 
+TEST_CASE("Graph takes a mother's unnamed husband for the father of her children", "[graph]") {
+  const Article a = Build(
+      "Tursun Ablet, 70, died in prison, according to his son, Dilshat Ablet. Mr. Ablet's daughter, Guzal "
+      "Tursun, was held for a year. She cannot leave the country, her brother said. Their mother, Roza Kamal, "
+      "may not collect her husband's belongings.\n");
+  INFO(Render(a.graph));
+  const int tursun = EntityNamed(a.graph, "Tursun Ablet");
+  const int roza = EntityNamed(a.graph, "Roza Kamal");
+  REQUIRE(tursun >= 0);
+  REQUIRE(roza >= 0);
+  CHECK(Tied(a.graph, tursun, "spouse", roza));
+  for (const Entity& e : a.graph.entities) CHECK(e.description != "husband of Roza Kamal");
+  for (const Relation& r : a.graph.relations) {
+    if (r.type == "spouse") CHECK(r.inferred);
+  }
+}
+
+TEST_CASE("Graph keeps a mother's husband unnamed when her children's father is not known", "[graph]") {
+  const Article a = Build(
+      "Activist Roza Kamal, whose son Dilshat Ablet is held, spoke. She said her husband was detained too.\n");
+  INFO(Render(a.graph));
+  int husbands = 0;
+  for (const Entity& e : a.graph.entities) husbands += e.description == "husband of Roza Kamal" ? 1 : 0;
+  CHECK(husbands == 1);
+}
+
 TEST_CASE("Graph keeps unnamed cousins of a person who has a closer named tie", "[graph]") {
   const Article a = Build(
       "Aigerim Sadykova's brother, Daniyar Sadykov, lives in Almaty. He said two of his cousins were "
