@@ -591,9 +591,18 @@ class Builder {
     return containing;
   }
 
-  // Entities an argument stands for: a person's mention, a pronoun resolved by the resolver, or
-  // a group noun with a family tie ("the couple") standing for the persons it groups.
+  // Entities an argument stands for: a person's mention, the persons of a coordination ("A and
+  // B"), a pronoun resolved by the resolver, or a group noun with a family tie ("the couple")
+  // standing for the persons it groups.
   std::vector<int> ArgumentEntities(const CaptureRange& c, const ReferenceResolver& resolver) const {
+    std::vector<int> inside;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      const int p = mention_entity_[i];
+      if (p < 0 || m.label != "Person" || m.first < c.first || m.last > c.last) continue;
+      if (std::find(inside.begin(), inside.end(), p) == inside.end()) inside.push_back(p);
+    }
+    if (inside.size() >= 2) return inside;
     const int e = EntityFor(c);
     if (e >= 0) return {e};
     if (c.last != c.first + 1) return {};

@@ -432,6 +432,35 @@ TEST_CASE("Graph keeps a mother's husband unnamed when her children's father is 
   CHECK(husbands == 1);
 }
 
+TEST_CASE("Graph reads 'the daughter of A and B' as the daughter of both", "[graph]") {
+  const Article a = Build(
+      "Aizhan Tursyn, 24, the daughter of Marat Tursyn and Gulnar Akhmet, was detained in Almaty. The son of "
+      "Yerlan Sadyk and Dana Omarova, Arman Yerlanuly, was sentenced. The daughter of Bolat Kenzhe and "
+      "Aliya Serikqyzy was detained with him.\n");
+  INFO(Render(a.graph));
+  const int aizhan = EntityNamed(a.graph, "Aizhan Tursyn");
+  const int arman = EntityNamed(a.graph, "Arman Yerlanuly");
+  const int bolat = EntityNamed(a.graph, "Bolat Kenzhe");
+  const int aliya = EntityNamed(a.graph, "Aliya Serikqyzy");
+  REQUIRE(aizhan >= 0);
+  REQUIRE(arman >= 0);
+  REQUIRE(bolat >= 0);
+  REQUIRE(aliya >= 0);
+  CHECK(Tied(a.graph, aizhan, "child", EntityNamed(a.graph, "Marat Tursyn")));
+  CHECK(Tied(a.graph, aizhan, "child", EntityNamed(a.graph, "Gulnar Akhmet")));
+  CHECK(Tied(a.graph, arman, "child", EntityNamed(a.graph, "Yerlan Sadyk")));
+  CHECK(Tied(a.graph, arman, "child", EntityNamed(a.graph, "Dana Omarova")));
+  int daughters = 0;
+  for (std::size_t e = 0; e < a.graph.entities.size(); ++e) {
+    if (a.graph.entities[e].name.empty() && a.graph.entities[e].description.rfind("daughter of ", 0) == 0) {
+      ++daughters;  // one daughter of the two, not one of each
+      CHECK(Tied(a.graph, static_cast<int>(e), "child", bolat));
+      CHECK(Tied(a.graph, static_cast<int>(e), "child", aliya));
+    }
+  }
+  CHECK(daughters == 1);
+}
+
 TEST_CASE("Graph keeps unnamed cousins of a person who has a closer named tie", "[graph]") {
   const Article a = Build(
       "Aigerim Sadykova's brother, Daniyar Sadykov, lives in Almaty. He said two of his cousins were "
