@@ -327,12 +327,12 @@ TEST_CASE("Graph gives a surname shared by two relatives to the one introduced f
 
 TEST_CASE("Graph gives a surname to the person whose relative is introduced beside him", "[graph]") {
   const Article a = Build(
-      "Tursun Ablet, 70, a retired teacher, died in prison, according to his son, Dilshat Ablet, who lives in "
-      "Almaty. Mr. Ablet's daughter, Guzal Tursun, was detained in 2018.\n");
+      "Obul Ablet, 70, a retired teacher, died in prison, according to his son, Dilshat Ablet, who lives in "
+      "Almaty. Mr. Ablet's daughter, Guzal Obul, was detained in 2018.\n");
   INFO(Render(a.graph));
-  const int father = EntityNamed(a.graph, "Tursun Ablet");
+  const int father = EntityNamed(a.graph, "Obul Ablet");
   const int son = EntityNamed(a.graph, "Dilshat Ablet");
-  const int daughter = EntityNamed(a.graph, "Guzal Tursun");
+  const int daughter = EntityNamed(a.graph, "Guzal Obul");
   REQUIRE(father >= 0);
   REQUIRE(son >= 0);
   REQUIRE(daughter >= 0);
@@ -381,12 +381,12 @@ TEST_CASE("Graph reads 'the couple's daughter' as the daughter of the spouses la
 
 TEST_CASE("Graph reads 'their' after a person and her brother as the two of them", "[graph]") {
   const Article a = Build(
-      "Tursun Ablet, 70, died in prison, according to his son, Dilshat Ablet. Mr. Ablet's daughter, Guzal "
-      "Tursun, was held for a year. She cannot leave the country, her brother said. Their mother, Roza Kamal, "
+      "Obul Ablet, 70, died in prison, according to his son, Dilshat Ablet. Mr. Ablet's daughter, Guzal "
+      "Obul, was held for a year. She cannot leave the country, her brother said. Their mother, Roza Kamal, "
       "lives in Ghulja.\n");
   INFO(Render(a.graph));
   const int dilshat = EntityNamed(a.graph, "Dilshat Ablet");
-  const int guzal = EntityNamed(a.graph, "Guzal Tursun");
+  const int guzal = EntityNamed(a.graph, "Guzal Obul");
   const int roza = EntityNamed(a.graph, "Roza Kamal");
   REQUIRE(dilshat >= 0);
   REQUIRE(guzal >= 0);
@@ -397,22 +397,22 @@ TEST_CASE("Graph reads 'their' after a person and her brother as the two of them
 
 TEST_CASE("Graph reads no pair into 'their' after a sentence that names someone else", "[graph]") {
   const Article a = Build(
-      "Guzal Tursun was held for a year. She cannot leave, her brother told activist Amina Sadyk. Their "
+      "Guzal Obul was held for a year. She cannot leave, her brother told activist Amina Sadyk. Their "
       "mother, Roza Kamal, lives in Ghulja.\n");
   INFO(Render(a.graph));
   const int roza = EntityNamed(a.graph, "Roza Kamal");
   REQUIRE(roza >= 0);
-  CHECK_FALSE(Tied(a.graph, roza, "parent", EntityNamed(a.graph, "Guzal Tursun")));
+  CHECK_FALSE(Tied(a.graph, roza, "parent", EntityNamed(a.graph, "Guzal Obul")));
   CHECK_FALSE(Tied(a.graph, roza, "parent", EntityNamed(a.graph, "Amina Sadyk")));
 }
 
 TEST_CASE("Graph takes a mother's unnamed husband for the father of her children", "[graph]") {
   const Article a = Build(
-      "Tursun Ablet, 70, died in prison, according to his son, Dilshat Ablet. Mr. Ablet's daughter, Guzal "
-      "Tursun, was held for a year. She cannot leave the country, her brother said. Their mother, Roza Kamal, "
+      "Obul Ablet, 70, died in prison, according to his son, Dilshat Ablet. Mr. Ablet's daughter, Guzal "
+      "Obul, was held for a year. She cannot leave the country, her brother said. Their mother, Roza Kamal, "
       "may not collect her husband's belongings.\n");
   INFO(Render(a.graph));
-  const int tursun = EntityNamed(a.graph, "Tursun Ablet");
+  const int tursun = EntityNamed(a.graph, "Obul Ablet");
   const int roza = EntityNamed(a.graph, "Roza Kamal");
   REQUIRE(tursun >= 0);
   REQUIRE(roza >= 0);
@@ -434,11 +434,11 @@ TEST_CASE("Graph keeps a mother's husband unnamed when her children's father is 
 
 TEST_CASE("Graph reads 'the daughter of A and B' as the daughter of both", "[graph]") {
   const Article a = Build(
-      "Aizhan Tursyn, 24, the daughter of Marat Tursyn and Gulnar Akhmet, was detained in Almaty. The son of "
+      "Aizhan Zhaksybek, 24, the daughter of Marat Zhaksybek and Gulnar Akhmet, was detained in Almaty. The son of "
       "Yerlan Sadyk and Dana Omarova, Arman Yerlanuly, was sentenced. The daughter of Bolat Kenzhe and "
       "Aliya Serikqyzy was detained with him.\n");
   INFO(Render(a.graph));
-  const int aizhan = EntityNamed(a.graph, "Aizhan Tursyn");
+  const int aizhan = EntityNamed(a.graph, "Aizhan Zhaksybek");
   const int arman = EntityNamed(a.graph, "Arman Yerlanuly");
   const int bolat = EntityNamed(a.graph, "Bolat Kenzhe");
   const int aliya = EntityNamed(a.graph, "Aliya Serikqyzy");
@@ -446,7 +446,7 @@ TEST_CASE("Graph reads 'the daughter of A and B' as the daughter of both", "[gra
   REQUIRE(arman >= 0);
   REQUIRE(bolat >= 0);
   REQUIRE(aliya >= 0);
-  CHECK(Tied(a.graph, aizhan, "child", EntityNamed(a.graph, "Marat Tursyn")));
+  CHECK(Tied(a.graph, aizhan, "child", EntityNamed(a.graph, "Marat Zhaksybek")));
   CHECK(Tied(a.graph, aizhan, "child", EntityNamed(a.graph, "Gulnar Akhmet")));
   CHECK(Tied(a.graph, arman, "child", EntityNamed(a.graph, "Yerlan Sadyk")));
   CHECK(Tied(a.graph, arman, "child", EntityNamed(a.graph, "Dana Omarova")));
