@@ -757,9 +757,9 @@ class Builder {
     std::string gender;  // the kin word's gender, or ""
   };
 
-  // The pair "their" at `c` stands for: "their" outside quotes, with no person named before it
-  // in its sentence, after a sentence whose only family tie is one person's one sibling or
-  // spouse and that names no one else. Otherwise owner -1.
+  // The pair "their" at `c` stands for: "their" outside quotes, with no person named, no pronoun
+  // and no kin word before it in its sentence, after a sentence whose only family tie is one
+  // person's one sibling or spouse and that names no one else. Otherwise owner -1.
   KinPair KinPairBefore(const CaptureRange& c, const ReferenceResolver& resolver) const {
     KinPair none;
     if (c.last != c.first + 1 || resolver.InQuote(c.first)) return none;
@@ -769,6 +769,13 @@ class Builder {
       return none;
     }
     const int s = ex_.SentenceOf(c.first);
+    // "He said his two daughters miss their grandfather": someone spoken of before "their" in
+    // its sentence may be whom it means.
+    const Lexicon* kin = rules_.lexicon("kin_terms");
+    for (std::size_t k = ex_.sentences[static_cast<std::size_t>(s)].first; k < c.first; ++k) {
+      const std::string& w = ex_.tokens[k].lower;
+      if (pronouns->FindWord(w) != nullptr || (kin != nullptr && kin->FindWord(w) != nullptr)) return none;
+    }
     const std::vector<int> look = resolver.LookBack(s, 1);
     if (look.size() < 2) return none;
     const int before = look[1];

@@ -406,6 +406,14 @@ TEST_CASE("Graph reads no pair into 'their' after a sentence that names someone 
   CHECK_FALSE(Tied(a.graph, roza, "parent", EntityNamed(a.graph, "Amina Sadyk")));
 }
 
+TEST_CASE("Graph reads no pair into 'their' after someone spoken of in its own sentence", "[graph]") {
+  const Article a = Build(
+      "Dilshat Ablet moved to Almaty. His wife, Madina Orazova, is a nurse. He said his two daughters ask "
+      "about their grandfather every day.\n");
+  INFO(Render(a.graph));
+  for (const Entity& e : a.graph.entities) CHECK(e.description.find("grandfather") == std::string::npos);
+}
+
 TEST_CASE("Graph takes a mother's unnamed husband for the father of her children", "[graph]") {
   const Article a = Build(
       "Obul Ablet, 70, died in prison, according to his son, Dilshat Ablet. Mr. Ablet's daughter, Guzal "
