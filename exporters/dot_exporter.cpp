@@ -317,7 +317,11 @@ class Emitter {
     std::string terms;
     for (const std::string& t : tie.terms) terms += (terms.empty() ? "" : ", ") + t;
     std::vector<std::string> attributes;
-    if (!terms.empty()) attributes.push_back("label=" + QuoteDot(Wrap(terms, kWrapWidth)));
+    // Spouses stand in one rank (rank=same): dot makes room for the label of an edge within one
+    // rank by a rank of its own, and inside clusters that can fail ("trouble in init_rank"); an
+    // external label takes no rank.
+    const char* label_key = tie.type == "SPOUSE_OF" ? "xlabel=" : "label=";
+    if (!terms.empty()) attributes.push_back(label_key + QuoteDot(Wrap(terms, kWrapWidth)));
     if (tie.type == "SPOUSE_OF") {
       attributes.push_back("dir=none");
       attributes.push_back("penwidth=2");

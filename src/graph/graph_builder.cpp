@@ -174,11 +174,24 @@ class Builder {
         c.first_sentence = ex_.mentions[j].sentence;
       }
       c.gender = graph_.entities[static_cast<std::size_t>(e)].gender;
+      c.as_relative = AfterKinWord(c.first_token);
       candidates.push_back(c);
     }
     const auto g = part.attributes.find("gender");
     const std::string gender = g != part.attributes.end() && (g->second == "male" || g->second == "female") ? g->second : "";
     return NamePartOwner(candidates, part.first, gender);
+  }
+
+  // True when a kin word comes just before token `t`, maybe with a comma and a title between
+  // ("his son, Dilshat Ablet", "whose daughter Ms. Ablet").
+  bool AfterKinWord(std::size_t t) const {
+    const Lexicon* kin = rules_.lexicon("kin_terms");
+    const Lexicon* titles = rules_.lexicon("titles");
+    if (kin == nullptr || t >= ex_.tokens.size()) return false;
+    std::size_t k = t;
+    if (k > 0 && titles != nullptr && titles->FindWord(ex_.tokens[k - 1].lower) != nullptr) --k;
+    if (k > 0 && ex_.tokens[k - 1].norm == ",") --k;
+    return k > 0 && kin->FindWord(ex_.tokens[k - 1].lower) != nullptr;
   }
 
   // A spelling the transliteration table does not cover ("Abdurahman" / "Abdurakhman"): the same
@@ -578,12 +591,40 @@ class Builder {
     return containing;
   }
 
-  // Entities an argument stands for: a person's mention, or a pronoun resolved by the resolver.
+  // Entities an argument stands for: a person's mention, the persons of a coordination ("A and
+  // B"), a pronoun resolved by the resolver, or a group noun with a family tie ("the couple")
+  // standing for the persons it groups.
   std::vector<int> ArgumentEntities(const CaptureRange& c, const ReferenceResolver& resolver) const {
+    std::vector<int> inside;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      const int p = mention_entity_[i];
+      if (p < 0 || m.label != "Person" || m.first < c.first || m.last > c.last) continue;
+      if (std::find(inside.begin(), inside.end(), p) == inside.end()) inside.push_back(p);
+    }
+    if (inside.size() >= 2) return inside;
     const int e = EntityFor(c);
     if (e >= 0) return {e};
-    if (c.last == c.first + 1) return resolver.Resolve(c.first);
-    return {};
+    if (c.last != c.first + 1) return {};
+    const Lexicon* groups = rules_.lexicon("group_nouns");
+    const LexiconEntry* group = groups == nullptr ? nullptr : groups->FindWord(ex_.tokens[c.first].lower);
+    if (group != nullptr && group->attributes.count("tie") != 0) {
+      const std::vector<int> tied = LastTiedPair(group->attributes.at("tie"), c.first);
+      return tied.empty() ? GroupReferents(c, resolver) : tied;
+    }
+    return resolver.Resolve(c.first);
+  }
+
+  // The two persons of the last tie of `type` stated before token `t` ("the couple": the
+  // spouses last named as such), or nothing.
+  std::vector<int> LastTiedPair(const std::string& type, std::size_t t) const {
+    const Relation* last = nullptr;
+    for (const Relation& r : graph_.relations) {
+      if (r.type != type || r.evidence.span.begin >= ex_.tokens[t].span.begin) continue;
+      if (last == nullptr || r.evidence.span.begin >= last->evidence.span.begin) last = &r;
+    }
+    if (last == nullptr) return {};
+    return {std::min(last->subject, last->object), std::max(last->subject, last->object)};
   }
 
   static std::string Attr(const std::map<std::string, std::string>& a, const char* key) {
@@ -626,10 +667,8 @@ class Builder {
   void BuildRelations() {
     const ReferenceResolver resolver(ex_, rules_, mention_entity_, graph_.entities);
     std::vector<UnnamedRequest> unnamed;
+    std::vector<std::pair<const ExtractedRelation*, KinPair>> pair_owned;
     for (const ExtractedRelation& r : ex_.relations) {
-      const Evidence ev{r.sentence, r.span, r.rule};
-      const std::string term = Attr(r.attributes, "term");
-      const std::string gender = Attr(r.attributes, "gender");
       std::vector<int> anchors = ArgumentEntities(r.object, resolver);
       const std::string lemma = Attr(r.attributes, "lemma");
       if (Attr(r.attributes, "anchor") == "previous") {
@@ -648,33 +687,146 @@ class Builder {
             if (other >= 0 && std::find(anchors.begin(), anchors.end(), other) == anchors.end()) anchors.push_back(other);
           }
         }
-      }
-      if (!anchors.empty() && !lemma.empty()) last_anchor_by_lemma_[lemma] = anchors[0];
-      if (Attr(r.attributes, "unnamed") == "yes") {
-        // "their three children": one set of relatives shared by every anchor.
-        if (anchors.empty()) continue;
-        UnnamedRequest u{anchors[0], r.type, term, gender, Attr(r.attributes, "detail"), 1, ev,
-                         {{r.subject.first, r.subject.last}}, {}};
-        u.co_anchors.assign(anchors.begin() + 1, anchors.end());
-        const std::string count = Attr(r.attributes, "count");
-        if (!count.empty()) u.count = std::max(1, std::atoi(count.c_str()));
-        unnamed.push_back(u);
-        continue;
-      }
-      for (int anchor : anchors) {
-        const std::string partner_gender = Attr(r.attributes, "partner_gender");
-        for (int relative : ArgumentEntities(r.subject, resolver)) {
-          AddReferent(r.subject, relative);
-          Entity& rel = graph_.entities[static_cast<std::size_t>(relative)];
-          if (rel.gender.empty() && (gender == "male" || gender == "female")) rel.gender = gender;
-          Entity& anc = graph_.entities[static_cast<std::size_t>(anchor)];
-          if (anc.gender.empty() && (partner_gender == "male" || partner_gender == "female")) anc.gender = partner_gender;
-          AddRelation(relative, r.type, anchor, term, ev);
+      } else if (anchors.empty()) {
+        // "She is barred, her brother said. Their mother, Y": who the brother is may follow only
+        // from ties inferred later, so the tie waits for them.
+        const KinPair pair = KinPairBefore(r.object, resolver);
+        if (pair.owner >= 0) {
+          pair_owned.emplace_back(&r, pair);
+          continue;
         }
       }
+      AddExtracted(r, anchors, resolver, &unnamed);
     }
     InferKinship(&graph_);
+    if (!pair_owned.empty()) {
+      for (const auto& [r, pair] : pair_owned) {
+        std::vector<int> anchors{pair.owner};
+        int relative = pair.relative;
+        if (relative < 0) {
+          const std::vector<int> named = NamedRelatives(pair.owner, pair.type, pair.gender);
+          if (named.size() == 1) relative = named[0];
+        }
+        if (relative >= 0 && relative != pair.owner) anchors.push_back(relative);
+        AddExtracted(*r, anchors, resolver, &unnamed);
+      }
+      InferKinship(&graph_);
+    }
     AddUnnamedRelatives(unnamed);
+  }
+
+  // One extracted tie between its relative and each of `anchors`; a tie to relatives the article
+  // does not name becomes a request in `unnamed`.
+  void AddExtracted(const ExtractedRelation& r, const std::vector<int>& anchors, const ReferenceResolver& resolver,
+                    std::vector<UnnamedRequest>* unnamed) {
+    const Evidence ev{r.sentence, r.span, r.rule};
+    const std::string term = Attr(r.attributes, "term");
+    const std::string gender = Attr(r.attributes, "gender");
+    const std::string lemma = Attr(r.attributes, "lemma");
+    if (!anchors.empty() && !lemma.empty()) last_anchor_by_lemma_[lemma] = anchors[0];
+    if (Attr(r.attributes, "unnamed") == "yes") {
+      // "their three children": one set of relatives shared by every anchor.
+      if (anchors.empty()) return;
+      UnnamedRequest u{anchors[0], r.type, term, gender, Attr(r.attributes, "detail"), 1, ev,
+                       {{r.subject.first, r.subject.last}}, {}};
+      u.co_anchors.assign(anchors.begin() + 1, anchors.end());
+      const std::string count = Attr(r.attributes, "count");
+      if (!count.empty()) u.count = std::max(1, std::atoi(count.c_str()));
+      unnamed->push_back(u);
+      return;
+    }
+    const std::string partner_gender = Attr(r.attributes, "partner_gender");
+    for (int anchor : anchors) {
+      for (int relative : ArgumentEntities(r.subject, resolver)) {
+        AddReferent(r.subject, relative);
+        Entity& rel = graph_.entities[static_cast<std::size_t>(relative)];
+        if (rel.gender.empty() && (gender == "male" || gender == "female")) rel.gender = gender;
+        Entity& anc = graph_.entities[static_cast<std::size_t>(anchor)];
+        if (anc.gender.empty() && (partner_gender == "male" || partner_gender == "female")) anc.gender = partner_gender;
+        AddRelation(relative, r.type, anchor, term, ev);
+      }
+    }
+  }
+
+  // A person and one sibling or spouse of hers, spoken of in the sentence before a plural
+  // possessive: "X was held. She is barred, her brother said. Their mother, Y": X and the brother.
+  struct KinPair {
+    int owner = -1;
+    int relative = -1;   // the relative's entity when the sentence names him, else -1
+    std::string type;    // "sibling" or "spouse"
+    std::string gender;  // the kin word's gender, or ""
+  };
+
+  // The pair "their" at `c` stands for: "their" outside quotes, with no person named, no pronoun
+  // and no kin word before it in its sentence, after a sentence whose only family tie is one
+  // person's one sibling or spouse and that names no one else. Otherwise owner -1.
+  KinPair KinPairBefore(const CaptureRange& c, const ReferenceResolver& resolver) const {
+    KinPair none;
+    if (c.last != c.first + 1 || resolver.InQuote(c.first)) return none;
+    const Lexicon* pronouns = rules_.lexicon("pronouns");
+    const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[c.first].lower);
+    if (p == nullptr || Attr(p->attributes, "number") != "plural" || Attr(p->attributes, "case") != "possessive") {
+      return none;
+    }
+    const int s = ex_.SentenceOf(c.first);
+    // "He said his two daughters miss their grandfather": someone spoken of before "their" in
+    // its sentence may be whom it means.
+    const Lexicon* kin = rules_.lexicon("kin_terms");
+    for (std::size_t k = ex_.sentences[static_cast<std::size_t>(s)].first; k < c.first; ++k) {
+      const std::string& w = ex_.tokens[k].lower;
+      if (pronouns->FindWord(w) != nullptr || (kin != nullptr && kin->FindWord(w) != nullptr)) return none;
+    }
+    const std::vector<int> look = resolver.LookBack(s, 1);
+    if (look.size() < 2) return none;
+    const int before = look[1];
+    std::set<int> named;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (mention_entity_[i] < 0 || m.label != "Person") continue;
+      if (m.sentence == s && m.first < c.first) return none;
+      if (m.sentence == before) named.insert(mention_entity_[i]);
+    }
+    KinPair found;
+    for (const ExtractedRelation& r : ex_.relations) {
+      if (r.sentence != before) continue;
+      if (r.type != "sibling" && r.type != "spouse") return none;
+      const bool unnamed = Attr(r.attributes, "unnamed") == "yes";
+      if (unnamed && Attr(r.attributes, "number") != "singular") return none;
+      const std::vector<int> owners = ArgumentEntities(r.object, resolver);
+      const int relative = unnamed ? -1 : EntityFor(r.subject);
+      if (owners.size() != 1 || (!unnamed && relative < 0)) return none;
+      if (found.owner >= 0) {
+        // The same words matched as named and as unnamed: one tie.
+        if (found.owner != owners[0] || found.type != r.type) return none;
+        if (relative >= 0) found.relative = relative;
+        continue;
+      }
+      found.owner = owners[0];
+      found.relative = relative;
+      found.type = r.type;
+      found.gender = Attr(r.attributes, "gender");
+    }
+    if (found.owner < 0) return none;
+    for (int e : named) {
+      if (e != found.owner && e != found.relative) return none;
+    }
+    return found;
+  }
+
+  // Persons tied to `anchor` as `type` of it (either way round the tie was stated) whose gender
+  // does not conflict with `gender`.
+  std::vector<int> NamedRelatives(int anchor, const std::string& type, const std::string& gender) const {
+    std::vector<int> out;
+    for (const Relation& r : graph_.relations) {
+      const bool same = (r.object == anchor && r.type == type) || (r.subject == anchor && Inverse(r.type) == type);
+      if (!same) continue;
+      const int other = r.object == anchor ? r.subject : r.object;
+      const std::string& g = graph_.entities[static_cast<std::size_t>(other)].gender;
+      if ((gender.empty() || g.empty() || g == gender) && std::find(out.begin(), out.end(), other) == out.end()) {
+        out.push_back(other);
+      }
+    }
+    return out;
   }
 
   // Relatives the article does not name become persons of their own, unless the article names
@@ -721,6 +873,10 @@ class Builder {
       }
       const std::string anchor_name = graph_.entities[static_cast<std::size_t>(u.anchor)].name;
       const std::string lemma = u.term.empty() ? u.type : u.term;
+      if (named == 0 && u.type == "spouse") {
+        // "Their mother, Y, ... her husband's belongings": the father of her children.
+        if (AddCoParentSpouse(u, Singular(lemma), &referents)) ++named;
+      }
       for (int i = named; i < u.count; ++i) {
         Entity e;
         e.kind = EntityKind::kPerson;
@@ -740,6 +896,50 @@ class Builder {
         }
       }
     }
+  }
+
+  // An unnamed spouse of a parent is the one other parent of her children, when the article
+  // names exactly one such person of a fitting gender and gives him no other spouse. Adds that
+  // person as the spouse, inferred from the two parent ties, and to `referents`.
+  bool AddCoParentSpouse(const UnnamedRequest& u, const std::string& term, std::vector<int>* referents) {
+    const auto parent_tie = [&](int parent, int child) -> int {
+      for (std::size_t i = 0; i < graph_.relations.size(); ++i) {
+        const Relation& r = graph_.relations[i];
+        if ((r.subject == parent && r.type == "parent" && r.object == child) ||
+            (r.subject == child && r.type == "child" && r.object == parent)) {
+          return static_cast<int>(i);
+        }
+      }
+      return -1;
+    };
+    int other = -1;
+    std::vector<int> sources;
+    for (int child : NamedRelatives(u.anchor, "child", "")) {
+      for (int parent : NamedRelatives(child, "parent", u.gender)) {
+        if (parent == u.anchor || parent == other) continue;
+        if (other >= 0) return false;  // two other parents: no telling which
+        other = parent;
+        sources = {parent_tie(u.anchor, child), parent_tie(parent, child)};
+      }
+    }
+    if (other < 0 || sources[0] < 0 || sources[1] < 0) return false;
+    for (int spouse : NamedRelatives(other, "spouse", "")) {
+      if (spouse != u.anchor) return false;
+    }
+    const int a = std::min(other, u.anchor), b = std::max(other, u.anchor);
+    if (!tie_keys_.insert(std::to_string(a) + "spouse" + std::to_string(b)).second) return false;
+    Relation rel;
+    rel.subject = other;
+    rel.type = "spouse";
+    rel.object = u.anchor;
+    rel.term = term;
+    rel.inferred = true;
+    rel.sources = sources;
+    rel.evidence = u.evidence;
+    rel.evidence.rule = "infer.spouse-is-co-parent";
+    graph_.relations.push_back(std::move(rel));
+    referents->push_back(other);
+    return true;
   }
 
   void AddReferent(const CaptureRange& c, int entity) {

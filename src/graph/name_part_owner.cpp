@@ -15,8 +15,15 @@ int NamePartOwner(const std::vector<NamePartCandidate>& candidates, std::size_t 
   std::sort(before.begin(), before.end(), [](const NamePartCandidate* a, const NamePartCandidate* b) {
     return a->first_token < b->first_token;
   });
-  if (before.size() >= 2 && before[0]->first_sentence == before[1]->first_sentence) return -1;
-  return before[0]->entity;
+  if (before.size() < 2 || before[0]->first_sentence != before[1]->first_sentence) return before[0]->entity;
+  // Introduced together: the one not introduced as a relative, when exactly one is such.
+  const NamePartCandidate* main = nullptr;
+  for (const NamePartCandidate* c : before) {
+    if (c->first_sentence != before[0]->first_sentence || c->as_relative) continue;
+    if (main != nullptr) return -1;
+    main = c;
+  }
+  return main == nullptr ? -1 : main->entity;
 }
 
 }  // namespace kith

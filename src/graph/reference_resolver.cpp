@@ -125,13 +125,27 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     if (possessive && best_possessor >= 0) return best_possessor;
     // A subject pronoun whose sentence before names nobody that fits but speaks of someone by
     // a pronoun of the same gender ("X said ... . He said ... . \"...,\" he said."): that
-    // pronoun's person. Possessives and objects often speak of an unnamed relative instead.
-    if (look != s && !gender.empty() && !possessive && SubjectPronoun(t) && depth < 3) {
+    // pronoun's person. Possessives and objects often speak of an unnamed relative instead, so
+    // only a possessive opening its sentence follows, and only a subject pronoun ("X was jailed.
+    // He had protested. His sister, Y, ..."); objects follow nothing.
+    const bool opens = possessive && OpensSentence(t);
+    if (look != s && !gender.empty() && depth < 3 && (opens || (!possessive && SubjectPronoun(t)))) {
       const std::size_t p = SamePronoun(look, gender);
-      if (p < ex_.tokens.size()) return NearestBefore(p, gender, false, depth + 1);
+      if (p < ex_.tokens.size() && (!possessive || SubjectPronoun(p))) {
+        return NearestBefore(p, gender, false, depth + 1);
+      }
     }
   }
   return -1;
+}
+
+bool ReferenceResolver::OpensSentence(std::size_t t) const {
+  const int s = ex_.SentenceOf(t);
+  if (s < 0) return false;
+  for (std::size_t k = ex_.sentences[static_cast<std::size_t>(s)].first; k < t; ++k) {
+    if (ex_.tokens[k].kind == TokenKind::kWord) return false;
+  }
+  return true;
 }
 
 bool ReferenceResolver::SubjectPronoun(std::size_t t) const {

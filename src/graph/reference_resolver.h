@@ -6,7 +6,9 @@
 //    the person "she" refers to), else such a person in the sentence before;
 //  - "her", "his", "she", "he": the first person of the sentence before it
 //    (then of the sentence before, past sentences that are all quotation; for
-//    "he"/"she", then the person of a pronoun of the same gender there) whose
+//    "he"/"she", then the person of a pronoun of the same gender there; for
+//    "his"/"her" opening a sentence, of a subject pronoun of the same gender
+//    there) whose
 //    gender does not conflict and who is
 //    not a possessor, since a pronoun mostly refers to the subject ("X's
 //    husband ... he" is the husband); a possessive pronoun falls back to the
@@ -45,17 +47,19 @@ class ReferenceResolver {
   // in its sentence or the two before;
   // `want` > 0 asks for a list of exactly that size. Empty when there is none.
   std::vector<int> RecentList(std::size_t t, int want) const;
+  // Sentence `s` and the `count` sentences before it that are not all quotation, nearest first.
+  std::vector<int> LookBack(int s, int count) const;
 
  private:
   int NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth = 0) const;
   // The first pronoun of `gender` outside quotes in sentence `s`, or the token count.
   std::size_t SamePronoun(int s, const std::string& gender) const;
+  // True when no word comes before token `t` in its sentence.
+  bool OpensSentence(std::size_t t) const;
   // True when token `t` is a subject pronoun ("he", "she").
   bool SubjectPronoun(std::size_t t) const;
   // True when sentence `s` is all quotation.
   bool QuoteOnly(int s) const;
-  // Sentence `s` and the `count` sentences before it that are not all quotation.
-  std::vector<int> LookBack(int s, int count) const;
   std::vector<int> PersonsBefore(std::size_t t) const;
   // True when a plural kin word of one person ("her sons") lies between the last person named
   // in t's sentence and t.

@@ -41,7 +41,7 @@ TEST_CASE("DOT draws families the way people read them", "[exporters]") {
   CHECK(Has(dot, "\"person-1\" -> \"person-6\" [label=\"son, mother\"];"));
   // Spouses side by side without arrowheads; siblings dashed; inferred ties lighter.
   CHECK(Has(dot, "{ rank=same; \"person-2\"; \"person-7\"; }"));
-  CHECK(Has(dot, "\"person-2\" -> \"person-7\" [label=\"wife\", dir=none, penwidth=2];"));
+  CHECK(Has(dot, "\"person-2\" -> \"person-7\" [xlabel=\"wife\", dir=none, penwidth=2];"));
   CHECK(Has(dot, "\"person-1\" -> \"person-2\" [label=\"younger brother\", dir=none, style=dashed];"));
   CHECK(Has(dot, "\"person-2\" -> \"person-6\" [label=\"nephew\", dir=none, style=dotted, color=\"#adb5bd\", "
                  "fontcolor=\"#868e96\"];"));

@@ -325,6 +325,150 @@ TEST_CASE("Graph gives a surname shared by two relatives to the one introduced f
   CHECK(MentionTexts(h.text(), g, EntityNamed(g, "Daniyar Serik")).size() == 1);
 }
 
+TEST_CASE("Graph gives a surname to the person whose relative is introduced beside him", "[graph]") {
+  const Article a = Build(
+      "Obul Ablet, 70, a retired teacher, died in prison, according to his son, Dilshat Ablet, who lives in "
+      "Almaty. Mr. Ablet's daughter, Guzal Obul, was detained in 2018.\n");
+  INFO(Render(a.graph));
+  const int father = EntityNamed(a.graph, "Obul Ablet");
+  const int son = EntityNamed(a.graph, "Dilshat Ablet");
+  const int daughter = EntityNamed(a.graph, "Guzal Obul");
+  REQUIRE(father >= 0);
+  REQUIRE(son >= 0);
+  REQUIRE(daughter >= 0);
+  CHECK(HasAlias(a.graph.entities[static_cast<std::size_t>(father)], "Ablet"));
+  const bool tied = std::any_of(a.graph.relations.begin(), a.graph.relations.end(), [&](const Relation& r) {
+    return r.subject == daughter && r.type == "child" && r.object == father;
+  });
+  CHECK(tied);
+}
+
+// True when the graph ties `subject` as `type` of `object`, stated either way round.
+bool Tied(const DocumentGraph& g, int subject, const std::string& type, int object) {
+  const std::string inverse = type == "parent" ? "child" : type == "child" ? "parent" : type;
+  return std::any_of(g.relations.begin(), g.relations.end(), [&](const Relation& r) {
+    return (r.subject == subject && r.type == type && r.object == object) ||
+           (r.subject == object && r.type == inverse && r.object == subject);
+  });
+}
+
+TEST_CASE("Graph reads 'the couple's daughter' as the daughter of the spouses last named", "[graph]") {
+  const Article a = Build(
+      "Aigul Nurova and her husband Bakyt Serikov run a shop in Taraz. Activist Marat Omarov said "
+      "his wife, Saule Omarova, was detained. \"They took her at night,\" Omarov said. Ms. Omarova and "
+      "the couple's daughter, Aruzhan Maratqyzy, were questioned. The couple's two sons were not.\n");
+  INFO(Render(a.graph));
+  const int marat = EntityNamed(a.graph, "Marat Omarov");
+  const int saule = EntityNamed(a.graph, "Saule Omarova");
+  const int aruzhan = EntityNamed(a.graph, "Aruzhan Maratqyzy");
+  const int aigul = EntityNamed(a.graph, "Aigul Nurova");
+  REQUIRE(marat >= 0);
+  REQUIRE(saule >= 0);
+  REQUIRE(aruzhan >= 0);
+  REQUIRE(aigul >= 0);
+  CHECK(Tied(a.graph, aruzhan, "child", marat));
+  CHECK(Tied(a.graph, aruzhan, "child", saule));
+  CHECK_FALSE(Tied(a.graph, aruzhan, "child", aigul));
+  int sons = 0;
+  for (std::size_t e = 0; e < a.graph.entities.size(); ++e) {
+    if (a.graph.entities[e].description != "son of Saule Omarova" && a.graph.entities[e].description != "son of Marat Omarov") continue;
+    ++sons;
+    CHECK(Tied(a.graph, static_cast<int>(e), "child", marat));
+    CHECK(Tied(a.graph, static_cast<int>(e), "child", saule));
+  }
+  CHECK(sons == 2);
+}
+
+TEST_CASE("Graph reads 'their' after a person and her brother as the two of them", "[graph]") {
+  const Article a = Build(
+      "Obul Ablet, 70, died in prison, according to his son, Dilshat Ablet. Mr. Ablet's daughter, Guzal "
+      "Obul, was held for a year. She cannot leave the country, her brother said. Their mother, Roza Kamal, "
+      "lives in Ghulja.\n");
+  INFO(Render(a.graph));
+  const int dilshat = EntityNamed(a.graph, "Dilshat Ablet");
+  const int guzal = EntityNamed(a.graph, "Guzal Obul");
+  const int roza = EntityNamed(a.graph, "Roza Kamal");
+  REQUIRE(dilshat >= 0);
+  REQUIRE(guzal >= 0);
+  REQUIRE(roza >= 0);
+  CHECK(Tied(a.graph, roza, "parent", guzal));
+  CHECK(Tied(a.graph, roza, "parent", dilshat));
+}
+
+TEST_CASE("Graph reads no pair into 'their' after a sentence that names someone else", "[graph]") {
+  const Article a = Build(
+      "Guzal Obul was held for a year. She cannot leave, her brother told activist Amina Sadyk. Their "
+      "mother, Roza Kamal, lives in Ghulja.\n");
+  INFO(Render(a.graph));
+  const int roza = EntityNamed(a.graph, "Roza Kamal");
+  REQUIRE(roza >= 0);
+  CHECK_FALSE(Tied(a.graph, roza, "parent", EntityNamed(a.graph, "Guzal Obul")));
+  CHECK_FALSE(Tied(a.graph, roza, "parent", EntityNamed(a.graph, "Amina Sadyk")));
+}
+
+TEST_CASE("Graph reads no pair into 'their' after someone spoken of in its own sentence", "[graph]") {
+  const Article a = Build(
+      "Dilshat Ablet moved to Almaty. His wife, Madina Orazova, is a nurse. He said his two daughters ask "
+      "about their grandfather every day.\n");
+  INFO(Render(a.graph));
+  for (const Entity& e : a.graph.entities) CHECK(e.description.find("grandfather") == std::string::npos);
+}
+
+TEST_CASE("Graph takes a mother's unnamed husband for the father of her children", "[graph]") {
+  const Article a = Build(
+      "Obul Ablet, 70, died in prison, according to his son, Dilshat Ablet. Mr. Ablet's daughter, Guzal "
+      "Obul, was held for a year. She cannot leave the country, her brother said. Their mother, Roza Kamal, "
+      "may not collect her husband's belongings.\n");
+  INFO(Render(a.graph));
+  const int tursun = EntityNamed(a.graph, "Obul Ablet");
+  const int roza = EntityNamed(a.graph, "Roza Kamal");
+  REQUIRE(tursun >= 0);
+  REQUIRE(roza >= 0);
+  CHECK(Tied(a.graph, tursun, "spouse", roza));
+  for (const Entity& e : a.graph.entities) CHECK(e.description != "husband of Roza Kamal");
+  for (const Relation& r : a.graph.relations) {
+    if (r.type == "spouse") CHECK(r.inferred);
+  }
+}
+
+TEST_CASE("Graph keeps a mother's husband unnamed when her children's father is not known", "[graph]") {
+  const Article a = Build(
+      "Activist Roza Kamal, whose son Dilshat Ablet is held, spoke. She said her husband was detained too.\n");
+  INFO(Render(a.graph));
+  int husbands = 0;
+  for (const Entity& e : a.graph.entities) husbands += e.description == "husband of Roza Kamal" ? 1 : 0;
+  CHECK(husbands == 1);
+}
+
+TEST_CASE("Graph reads 'the daughter of A and B' as the daughter of both", "[graph]") {
+  const Article a = Build(
+      "Aizhan Zhaksybek, 24, the daughter of Marat Zhaksybek and Gulnar Akhmet, was detained in Almaty. The son of "
+      "Yerlan Sadyk and Dana Omarova, Arman Yerlanuly, was sentenced. The daughter of Bolat Kenzhe and "
+      "Aliya Serikqyzy was detained with him.\n");
+  INFO(Render(a.graph));
+  const int aizhan = EntityNamed(a.graph, "Aizhan Zhaksybek");
+  const int arman = EntityNamed(a.graph, "Arman Yerlanuly");
+  const int bolat = EntityNamed(a.graph, "Bolat Kenzhe");
+  const int aliya = EntityNamed(a.graph, "Aliya Serikqyzy");
+  REQUIRE(aizhan >= 0);
+  REQUIRE(arman >= 0);
+  REQUIRE(bolat >= 0);
+  REQUIRE(aliya >= 0);
+  CHECK(Tied(a.graph, aizhan, "child", EntityNamed(a.graph, "Marat Zhaksybek")));
+  CHECK(Tied(a.graph, aizhan, "child", EntityNamed(a.graph, "Gulnar Akhmet")));
+  CHECK(Tied(a.graph, arman, "child", EntityNamed(a.graph, "Yerlan Sadyk")));
+  CHECK(Tied(a.graph, arman, "child", EntityNamed(a.graph, "Dana Omarova")));
+  int daughters = 0;
+  for (std::size_t e = 0; e < a.graph.entities.size(); ++e) {
+    if (a.graph.entities[e].name.empty() && a.graph.entities[e].description.rfind("daughter of ", 0) == 0) {
+      ++daughters;  // one daughter of the two, not one of each
+      CHECK(Tied(a.graph, static_cast<int>(e), "child", bolat));
+      CHECK(Tied(a.graph, static_cast<int>(e), "child", aliya));
+    }
+  }
+  CHECK(daughters == 1);
+}
+
 TEST_CASE("Graph keeps unnamed cousins of a person who has a closer named tie", "[graph]") {
   const Article a = Build(
       "Aigerim Sadykova's brother, Daniyar Sadykov, lives in Almaty. He said two of his cousins were "

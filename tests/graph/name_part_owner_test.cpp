@@ -35,5 +35,17 @@ TEST_CASE("NamePartOwner: two persons introduced in one sentence stay ambiguous"
   CHECK(NamePartOwner(pair, 50, "") == -1);
 }
 
+TEST_CASE("NamePartOwner: of two persons introduced in one sentence, not the one introduced as a relative", "[graph]") {
+  std::vector<NamePartCandidate> family{Candidate(0, 0, 0, "male"), Candidate(1, 12, 0, "male")};
+  family[1].as_relative = true;  // "A Serik died, according to his son, M Serik"
+  CHECK(NamePartOwner(family, 50, "male") == 0);
+  CHECK(NamePartOwner(family, 50, "") == 0);
+  family[0].as_relative = true;  // both introduced as someone's relatives: still ambiguous
+  CHECK(NamePartOwner(family, 50, "") == -1);
+  family[0].as_relative = false;
+  family[1].as_relative = false;
+  CHECK(NamePartOwner(family, 50, "") == -1);
+}
+
 }  // namespace
 }  // namespace kith

@@ -198,6 +198,32 @@ TEST_CASE("ReferenceResolver: 'her' is the first person before it whose gender f
   }
 }
 
+TEST_CASE("ReferenceResolver: a possessive pronoun follows a subject pronoun of the sentence before", "[graph]") {
+  SECTION("'He' in the sentence before stands for the person named before it") {
+    Scene s("Marat Omar was jailed. He had protested alone. His sister, Aliya Omar, spoke.");
+    const int marat = s.Person("Marat Omar", "male");
+    const int aliya = s.Person("Aliya Omar", "female");
+    s.Mention("Marat Omar", marat);
+    s.Mention("Aliya Omar", aliya);
+    CHECK(s.Resolve("His") == Ids{marat});
+  }
+  SECTION("only a possessive opening its sentence: a relative may come before it") {
+    Scene s("Aliya Omar was fined. She had protested alone. Her uncle's wife died without seeing her son.");
+    const int aliya = s.Person("Aliya Omar", "female");
+    s.Mention("Aliya Omar", aliya);
+    CHECK(s.Resolve("Her") == Ids{aliya});
+    CHECK(s.Resolve("her").empty());  // the uncle's wife's son, not Aliya's
+  }
+  SECTION("an object pronoun in the sentence before is no guide") {
+    Scene s("Marat Omar was jailed. Police beat him. His sister, Aliya Omar, spoke.");
+    const int marat = s.Person("Marat Omar", "male");
+    const int aliya = s.Person("Aliya Omar", "female");
+    s.Mention("Marat Omar", marat);
+    s.Mention("Aliya Omar", aliya);
+    CHECK(s.Resolve("His").empty());
+  }
+}
+
 TEST_CASE("ReferenceResolver: a pronoun looks back past a sentence that is all quotation", "[graph]") {
   Scene s("Aliya Bek spoke to reporters. \"We only want the truth.\" Her son was detained.");
   const int aliya = s.Person("Aliya Bek", "female");
