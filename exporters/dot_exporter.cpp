@@ -93,7 +93,6 @@ class Emitter {
             "color=\"#495057\", fillcolor=\"#e9ecef\"];\n";
     out_ += "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#343a40\", fontcolor=\"#343a40\"];\n";
 
-    const std::vector<std::vector<std::size_t>> spouses = SpouseTiesByFamily();
     std::vector<bool> written(model_.num_vertices(), false);
     int cluster = 0;
     for (std::size_t f = 0; f < model_.Families().size(); ++f) {
@@ -107,13 +106,6 @@ class Emitter {
       for (ModelVertex v : members) {
         WriteNode(v, "    ");
         written[v] = true;
-      }
-      for (std::size_t t : spouses[f]) {
-        const DrawnTie& tie = ties_[t];
-        if (std::binary_search(members.begin(), members.end(), tie.from) &&
-            std::binary_search(members.begin(), members.end(), tie.to)) {
-          out_ += "    { rank=same; " + Id(tie.from) + "; " + Id(tie.to) + "; }\n";
-        }
       }
       out_ += "  }\n";
     }
@@ -202,25 +194,6 @@ class Emitter {
 
   // ---- writing -----------------------------------------------------------------
   std::string Id(ModelVertex v) const { return "\"" + model_.NodeKey(v) + "\""; }
-
-  // Per family (index into GraphModel::Families), the indexes into ties_ of
-  // the spouse ties that start in it, in ties_ order: the candidates for the
-  // family's rank=same lines. One pass over ties_, not one per family.
-  std::vector<std::vector<std::size_t>> SpouseTiesByFamily() const {
-    const std::vector<std::vector<ModelVertex>>& families = model_.Families();
-    std::vector<std::size_t> family_of(model_.num_vertices(), families.size());
-    for (std::size_t f = 0; f < families.size(); ++f) {
-      for (ModelVertex v : families[f]) family_of[v] = f;
-    }
-    std::vector<std::vector<std::size_t>> spouses(families.size());
-    for (std::size_t t = 0; t < ties_.size(); ++t) {
-      const DrawnTie& tie = ties_[t];
-      if (tie.type != "SPOUSE_OF" || tie.from == tie.to) continue;
-      const std::size_t f = family_of[tie.from];
-      if (f < families.size()) spouses[f].push_back(t);
-    }
-    return spouses;
-  }
 
   // Dot puts unconnected parts side by side: the whole graph would be one
   // very wide row. So the connected parts (blocks) are cut into rows of about
@@ -317,11 +290,7 @@ class Emitter {
     std::string terms;
     for (const std::string& t : tie.terms) terms += (terms.empty() ? "" : ", ") + t;
     std::vector<std::string> attributes;
-    // Spouses stand in one rank (rank=same): dot makes room for the label of an edge within one
-    // rank by a rank of its own, and inside clusters that can fail ("trouble in init_rank"); an
-    // external label takes no rank.
-    const char* label_key = tie.type == "SPOUSE_OF" ? "xlabel=" : "label=";
-    if (!terms.empty()) attributes.push_back(label_key + QuoteDot(Wrap(terms, kWrapWidth)));
+    if (!terms.empty()) attributes.push_back("label=" + QuoteDot(Wrap(terms, kWrapWidth)));
     if (tie.type == "SPOUSE_OF") {
       attributes.push_back("dir=none");
       attributes.push_back("penwidth=2");

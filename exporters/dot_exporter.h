@@ -6,8 +6,10 @@
 //   description ("son of X"). Organizations are 3-D boxes, places ellipses,
 //   events (DotOptions::with_events) hexagons.
 // - Parents point to their children (PARENT_OF, whichever way the article
-//   stated it); spouses are joined without arrowheads and kept side by side
-//   (rank=same); siblings are dashed, other relatives dotted; inferred ties
+//   stated it); spouses are joined by a thick line without arrowheads (no
+//   rank=same: with clusters, Graphviz 2.43 loses edges or stops with
+//   "trouble in init_rank" on larger graphs); siblings are dashed, other
+//   relatives dotted; inferred ties
 //   are drawn lighter. The kin terms are the edge labels. Ties stated more
 //   than once between the same two persons are drawn once, with each distinct
 //   term. Located-in and part-of edges are dotted with hollow arrowheads.

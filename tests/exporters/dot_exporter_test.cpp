@@ -39,9 +39,10 @@ TEST_CASE("DOT draws families the way people read them", "[exporters]") {
   const std::string dot = Export(testing::SampleStoredGraph());
   // Parent to child, whichever way it was stated; the two statements of one tie drawn once.
   CHECK(Has(dot, "\"person-1\" -> \"person-6\" [label=\"son, mother\"];"));
-  // Spouses side by side without arrowheads; siblings dashed; inferred ties lighter.
-  CHECK(Has(dot, "{ rank=same; \"person-2\"; \"person-7\"; }"));
-  CHECK(Has(dot, "\"person-2\" -> \"person-7\" [xlabel=\"wife\", dir=none, penwidth=2];"));
+  // Spouses joined without arrowheads, and never held in one rank: with clusters, Graphviz
+  // 2.43 then loses edges or stops ("trouble in init_rank") on larger graphs.
+  CHECK(Has(dot, "\"person-2\" -> \"person-7\" [label=\"wife\", dir=none, penwidth=2];"));
+  CHECK(!Has(dot, "rank=same"));
   CHECK(Has(dot, "\"person-1\" -> \"person-2\" [label=\"younger brother\", dir=none, style=dashed];"));
   CHECK(Has(dot, "\"person-2\" -> \"person-6\" [label=\"nephew\", dir=none, style=dotted, color=\"#adb5bd\", "
                  "fontcolor=\"#868e96\"];"));
