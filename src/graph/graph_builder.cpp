@@ -627,6 +627,24 @@ class Builder {
     return {std::min(last->subject, last->object), std::max(last->subject, last->object)};
   }
 
+  // "Their father, Y" or "their son, Y" with nobody "their" can stand for nearby: the two
+  // persons last tied as siblings (who share a parent) or as spouses (who share a child).
+  // Empty for any other tie, for "their" inside a quote, and after "of" ("a nephew of their
+  // father, Y": Y is more likely the nephew).
+  std::vector<int> TiedPairForTheir(const ExtractedRelation& r, const ReferenceResolver& resolver) const {
+    const CaptureRange& c = r.object;
+    if (c.last != c.first + 1 || resolver.InQuote(c.first)) return {};
+    if (c.first > 0 && ex_.tokens[c.first - 1].lower == "of") return {};
+    const Lexicon* pronouns = rules_.lexicon("pronouns");
+    const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[c.first].lower);
+    if (p == nullptr || Attr(p->attributes, "number") != "plural" || Attr(p->attributes, "case") != "possessive") {
+      return {};
+    }
+    if (r.type == "parent") return LastTiedPair("sibling", c.first);
+    if (r.type == "child") return LastTiedPair("spouse", c.first);
+    return {};
+  }
+
   static std::string Attr(const std::map<std::string, std::string>& a, const char* key) {
     const auto it = a.find(key);
     return it == a.end() ? "" : it->second;
@@ -695,6 +713,7 @@ class Builder {
           pair_owned.emplace_back(&r, pair);
           continue;
         }
+        anchors = TiedPairForTheir(r, resolver);
       }
       AddExtracted(r, anchors, resolver, &unnamed);
     }

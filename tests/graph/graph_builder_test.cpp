@@ -653,5 +653,43 @@ TEST_CASE("Graph organization joins are transitive", "[graph]") {
   CHECK(HasAlias(g.entities[static_cast<std::size_t>(embassy)], "mission"));
 }
 
+
+TEST_CASE("Graph reads 'Y, 39, her brother,' as the brother of the woman before", "[graph]") {
+  const Article a = Build(
+      "Aigerim Bolatqyzy, 44, a teacher, was fined on March 13. Nurlan Bolatuly, 39, her brother, was "
+      "jailed for five days. \"He is innocent,\" said activist Dana Serik, her brother's lawyer.\n");
+  INFO(Render(a.graph));
+  const int aigerim = EntityNamed(a.graph, "Aigerim Bolatqyzy");
+  const int nurlan = EntityNamed(a.graph, "Nurlan Bolatuly");
+  const int dana = EntityNamed(a.graph, "Dana Serik");
+  REQUIRE(aigerim >= 0);
+  REQUIRE(nurlan >= 0);
+  REQUIRE(dana >= 0);
+  CHECK(Tied(a.graph, nurlan, "sibling", aigerim));
+  CHECK_FALSE(Tied(a.graph, dana, "sibling", aigerim));
+}
+
+TEST_CASE("Graph reads 'their father' with no group nearby as the father of the last siblings", "[graph]") {
+  const Article a = Build(
+      "Aigerim Bolatqyzy, 44, was fined on March 13. Nurlan Bolatuly, 39, her brother, was jailed. "
+      "\"We only held a photograph,\" Aigerim Bolatqyzy said. \"My brother did nothing wrong.\" "
+      "Their father, Bolat Kenzhe, was detained in 2018. A nephew of their father, Arman Kenzhe, was "
+      "also taken away.\n");
+  INFO(Render(a.graph));
+  const int aigerim = EntityNamed(a.graph, "Aigerim Bolatqyzy");
+  const int nurlan = EntityNamed(a.graph, "Nurlan Bolatuly");
+  const int bolat = EntityNamed(a.graph, "Bolat Kenzhe");
+  const int arman = EntityNamed(a.graph, "Arman Kenzhe");
+  REQUIRE(aigerim >= 0);
+  REQUIRE(nurlan >= 0);
+  REQUIRE(bolat >= 0);
+  REQUIRE(arman >= 0);
+  CHECK(Tied(a.graph, bolat, "parent", aigerim));
+  CHECK(Tied(a.graph, bolat, "parent", nurlan));
+  // "a nephew of their father, Arman": Arman is not their father.
+  CHECK_FALSE(Tied(a.graph, arman, "parent", aigerim));
+  CHECK_FALSE(Tied(a.graph, arman, "parent", nurlan));
+}
+
 }  // namespace
 }  // namespace kith
