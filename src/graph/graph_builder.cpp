@@ -627,6 +627,13 @@ class Builder {
     return {std::min(last->subject, last->object), std::max(last->subject, last->object)};
   }
 
+  // True when token `t` is a plural possessive pronoun ("their").
+  bool PluralPossessive(std::size_t t) const {
+    const Lexicon* pronouns = rules_.lexicon("pronouns");
+    const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
+    return p != nullptr && Attr(p->attributes, "number") == "plural" && Attr(p->attributes, "case") == "possessive";
+  }
+
   // "Their father, Y" or "their son, Y" with nobody "their" can stand for nearby: the two
   // persons last tied as siblings (who share a parent) or as spouses (who share a child).
   // Empty for any other tie, for "their" inside a quote, and after "of" ("a nephew of their
@@ -635,11 +642,7 @@ class Builder {
     const CaptureRange& c = r.object;
     if (c.last != c.first + 1 || resolver.InQuote(c.first)) return {};
     if (c.first > 0 && ex_.tokens[c.first - 1].lower == "of") return {};
-    const Lexicon* pronouns = rules_.lexicon("pronouns");
-    const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[c.first].lower);
-    if (p == nullptr || Attr(p->attributes, "number") != "plural" || Attr(p->attributes, "case") != "possessive") {
-      return {};
-    }
+    if (!PluralPossessive(c.first)) return {};
     if (r.type == "parent") return LastTiedPair("sibling", c.first);
     if (r.type == "child") return LastTiedPair("spouse", c.first);
     return {};
@@ -782,11 +785,8 @@ class Builder {
   KinPair KinPairBefore(const CaptureRange& c, const ReferenceResolver& resolver) const {
     KinPair none;
     if (c.last != c.first + 1 || resolver.InQuote(c.first)) return none;
+    if (!PluralPossessive(c.first)) return none;
     const Lexicon* pronouns = rules_.lexicon("pronouns");
-    const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[c.first].lower);
-    if (p == nullptr || Attr(p->attributes, "number") != "plural" || Attr(p->attributes, "case") != "possessive") {
-      return none;
-    }
     const int s = ex_.SentenceOf(c.first);
     // "He said his two daughters miss their grandfather": someone spoken of before "their" in
     // its sentence may be whom it means.
