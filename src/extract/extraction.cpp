@@ -16,4 +16,9 @@ bool IsEntityLabel(const std::string& label) {
   return label == "Person" || label == "Organization" || label == "Place";
 }
 
+std::string AttributeOf(const std::map<std::string, std::string>& attributes, const std::string& key) {
+  const auto it = attributes.find(key);
+  return it == attributes.end() ? "" : it->second;
+}
+
 }  // namespace kith

@@ -62,4 +62,7 @@ struct Extraction {
 // unless one nests in the other. Any other label is auxiliary.
 bool IsEntityLabel(const std::string& label);
 
+// The value of `key` in a rule's or a lexicon entry's attributes, or "" when it has none.
+std::string AttributeOf(const std::map<std::string, std::string>& attributes, const std::string& key);
+
 }  // namespace kith

@@ -7,9 +7,10 @@
 
 #include "base/utf8.h"
 #include "extract/name_key.h"
+#include "graph/argument_reader.h"
 #include "graph/date_resolver.h"
 #include "graph/event_assembler.h"
-#include "graph/kin_inference.h"
+#include "graph/kinship_builder.h"
 #include "graph/name_part_owner.h"
 #include "graph/reference_resolver.h"
 
@@ -38,8 +39,11 @@ class Builder {
     EmitMentions();
     GenderCountedGroups();
     GenderFromPronouns();
-    BuildRelations();
-    BuildEvents();
+    const ReferenceResolver resolver(ex_, rules_, mention_entity_, graph_.entities);
+    const ArgumentReader arguments(ex_, rules_, mention_entity_, graph_, resolver);
+    KinshipBuilder kinship(ex_, rules_, mention_entity_, arguments, &graph_);
+    kinship.Build();
+    BuildEvents(arguments, kinship);
     return std::move(graph_);
   }
 
@@ -579,432 +583,17 @@ class Builder {
     }
   }
 
-  // The entity whose mention covers the capture: same range first, else one containing its first token.
-  int EntityFor(const CaptureRange& c) const {
-    int containing = -1;
-    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
-      const ExtractedMention& m = ex_.mentions[i];
-      if (mention_entity_[i] < 0) continue;
-      if (m.first == c.first && m.last == c.last) return mention_entity_[i];
-      if (containing < 0 && m.first <= c.first && c.first < m.last) containing = mention_entity_[i];
-    }
-    return containing;
-  }
-
-  // Entities an argument stands for: a person's mention, the persons of a coordination ("A and
-  // B"), a pronoun resolved by the resolver, or a group noun with a family tie ("the couple")
-  // standing for the persons it groups.
-  std::vector<int> ArgumentEntities(const CaptureRange& c, const ReferenceResolver& resolver) const {
-    std::vector<int> inside;
-    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
-      const ExtractedMention& m = ex_.mentions[i];
-      const int p = mention_entity_[i];
-      if (p < 0 || m.label != "Person" || m.first < c.first || m.last > c.last) continue;
-      if (std::find(inside.begin(), inside.end(), p) == inside.end()) inside.push_back(p);
-    }
-    if (inside.size() >= 2) return inside;
-    const int e = EntityFor(c);
-    if (e >= 0) return {e};
-    if (c.last != c.first + 1) return {};
-    const Lexicon* groups = rules_.lexicon("group_nouns");
-    const LexiconEntry* group = groups == nullptr ? nullptr : groups->FindWord(ex_.tokens[c.first].lower);
-    if (group != nullptr && group->attributes.count("tie") != 0) {
-      const std::vector<int> tied = LastTiedPair(group->attributes.at("tie"), c.first);
-      return tied.empty() ? GroupReferents(c, resolver) : tied;
-    }
-    return resolver.Resolve(c.first);
-  }
-
-  // The two persons of the last tie of `type` stated before token `t` ("the couple": the
-  // spouses last named as such), or nothing.
-  std::vector<int> LastTiedPair(const std::string& type, std::size_t t) const {
-    const Relation* last = nullptr;
-    for (const Relation& r : graph_.relations) {
-      if (r.type != type || r.evidence.span.begin >= ex_.tokens[t].span.begin) continue;
-      if (last == nullptr || r.evidence.span.begin >= last->evidence.span.begin) last = &r;
-    }
-    if (last == nullptr) return {};
-    return {std::min(last->subject, last->object), std::max(last->subject, last->object)};
-  }
-
-  // True when token `t` is a plural possessive pronoun ("their").
-  bool PluralPossessive(std::size_t t) const {
-    const Lexicon* pronouns = rules_.lexicon("pronouns");
-    const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
-    return p != nullptr && Attr(p->attributes, "number") == "plural" && Attr(p->attributes, "case") == "possessive";
-  }
-
-  // "Their father, Y" or "their son, Y" with nobody "their" can stand for nearby: the two
-  // persons last tied as siblings (who share a parent) or as spouses (who share a child).
-  // Empty for any other tie, for "their" inside a quote, and after "of" ("a nephew of their
-  // father, Y": Y is more likely the nephew).
-  std::vector<int> TiedPairForTheir(const ExtractedRelation& r, const ReferenceResolver& resolver) const {
-    const CaptureRange& c = r.object;
-    if (c.last != c.first + 1 || resolver.InQuote(c.first)) return {};
-    if (c.first > 0 && ex_.tokens[c.first - 1].lower == "of") return {};
-    if (!PluralPossessive(c.first)) return {};
-    if (r.type == "parent") return LastTiedPair("sibling", c.first);
-    if (r.type == "child") return LastTiedPair("spouse", c.first);
-    return {};
-  }
-
-  static std::string Attr(const std::map<std::string, std::string>& a, const char* key) {
-    const auto it = a.find(key);
-    return it == a.end() ? "" : it->second;
-  }
-
-  struct UnnamedRequest {
-    int anchor = -1;
-    std::string type, term, gender;
-    std::string detail;  // the kin entry's finer kind ("cousin", "loose"), if any
-    int count = 1;
-    Evidence evidence;
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;  // token ranges of the kin words
-    std::vector<int> co_anchors;  // other persons the same relatives belong to ("their")
-  };
-
-  void AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev) {
-    if (subject < 0 || object < 0 || subject == object || type.empty()) return;
-    // One tie per pair and relation, whichever direction the text stated it in.
-    std::string t = type;
-    int a = subject, b = object;
-    if (t == "child") {
-      std::swap(a, b);
-      t = "parent";
-    }
-    if (t == "sibling" || t == "spouse" || t == "relative") {
-      if (b < a) std::swap(a, b);
-    }
-    if (!tie_keys_.insert(std::to_string(a) + t + std::to_string(b)).second) return;
-    Relation rel;
-    rel.subject = subject;
-    rel.type = type;
-    rel.object = object;
-    rel.term = term;
-    rel.evidence = ev;
-    graph_.relations.push_back(std::move(rel));
-  }
-
-  void BuildRelations() {
-    const ReferenceResolver resolver(ex_, rules_, mention_entity_, graph_.entities);
-    std::vector<UnnamedRequest> unnamed;
-    std::vector<std::pair<const ExtractedRelation*, KinPair>> pair_owned;
-    for (const ExtractedRelation& r : ex_.relations) {
-      std::vector<int> anchors = ArgumentEntities(r.object, resolver);
-      const std::string lemma = Attr(r.attributes, "lemma");
-      if (Attr(r.attributes, "anchor") == "previous") {
-        // "The nephew, X": the anchor of the last tie with the same kin word.
-        const auto last = last_anchor_by_lemma_.find(lemma);
-        anchors.clear();
-        if (last != last_anchor_by_lemma_.end()) anchors.push_back(last->second);
-      } else if (r.object.last == r.object.first + 1 && resolver.InQuote(r.object.first) &&
-                 (ex_.tokens[r.object.first].lower == "our" || ex_.tokens[r.object.first].lower == "we")) {
-        // "our daughter" in a quote: the speaker and the speaker's spouse.
-        const std::vector<int> speakers = anchors;
-        for (int sp : speakers) {
-          for (const Relation& rel : graph_.relations) {
-            if (rel.type != "spouse") continue;
-            const int other = rel.subject == sp ? rel.object : rel.object == sp ? rel.subject : -1;
-            if (other >= 0 && std::find(anchors.begin(), anchors.end(), other) == anchors.end()) anchors.push_back(other);
-          }
-        }
-      } else if (anchors.empty()) {
-        // "She is barred, her brother said. Their mother, Y": who the brother is may follow only
-        // from ties inferred later, so the tie waits for them.
-        const KinPair pair = KinPairBefore(r.object, resolver);
-        if (pair.owner >= 0) {
-          pair_owned.emplace_back(&r, pair);
-          continue;
-        }
-        anchors = TiedPairForTheir(r, resolver);
-      }
-      AddExtracted(r, anchors, resolver, &unnamed);
-    }
-    InferKinship(&graph_);
-    if (!pair_owned.empty()) {
-      for (const auto& [r, pair] : pair_owned) {
-        std::vector<int> anchors{pair.owner};
-        int relative = pair.relative;
-        if (relative < 0) {
-          const std::vector<int> named = NamedRelatives(pair.owner, pair.type, pair.gender);
-          if (named.size() == 1) relative = named[0];
-        }
-        if (relative >= 0 && relative != pair.owner) anchors.push_back(relative);
-        AddExtracted(*r, anchors, resolver, &unnamed);
-      }
-      InferKinship(&graph_);
-    }
-    AddUnnamedRelatives(unnamed);
-  }
-
-  // One extracted tie between its relative and each of `anchors`; a tie to relatives the article
-  // does not name becomes a request in `unnamed`.
-  void AddExtracted(const ExtractedRelation& r, const std::vector<int>& anchors, const ReferenceResolver& resolver,
-                    std::vector<UnnamedRequest>* unnamed) {
-    const Evidence ev{r.sentence, r.span, r.rule};
-    const std::string term = Attr(r.attributes, "term");
-    const std::string gender = Attr(r.attributes, "gender");
-    const std::string lemma = Attr(r.attributes, "lemma");
-    if (!anchors.empty() && !lemma.empty()) last_anchor_by_lemma_[lemma] = anchors[0];
-    if (Attr(r.attributes, "unnamed") == "yes") {
-      // "their three children": one set of relatives shared by every anchor.
-      if (anchors.empty()) return;
-      UnnamedRequest u{anchors[0], r.type, term, gender, Attr(r.attributes, "detail"), 1, ev,
-                       {{r.subject.first, r.subject.last}}, {}};
-      u.co_anchors.assign(anchors.begin() + 1, anchors.end());
-      const std::string count = Attr(r.attributes, "count");
-      if (!count.empty()) u.count = std::max(1, std::atoi(count.c_str()));
-      unnamed->push_back(u);
-      return;
-    }
-    const std::string partner_gender = Attr(r.attributes, "partner_gender");
-    for (int anchor : anchors) {
-      for (int relative : ArgumentEntities(r.subject, resolver)) {
-        AddReferent(r.subject, relative);
-        Entity& rel = graph_.entities[static_cast<std::size_t>(relative)];
-        if (rel.gender.empty() && (gender == "male" || gender == "female")) rel.gender = gender;
-        Entity& anc = graph_.entities[static_cast<std::size_t>(anchor)];
-        if (anc.gender.empty() && (partner_gender == "male" || partner_gender == "female")) anc.gender = partner_gender;
-        AddRelation(relative, r.type, anchor, term, ev);
-      }
-    }
-  }
-
-  // A person and one sibling or spouse of hers, spoken of in the sentence before a plural
-  // possessive: "X was held. She is barred, her brother said. Their mother, Y": X and the brother.
-  struct KinPair {
-    int owner = -1;
-    int relative = -1;   // the relative's entity when the sentence names him, else -1
-    std::string type;    // "sibling" or "spouse"
-    std::string gender;  // the kin word's gender, or ""
-  };
-
-  // The pair "their" at `c` stands for: "their" outside quotes, with no person named, no pronoun
-  // and no kin word before it in its sentence, after a sentence whose only family tie is one
-  // person's one sibling or spouse and that names no one else. Otherwise owner -1.
-  KinPair KinPairBefore(const CaptureRange& c, const ReferenceResolver& resolver) const {
-    KinPair none;
-    if (c.last != c.first + 1 || resolver.InQuote(c.first)) return none;
-    if (!PluralPossessive(c.first)) return none;
-    const Lexicon* pronouns = rules_.lexicon("pronouns");
-    const int s = ex_.SentenceOf(c.first);
-    // "He said his two daughters miss their grandfather": someone spoken of before "their" in
-    // its sentence may be whom it means.
-    const Lexicon* kin = rules_.lexicon("kin_terms");
-    for (std::size_t k = ex_.sentences[static_cast<std::size_t>(s)].first; k < c.first; ++k) {
-      const std::string& w = ex_.tokens[k].lower;
-      if (pronouns->FindWord(w) != nullptr || (kin != nullptr && kin->FindWord(w) != nullptr)) return none;
-    }
-    const std::vector<int> look = resolver.LookBack(s, 1);
-    if (look.size() < 2) return none;
-    const int before = look[1];
-    std::set<int> named;
-    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
-      const ExtractedMention& m = ex_.mentions[i];
-      if (mention_entity_[i] < 0 || m.label != "Person") continue;
-      if (m.sentence == s && m.first < c.first) return none;
-      if (m.sentence == before) named.insert(mention_entity_[i]);
-    }
-    KinPair found;
-    for (const ExtractedRelation& r : ex_.relations) {
-      if (r.sentence != before) continue;
-      if (r.type != "sibling" && r.type != "spouse") return none;
-      const bool unnamed = Attr(r.attributes, "unnamed") == "yes";
-      if (unnamed && Attr(r.attributes, "number") != "singular") return none;
-      const std::vector<int> owners = ArgumentEntities(r.object, resolver);
-      const int relative = unnamed ? -1 : EntityFor(r.subject);
-      if (owners.size() != 1 || (!unnamed && relative < 0)) return none;
-      if (found.owner >= 0) {
-        // The same words matched as named and as unnamed: one tie.
-        if (found.owner != owners[0] || found.type != r.type) return none;
-        if (relative >= 0) found.relative = relative;
-        continue;
-      }
-      found.owner = owners[0];
-      found.relative = relative;
-      found.type = r.type;
-      found.gender = Attr(r.attributes, "gender");
-    }
-    if (found.owner < 0) return none;
-    for (int e : named) {
-      if (e != found.owner && e != found.relative) return none;
-    }
-    return found;
-  }
-
-  // Persons tied to `anchor` as `type` of it (either way round the tie was stated) whose gender
-  // does not conflict with `gender`.
-  std::vector<int> NamedRelatives(int anchor, const std::string& type, const std::string& gender) const {
-    std::vector<int> out;
-    for (const Relation& r : graph_.relations) {
-      const bool same = (r.object == anchor && r.type == type) || (r.subject == anchor && Inverse(r.type) == type);
-      if (!same) continue;
-      const int other = r.object == anchor ? r.subject : r.object;
-      const std::string& g = graph_.entities[static_cast<std::size_t>(other)].gender;
-      if ((gender.empty() || g.empty() || g == gender) && std::find(out.begin(), out.end(), other) == out.end()) {
-        out.push_back(other);
-      }
-    }
-    return out;
-  }
-
-  // Relatives the article does not name become persons of their own, unless the article names
-  // them elsewhere: a named relative of the same person, relation and gender takes their place.
-  void AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests) {
-    std::map<std::string, UnnamedRequest> merged;
-    for (const UnnamedRequest& u : requests) {
-      const std::string key = std::to_string(u.anchor) + "|" + u.type + "|" + u.gender;
-      auto it = merged.find(key);
-      if (it == merged.end()) {
-        merged.emplace(key, u);
-      } else {
-        it->second.count = std::max(it->second.count, u.count);
-        it->second.ranges.insert(it->second.ranges.end(), u.ranges.begin(), u.ranges.end());
-      }
-    }
-    std::set<int> has_specific;  // anchors with a tie more specific than "relative"
-    for (const Relation& r : graph_.relations) {
-      if (r.type != "relative") {
-        has_specific.insert(r.subject);
-        has_specific.insert(r.object);
-      }
-    }
-    for (const auto& [key, u] : merged) {
-      if (u.type != "relative") has_specific.insert(u.anchor);
-    }
-    for (const auto& [key, u] : merged) {
-      // "their relatives", "my family members": collective words for the ties already stated.
-      // "Cousins" and "grandmother" are kin of their own kind and are kept.
-      const bool specific = !u.detail.empty() && u.detail != "loose";
-      if (u.type == "relative" && has_specific.count(u.anchor) && !specific) continue;
-      int named = 0;
-      std::vector<int> referents;
-      for (const Relation& r : graph_.relations) {
-        const bool same = (r.object == u.anchor && r.type == u.type) ||
-                          (r.subject == u.anchor && Inverse(r.type) == u.type);
-        const int other = r.object == u.anchor ? r.subject : r.object;
-        if (!same) continue;
-        const std::string& g = graph_.entities[static_cast<std::size_t>(other)].gender;
-        if (u.gender.empty() || g.empty() || g == u.gender) {
-          ++named;
-          referents.push_back(other);
-        }
-      }
-      const std::string anchor_name = graph_.entities[static_cast<std::size_t>(u.anchor)].name;
-      const std::string lemma = u.term.empty() ? u.type : u.term;
-      if (named == 0 && u.type == "spouse") {
-        // "Their mother, Y, ... her husband's belongings": the father of her children.
-        if (AddCoParentSpouse(u, Singular(lemma), &referents)) ++named;
-      }
-      for (int i = named; i < u.count; ++i) {
-        Entity e;
-        e.kind = EntityKind::kPerson;
-        e.type = "Person";
-        e.gender = u.gender;
-        e.description = Singular(lemma) + " of " + anchor_name;
-        graph_.entities.push_back(std::move(e));
-        const int created = static_cast<int>(graph_.entities.size() - 1);
-        AddRelation(created, u.type, u.anchor, Singular(lemma), u.evidence);
-        for (int co : u.co_anchors) AddRelation(created, u.type, co, Singular(lemma), u.evidence);
-        referents.push_back(created);
-      }
-      // "one of my sons" names one of them: only an unambiguous referent stands for the words.
-      if (referents.size() <= static_cast<std::size_t>(u.count)) {
-        for (const auto& range : u.ranges) {
-          for (int e : referents) AddReferent(CaptureRange{range.first, range.second, true}, e);
-        }
-      }
-    }
-  }
-
-  // An unnamed spouse of a parent is the one other parent of her children, when the article
-  // names exactly one such person of a fitting gender and gives him no other spouse. Adds that
-  // person as the spouse, inferred from the two parent ties, and to `referents`.
-  bool AddCoParentSpouse(const UnnamedRequest& u, const std::string& term, std::vector<int>* referents) {
-    const auto parent_tie = [&](int parent, int child) -> int {
-      for (std::size_t i = 0; i < graph_.relations.size(); ++i) {
-        const Relation& r = graph_.relations[i];
-        if ((r.subject == parent && r.type == "parent" && r.object == child) ||
-            (r.subject == child && r.type == "child" && r.object == parent)) {
-          return static_cast<int>(i);
-        }
-      }
-      return -1;
-    };
-    int other = -1;
-    std::vector<int> sources;
-    for (int child : NamedRelatives(u.anchor, "child", "")) {
-      for (int parent : NamedRelatives(child, "parent", u.gender)) {
-        if (parent == u.anchor || parent == other) continue;
-        if (other >= 0) return false;  // two other parents: no telling which
-        other = parent;
-        sources = {parent_tie(u.anchor, child), parent_tie(parent, child)};
-      }
-    }
-    if (other < 0 || sources[0] < 0 || sources[1] < 0) return false;
-    for (int spouse : NamedRelatives(other, "spouse", "")) {
-      if (spouse != u.anchor) return false;
-    }
-    const int a = std::min(other, u.anchor), b = std::max(other, u.anchor);
-    if (!tie_keys_.insert(std::to_string(a) + "spouse" + std::to_string(b)).second) return false;
-    Relation rel;
-    rel.subject = other;
-    rel.type = "spouse";
-    rel.object = u.anchor;
-    rel.term = term;
-    rel.inferred = true;
-    rel.sources = sources;
-    rel.evidence = u.evidence;
-    rel.evidence.rule = "infer.spouse-is-co-parent";
-    graph_.relations.push_back(std::move(rel));
-    referents->push_back(other);
-    return true;
-  }
-
-  void AddReferent(const CaptureRange& c, int entity) {
-    auto& list = kin_referents_[{c.first, c.last}];
-    if (std::find(list.begin(), list.end(), entity) == list.end()) list.push_back(entity);
-  }
-
-  static std::string Inverse(const std::string& type) {
-    if (type == "parent") return "child";
-    if (type == "child") return "parent";
-    return type;
-  }
-
-  // "two younger brothers" -> "younger brother": drops a count and a plural -s for the description.
-  std::string Singular(const std::string& term) const {
-    std::string t = term;
-    const std::size_t sp = t.find(' ');
-    if (sp != std::string::npos && rules_.lexicon("numbers") != nullptr &&
-        rules_.lexicon("numbers")->FindWord(Utf8Lower(t.substr(0, sp))) != nullptr) {
-      t = t.substr(sp + 1);
-    }
-    const Lexicon* kin = rules_.lexicon("kin_terms");
-    const std::size_t last_sp = t.rfind(' ');
-    const std::string head = last_sp == std::string::npos ? t : t.substr(last_sp + 1);
-    if (kin != nullptr) {
-      if (const LexiconEntry* e = kin->FindWord(Utf8Lower(head))) {
-        const auto lemma = e->attributes.find("lemma");
-        if (lemma != e->attributes.end()) t = (last_sp == std::string::npos ? "" : t.substr(0, last_sp + 1)) + lemma->second;
-      }
-    }
-    return t;
-  }
-
   // Persons a role capture stands for: the persons behind kin words inside it ("her two sons"),
   // else the persons mentioned in it, else what a pronoun refers to.
-  std::vector<int> RoleEntities(const CaptureRange& c, const ReferenceResolver& resolver) const {
-    std::vector<int> out;
-    for (const auto& [range, entities] : kin_referents_) {
-      if (range.first >= c.first && range.second <= c.last) out.insert(out.end(), entities.begin(), entities.end());
-    }
+  std::vector<int> RoleEntities(const CaptureRange& c, const ArgumentReader& arguments,
+                                const KinshipBuilder& kinship) const {
+    std::vector<int> out = kinship.ReferentsWithin(c);
     // "The couple and their son": the group's persons as well as the relatives.
     if (!out.empty()) {
       const Lexicon* groups = rules_.lexicon("group_nouns");
       for (std::size_t t = c.first; groups != nullptr && t < c.last; ++t) {
         if (groups->FindWord(ex_.tokens[t].lower) == nullptr) continue;
-        for (int e : GroupReferents(CaptureRange{c.first, t + 1, true}, resolver)) {
+        for (int e : arguments.Group(CaptureRange{c.first, t + 1, true})) {
           if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
         }
         break;
@@ -1019,32 +608,8 @@ class Builder {
     }
     if (!out.empty()) return out;
     // One word stands for one referent, unless it is a count ("both"): then it is a group.
-    if (c.last == c.first + 1 && CountOf(ex_.tokens[c.first]) == 0) return resolver.Resolve(c.first);
-    return GroupReferents(c, resolver);
-  }
-
-  // The value of a number word of the `numbers` lexicon ("both" 2, "three" 3), else 0; an
-  // entry marked `article=yes` ("a") counts nobody.
-  int CountOf(const Token& t) const {
-    const Lexicon* numbers = rules_.lexicon("numbers");
-    const LexiconEntry* n = numbers == nullptr ? nullptr : numbers->FindWord(t.lower);
-    if (n == nullptr || Attr(n->attributes, "article") == "yes" || n->attributes.count("value") == 0) return 0;
-    return std::atoi(n->attributes.at("value").c_str());
-  }
-
-  // "the couple", "the three women", "the group": the most recent list of persons (joined by
-  // commas, "and" and kin words) before the words in their sentence or in the two sentences
-  // before; a count in the words, or "couple"/"pair"/"both", asks for a list of exactly that size.
-  std::vector<int> GroupReferents(const CaptureRange& c, const ReferenceResolver& resolver) const {
-    int want = 0;
-    const Lexicon* groups = rules_.lexicon("group_nouns");
-    for (std::size_t t = c.first; t < c.last; ++t) {
-      const std::string& w = ex_.tokens[t].lower;
-      const LexiconEntry* g = groups == nullptr ? nullptr : groups->FindWord(w);
-      if (g != nullptr && g->attributes.count("size")) want = std::atoi(g->attributes.at("size").c_str());
-      if (const int count = CountOf(ex_.tokens[t])) want = count;
-    }
-    return resolver.RecentList(c.first, want);
+    if (c.last == c.first + 1 && arguments.CountOf(ex_.tokens[c.first]) == 0) return arguments.resolver().Resolve(c.first);
+    return arguments.Group(c);
   }
 
   // "did not detain", "could be deported", "has yet to be tried": a word of the `negations`
@@ -1062,8 +627,7 @@ class Builder {
     return false;
   }
 
-  void BuildEvents() {
-    const ReferenceResolver resolver(ex_, rules_, mention_entity_, graph_.entities);
+  void BuildEvents(const ArgumentReader& arguments, const KinshipBuilder& kinship) {
     EventAssembler assembler(ex_, rules_, mention_entity_, publication_);
     for (const ExtractedEvent& x : ex_.events) {
       if (IsNegated(x)) continue;
@@ -1080,10 +644,10 @@ class Builder {
         if (role == "date") {
           c.date_range = range;
         } else if (role == "place" || role == "target") {
-          const int e = EntityFor(range);
+          const int e = arguments.EntityFor(range);
           if (e >= 0) c.place = e;
         } else {
-          for (int e : RoleEntities(range, resolver)) c.roles.push_back(EventRole{role, e});
+          for (int e : RoleEntities(range, arguments, kinship)) c.roles.push_back(EventRole{role, e});
         }
       }
       assembler.Add(std::move(c));
@@ -1105,10 +669,6 @@ class Builder {
   const Extraction& ex_;
   const RuleSet& rules_;
   const NameKey& keys_;
-  std::set<std::string> tie_keys_;
-  std::map<std::string, int> last_anchor_by_lemma_;  // kin word -> anchor of its last tie
-  // Kin words ("her two sons", "the husband") -> the persons they stand for.
-  std::map<std::pair<std::size_t, std::size_t>, std::vector<int>> kin_referents_;
   DateValue publication_;
   Tokenizer rules_tokenizer_;
   DocumentGraph graph_;

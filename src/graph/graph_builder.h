@@ -5,8 +5,9 @@
 // ambiguous and dropped); organizations join by canonical name, by a
 // "X in Place" form of a shorter "X", and a bare head word ("the consulate")
 // joins the one organization with that head; places join by canonical name.
-// The longest name is canonical, the others become aliases. Relation and
-// event arguments resolve to the entity whose mention covers them.
+// The longest name is canonical, the others become aliases. Family ties are
+// built by kinship_builder.h, events by event_assembler.h; both read their
+// arguments through argument_reader.h.
 #pragma once
 
 #include <string>

@@ -1,0 +1,76 @@
+#include "graph/argument_reader.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace kith {
+
+ArgumentReader::ArgumentReader(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
+                               const DocumentGraph& graph, const ReferenceResolver& resolver)
+    : ex_(ex), rules_(rules), mention_entity_(mention_entity), graph_(graph), resolver_(resolver) {}
+
+int ArgumentReader::EntityFor(const CaptureRange& c) const {
+  int containing = -1;
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (mention_entity_[i] < 0) continue;
+    if (m.first == c.first && m.last == c.last) return mention_entity_[i];
+    if (containing < 0 && m.first <= c.first && c.first < m.last) containing = mention_entity_[i];
+  }
+  return containing;
+}
+
+std::vector<int> ArgumentReader::Entities(const CaptureRange& c) const {
+  std::vector<int> inside;
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    const int p = mention_entity_[i];
+    if (p < 0 || m.label != "Person" || m.first < c.first || m.last > c.last) continue;
+    if (std::find(inside.begin(), inside.end(), p) == inside.end()) inside.push_back(p);
+  }
+  if (inside.size() >= 2) return inside;
+  const int e = EntityFor(c);
+  if (e >= 0) return {e};
+  if (c.last != c.first + 1) return {};
+  const Lexicon* groups = rules_.lexicon("group_nouns");
+  const LexiconEntry* group = groups == nullptr ? nullptr : groups->FindWord(ex_.tokens[c.first].lower);
+  if (group != nullptr && group->attributes.count("tie") != 0) {
+    const std::vector<int> tied = LastTiedPair(group->attributes.at("tie"), c.first);
+    return tied.empty() ? Group(c) : tied;
+  }
+  return resolver_.Resolve(c.first);
+}
+
+std::vector<int> ArgumentReader::LastTiedPair(const std::string& type, std::size_t t) const {
+  const Relation* last = nullptr;
+  for (const Relation& r : graph_.relations) {
+    if (r.type != type || r.evidence.span.begin >= ex_.tokens[t].span.begin) continue;
+    if (last == nullptr || r.evidence.span.begin >= last->evidence.span.begin) last = &r;
+  }
+  if (last == nullptr) return {};
+  return {std::min(last->subject, last->object), std::max(last->subject, last->object)};
+}
+
+int ArgumentReader::CountOf(const Token& t) const {
+  const Lexicon* numbers = rules_.lexicon("numbers");
+  const LexiconEntry* n = numbers == nullptr ? nullptr : numbers->FindWord(t.lower);
+  if (n == nullptr || AttributeOf(n->attributes, "article") == "yes" || n->attributes.count("value") == 0) return 0;
+  return std::atoi(n->attributes.at("value").c_str());
+}
+
+// The most recent list of persons (joined by commas, "and" and kin words) before the words in
+// their sentence or in the two sentences before; a count in the words, or "couple"/"pair"/"both",
+// asks for a list of exactly that size.
+std::vector<int> ArgumentReader::Group(const CaptureRange& c) const {
+  int want = 0;
+  const Lexicon* groups = rules_.lexicon("group_nouns");
+  for (std::size_t t = c.first; t < c.last; ++t) {
+    const std::string& w = ex_.tokens[t].lower;
+    const LexiconEntry* g = groups == nullptr ? nullptr : groups->FindWord(w);
+    if (g != nullptr && g->attributes.count("size")) want = std::atoi(g->attributes.at("size").c_str());
+    if (const int count = CountOf(ex_.tokens[t])) want = count;
+  }
+  return resolver_.RecentList(c.first, want);
+}
+
+}  // namespace kith

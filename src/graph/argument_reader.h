@@ -1,0 +1,52 @@
+// Argument reader: the entities a rule's capture stands for, while one
+// document's graph is being built.
+//  - a capture covered by an entity's mention stands for that entity (the
+//    mention with the same range first, else one containing its first token);
+//  - a coordination ("A and B") stands for every person named inside it;
+//  - a group noun with a family tie ("the couple") stands for the two persons
+//    last tied that way before it, else for the most recent list of persons;
+//  - a counted or grouping phrase ("the three women", "both") stands for the
+//    most recent list of exactly that many persons;
+//  - a pronoun stands for what the reference resolver finds.
+// Reads the graph's relations as they grow; never changes anything.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/extraction.h"
+#include "extract/rule_set.h"
+#include "graph/document_graph.h"
+#include "graph/reference_resolver.h"
+
+namespace kith {
+
+class ArgumentReader {
+ public:
+  // `mention_entity[i]` is the entity of ex.mentions[i] (-1 if none).
+  ArgumentReader(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
+                 const DocumentGraph& graph, const ReferenceResolver& resolver);
+
+  // The entity whose mention covers the capture, or -1.
+  int EntityFor(const CaptureRange& c) const;
+  // Entities a relation's or an event's argument stands for (see above); empty when none.
+  std::vector<int> Entities(const CaptureRange& c) const;
+  // The persons a group phrase stands for ("the couple", "the three women", "both").
+  std::vector<int> Group(const CaptureRange& c) const;
+  // The two persons of the last tie of `type` stated before token `t`, or nothing.
+  std::vector<int> LastTiedPair(const std::string& type, std::size_t t) const;
+  // The value of a number word of the `numbers` lexicon ("both" 2, "three" 3), else 0; an
+  // entry marked `article=yes` ("a") counts nobody.
+  int CountOf(const Token& t) const;
+
+  const ReferenceResolver& resolver() const { return resolver_; }
+
+ private:
+  const Extraction& ex_;
+  const RuleSet& rules_;
+  const std::vector<int>& mention_entity_;
+  const DocumentGraph& graph_;
+  const ReferenceResolver& resolver_;
+};
+
+}  // namespace kith

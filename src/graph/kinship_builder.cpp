@@ -1,0 +1,370 @@
+#include "graph/kinship_builder.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "base/utf8.h"
+#include "graph/kin_inference.h"
+
+namespace kith {
+
+KinshipBuilder::KinshipBuilder(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
+                               const ArgumentReader& arguments, DocumentGraph* graph)
+    : ex_(ex),
+      rules_(rules),
+      mention_entity_(mention_entity),
+      arguments_(arguments),
+      resolver_(arguments.resolver()),
+      graph_(graph) {}
+
+void KinshipBuilder::Build() {
+  std::vector<UnnamedRequest> unnamed;
+  std::vector<std::pair<const ExtractedRelation*, KinPair>> pair_owned;
+  for (const ExtractedRelation& r : ex_.relations) {
+    std::vector<int> anchors = arguments_.Entities(r.object);
+    const std::string lemma = AttributeOf(r.attributes, "lemma");
+    if (AttributeOf(r.attributes, "anchor") == "previous") {
+      // "The nephew, X": the anchor of the last tie with the same kin word.
+      const auto last = last_anchor_by_lemma_.find(lemma);
+      anchors.clear();
+      if (last != last_anchor_by_lemma_.end()) anchors.push_back(last->second);
+    } else if (r.object.last == r.object.first + 1 && resolver_.InQuote(r.object.first) &&
+               (ex_.tokens[r.object.first].lower == "our" || ex_.tokens[r.object.first].lower == "we")) {
+      // "our daughter" in a quote: the speaker and the speaker's spouse.
+      const std::vector<int> speakers = anchors;
+      for (int sp : speakers) {
+        for (const Relation& rel : graph_->relations) {
+          if (rel.type != "spouse") continue;
+          const int other = rel.subject == sp ? rel.object : rel.object == sp ? rel.subject : -1;
+          if (other >= 0 && std::find(anchors.begin(), anchors.end(), other) == anchors.end()) anchors.push_back(other);
+        }
+      }
+    } else if (anchors.empty()) {
+      // "She is barred, her brother said. Their mother, Y": who the brother is may follow only
+      // from ties inferred later, so the tie waits for them.
+      const KinPair pair = KinPairBefore(r.object);
+      if (pair.owner >= 0) {
+        pair_owned.emplace_back(&r, pair);
+        continue;
+      }
+      anchors = TiedPairForTheir(r);
+    }
+    AddExtracted(r, anchors, &unnamed);
+  }
+  InferKinship(graph_);
+  if (!pair_owned.empty()) {
+    for (const auto& [r, pair] : pair_owned) {
+      std::vector<int> anchors{pair.owner};
+      int relative = pair.relative;
+      if (relative < 0) {
+        const std::vector<int> named = NamedRelatives(pair.owner, pair.type, pair.gender);
+        if (named.size() == 1) relative = named[0];
+      }
+      if (relative >= 0 && relative != pair.owner) anchors.push_back(relative);
+      AddExtracted(*r, anchors, &unnamed);
+    }
+    InferKinship(graph_);
+  }
+  AddUnnamedRelatives(unnamed);
+}
+
+// One extracted tie between its relative and each of `anchors`; a tie to relatives the article
+// does not name becomes a request in `unnamed`.
+void KinshipBuilder::AddExtracted(const ExtractedRelation& r, const std::vector<int>& anchors,
+                                  std::vector<UnnamedRequest>* unnamed) {
+  const Evidence ev{r.sentence, r.span, r.rule};
+  const std::string term = AttributeOf(r.attributes, "term");
+  const std::string gender = AttributeOf(r.attributes, "gender");
+  const std::string lemma = AttributeOf(r.attributes, "lemma");
+  if (!anchors.empty() && !lemma.empty()) last_anchor_by_lemma_[lemma] = anchors[0];
+  if (AttributeOf(r.attributes, "unnamed") == "yes") {
+    // "their three children": one set of relatives shared by every anchor.
+    if (anchors.empty()) return;
+    UnnamedRequest u{anchors[0], r.type, term, gender, AttributeOf(r.attributes, "detail"), 1, ev,
+                     {{r.subject.first, r.subject.last}}, {}};
+    u.co_anchors.assign(anchors.begin() + 1, anchors.end());
+    const std::string count = AttributeOf(r.attributes, "count");
+    if (!count.empty()) u.count = std::max(1, std::atoi(count.c_str()));
+    unnamed->push_back(u);
+    return;
+  }
+  const std::string partner_gender = AttributeOf(r.attributes, "partner_gender");
+  for (int anchor : anchors) {
+    for (int relative : arguments_.Entities(r.subject)) {
+      AddReferent(r.subject, relative);
+      Entity& rel = graph_->entities[static_cast<std::size_t>(relative)];
+      if (rel.gender.empty() && (gender == "male" || gender == "female")) rel.gender = gender;
+      Entity& anc = graph_->entities[static_cast<std::size_t>(anchor)];
+      if (anc.gender.empty() && (partner_gender == "male" || partner_gender == "female")) anc.gender = partner_gender;
+      AddRelation(relative, r.type, anchor, term, ev);
+    }
+  }
+}
+
+// The pair "their" at `c` stands for: "their" outside quotes, with no person named, no pronoun
+// and no kin word before it in its sentence, after a sentence whose only family tie is one
+// person's one sibling or spouse and that names no one else. Otherwise owner -1.
+KinshipBuilder::KinPair KinshipBuilder::KinPairBefore(const CaptureRange& c) const {
+  KinPair none;
+  if (c.last != c.first + 1 || resolver_.InQuote(c.first)) return none;
+  if (!PluralPossessive(c.first)) return none;
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const int s = ex_.SentenceOf(c.first);
+  // "He said his two daughters miss their grandfather": someone spoken of before "their" in
+  // its sentence may be whom it means.
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  for (std::size_t k = ex_.sentences[static_cast<std::size_t>(s)].first; k < c.first; ++k) {
+    const std::string& w = ex_.tokens[k].lower;
+    if (pronouns->FindWord(w) != nullptr || (kin != nullptr && kin->FindWord(w) != nullptr)) return none;
+  }
+  const std::vector<int> look = resolver_.LookBack(s, 1);
+  if (look.size() < 2) return none;
+  const int before = look[1];
+  std::set<int> named;
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (mention_entity_[i] < 0 || m.label != "Person") continue;
+    if (m.sentence == s && m.first < c.first) return none;
+    if (m.sentence == before) named.insert(mention_entity_[i]);
+  }
+  KinPair found;
+  for (const ExtractedRelation& r : ex_.relations) {
+    if (r.sentence != before) continue;
+    if (r.type != "sibling" && r.type != "spouse") return none;
+    const bool unnamed = AttributeOf(r.attributes, "unnamed") == "yes";
+    if (unnamed && AttributeOf(r.attributes, "number") != "singular") return none;
+    const std::vector<int> owners = arguments_.Entities(r.object);
+    const int relative = unnamed ? -1 : arguments_.EntityFor(r.subject);
+    if (owners.size() != 1 || (!unnamed && relative < 0)) return none;
+    if (found.owner >= 0) {
+      // The same words matched as named and as unnamed: one tie.
+      if (found.owner != owners[0] || found.type != r.type) return none;
+      if (relative >= 0) found.relative = relative;
+      continue;
+    }
+    found.owner = owners[0];
+    found.relative = relative;
+    found.type = r.type;
+    found.gender = AttributeOf(r.attributes, "gender");
+  }
+  if (found.owner < 0) return none;
+  for (int e : named) {
+    if (e != found.owner && e != found.relative) return none;
+  }
+  return found;
+}
+
+// "Their father, Y" or "their son, Y" with nobody "their" can stand for nearby: the two
+// persons last tied as siblings (who share a parent) or as spouses (who share a child).
+// Empty for any other tie, for "their" inside a quote, and after "of" ("a nephew of their
+// father, Y": Y is more likely the nephew).
+std::vector<int> KinshipBuilder::TiedPairForTheir(const ExtractedRelation& r) const {
+  const CaptureRange& c = r.object;
+  if (c.last != c.first + 1 || resolver_.InQuote(c.first)) return {};
+  if (c.first > 0 && ex_.tokens[c.first - 1].lower == "of") return {};
+  if (!PluralPossessive(c.first)) return {};
+  if (r.type == "parent") return arguments_.LastTiedPair("sibling", c.first);
+  if (r.type == "child") return arguments_.LastTiedPair("spouse", c.first);
+  return {};
+}
+
+// True when token `t` is a plural possessive pronoun ("their").
+bool KinshipBuilder::PluralPossessive(std::size_t t) const {
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
+  return p != nullptr && AttributeOf(p->attributes, "number") == "plural" && AttributeOf(p->attributes, "case") == "possessive";
+}
+
+void KinshipBuilder::AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev) {
+  if (subject < 0 || object < 0 || subject == object || type.empty()) return;
+  // One tie per pair and relation, whichever direction the text stated it in.
+  std::string t = type;
+  int a = subject, b = object;
+  if (t == "child") {
+    std::swap(a, b);
+    t = "parent";
+  }
+  if (t == "sibling" || t == "spouse" || t == "relative") {
+    if (b < a) std::swap(a, b);
+  }
+  if (!tie_keys_.insert(std::to_string(a) + t + std::to_string(b)).second) return;
+  Relation rel;
+  rel.subject = subject;
+  rel.type = type;
+  rel.object = object;
+  rel.term = term;
+  rel.evidence = ev;
+  graph_->relations.push_back(std::move(rel));
+}
+
+// Persons tied to `anchor` as `type` of it (either way round the tie was stated) whose gender
+// does not conflict with `gender`.
+std::vector<int> KinshipBuilder::NamedRelatives(int anchor, const std::string& type, const std::string& gender) const {
+  std::vector<int> out;
+  for (const Relation& r : graph_->relations) {
+    const bool same = (r.object == anchor && r.type == type) || (r.subject == anchor && Inverse(r.type) == type);
+    if (!same) continue;
+    const int other = r.object == anchor ? r.subject : r.object;
+    const std::string& g = graph_->entities[static_cast<std::size_t>(other)].gender;
+    if ((gender.empty() || g.empty() || g == gender) && std::find(out.begin(), out.end(), other) == out.end()) {
+      out.push_back(other);
+    }
+  }
+  return out;
+}
+
+// Relatives the article does not name become persons of their own, unless the article names
+// them elsewhere: a named relative of the same person, relation and gender takes their place.
+void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests) {
+  std::map<std::string, UnnamedRequest> merged;
+  for (const UnnamedRequest& u : requests) {
+    const std::string key = std::to_string(u.anchor) + "|" + u.type + "|" + u.gender;
+    auto it = merged.find(key);
+    if (it == merged.end()) {
+      merged.emplace(key, u);
+    } else {
+      it->second.count = std::max(it->second.count, u.count);
+      it->second.ranges.insert(it->second.ranges.end(), u.ranges.begin(), u.ranges.end());
+    }
+  }
+  std::set<int> has_specific;  // anchors with a tie more specific than "relative"
+  for (const Relation& r : graph_->relations) {
+    if (r.type != "relative") {
+      has_specific.insert(r.subject);
+      has_specific.insert(r.object);
+    }
+  }
+  for (const auto& [key, u] : merged) {
+    if (u.type != "relative") has_specific.insert(u.anchor);
+  }
+  for (const auto& [key, u] : merged) {
+    // "their relatives", "my family members": collective words for the ties already stated.
+    // "Cousins" and "grandmother" are kin of their own kind and are kept.
+    const bool specific = !u.detail.empty() && u.detail != "loose";
+    if (u.type == "relative" && has_specific.count(u.anchor) && !specific) continue;
+    int named = 0;
+    std::vector<int> referents;
+    for (const Relation& r : graph_->relations) {
+      const bool same = (r.object == u.anchor && r.type == u.type) ||
+                        (r.subject == u.anchor && Inverse(r.type) == u.type);
+      const int other = r.object == u.anchor ? r.subject : r.object;
+      if (!same) continue;
+      const std::string& g = graph_->entities[static_cast<std::size_t>(other)].gender;
+      if (u.gender.empty() || g.empty() || g == u.gender) {
+        ++named;
+        referents.push_back(other);
+      }
+    }
+    const std::string anchor_name = graph_->entities[static_cast<std::size_t>(u.anchor)].name;
+    const std::string lemma = u.term.empty() ? u.type : u.term;
+    if (named == 0 && u.type == "spouse") {
+      // "Their mother, Y, ... her husband's belongings": the father of her children.
+      if (AddCoParentSpouse(u, Singular(lemma), &referents)) ++named;
+    }
+    for (int i = named; i < u.count; ++i) {
+      Entity e;
+      e.kind = EntityKind::kPerson;
+      e.type = "Person";
+      e.gender = u.gender;
+      e.description = Singular(lemma) + " of " + anchor_name;
+      graph_->entities.push_back(std::move(e));
+      const int created = static_cast<int>(graph_->entities.size() - 1);
+      AddRelation(created, u.type, u.anchor, Singular(lemma), u.evidence);
+      for (int co : u.co_anchors) AddRelation(created, u.type, co, Singular(lemma), u.evidence);
+      referents.push_back(created);
+    }
+    // "one of my sons" names one of them: only an unambiguous referent stands for the words.
+    if (referents.size() <= static_cast<std::size_t>(u.count)) {
+      for (const auto& range : u.ranges) {
+        for (int e : referents) AddReferent(CaptureRange{range.first, range.second, true}, e);
+      }
+    }
+  }
+}
+
+// An unnamed spouse of a parent is the one other parent of her children, when the article
+// names exactly one such person of a fitting gender and gives him no other spouse. Adds that
+// person as the spouse, inferred from the two parent ties, and to `referents`.
+bool KinshipBuilder::AddCoParentSpouse(const UnnamedRequest& u, const std::string& term, std::vector<int>* referents) {
+  const auto parent_tie = [&](int parent, int child) -> int {
+    for (std::size_t i = 0; i < graph_->relations.size(); ++i) {
+      const Relation& r = graph_->relations[i];
+      if ((r.subject == parent && r.type == "parent" && r.object == child) ||
+          (r.subject == child && r.type == "child" && r.object == parent)) {
+        return static_cast<int>(i);
+      }
+    }
+    return -1;
+  };
+  int other = -1;
+  std::vector<int> sources;
+  for (int child : NamedRelatives(u.anchor, "child", "")) {
+    for (int parent : NamedRelatives(child, "parent", u.gender)) {
+      if (parent == u.anchor || parent == other) continue;
+      if (other >= 0) return false;  // two other parents: no telling which
+      other = parent;
+      sources = {parent_tie(u.anchor, child), parent_tie(parent, child)};
+    }
+  }
+  if (other < 0 || sources[0] < 0 || sources[1] < 0) return false;
+  for (int spouse : NamedRelatives(other, "spouse", "")) {
+    if (spouse != u.anchor) return false;
+  }
+  const int a = std::min(other, u.anchor), b = std::max(other, u.anchor);
+  if (!tie_keys_.insert(std::to_string(a) + "spouse" + std::to_string(b)).second) return false;
+  Relation rel;
+  rel.subject = other;
+  rel.type = "spouse";
+  rel.object = u.anchor;
+  rel.term = term;
+  rel.inferred = true;
+  rel.sources = sources;
+  rel.evidence = u.evidence;
+  rel.evidence.rule = "infer.spouse-is-co-parent";
+  graph_->relations.push_back(std::move(rel));
+  referents->push_back(other);
+  return true;
+}
+
+void KinshipBuilder::AddReferent(const CaptureRange& c, int entity) {
+  auto& list = kin_referents_[{c.first, c.last}];
+  if (std::find(list.begin(), list.end(), entity) == list.end()) list.push_back(entity);
+}
+
+std::string KinshipBuilder::Inverse(const std::string& type) {
+  if (type == "parent") return "child";
+  if (type == "child") return "parent";
+  return type;
+}
+
+// "two younger brothers" -> "younger brother": drops a count and a plural -s for the description.
+std::string KinshipBuilder::Singular(const std::string& term) const {
+  std::string t = term;
+  const std::size_t sp = t.find(' ');
+  if (sp != std::string::npos && rules_.lexicon("numbers") != nullptr &&
+      rules_.lexicon("numbers")->FindWord(Utf8Lower(t.substr(0, sp))) != nullptr) {
+    t = t.substr(sp + 1);
+  }
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const std::size_t last_sp = t.rfind(' ');
+  const std::string head = last_sp == std::string::npos ? t : t.substr(last_sp + 1);
+  if (kin != nullptr) {
+    if (const LexiconEntry* e = kin->FindWord(Utf8Lower(head))) {
+      const auto lemma = e->attributes.find("lemma");
+      if (lemma != e->attributes.end()) t = (last_sp == std::string::npos ? "" : t.substr(0, last_sp + 1)) + lemma->second;
+    }
+  }
+  return t;
+}
+
+std::vector<int> KinshipBuilder::ReferentsWithin(const CaptureRange& c) const {
+  std::vector<int> out;
+  for (const auto& [range, entities] : kin_referents_) {
+    if (range.first >= c.first && range.second <= c.last) out.insert(out.end(), entities.begin(), entities.end());
+  }
+  return out;
+}
+
+}  // namespace kith

@@ -1,0 +1,87 @@
+// Kinship builder: turns the family rules' relation candidates of one
+// document into the graph's family ties and unnamed relatives.
+//  - a candidate ties its relative to every person its anchor stands for
+//    (argument_reader.h); "our daughter" in a quote is the speaker's and the
+//    speaker's spouse's; "the nephew, X" again is the last nephew's anchor's;
+//    "their mother" after a sentence about one person's sibling or spouse is
+//    the mother of both (read after kin inference has tied that pair); "their
+//    father" with nobody near is the father of the last siblings, "their son"
+//    the son of the last spouses;
+//  - each tie is kept once per pair and kind, whichever way it was stated;
+//    inferred ties follow (kin_inference.h);
+//  - relatives the article does not name become persons of their own, unless
+//    a named relative of the same person, kind and gender stands for them; an
+//    unnamed spouse of a parent is the named other parent of her children
+//    when exactly one fits (an inferred tie, `infer.spouse-is-co-parent`).
+// Also remembers the persons each kin word stands for, for event roles.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "extract/extraction.h"
+#include "extract/rule_set.h"
+#include "graph/argument_reader.h"
+#include "graph/document_graph.h"
+#include "graph/reference_resolver.h"
+
+namespace kith {
+
+class KinshipBuilder {
+ public:
+  // Adds ties and unnamed relatives to `graph`, whose persons `arguments` reads;
+  // `mention_entity[i]` is the entity of ex.mentions[i] (-1 if none).
+  KinshipBuilder(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
+                 const ArgumentReader& arguments, DocumentGraph* graph);
+
+  void Build();
+  // The persons the kin words inside `c` stand for ("her two sons"), in order; empty if none.
+  std::vector<int> ReferentsWithin(const CaptureRange& c) const;
+
+ private:
+  struct UnnamedRequest {
+    int anchor = -1;
+    std::string type, term, gender;
+    std::string detail;  // the kin entry's finer kind ("cousin", "loose"), if any
+    int count = 1;
+    Evidence evidence;
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;  // token ranges of the kin words
+    std::vector<int> co_anchors;  // other persons the same relatives belong to ("their")
+  };
+  // A person and one sibling or spouse of hers, spoken of in the sentence before a plural
+  // possessive: "X was held. She is barred, her brother said. Their mother, Y": X and the brother.
+  struct KinPair {
+    int owner = -1;
+    int relative = -1;   // the relative's entity when the sentence names him, else -1
+    std::string type;    // "sibling" or "spouse"
+    std::string gender;  // the kin word's gender, or ""
+  };
+
+  void AddExtracted(const ExtractedRelation& r, const std::vector<int>& anchors, std::vector<UnnamedRequest>* unnamed);
+  KinPair KinPairBefore(const CaptureRange& c) const;
+  std::vector<int> TiedPairForTheir(const ExtractedRelation& r) const;
+  bool PluralPossessive(std::size_t t) const;
+  void AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev);
+  std::vector<int> NamedRelatives(int anchor, const std::string& type, const std::string& gender) const;
+  void AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests);
+  bool AddCoParentSpouse(const UnnamedRequest& u, const std::string& term, std::vector<int>* referents);
+  void AddReferent(const CaptureRange& c, int entity);
+  static std::string Inverse(const std::string& type);
+  std::string Singular(const std::string& term) const;
+
+  const Extraction& ex_;
+  const RuleSet& rules_;
+  const std::vector<int>& mention_entity_;
+  const ArgumentReader& arguments_;
+  const ReferenceResolver& resolver_;
+  DocumentGraph* graph_;
+  std::set<std::string> tie_keys_;
+  std::map<std::string, int> last_anchor_by_lemma_;  // kin word -> anchor of its last tie
+  // Kin words ("her two sons", "the husband") -> the persons they stand for.
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<int>> kin_referents_;
+};
+
+}  // namespace kith
