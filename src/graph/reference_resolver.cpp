@@ -136,6 +136,51 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
       }
     }
   }
+  if (depth == 0) return TopicBefore(t, gender, possessive);
+  return -1;
+}
+
+int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, bool possessive) const {
+  if (in_quote_[t]) return -1;
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const std::vector<int> look = LookBack(ex_.SentenceOf(t), 5);
+  for (std::size_t k = 0; k < look.size(); ++k) {
+    const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look[k])];
+    const std::size_t end = k == 0 ? t : sent.last;
+    int best = -1;
+    int best_possessor = -1;
+    bool anyone = false;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (m.label != "Person" || m.first < sent.first || m.last > end || in_quote_[m.first]) continue;
+      const int e = mention_entity_[i];
+      if (e < 0) return -1;  // a name standing for one of several persons: no telling
+      anyone = true;
+      const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
+      if (!gender.empty() && !g.empty() && g != gender) continue;
+      const bool possessor = m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s";
+      if (possessor) {
+        if (best_possessor < 0) best_possessor = e;
+      } else if (best < 0) {
+        best = e;
+      }
+    }
+    // The two nearest sentences were searched by the caller; there only what blocks counts.
+    if (k >= 2) {
+      if (best >= 0) return best;
+      if (possessive && best_possessor >= 0) return best_possessor;
+      if (anyone) return -1;
+    }
+    // A relative spoken of in between ("his son in Europe") may be whom the pronoun means; one
+    // who owns something ("his grandfather's courtyard") is seldom what the text goes on about.
+    for (std::size_t w = sent.first; kin != nullptr && w < end; ++w) {
+      if (in_quote_[w] || (w + 1 < ex_.tokens.size() && ex_.tokens[w + 1].norm == "'s")) continue;
+      const LexiconEntry* entry = kin->FindWord(ex_.tokens[w].lower);
+      if (entry == nullptr) continue;
+      const auto g = entry->attributes.find("gender");
+      if (gender.empty() || g == entry->attributes.end() || g->second == gender) return -1;
+    }
+  }
   return -1;
 }
 

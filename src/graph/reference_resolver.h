@@ -52,6 +52,11 @@ class ReferenceResolver {
 
  private:
   int NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth = 0) const;
+  // The person the pronoun at `t` (outside quotes) stands for when its sentence and the one
+  // before name nobody that fits: the first fitting person of the nearest sentence before them
+  // that names anyone, up to five back, unless a relative that fits the pronoun ("his son") or
+  // a name shared by several persons comes in between.
+  int TopicBefore(std::size_t t, const std::string& gender, bool possessive) const;
   // The first pronoun of `gender` outside quotes in sentence `s`, or the token count.
   std::size_t SamePronoun(int s, const std::string& gender) const;
   // True when no word comes before token `t` in its sentence.
