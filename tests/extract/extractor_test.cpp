@@ -105,6 +105,17 @@ TEST_CASE("Extract nests a place inside an organization's name", "[extract]") {
   }
 }
 
+TEST_CASE("Extract leaves an 'X-based' word out of an organization's name", "[extract]") {
+  Document doc;
+  Extraction ex;
+  ExtractArticle("A lawyer with the Almaty-based Steppe Legal Aid Centre said so.\n", &doc, &ex);
+  INFO(Render(doc, ex));
+  CHECK(Find(doc, ex, "Organization", "Steppe Legal Aid Centre").size() == 1);
+  for (const ExtractedMention& m : ex.mentions) {
+    if (IsEntityLabel(m.label)) CHECK(TextOf(doc.text, m.span).find("based") == std::string::npos);
+  }
+}
+
 TEST_CASE("Extract reads the publisher from front matter for organizations only", "[extract]") {
   Document doc;
   Extraction ex;
