@@ -123,6 +123,13 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     }
     if (best >= 0) return best;
     if (possessive && best_possessor >= 0) return best_possessor;
+    // "She met X's daughters, her nieces ...": a subject pronoun of the same gender before it in
+    // its sentence is whom it means.
+    for (std::size_t k = sent.first; look == s && depth < 3 && !gender.empty() && k < t; ++k) {
+      if (in_quote_[k] != in_quote_[t] || !SubjectPronoun(k) || SamePronoun(s, gender) != k) continue;
+      const int subject = NearestBefore(k, gender, false, depth + 1);
+      if (subject >= 0) return subject;
+    }
     // A subject pronoun whose sentence before names nobody that fits but speaks of someone by
     // a pronoun of the same gender ("X said ... . He said ... . \"...,\" he said."): that
     // pronoun's person. Possessives and objects often speak of an unnamed relative instead, so

@@ -400,5 +400,14 @@ TEST_CASE("ReferenceResolver: a pronoun past sentences naming nobody is the last
   }
 }
 
+TEST_CASE("ReferenceResolver: 'her' after 'she' in its sentence is whom 'she' stands for", "[graph]") {
+  Scene s("Aliya Bek was fined. In May she met Omar Nur's daughters, her nieces.");
+  const int aliya = s.Person("Aliya Bek", "female");
+  const int omar = s.Person("Omar Nur", "male");
+  s.Mention("Aliya Bek", aliya);
+  s.Mention("Omar Nur", omar);
+  CHECK(s.Resolve("her") == Ids{aliya});
+}
+
 }  // namespace
 }  // namespace kith
