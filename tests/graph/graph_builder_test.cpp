@@ -691,5 +691,48 @@ TEST_CASE("Graph reads 'their father' with no group nearby as the father of the 
   CHECK_FALSE(Tied(a.graph, arman, "parent", nurlan));
 }
 
+TEST_CASE("Graph ties every person a plural kin term lists", "[graph]") {
+  const Article a = Build(
+      "Aigerim Bolatqyzy, 60, was fined on March 13. Her two sons, Nurlan Serikov and Arman Serikov, "
+      "were jailed in 2019. In May she met Omar Bolatuly's daughters, her nieces Dana Omarova and Saule "
+      "Omarova, for the first time.\n");
+  INFO(Render(a.graph));
+  const int aigerim = EntityNamed(a.graph, "Aigerim Bolatqyzy");
+  const int nurlan = EntityNamed(a.graph, "Nurlan Serikov");
+  const int arman = EntityNamed(a.graph, "Arman Serikov");
+  const int omar = EntityNamed(a.graph, "Omar Bolatuly");
+  const int dana = EntityNamed(a.graph, "Dana Omarova");
+  const int saule = EntityNamed(a.graph, "Saule Omarova");
+  REQUIRE(aigerim >= 0);
+  REQUIRE(nurlan >= 0);
+  REQUIRE(arman >= 0);
+  REQUIRE(omar >= 0);
+  REQUIRE(dana >= 0);
+  REQUIRE(saule >= 0);
+  CHECK(Tied(a.graph, nurlan, "child", aigerim));
+  CHECK(Tied(a.graph, arman, "child", aigerim));
+  CHECK(Tied(a.graph, dana, "child", omar));
+  CHECK(Tied(a.graph, saule, "child", omar));
+  CHECK(Tied(a.graph, dana, "relative", aigerim));
+  CHECK(Tied(a.graph, saule, "relative", aigerim));
+  // The sons are named: no unnamed sons besides them.
+  for (const Entity& e : a.graph.entities) CHECK(e.description.find("son of") == std::string::npos);
+}
+
+TEST_CASE("Graph reads 'the brothers' uncle in Almaty, Y'", "[graph]") {
+  const Article a = Build(
+      "Nurlan Serikov, 22, and his brother, Arman Serikov, protested on March 3. The brothers' uncle in "
+      "Almaty, Omar Bolatuly, sends them money.\n");
+  INFO(Render(a.graph));
+  const int nurlan = EntityNamed(a.graph, "Nurlan Serikov");
+  const int arman = EntityNamed(a.graph, "Arman Serikov");
+  const int omar = EntityNamed(a.graph, "Omar Bolatuly");
+  REQUIRE(nurlan >= 0);
+  REQUIRE(arman >= 0);
+  REQUIRE(omar >= 0);
+  CHECK(Tied(a.graph, omar, "relative", nurlan));
+  CHECK(Tied(a.graph, omar, "relative", arman));
+}
+
 }  // namespace
 }  // namespace kith
