@@ -98,31 +98,40 @@ int ReferenceResolver::Speaker(int s) const {
   return -1;
 }
 
+ReferenceResolver::Named ReferenceResolver::NamedIn(const SentenceSpan& sent, std::size_t end,
+                                                    const std::string& gender, int quoted) const {
+  Named out;
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (m.label != "Person" || m.first < sent.first || m.last > sent.last || m.first >= end) continue;
+    if (quoted >= 0 && in_quote_[m.first] != (quoted == 1)) continue;
+    const int e = mention_entity_[i];
+    if (e < 0) {
+      out.unresolved = true;
+      continue;
+    }
+    out.anyone = true;
+    const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
+    if (!gender.empty() && !g.empty() && g != gender) continue;
+    const bool possessor = m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s";
+    if (possessor) {
+      if (out.possessor < 0) out.possessor = e;
+    } else if (out.person < 0) {
+      out.person = e;
+    }
+  }
+  return out;
+}
+
 int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth) const {
   const int s = ex_.SentenceOf(t);
   for (int look : LookBack(s, 1)) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
     // The first compatible person that is not a possessor ("X's son Y ... his" is Y's); a possessive
     // pronoun falls back to the first compatible possessor ("X's mother, Y, ... his sisters" is X's).
-    int best = -1;
-    int best_possessor = -1;
-    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
-      const ExtractedMention& m = ex_.mentions[i];
-      const int e = mention_entity_[i];
-      if (e < 0 || m.label != "Person" || m.first < sent.first || m.last > sent.last) continue;
-      if (look == s && m.first >= t) continue;
-      if (in_quote_[m.first] != in_quote_[t] && look == s) continue;
-      const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
-      if (!gender.empty() && !g.empty() && g != gender) continue;
-      const bool possessor = m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s";
-      if (possessor) {
-        if (best_possessor < 0) best_possessor = e;
-      } else if (best < 0) {
-        best = e;
-      }
-    }
-    if (best >= 0) return best;
-    if (possessive && best_possessor >= 0) return best_possessor;
+    const Named named = NamedIn(sent, look == s ? t : sent.last, gender, look == s ? in_quote_[t] : -1);
+    if (named.person >= 0) return named.person;
+    if (possessive && named.possessor >= 0) return named.possessor;
     // "She met X's daughters, her nieces ...": a subject pronoun of the same gender before it in
     // its sentence is whom it means.
     for (std::size_t k = sent.first; look == s && depth < 3 && !gender.empty() && k < t; ++k) {
@@ -154,29 +163,13 @@ int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, boo
   for (std::size_t k = 0; k < look.size(); ++k) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look[k])];
     const std::size_t end = k == 0 ? t : sent.last;
-    int best = -1;
-    int best_possessor = -1;
-    bool anyone = false;
-    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
-      const ExtractedMention& m = ex_.mentions[i];
-      if (m.label != "Person" || m.first < sent.first || m.last > end || in_quote_[m.first]) continue;
-      const int e = mention_entity_[i];
-      if (e < 0) return -1;  // a name standing for one of several persons: no telling
-      anyone = true;
-      const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
-      if (!gender.empty() && !g.empty() && g != gender) continue;
-      const bool possessor = m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s";
-      if (possessor) {
-        if (best_possessor < 0) best_possessor = e;
-      } else if (best < 0) {
-        best = e;
-      }
-    }
+    const Named named = NamedIn(sent, end, gender, 0);
+    if (named.unresolved) return -1;  // a name standing for one of several persons: no telling
     // The two nearest sentences were searched by the caller; there only what blocks counts.
     if (k >= 2) {
-      if (best >= 0) return best;
-      if (possessive && best_possessor >= 0) return best_possessor;
-      if (anyone) return -1;
+      if (named.person >= 0) return named.person;
+      if (possessive && named.possessor >= 0) return named.possessor;
+      if (named.anyone) return -1;
     }
     // A relative spoken of in between ("his son in Europe") may be whom the pronoun means; one
     // who owns something ("his grandfather's courtyard") is seldom what the text goes on about.

@@ -51,6 +51,16 @@ class ReferenceResolver {
   std::vector<int> LookBack(int s, int count) const;
 
  private:
+  // Persons named in `sent` before token `end` (`quoted` 1: inside quotes only, 0: outside only,
+  // -1: either): the first whose gender fits and who is no possessor, the first such possessor,
+  // whether anyone is named there, and whether a name stands for no one person.
+  struct Named {
+    int person = -1;
+    int possessor = -1;
+    bool anyone = false;
+    bool unresolved = false;
+  };
+  Named NamedIn(const SentenceSpan& sent, std::size_t end, const std::string& gender, int quoted) const;
   int NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth = 0) const;
   // The person the pronoun at `t` (outside quotes) stands for when its sentence and the one
   // before name nobody that fits: the first fitting person of the nearest sentence before them
