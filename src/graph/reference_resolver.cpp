@@ -134,10 +134,12 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     if (possessive && named.possessor >= 0) return named.possessor;
     // "She met X's daughters, her nieces ...": a subject pronoun of the same gender before it in
     // its sentence is whom it means.
-    for (std::size_t k = sent.first; look == s && depth < 3 && !gender.empty() && k < t; ++k) {
-      if (in_quote_[k] != in_quote_[t] || !SubjectPronoun(k) || SamePronoun(s, gender) != k) continue;
-      const int subject = NearestBefore(k, gender, false, depth + 1);
-      if (subject >= 0) return subject;
+    if (look == s && depth < 3 && !gender.empty() && !in_quote_[t]) {
+      const std::size_t first = SamePronoun(s, gender);
+      if (first < t && SubjectPronoun(first)) {
+        const int subject = NearestBefore(first, gender, false, depth + 1);
+        if (subject >= 0) return subject;
+      }
     }
     // A subject pronoun whose sentence before names nobody that fits but speaks of someone by
     // a pronoun of the same gender ("X said ... . He said ... . \"...,\" he said."): that

@@ -16,7 +16,14 @@
 //  - "their", "they": every person before it in the sentence, else the most
 //    recent list of persons ("A and her husband B ... their son"); nobody
 //    when a plural kin word of one person comes between the last person and it
-//    ("A said her two brothers were jailed after they ...": the brothers).
+//    ("A said her two brothers were jailed after they ...": the brothers);
+//  - "her" after "she" in its sentence (the first pronoun of that gender
+//    there): whom "she" stands for ("she met X's sons, her cousins");
+//  - a singular pronoun outside quotes that nothing above resolves: the topic,
+//    the first fitting person of the nearest sentence up to five back that
+//    names anyone, unless a relative who fits it ("his son") or a name of no
+//    one person comes in between ("X stood outside. The 56-year-old said ...
+//    A judge fined her. Her son ...": X).
 // Read-only; returns entity indices, empty when nothing fits.
 #pragma once
 
