@@ -21,6 +21,7 @@ struct Matcher::Program {
     int slot = 0;
     int memo = -1;     // kConsume of a one-token test, kAssert: the test's number in the catalog
     int lexicon = -1;  // kConsume of a lexicon test: the lexicon's number in the catalog
+    bool spans = false;  // kConsume: the test may consume several tokens (test->SpansTokens())
   };
   std::vector<Inst> code;
   int slots = 0;
@@ -64,7 +65,7 @@ class Compiler {
 
  private:
   int Emit(Matcher::Program::Op op) {
-    prog_->code.push_back(Matcher::Program::Inst{op, nullptr, false, 0, 0, 0, -1, -1});
+    prog_->code.push_back(Matcher::Program::Inst{op, nullptr, false, 0, 0, 0, -1, -1, false});
     return static_cast<int>(prog_->code.size() - 1);
   }
   int Here() const { return static_cast<int>(prog_->code.size()); }
@@ -111,6 +112,7 @@ class Compiler {
       case PatternElement::Kind::kToken: {
         const int c = Emit(Matcher::Program::Op::kConsume);
         prog_->code[static_cast<std::size_t>(c)].test = &e.test;
+        prog_->code[static_cast<std::size_t>(c)].spans = e.test.SpansTokens();
         return true;
       }
       case PatternElement::Kind::kGroup:
@@ -347,7 +349,7 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
                         "rule \"" + rule.id + "\": pattern compiles to more than " + std::to_string(kMaxProgram) +
                             " instructions");
     }
-    prog->code.push_back(Program::Inst{Program::Op::kMatch, nullptr, false, 0, 0, 0, -1, -1});
+    prog->code.push_back(Program::Inst{Program::Op::kMatch, nullptr, false, 0, 0, 0, -1, -1, false});
     BuildClosures(prog.get());
     std::vector<const TokenTest*> firsts;
     bool empty_match = false;
@@ -628,12 +630,12 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
           }
           const std::size_t at = s + pos;
           if (at >= in.last) continue;
-          const TokenTest& test = *inst.test;
-          if (!test.SpansTokens()) {
+          if (!inst.spans) {
             // The thread moves on: it keeps its own slots (no other thread shares them).
             if (pos + 1 <= span_len && passes(inst.memo, at)) add_thread(pos + 1, th.pc + 1, th.caps, add_thread);
             continue;
           }
+          const TokenTest& test = *inst.test;
           std::vector<std::size_t>& lengths = sc.lengths;
           lengths.clear();
           if (!test.mention.empty()) {
