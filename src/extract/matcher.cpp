@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdint>
+#include <iterator>
 #include <set>
 
 #include "base/utf8.h"
@@ -400,13 +401,41 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
       if (it == needs.end()) it = needs.insert(needs.end(), {need, std::vector<bool>(prog->code.size(), false)});
       it->second[pc] = true;
     }
-    for (const auto& [need, at] : needs) {
-      if (!EveryMatchPasses(*prog, at)) continue;
+    const auto require = [&](const Required& need) {
       auto it = std::find(m->required_.begin(), m->required_.end(), need);
       if (it == m->required_.end()) it = m->required_.insert(m->required_.end(), need);
       const int id = static_cast<int>(it - m->required_.begin());
       if (std::find(prog->required.begin(), prog->required.end(), id) == prog->required.end()) {
         prog->required.push_back(id);
+      }
+    };
+    std::vector<std::size_t> partial;  // word or mention keys that some matches avoid
+    for (std::size_t k = 0; k < needs.size(); ++k) {
+      const auto& [need, at] = needs[k];
+      if (EveryMatchPasses(*prog, at)) {
+        require(need);
+      } else if (!need.words.empty() || !need.labels.empty()) {
+        partial.push_back(k);
+      }
+    }
+    // Alternatives that each need their own words ("stood ... holding" or
+    // "sat alone outside"): every match still consumes one word of the two
+    // lists together, so their union is a key too. Pairs only, at most four.
+    int unions = 0;
+    for (std::size_t a = 0; a < partial.size() && unions < 4; ++a) {
+      for (std::size_t b = a + 1; b < partial.size() && unions < 4; ++b) {
+        const auto& [na, at_a] = needs[partial[a]];
+        const auto& [nb, at_b] = needs[partial[b]];
+        if (na.words.empty() != nb.words.empty()) continue;
+        std::vector<bool> through(at_a);
+        for (std::size_t pc = 0; pc < through.size(); ++pc) through[pc] = through[pc] || at_b[pc];
+        if (!EveryMatchPasses(*prog, through)) continue;
+        Required both;
+        std::set_union(na.words.begin(), na.words.end(), nb.words.begin(), nb.words.end(), std::back_inserter(both.words));
+        std::set_union(na.labels.begin(), na.labels.end(), nb.labels.begin(), nb.labels.end(),
+                       std::back_inserter(both.labels));
+        require(both);
+        ++unions;
       }
     }
     // Index the rule by what its first token can be: a mention label, a lexicon's first

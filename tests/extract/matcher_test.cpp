@@ -194,6 +194,12 @@ const MatchCase kMatchCases[] = {
     {"a needed token test (suffix) only after the start",
      R"([{"case": "title", "op": "{0,2}"}, {"case": "title", "suffix": "ova"}])", "Marat Bek met Dana Omarova",
      "Dana Omarova; Omarova"},
+    {"alternatives that each need their own word",
+     R"([{"case": "title"}, {"any": [[{"lower": "stood"}, {"lower": "alone"}], [{"lower": "sat"}, {"lower": "down"}]]}])",
+     "Marat stood alone and Dana sat down", "Marat stood alone; Dana sat down"},
+    {"the words of either alternative, only after the start",
+     R"([{"case": "title"}, {"op": "{0,3}"}, {"any": [[{"lower": "stood"}], [{"lower": "sat"}]]}])",
+     "Marat sat while Dana waited and Bek left", "Marat sat"},
     {"a needed lexicon entry after the start", R"([{"case": "title"}, {"lower": "'s", "op": "?"}, {"lexicon": "kin"}])",
      "son of Marat and Dana's mother", "Dana's mother"},
 };
