@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 namespace kith {
 namespace {
@@ -100,6 +101,22 @@ const LexiconEntry* Lexicon::Find(const std::vector<std::string>& tokens) const 
 const LexiconEntry* Lexicon::FindWord(const std::string& lower) const {
   auto it = single_.find(lower);
   return it == single_.end() ? nullptr : &entries_[static_cast<std::size_t>(it->second)];
+}
+
+bool LexiconEntry::Meets(const std::map<std::string, std::string>& where) const {
+  for (const auto& [key, want] : where) {
+    const auto it = attributes.find(key);
+    bool ok = false;
+    if (want == "*") {
+      ok = it != attributes.end();
+    } else if (!want.empty() && want[0] == '!') {
+      ok = it == attributes.end() || std::string_view(it->second) != std::string_view(want).substr(1);
+    } else {
+      ok = it != attributes.end() && it->second == want;
+    }
+    if (!ok) return false;
+  }
+  return true;
 }
 
 }  // namespace kith

@@ -27,6 +27,10 @@ struct LexiconEntry {
   std::vector<std::string> tokens;                // normalised lower-case tokens
   std::map<std::string, std::string> attributes;  // key=value pairs
   int line = 0;                                   // 1-based line in the file
+
+  // Whether the attributes hold what a rule's "where" asks: "v" equal to v,
+  // "*" present with any value, "!v" absent or not v.
+  bool Meets(const std::map<std::string, std::string>& where) const;
 };
 
 class Lexicon {

@@ -178,23 +178,6 @@ bool AnyEquals(const std::vector<std::string>& values, const std::string& s) {
   return std::find(values.begin(), values.end(), s) != values.end();
 }
 
-// Whether lexicon entry `e` has the attributes the test's "where" asks for.
-bool MeetsWhere(const TokenTest& test, const LexiconEntry& e) {
-  for (const auto& kv : test.lexicon_where) {
-    const auto it = e.attributes.find(kv.first);
-    bool ok = false;
-    if (kv.second == "*") {
-      ok = it != e.attributes.end();  // "*": present with any value
-    } else if (!kv.second.empty() && kv.second[0] == '!') {
-      ok = it == e.attributes.end() || it->second != kv.second.substr(1);  // "!v": must not be v
-    } else {
-      ok = it != e.attributes.end() && it->second == kv.second;
-    }
-    if (!ok) return false;
-  }
-  return true;
-}
-
 // Lengths (in tokens) of the lexicon entries that match at `at`.
 void LexiconLengths(const TokenTest& test, const std::vector<int>* cands, const std::vector<Token>& tokens,
                     std::size_t at, std::size_t end, std::vector<std::size_t>* lengths) {
@@ -205,7 +188,7 @@ void LexiconLengths(const TokenTest& test, const std::vector<int>* cands, const 
     if (at + e.tokens.size() > end) continue;
     bool ok = true;
     for (std::size_t k = 1; k < e.tokens.size() && ok; ++k) ok = tokens[at + k].lower == e.tokens[k];
-    if (ok && MeetsWhere(test, e)) lengths->push_back(e.tokens.size());
+    if (ok && e.Meets(test.lexicon_where)) lengths->push_back(e.tokens.size());
   }
 }
 
@@ -324,7 +307,7 @@ void Matcher::IndexStartWords() {
       const Lexicon& lex = *it->second.front().second->lexicon_ptr;
       for (const auto& [rule, test] : it->second) {
         const bool some_entry = std::any_of(entries->begin(), entries->end(), [&, t = test](int e) {
-          return MeetsWhere(*t, lex.entries()[static_cast<std::size_t>(e)]);
+          return lex.entries()[static_cast<std::size_t>(e)].Meets(t->lexicon_where);
         });
         if (some_entry) rules.push_back(rule);
       }

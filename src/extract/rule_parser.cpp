@@ -149,6 +149,7 @@ class Parser {
           KITH_RETURN_IF_ERROR(
               Predicate(value.members[k].first, value.members[k].second, value.key_offsets[k], &el->test, true));
         }
+        KITH_RETURN_IF_ERROR(WhereHasLexicon(el->test));
       } else if (key == "group") {
         el->kind = PatternElement::Kind::kGroup;
         KITH_RETURN_IF_ERROR(Sequence(value, &el->group));
@@ -174,6 +175,7 @@ class Parser {
         KITH_RETURN_IF_ERROR(Predicate(key, value, v.key_offsets[i], &el->test, false));
       }
     }
+    KITH_RETURN_IF_ERROR(WhereHasLexicon(el->test));
     const bool has_test = !TestIsEmpty(el->test);
     const bool has_assert = v.Find("followed_by") != nullptr || v.Find("not_followed_by") != nullptr;
     if (has_assert || el->kind == PatternElement::Kind::kAssert) {
@@ -190,6 +192,12 @@ class Parser {
       capture_lexicon_[el->capture] = el->test.lexicon;
     }
     return Status::Ok();
+  }
+
+  // "where" filters the entries of the element's own lexicon.
+  Status WhereHasLexicon(const TokenTest& t) const {
+    if (t.lexicon_where.empty() || !t.lexicon.empty()) return Status::Ok();
+    return src_.ErrorAt(where_offset_, "\"where\" needs a \"lexicon\" in the same element");
   }
 
   static bool TestIsEmpty(const TokenTest& t) {
@@ -241,7 +249,8 @@ class Parser {
       t->lexicon_ptr = it->second;
       return Status::Ok();
     }
-    if (key == "where" && !single_token_only) {
+    if (key == "where") {
+      where_offset_ = key_offset;
       if (!value.IsObject()) return TypeError(value, "\"where\"", "an object of attribute values");
       for (const auto& m : value.members) {
         if (!m.second.IsString()) return TypeError(m.second, "a \"where\" value", "a string");
@@ -263,11 +272,12 @@ class Parser {
         for (std::size_t i = 0; i < x->members.size(); ++i) {
           KITH_RETURN_IF_ERROR(Predicate(x->members[i].first, x->members[i].second, x->key_offsets[i], &inner, true));
         }
+        KITH_RETURN_IF_ERROR(WhereHasLexicon(inner));
         t->none_of.push_back(std::move(inner));
       }
       return Status::Ok();
     }
-    if (single_token_only && (key == "mention" || key == "not" || key == "where")) {
+    if (single_token_only && (key == "mention" || key == "not")) {
       return src_.ErrorAt(key_offset, "\"" + key + "\" is not allowed inside \"not\"");
     }
     return UnknownKey(key_offset, key, "pattern element");
@@ -487,6 +497,7 @@ class Parser {
   std::map<std::string, std::string> capture_lexicon_;
   std::map<std::string, const JsonValue*> macros_;
   int macro_depth_ = 0;
+  std::size_t where_offset_ = 0;  // of the last "where" key read
 };
 
 }  // namespace

@@ -18,7 +18,8 @@
 //              "*": the attribute is present)
 //   "mention": "Label" or ["Label", ...]          (spans the mention's tokens)
 //   "not": ELEMENT or [ELEMENT, ...]   (single-token tests that must all fail;
-//          a "lexicon" inside "not" tests for a one-word entry)
+//          a "lexicon" inside "not" tests for a one-word entry, with the
+//          attributes its "where" asks for)
 //   "group": [ELEMENT, ...]   "any": [[ELEMENT, ...], [ELEMENT, ...]]
 //   "use": "NAME"   (the file's macro NAME, as a group)
 //   {"followed_by": TEST} / {"not_followed_by": TEST}: a zero-width look at the

@@ -62,8 +62,13 @@ bool TokenPasses(const TokenTest& t, const Token& tok) {
   if (t.regex && !t.regex->FullMatch(tok.norm)) return false;
 
   for (const TokenTest& n : t.none_of) {
-    // Inside "not", a lexicon test asks whether the token is a one-word entry.
-    const bool in_lexicon = n.lexicon_ptr == nullptr || n.lexicon_ptr->FindWord(tok.lower) != nullptr;
+    // Inside "not", a lexicon test asks whether the token is a one-word entry
+    // (with the attributes its "where" asks for).
+    bool in_lexicon = true;
+    if (n.lexicon_ptr != nullptr) {
+      const LexiconEntry* entry = n.lexicon_ptr->FindWord(tok.lower);
+      in_lexicon = entry != nullptr && entry->Meets(n.lexicon_where);
+    }
     if (in_lexicon && TokenPasses(n, tok)) return false;
   }
   return true;
@@ -74,7 +79,7 @@ namespace {
 
 // A "not" item that only names a lexicon: the token must not be a one-word entry of it.
 bool OnlyLexicon(const TokenTest& t) {
-  return t.lexicon_ptr != nullptr && t.text.empty() && t.lower.empty() && t.shape.empty() && t.prefix.empty() &&
+  return t.lexicon_ptr != nullptr && t.lexicon_where.empty() && t.text.empty() && t.lower.empty() && t.shape.empty() && t.prefix.empty() &&
          t.suffix.empty() && t.word_case.empty() && t.kind.empty() && !t.regex && t.mention.empty() &&
          t.none_of.empty() && !t.line_start;
 }
@@ -115,7 +120,10 @@ bool TokenTestCatalog::Passes(int id, const Token& token, int word) const {
   const Entry& e = entries_[static_cast<std::size_t>(id)];
   if (word >= 0 && (one_word_of_[static_cast<std::size_t>(word)] & e.not_one_word) != 0) return false;
   if (!TokenPasses(e.test, token)) return false;
-  return !e.one_word_entry || IsOneWordEntry(e.lexicon, word, token);
+  if (!e.one_word_entry) return true;
+  if (e.test.lexicon_where.empty()) return IsOneWordEntry(e.lexicon, word, token);
+  const LexiconEntry* entry = e.test.lexicon_ptr->FindWord(token.lower);
+  return entry != nullptr && entry->Meets(e.test.lexicon_where);
 }
 
 int TokenTestCatalog::AddLexicon(const Lexicon* lexicon) {

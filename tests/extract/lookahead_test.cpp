@@ -219,7 +219,7 @@ TEST_CASE("A lookahead element holds single-token tests of an object only", "[ex
       R"([{"text": "a"}, {"followed_by": "b"}])",
       R"([{"text": "a"}, {"followed_by": [{"text": "b"}]}])",
       R"([{"text": "a"}, {"followed_by": {"mention": "Person"}}])",
-      R"([{"text": "a"}, {"not_followed_by": {"lexicon": "kin", "where": {"gender": "male"}}}])",
+      R"([{"text": "a"}, {"not_followed_by": {"lower": "kin", "where": {"gender": "male"}}}])",
       R"([{"text": "a"}, {"not_followed_by": {"not": {"text": "b"}}}])",
       R"([{"text": "a"}, {"followed_by": {"op": "?"}}])",
       R"([{"text": "a"}, {"followed_by": {"lemma": "be"}}])",

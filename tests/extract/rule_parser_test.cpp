@@ -316,10 +316,14 @@ const ErrorCase kErrorCases[] = {
     {"mention inside not",
      "{\"rules\": [{\"id\": \"x\", \"pattern\": [{\"not\": {\"mention\": \"Person\"}}], \"create\": {\"mention\": {\"label\": \"X\"}}}]}",
      "bad.json:1:45: error: \"mention\" is not allowed inside \"not\"", true},
-    {"where inside not",
-     "{\"rules\": [{\"id\": \"x\", \"pattern\": [{\"not\": {\"lexicon\": \"kin\", \"where\": {\"gender\": \"male\"}}}], "
+    {"where without a lexicon inside not",
+     "{\"rules\": [{\"id\": \"x\", \"pattern\": [{\"not\": {\"lower\": \"kin\", \"where\": {\"gender\": \"male\"}}}], "
      "\"create\": {\"mention\": {\"label\": \"X\"}}}]}",
-     "bad.json:1:63: error: \"where\" is not allowed inside \"not\"", true},
+     "bad.json:1:61: error: \"where\" needs a \"lexicon\" in the same element", true},
+    {"where without a lexicon",
+     "{\"rules\": [{\"id\": \"x\", \"pattern\": [{\"where\": {\"gender\": \"male\"}, \"case\": \"title\"}], "
+     "\"create\": {\"mention\": {\"label\": \"X\"}}}]}",
+     "bad.json:1:37: error: \"where\" needs a \"lexicon\" in the same element", true},
     {"unknown macro",
      "{\"macros\": {\"NAME\": [{}]}, \"rules\": [{\"id\": \"x\", \"pattern\": [{\"use\": \"NAMES\"}], "
      "\"create\": {\"mention\": {\"label\": \"X\"}}}]}",
