@@ -116,6 +116,17 @@ TEST_CASE("Extract leaves an 'X-based' word out of an organization's name", "[ex
   }
 }
 
+TEST_CASE("Extract reads a Chinese court's full name as one organization", "[extract]") {
+  Document doc;
+  Extraction ex;
+  ExtractArticle("In 2021 the Ili Kazakh Autonomous Prefecture Intermediate People's Court jailed him. The Urumqi "
+                 "People's Procuratorate had charged him.\n",
+                 &doc, &ex);
+  INFO(Render(doc, ex));
+  CHECK(Find(doc, ex, "Organization", "Ili Kazakh Autonomous Prefecture Intermediate People's Court").size() == 1);
+  CHECK(Find(doc, ex, "Organization", "Urumqi People's Procuratorate").size() == 1);
+}
+
 TEST_CASE("Extract reads the publisher from front matter for organizations only", "[extract]") {
   Document doc;
   Extraction ex;
