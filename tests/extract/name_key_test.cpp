@@ -30,12 +30,16 @@ const Pair kEqual[] = {
     {"tokhtar", "tokhtarov"},   {"zhanar", "janar"},       {"tokhtarova", "toqtarova"},
     {"ermekbayev", "ermekbaev"}, {"dzhumabek", "jumabek"}, {"nurlan", "nurllan"},
     {"aliya", "aliia"},         {"yerlan", "ierlan"},      {"gulnar", "ghulnar"},
+    // A Kazakh patronymic surname and its Russified form.
+    {"serikuly", "serikov"},    {"zhumabaiuly", "zhumabayuly"},
 };
 
 const Pair kDifferent[] = {
     {"aliya", "dana"}, {"serik", "berik"}, {"marat", "murat"}, {"aidos", "aidana"}, {"askar", "asqat"},
     // A sister's surname stays apart from her brother's.
     {"tokhtarova", "tokhtarov"}, {"ermekbaeva", "ermekbaev"},
+    // A daughter's patronymic stays apart from her brother's.
+    {"serikqyzy", "serikuly"},
 };
 
 TEST_CASE("NameKey equates transliteration variants from the lexicon", "[extract]") {
