@@ -24,11 +24,60 @@ struct KnownPerson {
   std::string text;                 // the name as written
 };
 
+// Two capitalised words, one of them a name the rules found alone elsewhere in
+// the document ("Sabira said", "Mr. Dosov"), are that person's full name
+// where no rule's context fires ("When Sabira Tokhtieva finishes work").
+// Neither word may be a not-name or inside another mention, and the pair may
+// not be glued to a third capitalised word (other than a not-name: "When").
+void ExtendLoneNames(const Lexicon* not_names, const std::vector<bool>& covered, Extraction* ex) {
+  std::set<std::string> lone;
+  for (const ExtractedMention& m : ex->mentions) {
+    if (m.label == "Person" && m.last == m.first + 1 && IsTitleWord(ex->tokens[m.first])) {
+      lone.insert(ex->tokens[m.first].lower);
+    }
+  }
+  if (lone.empty()) return;
+  const auto free_word = [&](std::size_t t) {
+    const Token& tok = ex->tokens[t];
+    return !covered[t] && IsTitleWord(tok) && (not_names == nullptr || not_names->FindWord(tok.lower) == nullptr);
+  };
+  const std::size_t n = ex->tokens.size();
+  std::vector<ExtractedMention> added;
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    if (!free_word(i) || !free_word(i + 1) || ex->tokens[i + 1].line_start) continue;
+    if (lone.count(ex->tokens[i].lower) == 0 && lone.count(ex->tokens[i + 1].lower) == 0) continue;
+    const auto glued = [&](std::size_t t) {
+      return IsTitleWord(ex->tokens[t]) && (not_names == nullptr || not_names->FindWord(ex->tokens[t].lower) == nullptr);
+    };
+    if (i > 0 && !ex->tokens[i].line_start && glued(i - 1)) continue;
+    if (i + 2 < n && !ex->tokens[i + 2].line_start && glued(i + 2)) continue;
+    if (ex->SentenceOf(i) != ex->SentenceOf(i + 1)) continue;
+    ExtractedMention m;
+    m.first = i;
+    m.last = i + 2;
+    m.span = Span{ex->tokens[i].span.begin, ex->tokens[i + 1].span.end};
+    m.label = "Person";
+    m.rule = "coref.lone-name-extended";
+    m.sentence = ex->SentenceOf(i);
+    added.push_back(std::move(m));
+    ++i;
+  }
+  for (ExtractedMention& m : added) ex->mentions.push_back(std::move(m));
+}
+
 }  // namespace
 
 void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
   const NameKey& keys = rules.name_key();
   const Lexicon* not_names = rules.lexicon("not_names");
+  {
+    std::vector<bool> entity_tokens(ex->tokens.size(), false);
+    for (const ExtractedMention& m : ex->mentions) {
+      if (!IsEntityLabel(m.label)) continue;
+      for (std::size_t t = m.first; t < m.last; ++t) entity_tokens[t] = true;
+    }
+    ExtendLoneNames(not_names, entity_tokens, ex);
+  }
   std::vector<KnownPerson> persons;
   std::set<std::vector<std::string>> seen;
   std::vector<bool> covered(ex->tokens.size(), false);
@@ -46,10 +95,16 @@ void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     persons.push_back(std::move(p));
   }
   if (persons.empty()) return;
+  // A part's owners are counted by identity: two spellings of one name
+  // ("Arman Serikuly", "Arman Serikov") are one owner, the first met.
   std::map<std::string, std::set<std::size_t>> part_owners;
+  std::map<std::string, std::size_t> by_identity;
   for (std::size_t i = 0; i < persons.size(); ++i) {
+    std::string identity;
+    for (const std::string& part : persons[i].lowers) identity += keys.Key(part) + " ";
+    const std::size_t owner = by_identity.emplace(identity, i).first->second;
     for (const std::string& part : persons[i].lowers) {
-      if (CodePointCount(part) >= 3) part_owners[keys.Key(part)].insert(i);
+      if (CodePointCount(part) >= 3) part_owners[keys.Key(part)].insert(owner);
     }
   }
   std::vector<ExtractedMention> added;

@@ -1,10 +1,15 @@
 // Name propagation: once rules have found a person's name in a document,
 // its other occurrences are the same person even where no rule's context
 // fires ("Talgat chanted", "Sadykova's son"). This pass adds Person mentions
-// (rule ids "coref.repeat-name" and "coref.name-part") for
+// (rule ids "coref.lone-name-extended", "coref.repeat-name" and
+// "coref.name-part") for
+//   - two capitalised words, one of them a name found alone elsewhere
+//     ("Sabira said" ... "When Sabira Tokhtieva finishes"), neither a not-name
+//     nor inside a mention, not glued to a third capitalised word;
 //   - repeats of a full multi-token name, and
 //   - a single title-case token equal (by NameKey) to a part of exactly one
-//     known multi-token person name; the mention's attribute "refers" holds
+//     known multi-token person name (spellings with one NameKey identity,
+//     "Serikuly" and "Serikov", count as one); the mention's attribute "refers" holds
 //     that person's full name, so the graph joins them.
 // Tokens already inside an entity mention, and words of the `not_names`
 // lexicon, are never taken. Deterministic; touches only ex->mentions.

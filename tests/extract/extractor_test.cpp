@@ -127,6 +127,23 @@ TEST_CASE("Extract reads a Chinese court's full name as one organization", "[ext
   CHECK(Find(doc, ex, "Organization", "Urumqi People's Procuratorate").size() == 1);
 }
 
+TEST_CASE("Extract takes two capitalised words as a name when one is a name found alone", "[extract]") {
+  Document doc;
+  Extraction ex;
+  ExtractArticle("When Sabira Tokhtieva finishes work, she drives home. Sabira's son was detained. "
+                 "In Almaty Sabira met officials. Mr. Dosov spoke to Arman Dosov, who lives in Oral.\n",
+                 &doc, &ex);
+  INFO(Render(doc, ex));
+  const auto full = Find(doc, ex, "Person", "Sabira Tokhtieva");
+  REQUIRE(full.size() == 1);
+  CHECK(full[0]->rule == "coref.lone-name-extended");
+  // A place or a not-name beside the lone name is no part of it.
+  CHECK(Find(doc, ex, "Person", "Almaty Sabira").empty());
+  CHECK(Find(doc, ex, "Person", "In Almaty").empty());
+  // The surname found alone ("Mr. Dosov") extends too.
+  CHECK(Find(doc, ex, "Person", "Arman Dosov").size() == 1);
+}
+
 TEST_CASE("Extract reads the publisher from front matter for organizations only", "[extract]") {
   Document doc;
   Extraction ex;
