@@ -29,7 +29,7 @@ struct KnownPerson {
 // where no rule's context fires ("When Sabira Tokhtieva finishes work").
 // Neither word may be a not-name or inside another mention, and the pair may
 // not be glued to a third capitalised word (other than a not-name: "When").
-void ExtendLoneNames(const Lexicon* not_names, const std::vector<bool>& covered, Extraction* ex) {
+void ExtendLoneNames(const Lexicon* not_names, std::vector<bool>* covered, Extraction* ex) {
   std::set<std::string> lone;
   for (const ExtractedMention& m : ex->mentions) {
     if (m.label == "Person" && m.last == m.first + 1 && IsTitleWord(ex->tokens[m.first])) {
@@ -37,20 +37,18 @@ void ExtendLoneNames(const Lexicon* not_names, const std::vector<bool>& covered,
     }
   }
   if (lone.empty()) return;
-  const auto free_word = [&](std::size_t t) {
+  const auto name_like = [&](std::size_t t) {
     const Token& tok = ex->tokens[t];
-    return !covered[t] && IsTitleWord(tok) && (not_names == nullptr || not_names->FindWord(tok.lower) == nullptr);
+    return IsTitleWord(tok) && (not_names == nullptr || not_names->FindWord(tok.lower) == nullptr);
   };
+  const auto free_word = [&](std::size_t t) { return !(*covered)[t] && name_like(t); };
   const std::size_t n = ex->tokens.size();
   std::vector<ExtractedMention> added;
   for (std::size_t i = 0; i + 1 < n; ++i) {
     if (!free_word(i) || !free_word(i + 1) || ex->tokens[i + 1].line_start) continue;
     if (lone.count(ex->tokens[i].lower) == 0 && lone.count(ex->tokens[i + 1].lower) == 0) continue;
-    const auto glued = [&](std::size_t t) {
-      return IsTitleWord(ex->tokens[t]) && (not_names == nullptr || not_names->FindWord(ex->tokens[t].lower) == nullptr);
-    };
-    if (i > 0 && !ex->tokens[i].line_start && glued(i - 1)) continue;
-    if (i + 2 < n && !ex->tokens[i + 2].line_start && glued(i + 2)) continue;
+    if (i > 0 && !ex->tokens[i].line_start && name_like(i - 1)) continue;
+    if (i + 2 < n && !ex->tokens[i + 2].line_start && name_like(i + 2)) continue;
     if (ex->SentenceOf(i) != ex->SentenceOf(i + 1)) continue;
     ExtractedMention m;
     m.first = i;
@@ -60,6 +58,7 @@ void ExtendLoneNames(const Lexicon* not_names, const std::vector<bool>& covered,
     m.rule = "coref.lone-name-extended";
     m.sentence = ex->SentenceOf(i);
     added.push_back(std::move(m));
+    (*covered)[i] = (*covered)[i + 1] = true;
     ++i;
   }
   for (ExtractedMention& m : added) ex->mentions.push_back(std::move(m));
@@ -70,20 +69,15 @@ void ExtendLoneNames(const Lexicon* not_names, const std::vector<bool>& covered,
 void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
   const NameKey& keys = rules.name_key();
   const Lexicon* not_names = rules.lexicon("not_names");
-  {
-    std::vector<bool> entity_tokens(ex->tokens.size(), false);
-    for (const ExtractedMention& m : ex->mentions) {
-      if (!IsEntityLabel(m.label)) continue;
-      for (std::size_t t = m.first; t < m.last; ++t) entity_tokens[t] = true;
-    }
-    ExtendLoneNames(not_names, entity_tokens, ex);
-  }
-  std::vector<KnownPerson> persons;
-  std::set<std::vector<std::string>> seen;
   std::vector<bool> covered(ex->tokens.size(), false);
   for (const ExtractedMention& m : ex->mentions) {
     if (!IsEntityLabel(m.label)) continue;
     for (std::size_t t = m.first; t < m.last; ++t) covered[t] = true;
+  }
+  ExtendLoneNames(not_names, &covered, ex);
+  std::vector<KnownPerson> persons;
+  std::set<std::vector<std::string>> seen;
+  for (const ExtractedMention& m : ex->mentions) {
     if (m.label != "Person" || m.attributes.count("refers") != 0) continue;
     KnownPerson p;
     for (std::size_t t = m.first; t < m.last; ++t) {
