@@ -65,6 +65,7 @@ bool ParsePositiveCount(const std::string& text, std::size_t* out) {
 struct PreparedArticle {
   Status status;                // reading or extraction failed
   bool stored_already = false;  // these bytes are stored: nothing to write
+  std::string content_hash;     // of doc.text, hashed once by the worker
   Document doc;
   DocumentGraph graph;
   std::vector<ReadWarning> warnings;
@@ -80,8 +81,9 @@ void PrepareArticle(const std::string& path, const std::string* stdin_bytes, con
   if (options.trace != nullptr) *options.trace << "== " << path << "\n";
   Status s = stdin_bytes != nullptr ? stdin_status : Status::Ok();
   if (s.ok()) s = ReadPipelineText(path, stdin_bytes, options, &out->doc, &out->warnings);
+  if (s.ok()) out->content_hash = ContentHash(out->doc.text);
   // With --trace every article is extracted, stored or not.
-  if (s.ok() && options.trace == nullptr) s = lookup->HasDocument(ContentHash(out->doc.text), &out->stored_already);
+  if (s.ok() && options.trace == nullptr) s = lookup->HasDocument(out->content_hash, &out->stored_already);
   if (s.ok() && !out->stored_already) {
     ClassifyPipelineLines(rules, &out->doc);
     s = ExtractDocumentGraph(out->doc, rules, options, &out->graph);
@@ -259,7 +261,7 @@ int RunIngest(const std::vector<std::string>& argv) {
       batch_began = std::chrono::steady_clock::now();
     }
     Store::PutOutcome outcome = Store::PutOutcome::kUnchanged;
-    if (s.ok()) s = store->PutDocument(article.doc, ContentHash(article.doc.text), article.graph, &outcome);
+    if (s.ok()) s = store->PutDocument(article.doc, article.content_hash, article.graph, &outcome);
     if (!s.ok()) {
       if (progress) std::cerr << "\n";
       ReportError(s.file().empty() ? path + ": " + s.ToString() : s.ToString());
