@@ -126,7 +126,12 @@ class Writer {
   }
 
   // Fills in what the stored entity lacks; never overwrites a known value.
+  // An entity that knows nothing beyond its name (most places and
+  // institutions) has nothing to add, and rewriting its row would cost as
+  // much as an insert.
   Status EnrichEntity(const Entity& e, std::int64_t id) {
+    const bool specific = !e.type.empty() && e.type != DefaultType(e.kind);
+    if (e.gender.empty() && e.age < 0 && e.description.empty() && !specific) return Status::Ok();
     Statement stmt;
     KITH_RETURN_IF_ERROR(db_->Prepare(
         "UPDATE entities SET gender = COALESCE(gender, ?2), age = COALESCE(age, ?3), "
@@ -141,7 +146,6 @@ class Writer {
     KITH_RETURN_IF_ERROR(stmt.BindTextOrNull(2, e.gender));
     KITH_RETURN_IF_ERROR(e.age >= 0 ? stmt.BindInt64(3, e.age) : stmt.BindNull(3));
     KITH_RETURN_IF_ERROR(stmt.BindTextOrNull(4, e.description));
-    const bool specific = !e.type.empty() && e.type != DefaultType(e.kind);
     KITH_RETURN_IF_ERROR(specific ? stmt.BindText(5, e.type) : stmt.BindNull(5));
     return stmt.Run();
   }
