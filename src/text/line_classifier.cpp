@@ -73,11 +73,13 @@ std::size_t SpaceAt(const std::string& s, std::size_t i) {
   return IsSpaceCp(DecodeAt(s, i, &n)) ? n : 0;
 }
 
-std::vector<std::string> SplitWords(const std::string& s) {
+// The whitespace-separated words of `s`; at most `limit` of them (a caller
+// asking whether a line has more than N words needs only N + 1).
+std::vector<std::string> SplitWords(const std::string& s, std::size_t limit = SIZE_MAX) {
   std::vector<std::string> words;
   std::size_t i = 0;
   std::size_t word_begin = 0;
-  while (i < s.size()) {
+  while (i < s.size() && words.size() < limit) {
     const std::size_t space = SpaceAt(s, i);
     if (space == 0) {
       std::size_t n = 1;
@@ -89,7 +91,7 @@ std::vector<std::string> SplitWords(const std::string& s) {
     i += space;
     word_begin = i;
   }
-  if (i > word_begin) words.emplace_back(s, word_begin, i - word_begin);
+  if (i > word_begin && words.size() < limit) words.emplace_back(s, word_begin, i - word_begin);
   return words;
 }
 
@@ -318,7 +320,7 @@ bool IsDimension(const std::string& w) {
 // Media marker: "Photo", "16x9 Image", "Image 1 of 5", "• Video 2:31".
 bool IsMediaMarker(const Line& line, const LineClassifierOptions& options) {
   const std::string body = StripLeadingMarks(line.norm);
-  const std::vector<std::string> words = SplitWords(body);
+  const std::vector<std::string> words = SplitWords(body, options.media_max_words + 1);
   if (words.empty() || words.size() > options.media_max_words) return false;
   bool media_word = false;
   for (std::string w : words) {
@@ -341,7 +343,7 @@ bool IsBulletLabel(const Line& line, const LineClassifierOptions& options) {
   const std::size_t bullet = BulletLength(line.text);
   if (bullet == 0) return false;
   const std::string label = line.text.substr(bullet);
-  const std::vector<std::string> words = SplitWords(label);
+  const std::vector<std::string> words = SplitWords(label, options.bullet_label_max_words + 1);
   if (words.size() > options.bullet_label_max_words) return false;
   if (words.empty()) return true;
   std::string trimmed = words.back();
