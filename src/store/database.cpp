@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 
 #include <cassert>
+#include <chrono>
+#include <thread>
 #include <cctype>
 #include <utility>
 
@@ -259,6 +261,22 @@ bool IsStorageFailure(int sqlite_primary_code) {
   }
 }
 
+Status Database::SwitchToWal(std::string* mode) {
+  // Two processes opening one new file at once both ask for WAL; SQLite
+  // answers SQLITE_BUSY at once, without its busy handler (waiting there
+  // could deadlock), to the one that holds a shared lock while the other
+  // converts the file. Retry within the busy timeout: by then the file is in
+  // WAL mode and the question needs no lock.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms_);
+  while (true) {
+    Status status = QueryText("PRAGMA journal_mode = WAL", mode);
+    if (status.ok() || last_error_code_ != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline) {
+      return status;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
 Status Database::Configure(const DatabaseOptions& options) {
   sqlite3_extended_result_codes(db_, 1);
   busy_timeout_ms_ = options.busy_timeout_ms;
@@ -279,7 +297,7 @@ Status Database::Configure(const DatabaseOptions& options) {
   }
   if (options.wal && !in_memory()) {
     std::string mode;
-    KITH_RETURN_IF_ERROR(QueryText("PRAGMA journal_mode = WAL", &mode));
+    KITH_RETURN_IF_ERROR(SwitchToWal(&mode));
     if (mode != "wal") {
       return Status::At(StatusCode::kDatabase, path_, 0, 0,
                         "cannot switch to journal_mode=WAL (got \"" + mode + "\")");

@@ -146,6 +146,8 @@ class Database {
   friend class Statement;
   Database(sqlite3* db, std::string path);  // out of line: CachedStatement is incomplete here
   Status Configure(const DatabaseOptions& options);
+  // PRAGMA journal_mode = WAL, retried while another process converts the file.
+  Status SwitchToWal(std::string* mode);
 
   sqlite3* db_ = nullptr;
   std::string path_;
