@@ -588,8 +588,18 @@ class Builder {
   std::vector<int> RoleEntities(const CaptureRange& c, const ArgumentReader& arguments,
                                 const KinshipBuilder& kinship) const {
     std::vector<int> out = kinship.ReferentsWithin(c);
-    // "The couple and their son": the group's persons as well as the relatives.
     if (!out.empty()) {
+      // "X, her daughter, Y, and Z": the persons named in the list as well as the relatives,
+      // but not the owner of a kin word ("X's son", "the son of X").
+      for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+        const ExtractedMention& m = ex_.mentions[i];
+        const int e = mention_entity_[i];
+        if (e < 0 || m.label != "Person" || m.first < c.first || m.last > c.last) continue;
+        const bool owner = (m.last < c.last && ex_.tokens[m.last].norm == "'s") ||
+                           (m.first > c.first && ex_.tokens[m.first - 1].lower == "of");
+        if (!owner && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+      }
+      // "The couple and their son": the group's persons as well as the relatives.
       const Lexicon* groups = rules_.lexicon("group_nouns");
       for (std::size_t t = c.first; groups != nullptr && t < c.last; ++t) {
         if (groups->FindWord(ex_.tokens[t].lower) == nullptr) continue;

@@ -292,7 +292,7 @@ bool ReferenceResolver::IntroducesPerson(const std::string& lower) const {
 std::vector<int> ReferenceResolver::RecentList(std::size_t t, int want) const {
   const Lexicon* kin = rules_.lexicon("kin_terms");
   const int s = ex_.SentenceOf(t);
-  for (int look = s; look >= 0 && look >= s - 2; --look) {
+  for (int look : LookBack(s, 3)) {
     std::vector<std::vector<int>> lists;
     std::vector<int> list;
     std::size_t last_end = 0;
@@ -300,10 +300,14 @@ std::vector<int> ReferenceResolver::RecentList(std::size_t t, int want) const {
       const ExtractedMention& m = ex_.mentions[i];
       if (m.label != "Person" || m.sentence != look || mention_entity_[i] < 0) continue;
       if (look == s && m.first >= t) continue;
+      // "X, 68, Y's widow": a possessor names whose relative the list member is.
+      if (m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s") continue;
       bool joined = !list.empty();
       for (std::size_t k = last_end; joined && k < m.first; ++k) {
         const Token& tok = ex_.tokens[k];
+        // An age between commas ("A, 51, and B, 22") joins as well.
         joined = tok.norm == "," || tok.lower == "and" || tok.lower == "her" || tok.lower == "his" ||
+                 (tok.kind == TokenKind::kNumber && tok.norm.size() <= 3) ||
                  (kin != nullptr && kin->FindWord(tok.lower) != nullptr) || IntroducesPerson(tok.lower);
       }
       if (!joined && list.size() >= 2) lists.push_back(list);

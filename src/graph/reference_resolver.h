@@ -50,8 +50,9 @@ class ReferenceResolver {
   // The speaker of the quotes in sentence `s`, or -1.
   int Speaker(int s) const;
   // The most recent list of two or more persons joined by commas, "and", kin words and words
-  // introducing a person ("A and her husband B", "A and a second woman, B") before token `t`
-  // in its sentence or the two before;
+  // introducing a person ("A and her husband B", "A and a second woman, B") or ages
+  // ("A, 51, and B, 22") before token `t` in its sentence or the three before that are not
+  // all quotation;
   // `want` > 0 asks for a list of exactly that size. Empty when there is none.
   std::vector<int> RecentList(std::size_t t, int want) const;
   // Sentence `s` and the `count` sentences before it that are not all quotation, nearest first.

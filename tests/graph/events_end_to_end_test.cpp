@@ -224,6 +224,42 @@ TEST_CASE("Events: a group with unnamed others counts everyone who took part", "
   }
 }
 
+TEST_CASE("Events: a list with ages and a kin apposition takes part whole", "[graph]") {
+  const struct {
+    const char* text;
+    const char* kind;
+  } cases[] = {
+      {"Dana Omar, 51, her daughter, Aru Serikqyzy, 22, and Saule Bekova, 66, were each ordered to pay "
+       "5,000 tenge by the Almaty District Court on March 2.",
+       "Fine"},
+      // The group three sentences on, past a quotation, is the same list.
+      {"Dana Omar, 51, her daughter, Aru Serikqyzy, 22, and Saule Bekova, 66, stood outside the consulate "
+       "on March 2. Police took their placards. \"We only asked a question,\" Omar said. "
+       "\"Nobody answered.\" The women were released that evening.",
+       "Release"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const DocumentGraph g = Build(c.text);
+    INFO(Render(g));
+    const auto events = OfKind(g, c.kind);
+    REQUIRE(events.size() == 1);
+    for (const char* name : {"Dana Omar", "Aru Serikqyzy", "Saule Bekova"}) {
+      INFO(name);
+      CHECK(std::any_of(events[0]->roles.begin(), events[0]->roles.end(),
+                        [&](const EventRole& r) { return r.entity == EntityNamed(g, name); }));
+    }
+  }
+}
+
+TEST_CASE("Events: an age beside a possessor makes no list", "[graph]") {
+  // "X, 68, Y's widow" names one person and whose widow she is.
+  const DocumentGraph g = Build(
+      "Dana Omar, 68, Marat Bekov's widow, lives in Almaty. Police detained them on March 2.");
+  INFO(Render(g));
+  CHECK(OfKind(g, "Detention").empty());
+}
+
 TEST_CASE("Events: a count of things or years is no count of people", "[graph]") {
   const char* const texts[] = {
       "Police detained activist Dana Omar and seized nine other phones.",
