@@ -98,6 +98,12 @@ bool HasRole(const Event& e, const std::string& role, int entity) {
                      [&](const EventRole& r) { return r.role == role && r.entity == entity; });
 }
 
+// Whether the person named `name` takes part in `e`, in any role.
+bool TakesPart(const DocumentGraph& g, const Event& e, const std::string& name) {
+  const int entity = EntityNamed(g, name);
+  return std::any_of(e.roles.begin(), e.roles.end(), [&](const EventRole& r) { return r.entity == entity; });
+}
+
 struct EventCase {
   const char* text;
   const char* kind;
@@ -214,8 +220,7 @@ TEST_CASE("Events: a group with unnamed others counts everyone who took part", "
     REQUIRE(events.size() == 1);
     for (const char* name : c.named) {
       INFO(name);
-      CHECK(std::any_of(events[0]->roles.begin(), events[0]->roles.end(),
-                        [&](const EventRole& r) { return r.entity == EntityNamed(g, name); }));
+      CHECK(TakesPart(g, *events[0], name));
     }
     REQUIRE(events[0]->attributes.count("participant_count") == 1);
     CHECK(events[0]->attributes.at("participant_count") == c.count);
@@ -246,8 +251,7 @@ TEST_CASE("Events: a list with ages and a kin apposition takes part whole", "[gr
     REQUIRE(events.size() == 1);
     for (const char* name : {"Dana Omar", "Aru Serikqyzy", "Saule Bekova"}) {
       INFO(name);
-      CHECK(std::any_of(events[0]->roles.begin(), events[0]->roles.end(),
-                        [&](const EventRole& r) { return r.entity == EntityNamed(g, name); }));
+      CHECK(TakesPart(g, *events[0], name));
     }
   }
 }
