@@ -4,9 +4,9 @@
 #include <sys/stat.h>
 
 #include <cassert>
+#include <cctype>
 #include <chrono>
 #include <thread>
-#include <cctype>
 #include <utility>
 
 namespace kith {
