@@ -98,10 +98,18 @@ bool HasRole(const Event& e, const std::string& role, int entity) {
                      [&](const EventRole& r) { return r.role == role && r.entity == entity; });
 }
 
-// Whether the person named `name` takes part in `e`, in any role.
-bool TakesPart(const DocumentGraph& g, const Event& e, const std::string& name) {
-  const int entity = EntityNamed(g, name);
-  return std::any_of(e.roles.begin(), e.roles.end(), [&](const EventRole& r) { return r.entity == entity; });
+// The one event of `kind` in `g`, in which every person of `named` takes part (in any role);
+// fails the test when there is not exactly one.
+const Event& OnlyEventWith(const DocumentGraph& g, const std::string& kind, const std::vector<std::string>& named) {
+  const std::vector<const Event*> events = OfKind(g, kind);
+  REQUIRE(events.size() == 1);
+  for (const std::string& name : named) {
+    INFO(name);
+    const int entity = EntityNamed(g, name);
+    CHECK(std::any_of(events[0]->roles.begin(), events[0]->roles.end(),
+                      [&](const EventRole& r) { return r.entity == entity; }));
+  }
+  return *events[0];
 }
 
 struct EventCase {
@@ -202,7 +210,7 @@ TEST_CASE("Events: a group with unnamed others counts everyone who took part", "
   const struct {
     const char* text;
     const char* kind;
-    std::vector<const char*> named;
+    std::vector<std::string> named;
     const char* count;
   } cases[] = {
       {"Dana Serikqyzy, Marat Bekuly and nine other people picketed the Chinese Consulate in Almaty.", "Protest",
@@ -216,16 +224,11 @@ TEST_CASE("Events: a group with unnamed others counts everyone who took part", "
     INFO(c.text);
     const DocumentGraph g = Build(c.text);
     INFO(Render(g));
-    const auto events = OfKind(g, c.kind);
-    REQUIRE(events.size() == 1);
-    for (const char* name : c.named) {
-      INFO(name);
-      CHECK(TakesPart(g, *events[0], name));
-    }
-    REQUIRE(events[0]->attributes.count("participant_count") == 1);
-    CHECK(events[0]->attributes.at("participant_count") == c.count);
-    CHECK(events[0]->attributes.count("others") == 0);
-    CHECK(events[0]->attributes.count("group") == 0);
+    const Event& event = OnlyEventWith(g, c.kind, c.named);
+    REQUIRE(event.attributes.count("participant_count") == 1);
+    CHECK(event.attributes.at("participant_count") == c.count);
+    CHECK(event.attributes.count("others") == 0);
+    CHECK(event.attributes.count("group") == 0);
   }
 }
 
@@ -247,12 +250,7 @@ TEST_CASE("Events: a list with ages and a kin apposition takes part whole", "[gr
     INFO(c.text);
     const DocumentGraph g = Build(c.text);
     INFO(Render(g));
-    const auto events = OfKind(g, c.kind);
-    REQUIRE(events.size() == 1);
-    for (const char* name : {"Dana Omar", "Aru Serikqyzy", "Saule Bekova"}) {
-      INFO(name);
-      CHECK(TakesPart(g, *events[0], name));
-    }
+    OnlyEventWith(g, c.kind, {"Dana Omar", "Aru Serikqyzy", "Saule Bekova"});
   }
 }
 
