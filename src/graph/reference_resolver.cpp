@@ -174,11 +174,14 @@ int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, boo
       if (named.anyone) return -1;
     }
     // A relative spoken of in between ("his son in Europe") may be whom the pronoun means; one
-    // who owns something ("his grandfather's courtyard") is seldom what the text goes on about.
+    // who owns something ("his grandfather's courtyard") is seldom what the text goes on about,
+    // and several ("whose relatives in Australia") are not what a singular pronoun stands for.
     for (std::size_t w = sent.first; kin != nullptr && w < end; ++w) {
       if (in_quote_[w] || (w + 1 < ex_.tokens.size() && ex_.tokens[w + 1].norm == "'s")) continue;
       const LexiconEntry* entry = kin->FindWord(ex_.tokens[w].lower);
       if (entry == nullptr) continue;
+      const auto number = entry->attributes.find("number");
+      if (number != entry->attributes.end() && number->second == "plural") continue;
       const auto g = entry->attributes.find("gender");
       if (gender.empty() || g == entry->attributes.end() || g->second == gender) return -1;
     }

@@ -390,6 +390,13 @@ TEST_CASE("ReferenceResolver: a pronoun past sentences naming nobody is the last
     t.Mention("Marat Omar", marat);
     CHECK(t.Resolve("him", 1) == Ids{marat});
   }
+  SECTION("past relatives in the plural, whom a singular pronoun cannot mean") {
+    Scene t("Aliya Bek keeps a list. It holds the names of Uyghurs whose relatives have lost touch. "
+            "Nobody answers. With her was Omar Nur.");
+    const int keeper = t.Person("Aliya Bek", "female");
+    t.Mention("Aliya Bek", keeper);
+    CHECK(t.Resolve("her") == Ids{keeper});
+  }
   SECTION("not inside a quote, and not more than five sentences back") {
     Scene t("Marat Omar left. It rained. It snowed. It rained. It snowed. It rained. It snowed. "
             "\"He is gone,\" a neighbor said. He never wrote.");
