@@ -127,6 +127,15 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
   const int s = ex_.SentenceOf(t);
   for (int look : LookBack(s, 1)) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
+    // "Her husband, X, left after his mother, Y, fell ill. Her son ...": a possessive opening
+    // its sentence after one that opens with the same possessive goes on with the same person.
+    if (look != s && possessive && depth < 3 && OpensSentence(t)) {
+      const std::size_t p = SamePronoun(look, gender);
+      if (p < ex_.tokens.size() && p == FirstWord(look) && ex_.tokens[p].lower == ex_.tokens[t].lower) {
+        const int same = NearestBefore(p, gender, true, depth + 1);
+        if (same >= 0) return same;
+      }
+    }
     // The first compatible person that is not a possessor ("X's son Y ... his" is Y's); a possessive
     // pronoun falls back to the first compatible possessor ("X's mother, Y, ... his sisters" is X's).
     const Named named = NamedIn(sent, look == s ? t : sent.last, gender, look == s ? in_quote_[t] : -1);
@@ -187,6 +196,14 @@ int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, boo
     }
   }
   return -1;
+}
+
+std::size_t ReferenceResolver::FirstWord(int s) const {
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  for (std::size_t k = sent.first; k < sent.last; ++k) {
+    if (ex_.tokens[k].kind == TokenKind::kWord) return k;
+  }
+  return ex_.tokens.size();
 }
 
 bool ReferenceResolver::OpensSentence(std::size_t t) const {

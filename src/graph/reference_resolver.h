@@ -8,7 +8,9 @@
 //    (then of the sentence before, past sentences that are all quotation; for
 //    "he"/"she", then the person of a pronoun of the same gender there; for
 //    "his"/"her" opening a sentence, of a subject pronoun of the same gender
-//    there) whose
+//    there, and first whom the same word opening the sentence before stands
+//    for: "Her husband, X, left after his mother, Y, fell ill. Her son ...")
+//    whose
 //    gender does not conflict and who is
 //    not a possessor, since a pronoun mostly refers to the subject ("X's
 //    husband ... he" is the husband); a possessive pronoun falls back to the
@@ -77,6 +79,8 @@ class ReferenceResolver {
   int TopicBefore(std::size_t t, const std::string& gender, bool possessive) const;
   // The first pronoun of `gender` outside quotes in sentence `s`, or the token count.
   std::size_t SamePronoun(int s, const std::string& gender) const;
+  // The first word of sentence `s`, or the token count.
+  std::size_t FirstWord(int s) const;
   // True when no word comes before token `t` in its sentence.
   bool OpensSentence(std::size_t t) const;
   // True when token `t` is a subject pronoun ("he", "she").

@@ -407,6 +407,24 @@ TEST_CASE("ReferenceResolver: a pronoun past sentences naming nobody is the last
   }
 }
 
+TEST_CASE("ReferenceResolver: a possessive opening a sentence goes on from the same one before", "[graph]") {
+  Scene s("Aliya Bek is 43. Her husband was held after his mother, Roza Nur, fell ill. Her son is 19.");
+  const int aliya = s.Person("Aliya Bek", "female");
+  const int roza = s.Person("Roza Nur", "female");
+  s.Mention("Aliya Bek", aliya);
+  s.Mention("Roza Nur", roza);
+  CHECK(s.Resolve("Her") == Ids{aliya});
+  CHECK(s.Resolve("Her", 1) == Ids{aliya});
+  SECTION("a possessive inside the sentence still takes the person named before it") {
+    Scene t("Aliya Bek is 43. Her husband was held after his mother, Roza Nur, fell ill. Police say her son is 19.");
+    const int first = t.Person("Aliya Bek", "female");
+    const int second = t.Person("Roza Nur", "female");
+    t.Mention("Aliya Bek", first);
+    t.Mention("Roza Nur", second);
+    CHECK(t.Resolve("her", 1) == Ids{second});  // occurrence 0 is inside "mother"
+  }
+}
+
 TEST_CASE("ReferenceResolver: 'her' after 'she' in its sentence is whom 'she' stands for", "[graph]") {
   Scene s("Aliya Bek was fined. In May she met Omar Nur's daughters, her nieces.");
   const int aliya = s.Person("Aliya Bek", "female");
