@@ -259,9 +259,9 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
     }
     const std::string anchor_name = graph_->entities[static_cast<std::size_t>(u.anchor)].name;
     const std::string lemma = u.term.empty() ? u.type : u.term;
-    if (named == 0 && u.type == "spouse") {
+    if (named == 0 && (u.detail.empty() || u.type == "relative")) {
       // "Their mother, Y, ... her husband's belongings": the father of her children.
-      if (AddCoParentSpouse(u, Singular(lemma), &referents)) ++named;
+      if (AddThroughTies(u, Singular(lemma), &referents)) ++named;
     }
     for (int i = named; i < u.count; ++i) {
       Entity e;
@@ -284,48 +284,72 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
   }
 }
 
-// An unnamed spouse of a parent is the one other parent of her children, when the article
-// names exactly one such person of a fitting gender and gives him no other spouse. Adds that
-// person as the spouse, inferred from the two parent ties, and to `referents`.
-bool KinshipBuilder::AddCoParentSpouse(const UnnamedRequest& u, const std::string& term, std::vector<int>* referents) {
-  const auto parent_tie = [&](int parent, int child) -> int {
-    for (std::size_t i = 0; i < graph_->relations.size(); ++i) {
-      const Relation& r = graph_->relations[i];
-      if ((r.subject == parent && r.type == "parent" && r.object == child) ||
-          (r.subject == child && r.type == "child" && r.object == parent)) {
-        return static_cast<int>(i);
+// The ties that make a person someone's relative of a kind through a third person: the
+// other parent of one's children is one's spouse, a parent's spouse is one's parent, a
+// spouse's child is one's child, a spouse's parent is a parent-in-law, a child's spouse a
+// child-in-law, a spouse's sibling or a sibling's spouse a sibling-in-law.
+struct KinPath {
+  const char* type;
+  const char* detail;
+  const char* first;   // the third person is this to the anchor
+  const char* second;  // the relative is this to the third person
+  const char* rule;
+};
+constexpr KinPath kKinPaths[] = {
+    {"spouse", "", "child", "parent", "infer.spouse-is-co-parent"},
+    {"parent", "", "parent", "spouse", "infer.parent-is-parents-spouse"},
+    {"child", "", "spouse", "child", "infer.child-is-spouses-child"},
+    {"relative", "parent-in-law", "spouse", "parent", "infer.in-law-through-spouse"},
+    {"relative", "child-in-law", "child", "spouse", "infer.in-law-through-child"},
+    {"relative", "sibling-in-law", "spouse", "sibling", "infer.in-law-through-spouse"},
+    {"relative", "sibling-in-law", "sibling", "spouse", "infer.in-law-through-sibling"},
+};
+
+// An unnamed relative is the one named person the article ties to the anchor through a third
+// person in the way the kin word means (kKinPaths), when exactly one fits the word's gender,
+// has a name and is not tied to the anchor already; a spouse found so has no other spouse.
+// Adds the tie, inferred from the two it follows from, and the person to `referents`.
+bool KinshipBuilder::AddThroughTies(const UnnamedRequest& u, const std::string& term, std::vector<int>* referents) {
+  int found = -1;
+  std::vector<int> sources;
+  const KinPath* used = nullptr;
+  for (const KinPath& path : kKinPaths) {
+    if (u.type != path.type || u.detail != path.detail) continue;
+    for (int third : NamedRelatives(u.anchor, path.first, "")) {
+      for (int other : NamedRelatives(third, path.second, u.gender)) {
+        if (other == u.anchor || other == found) continue;
+        if (graph_->entities[static_cast<std::size_t>(other)].name.empty() || TieIndex(other, u.anchor) >= 0) continue;
+        if (found >= 0) return false;  // two fit: no telling which
+        found = other;
+        sources = {TieIndex(third, u.anchor), TieIndex(other, third)};
+        used = &path;
       }
     }
-    return -1;
-  };
-  int other = -1;
-  std::vector<int> sources;
-  for (int child : NamedRelatives(u.anchor, "child", "")) {
-    for (int parent : NamedRelatives(child, "parent", u.gender)) {
-      if (parent == u.anchor || parent == other) continue;
-      if (other >= 0) return false;  // two other parents: no telling which
-      other = parent;
-      sources = {parent_tie(u.anchor, child), parent_tie(parent, child)};
+  }
+  if (found < 0 || sources[0] < 0 || sources[1] < 0) return false;
+  if (u.type == "spouse") {
+    for (int spouse : NamedRelatives(found, "spouse", "")) {
+      if (spouse != u.anchor) return false;
     }
   }
-  if (other < 0 || sources[0] < 0 || sources[1] < 0) return false;
-  for (int spouse : NamedRelatives(other, "spouse", "")) {
-    if (spouse != u.anchor) return false;
-  }
-  const int a = std::min(other, u.anchor), b = std::max(other, u.anchor);
-  if (!tie_keys_.insert(std::to_string(a) + "spouse" + std::to_string(b)).second) return false;
-  Relation rel;
-  rel.subject = other;
-  rel.type = "spouse";
-  rel.object = u.anchor;
-  rel.term = term;
+  const std::size_t before = graph_->relations.size();
+  AddRelation(found, u.type, u.anchor, term, u.evidence);
+  if (graph_->relations.size() == before) return false;
+  Relation& rel = graph_->relations.back();
   rel.inferred = true;
   rel.sources = sources;
-  rel.evidence = u.evidence;
-  rel.evidence.rule = "infer.spouse-is-co-parent";
-  graph_->relations.push_back(std::move(rel));
-  referents->push_back(other);
+  rel.evidence.rule = used->rule;
+  referents->push_back(found);
   return true;
+}
+
+// The index of a tie between `a` and `b`, stated either way round, or -1.
+int KinshipBuilder::TieIndex(int a, int b) const {
+  for (std::size_t i = 0; i < graph_->relations.size(); ++i) {
+    const Relation& r = graph_->relations[i];
+    if ((r.subject == a && r.object == b) || (r.subject == b && r.object == a)) return static_cast<int>(i);
+  }
+  return -1;
 }
 
 void KinshipBuilder::AddReferent(const CaptureRange& c, int entity) {

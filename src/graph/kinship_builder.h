@@ -10,9 +10,11 @@
 //  - each tie is kept once per pair and kind, whichever way it was stated;
 //    inferred ties follow (kin_inference.h);
 //  - relatives the article does not name become persons of their own, unless
-//    a named relative of the same person, kind and gender stands for them; an
-//    unnamed spouse of a parent is the named other parent of her children
-//    when exactly one fits (an inferred tie, `infer.spouse-is-co-parent`).
+//    a named relative of the same person, kind and gender stands for them, or
+//    the one named person tied to the anchor through a third in the way the
+//    kin word means (an inferred tie): the other parent of her children is
+//    her unnamed spouse, a parent's spouse the unnamed father, a spouse's
+//    mother the unnamed mother-in-law.
 // Also remembers the persons each kin word stands for, for event roles.
 #pragma once
 
@@ -67,7 +69,8 @@ class KinshipBuilder {
   void AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev);
   std::vector<int> NamedRelatives(int anchor, const std::string& type, const std::string& gender) const;
   void AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests);
-  bool AddCoParentSpouse(const UnnamedRequest& u, const std::string& term, std::vector<int>* referents);
+  bool AddThroughTies(const UnnamedRequest& u, const std::string& term, std::vector<int>* referents);
+  int TieIndex(int a, int b) const;
   void AddReferent(const CaptureRange& c, int entity);
   static std::string Inverse(const std::string& type);
   std::string Singular(const std::string& term) const;

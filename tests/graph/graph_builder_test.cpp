@@ -431,6 +431,38 @@ TEST_CASE("Graph takes a mother's unnamed husband for the father of her children
   }
 }
 
+TEST_CASE("Graph takes an unnamed relative for the one named person tied through a third", "[graph]") {
+  const Article a = Build(
+      "Roza Kamal, 43, lives in Almaty. Her husband, Dilshat Ablet, was detained after his mother, Guzal "
+      "Nasir, fell ill. Her son, Arman Dilshatuly, 19, said his father had done nothing wrong. Roza Kamal's "
+      "mother-in-law died in 2018.\n");
+  INFO(Render(a.graph));
+  const int roza = EntityNamed(a.graph, "Roza Kamal");
+  const int dilshat = EntityNamed(a.graph, "Dilshat Ablet");
+  const int guzal = EntityNamed(a.graph, "Guzal Nasir");
+  const int arman = EntityNamed(a.graph, "Arman Dilshatuly");
+  REQUIRE(roza >= 0);
+  REQUIRE(arman >= 0);
+  // "his father" is his mother's husband; "Roza Kamal's mother-in-law" her husband's mother.
+  CHECK(Tied(a.graph, dilshat, "parent", arman));
+  CHECK(Tied(a.graph, guzal, "relative", roza));
+  for (const Entity& e : a.graph.entities) {
+    CHECK(e.description != "father of Arman Dilshatuly");
+    CHECK(e.description != "mother-in-law of Roza Kamal");
+  }
+  for (const Relation& r : a.graph.relations) {
+    if (r.type == "relative" || (r.type == "parent" && r.object == arman && r.subject == dilshat)) CHECK(r.inferred);
+  }
+  SECTION("not when two persons fit") {
+    const Article b = Build(
+        "Roza Kamal, 43, lives in Almaty. Her husband, Dilshat Ablet, is held. Her first husband, Omar Nur, died "
+        "in 2001. Her son, Arman Dilshatuly, 19, said his father had done nothing wrong.\n");
+    INFO(Render(b.graph));
+    CHECK(std::count_if(b.graph.entities.begin(), b.graph.entities.end(),
+                        [](const Entity& e) { return e.description == "father of Arman Dilshatuly"; }) == 1);
+  }
+}
+
 TEST_CASE("Graph keeps a mother's husband unnamed when her children's father is not known", "[graph]") {
   const Article a = Build(
       "Activist Roza Kamal, whose son Dilshat Ablet is held, spoke. She said her husband was detained too.\n");
