@@ -167,13 +167,29 @@ class Builder {
 
   // The one of several persons sharing a name part that the part alone stands for, or -1.
   int SharedPartOwner(const std::set<int>& owners, const ExtractedMention& part) const {
+    const std::string part_lower = NameTokens(part)[0];
+    const std::string part_key = keys_.Key(part_lower);
+    std::set<std::string> lone_name_keys;  // names that stand alone somewhere in the article
+    for (const ExtractedMention& m : ex_.mentions) {
+      if (m.label != "Person") continue;
+      const std::vector<std::string> toks = NameTokens(m);
+      if (toks.size() == 1) lone_name_keys.insert(keys_.Key(toks[0]));
+    }
     std::vector<NamePartCandidate> candidates;
     for (int e : owners) {
       NamePartCandidate c;
       c.entity = e;
       c.first_token = ex_.tokens.size();
       for (std::size_t j = 0; j < ex_.mentions.size(); ++j) {
-        if (mention_entity_[j] != e || ex_.mentions[j].first >= c.first_token) continue;
+        if (mention_entity_[j] != e) continue;
+        const std::vector<std::string> toks = NameTokens(ex_.mentions[j]);
+        if (toks.size() > 1) {
+          c.same_spelling = c.same_spelling || std::find(toks.begin(), toks.end(), part_lower) != toks.end();
+          const std::string given = keys_.Key(toks[0]);
+          if (given == part_key) c.given_name = true;
+          c.goes_by_given_name = c.goes_by_given_name || lone_name_keys.count(given) != 0;
+        }
+        if (ex_.mentions[j].first >= c.first_token) continue;
         c.first_token = ex_.mentions[j].first;
         c.first_sentence = ex_.mentions[j].sentence;
       }
@@ -183,7 +199,9 @@ class Builder {
     }
     const auto g = part.attributes.find("gender");
     const std::string gender = g != part.attributes.end() && (g->second == "male" || g->second == "female") ? g->second : "";
-    return NamePartOwner(candidates, part.first, gender);
+    const Lexicon* titles = rules_.lexicon("titles");
+    const bool titled = part.first > 0 && titles != nullptr && titles->FindWord(ex_.tokens[part.first - 1].lower) != nullptr;
+    return NamePartOwner(candidates, part.first, gender, titled);
   }
 
   // True when a kin word comes just before token `t`, maybe with a comma and a title between

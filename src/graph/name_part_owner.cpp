@@ -4,7 +4,8 @@
 
 namespace kith {
 
-int NamePartOwner(const std::vector<NamePartCandidate>& candidates, std::size_t at, const std::string& gender) {
+int NamePartOwner(const std::vector<NamePartCandidate>& candidates, std::size_t at, const std::string& gender,
+                  bool titled) {
   std::vector<const NamePartCandidate*> before;
   for (const NamePartCandidate& c : candidates) {
     if (c.entity < 0 || c.first_token >= at) continue;
@@ -12,6 +13,19 @@ int NamePartOwner(const std::vector<NamePartCandidate>& candidates, std::size_t 
     before.push_back(&c);
   }
   if (before.empty()) return -1;
+  const auto spelled = std::count_if(before.begin(), before.end(), [](const NamePartCandidate* c) { return c->same_spelling; });
+  if (spelled == 1) {
+    return (*std::find_if(before.begin(), before.end(), [](const NamePartCandidate* c) { return c->same_spelling; }))->entity;
+  }
+  if (!titled) {
+    const auto given = std::count_if(before.begin(), before.end(), [](const NamePartCandidate* c) { return c->given_name; });
+    const auto others_by_given = std::count_if(before.begin(), before.end(), [](const NamePartCandidate* c) {
+      return !c->given_name && c->goes_by_given_name;
+    });
+    if (given == 1 && before.size() > 1 && static_cast<std::size_t>(others_by_given) + 1 == before.size()) {
+      return (*std::find_if(before.begin(), before.end(), [](const NamePartCandidate* c) { return c->given_name; }))->entity;
+    }
+  }
   std::sort(before.begin(), before.end(), [](const NamePartCandidate* a, const NamePartCandidate* b) {
     return a->first_token < b->first_token;
   });

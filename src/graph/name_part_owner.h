@@ -6,7 +6,13 @@
 // introduced in one sentence, one introduced as the other's relative ("A Serik
 // died, according to his son, M Serik") is not the one the part names; two
 // introduced alike ("A Serik and M Serik") stay ambiguous, and so does a part
-// that comes before every full name.
+// that comes before every full name. Where the part is one person's given name
+// and a later name of the others (a son named after his father's given name,
+// "Y Abdusalam" beside "Abdusalam T"), and the article calls each of the others
+// by his own given name ("Y said"), it is the given name's owner, unless a title
+// ("Mr.") says it is a family name. A part spelled exactly as a word of one
+// person's name, and only like a word of the others' ("Sawutov" beside "Sawut"),
+// is that person's first of all.
 #pragma once
 
 #include <string>
@@ -20,9 +26,14 @@ struct NamePartCandidate {
   int first_sentence = -1;      // sentence of that token
   std::string gender;           // "male", "female" or ""
   bool as_relative = false;     // the full name first appears after a kin word ("his son, M Serik")
+  bool given_name = false;      // the part is the first word of the person's name
+  bool goes_by_given_name = false;  // the first word of the name stands alone somewhere in the article
+  bool same_spelling = false;   // the part is spelled exactly as a word of the person's name
 };
 
-// The entity the name part at token `at` (with gender `gender`, maybe "") stands for, or -1.
-int NamePartOwner(const std::vector<NamePartCandidate>& candidates, std::size_t at, const std::string& gender);
+// The entity the name part at token `at` (with gender `gender`, maybe "", after a title when
+// `titled`) stands for, or -1.
+int NamePartOwner(const std::vector<NamePartCandidate>& candidates, std::size_t at, const std::string& gender,
+                  bool titled = false);
 
 }  // namespace kith

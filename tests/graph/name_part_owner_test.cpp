@@ -47,5 +47,25 @@ TEST_CASE("NamePartOwner: of two persons introduced in one sentence, not the one
   CHECK(NamePartOwner(family, 50, "") == -1);
 }
 
+TEST_CASE("NamePartOwner: a given name before a son's family name, when the son goes by his own", "[graph]") {
+  // "Y Abdusalam" (the son, introduced first) and "Abdusalam T" (his father); the son is "Y" alone.
+  std::vector<NamePartCandidate> family{Candidate(0, 5, 0, "male"), Candidate(1, 40, 3, "male")};
+  family[1].given_name = true;
+  CHECK(NamePartOwner(family, 60, "") == 0);  // the article never calls the son by "Y" alone
+  family[0].goes_by_given_name = true;
+  CHECK(NamePartOwner(family, 60, "") == 1);
+  CHECK(NamePartOwner(family, 60, "", true) == 0);  // "Mr. Abdusalam": a family name
+  CHECK(NamePartOwner(family, 20, "") == 0);        // the father is not named yet
+}
+
+TEST_CASE("NamePartOwner: a part spelled as one person's name word, and only like the others'", "[graph]") {
+  // "Sawutov" beside "K Sawut" (introduced first) and "A Sawutov".
+  std::vector<NamePartCandidate> brothers{Candidate(0, 5, 0, "male"), Candidate(1, 40, 3, "male")};
+  brothers[1].same_spelling = true;
+  CHECK(NamePartOwner(brothers, 60, "male", true) == 1);
+  brothers[0].same_spelling = true;
+  CHECK(NamePartOwner(brothers, 60, "male", true) == 0);
+}
+
 }  // namespace
 }  // namespace kith
