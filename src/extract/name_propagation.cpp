@@ -92,13 +92,16 @@ void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
   // A part's owners are counted by identity: two spellings of one name
   // ("Arman Serikuly", "Arman Serikov") are one owner, the first met.
   std::map<std::string, std::set<std::size_t>> part_owners;
+  std::map<std::string, std::set<std::size_t>> spelled_owners;  // the same by exact spelling
   std::map<std::string, std::size_t> by_identity;
   for (std::size_t i = 0; i < persons.size(); ++i) {
     std::string identity;
     for (const std::string& part : persons[i].lowers) identity += keys.Key(part) + " ";
     const std::size_t owner = by_identity.emplace(identity, i).first->second;
     for (const std::string& part : persons[i].lowers) {
-      if (CodePointCount(part) >= 3) part_owners[keys.Key(part)].insert(owner);
+      if (CodePointCount(part) < 3) continue;
+      part_owners[keys.Key(part)].insert(owner);
+      spelled_owners[part].insert(owner);
     }
   }
   std::vector<ExtractedMention> added;
@@ -137,7 +140,13 @@ void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     const bool next_title = i + 1 < ex->tokens.size() && !ex->tokens[i + 1].line_start && IsTitleWord(ex->tokens[i + 1]);
     if (prev_title || next_title) continue;
     auto owners = part_owners.find(keys.Key(t.lower));
-    if (owners == part_owners.end() || owners->second.size() != 1) continue;
+    if (owners == part_owners.end()) continue;
+    if (owners->second.size() > 1) {
+      // "Talgat" beside "Talgat A" and his son "Y Talgatuly": the one spelled so.
+      owners = spelled_owners.find(t.lower);
+      if (owners == spelled_owners.end()) continue;
+    }
+    if (owners->second.size() != 1) continue;
     add(i, i + 1, "coref.name-part", persons[*owners->second.begin()].text);
   }
   if (added.empty()) return;

@@ -144,6 +144,21 @@ TEST_CASE("Extract takes two capitalised words as a name when one is a name foun
   CHECK(Find(doc, ex, "Person", "Arman Dosov").size() == 1);
 }
 
+TEST_CASE("Extract takes a name part shared by two persons for the one spelled so", "[extract]") {
+  Document doc;
+  Extraction ex;
+  ExtractArticle("Her husband, Murat Abenuly, was detained. Their son, Daniyar Muratuly, 26, was fined. "
+                 "The troubles did not stop with Murat. Muratov is a common name.\n",
+                 &doc, &ex);
+  INFO(Render(doc, ex));
+  const auto part = Find(doc, ex, "Person", "Murat");
+  REQUIRE(part.size() == 1);
+  CHECK(part[0]->rule == "coref.name-part");
+  CHECK(part[0]->attributes.at("refers") == "Murat Abenuly");
+  // Spelled like neither ("Muratov" is both men's by its key): nobody's.
+  CHECK(Find(doc, ex, "Person", "Muratov").empty());
+}
+
 TEST_CASE("Extract reads the publisher from front matter for organizations only", "[extract]") {
   Document doc;
   Extraction ex;
