@@ -27,9 +27,10 @@ struct KnownPerson {
 // Two capitalised words, one of them a name the rules found alone elsewhere in
 // the document ("Sabira said", "Mr. Dosov"), are that person's full name
 // where no rule's context fires ("When Sabira Tokhtieva finishes work").
-// Neither word may be a not-name or inside another mention, and the pair may
-// not be glued to a third capitalised word (other than a not-name: "When").
-void ExtendLoneNames(const Lexicon* not_names, std::vector<bool>* covered, Extraction* ex) {
+// Neither word may be a not-name or inside another mention, the word added may
+// not be a month ("Last March Sabira drove"), and the pair may not be glued to
+// a third capitalised word (other than a not-name: "When").
+void ExtendLoneNames(const Lexicon* not_names, const Lexicon* months, std::vector<bool>* covered, Extraction* ex) {
   std::set<std::string> lone;
   for (const ExtractedMention& m : ex->mentions) {
     if (m.label == "Person" && m.last == m.first + 1 && IsTitleWord(ex->tokens[m.first])) {
@@ -46,7 +47,11 @@ void ExtendLoneNames(const Lexicon* not_names, std::vector<bool>* covered, Extra
   std::vector<ExtractedMention> added;
   for (std::size_t i = 0; i + 1 < n; ++i) {
     if (!free_word(i) || !free_word(i + 1) || ex->tokens[i + 1].line_start) continue;
-    if (lone.count(ex->tokens[i].lower) == 0 && lone.count(ex->tokens[i + 1].lower) == 0) continue;
+    const bool first_lone = lone.count(ex->tokens[i].lower) != 0;
+    if (!first_lone && lone.count(ex->tokens[i + 1].lower) == 0) continue;
+    // "Last March Nazgul drove": a month is no part the name was missing.
+    const Token& added_word = ex->tokens[first_lone ? i + 1 : i];
+    if (months != nullptr && months->FindWord(added_word.lower) != nullptr && lone.count(added_word.lower) == 0) continue;
     if (i > 0 && !ex->tokens[i].line_start && name_like(i - 1)) continue;
     if (i + 2 < n && !ex->tokens[i + 2].line_start && name_like(i + 2)) continue;
     if (ex->SentenceOf(i) != ex->SentenceOf(i + 1)) continue;
@@ -74,7 +79,7 @@ void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     if (!IsEntityLabel(m.label)) continue;
     for (std::size_t t = m.first; t < m.last; ++t) covered[t] = true;
   }
-  ExtendLoneNames(not_names, &covered, ex);
+  ExtendLoneNames(not_names, rules.lexicon("months"), &covered, ex);
   std::vector<KnownPerson> persons;
   std::set<std::vector<std::string>> seen;
   for (const ExtractedMention& m : ex->mentions) {
