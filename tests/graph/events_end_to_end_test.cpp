@@ -254,6 +254,15 @@ TEST_CASE("Events: a list with ages and a kin apposition takes part whole", "[gr
   }
 }
 
+TEST_CASE("Events: verb phrases coordinated by a comma each make their event", "[graph]") {
+  // ", was freed in 2023" is a second predicate of the subject, not an aside about it.
+  const DocumentGraph g = Build(
+      "That man, Dana Omar, was arrested in 2019 while visiting an aunt in Aksu, was freed in 2023 and went home.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Dana Omar"}).date == "2019");
+  CHECK(OnlyEventWith(g, "Release", {"Dana Omar"}).date == "2023");
+}
+
 TEST_CASE("Events: an age beside a possessor makes no list", "[graph]") {
   // "X, 68, Y's widow" names one person and whose widow she is.
   const DocumentGraph g = Build(
