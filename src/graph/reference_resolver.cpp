@@ -113,6 +113,7 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(const SentenceSpan& sent, st
     out.anyone = true;
     const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
     if (!gender.empty() && !g.empty() && g != gender) continue;
+    out.fits = true;
     const bool possessor = m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s";
     if (possessor) {
       if (out.possessor < 0) out.possessor = e;
@@ -180,7 +181,8 @@ int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, boo
     if (k >= 2) {
       if (named.person >= 0) return named.person;
       if (possessive && named.possessor >= 0) return named.possessor;
-      if (named.anyone) return -1;
+      // Only persons of the other gender ("he sent his wife, Y, to Kayseri"): the topic goes on.
+      if (named.anyone && named.fits) return -1;
     }
     // A relative spoken of in between ("his son in Europe") may be whom the pronoun means; one
     // who owns something ("his grandfather's courtyard") is seldom what the text goes on about,

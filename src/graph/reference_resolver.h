@@ -23,7 +23,7 @@
 //    there): whom "she" stands for ("she met X's sons, her cousins");
 //  - a singular pronoun outside quotes that nothing above resolves: the topic,
 //    the first fitting person of the nearest sentence up to five back that
-//    names anyone, unless a relative who fits it ("his son") or a name of no
+//    names anyone it may mean, unless a relative who fits it ("his son") or a name of no
 //    one person comes in between ("X stood outside. The 56-year-old said ...
 //    A judge fined her. Her son ...": X).
 // Read-only; returns entity indices, empty when nothing fits.
@@ -63,18 +63,21 @@ class ReferenceResolver {
  private:
   // Persons named in `sent` before token `end` (`quoted` 1: inside quotes only, 0: outside only,
   // -1: either): the first whose gender fits and who is no possessor, the first such possessor,
-  // whether anyone is named there, and whether a name stands for no one person.
+  // whether anyone is named there, whether anyone of a fitting gender is, and whether a name
+  // stands for no one person.
   struct Named {
     int person = -1;
     int possessor = -1;
     bool anyone = false;
+    bool fits = false;  // someone named there has a gender that does not conflict
     bool unresolved = false;
   };
   Named NamedIn(const SentenceSpan& sent, std::size_t end, const std::string& gender, int quoted) const;
   int NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth = 0) const;
   // The person the pronoun at `t` (outside quotes) stands for when its sentence and the one
   // before name nobody that fits: the first fitting person of the nearest sentence before them
-  // that names anyone, up to five back, unless a relative that fits the pronoun ("his son") or
+  // that names anyone of a fitting gender, up to five back, unless a relative that fits the
+  // pronoun ("his son") or
   // a name shared by several persons comes in between.
   int TopicBefore(std::size_t t, const std::string& gender, bool possessive) const;
   // The first pronoun of `gender` outside quotes in sentence `s`, or the token count.

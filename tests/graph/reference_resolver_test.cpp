@@ -390,6 +390,15 @@ TEST_CASE("ReferenceResolver: a pronoun past sentences naming nobody is the last
     t.Mention("Marat Omar", marat);
     CHECK(t.Resolve("him", 1) == Ids{marat});
   }
+  SECTION("past a sentence naming only persons of the other gender") {
+    Scene t("Marat Omar had planned to move. In 2016 he sent his wife, Aliya Bek, to Kayseri. He went back "
+            "to Aksu. Police took his passport. A court sentenced him.");
+    const int marat = t.Person("Marat Omar", "male");
+    const int wife = t.Person("Aliya Bek", "female");
+    t.Mention("Marat Omar", marat);
+    t.Mention("Aliya Bek", wife);
+    CHECK(t.Resolve("him") == Ids{marat});
+  }
   SECTION("past relatives in the plural, whom a singular pronoun cannot mean") {
     Scene t("Aliya Bek keeps a list. It holds the names of Uyghurs whose relatives have lost touch. "
             "Nobody answers. With her was Omar Nur.");
