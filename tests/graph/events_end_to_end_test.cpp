@@ -263,6 +263,14 @@ TEST_CASE("Events: verb phrases coordinated by a comma each make their event", "
   CHECK(OnlyEventWith(g, "Release", {"Dana Omar"}).date == "2023");
 }
 
+TEST_CASE("Events: being put into a police van is a detention of everyone named", "[graph]") {
+  const DocumentGraph g = Build(
+      "On July 15 police had put all three -- activist Dana Omar, her son Marat Bekuly, and Saule Bekova, a retired "
+      "teacher -- into a van.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Dana Omar", "Marat Bekuly", "Saule Bekova"}).date == "2020-07-15");
+}
+
 TEST_CASE("Events: an age beside a possessor makes no list", "[graph]") {
   // "X, 68, Y's widow" names one person and whose widow she is.
   const DocumentGraph g = Build(
