@@ -115,15 +115,19 @@ void EventAssembler::ResolveDates() {
   }
 }
 
-// True when an event word other than the candidate's own trigger stands between its trigger and
-// the other mention ("fined ... whose father has been held since 2017": 2017 dates the holding).
+// True when an event word other than the candidate's own trigger, or a verb of going somewhere,
+// stands between its trigger and the other mention ("fined ... whose father has been held since
+// 2017": 2017 dates the holding; "detained ..., who moved to Osh in 2009": the move).
 bool EventAssembler::AnotherEventWordBetween(const Candidate& c, const ExtractedMention& other) const {
   const std::size_t other_begin = ex_.tokens[other.first].span.begin;
+  const Lexicon* motion = rules_.lexicon("motion_verbs");
   for (std::size_t t = 0; t < ex_.tokens.size(); ++t) {
     const Span& sp = ex_.tokens[t].span;
     const bool between = other_begin >= c.trigger.end ? (sp.begin >= c.trigger.end && sp.end <= other_begin)
                                                       : (sp.begin >= ex_.tokens[other.last - 1].span.end && sp.end <= c.trigger.begin);
     if (between && !EventWordKind(t, true).empty()) return true;  // verbs: "house arrest" may belong to it
+    // "who moved to Kyrgyzstan in 2009": the journey's date.
+    if (between && motion != nullptr && motion->FindWord(ex_.tokens[t].lower) != nullptr) return true;
   }
   return false;
 }

@@ -271,6 +271,13 @@ TEST_CASE("Events: being put into a police van is a detention of everyone named"
   CHECK(OnlyEventWith(g, "Detention", {"Dana Omar", "Marat Bekuly", "Saule Bekova"}).date == "2020-07-15");
 }
 
+TEST_CASE("Events: a date past a verb of going dates the journey, not the event", "[graph]") {
+  const DocumentGraph g = Build(
+      "Police detained Dana Omar, a teacher who moved to Kyrgyzstan from China in 2009.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Dana Omar"}).date.empty());
+}
+
 TEST_CASE("Events: an age beside a possessor makes no list", "[graph]") {
   // "X, 68, Y's widow" names one person and whose widow she is.
   const DocumentGraph g = Build(
