@@ -39,6 +39,12 @@ int CountKind(const DocumentGraph& g, EntityKind kind) {
                                         [&](const Entity& e) { return e.kind == kind; }));
 }
 
+// How many entities (unnamed relatives) the graph describes so ("father of X").
+int CountDescribed(const DocumentGraph& g, const std::string& description) {
+  return static_cast<int>(std::count_if(g.entities.begin(), g.entities.end(),
+                                        [&](const Entity& e) { return e.description == description; }));
+}
+
 // The texts of the mentions of entity `e`, in graph order.
 std::vector<std::string> MentionTexts(const std::string& text, const DocumentGraph& g, int e) {
   std::vector<std::string> out;
@@ -425,7 +431,7 @@ TEST_CASE("Graph takes a mother's unnamed husband for the father of her children
   REQUIRE(tursun >= 0);
   REQUIRE(roza >= 0);
   CHECK(Tied(a.graph, tursun, "spouse", roza));
-  for (const Entity& e : a.graph.entities) CHECK(e.description != "husband of Roza Kamal");
+  CHECK(CountDescribed(a.graph, "husband of Roza Kamal") == 0);
   for (const Relation& r : a.graph.relations) {
     if (r.type == "spouse") CHECK(r.inferred);
   }
@@ -446,10 +452,8 @@ TEST_CASE("Graph takes an unnamed relative for the one named person tied through
   // "his father" is his mother's husband; "Roza Kamal's mother-in-law" her husband's mother.
   CHECK(Tied(a.graph, dilshat, "parent", arman));
   CHECK(Tied(a.graph, guzal, "relative", roza));
-  for (const Entity& e : a.graph.entities) {
-    CHECK(e.description != "father of Arman Dilshatuly");
-    CHECK(e.description != "mother-in-law of Roza Kamal");
-  }
+  CHECK(CountDescribed(a.graph, "father of Arman Dilshatuly") == 0);
+  CHECK(CountDescribed(a.graph, "mother-in-law of Roza Kamal") == 0);
   for (const Relation& r : a.graph.relations) {
     if (r.type == "relative" || (r.type == "parent" && r.object == arman && r.subject == dilshat)) CHECK(r.inferred);
   }
@@ -458,8 +462,7 @@ TEST_CASE("Graph takes an unnamed relative for the one named person tied through
         "Roza Kamal, 43, lives in Almaty. Her husband, Dilshat Ablet, is held. Her first husband, Omar Nur, died "
         "in 2001. Her son, Arman Dilshatuly, 19, said his father had done nothing wrong.\n");
     INFO(Render(b.graph));
-    CHECK(std::count_if(b.graph.entities.begin(), b.graph.entities.end(),
-                        [](const Entity& e) { return e.description == "father of Arman Dilshatuly"; }) == 1);
+    CHECK(CountDescribed(b.graph, "father of Arman Dilshatuly") == 1);
   }
 }
 
@@ -467,9 +470,7 @@ TEST_CASE("Graph keeps a mother's husband unnamed when her children's father is 
   const Article a = Build(
       "Activist Roza Kamal, whose son Dilshat Ablet is held, spoke. She said her husband was detained too.\n");
   INFO(Render(a.graph));
-  int husbands = 0;
-  for (const Entity& e : a.graph.entities) husbands += e.description == "husband of Roza Kamal" ? 1 : 0;
-  CHECK(husbands == 1);
+  CHECK(CountDescribed(a.graph, "husband of Roza Kamal") == 1);
 }
 
 TEST_CASE("Graph reads 'the daughter of A and B' as the daughter of both", "[graph]") {
@@ -506,13 +507,8 @@ TEST_CASE("Graph keeps unnamed cousins of a person who has a closer named tie", 
       "Aigerim Sadykova's brother, Daniyar Sadykov, lives in Almaty. He said two of his cousins were "
       "detained. His relatives were questioned.\n");
   INFO(Render(a.graph));
-  int cousins = 0, relatives = 0;
-  for (const Entity& e : a.graph.entities) {
-    cousins += e.description == "cousin of Daniyar Sadykov" ? 1 : 0;
-    relatives += e.description == "relative of Daniyar Sadykov" ? 1 : 0;
-  }
-  CHECK(cousins == 2);
-  CHECK(relatives == 0);  // a collective word for the ties already stated
+  CHECK(CountDescribed(a.graph, "cousin of Daniyar Sadykov") == 2);
+  CHECK(CountDescribed(a.graph, "relative of Daniyar Sadykov") == 0);  // a collective word for the ties already stated
 }
 
 TEST_CASE("Graph joins a mention that refers to a full name and a name ending a longer one", "[graph]") {
