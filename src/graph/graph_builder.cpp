@@ -145,13 +145,19 @@ class Builder {
       auto it = by_key.find(KeyOf(toks));
       if (it != by_key.end()) Attach(i, it->second);
     }
+    std::set<std::string> lone_name_keys;  // names that stand alone somewhere in the article
+    for (const ExtractedMention& m : ex_.mentions) {
+      if (m.label != "Person") continue;
+      const std::vector<std::string> toks = NameTokens(m);
+      if (toks.size() == 1) lone_name_keys.insert(keys_.Key(toks[0]));
+    }
     std::map<std::string, int> single_entities;
     for (std::size_t i : singles) {
       const ExtractedMention& m = ex_.mentions[i];
       const std::string key = keys_.Key(NameTokens(m)[0]);
       auto owners = part_owner.find(key);
       if (owners != part_owner.end()) {
-        const int owner = owners->second.size() == 1 ? *owners->second.begin() : SharedPartOwner(owners->second, m);
+        const int owner = owners->second.size() == 1 ? *owners->second.begin() : SharedPartOwner(owners->second, m, lone_name_keys);
         if (owner >= 0) Attach(i, owner);
         continue;  // ambiguous between several persons: left out
       }
@@ -165,16 +171,12 @@ class Builder {
     }
   }
 
-  // The one of several persons sharing a name part that the part alone stands for, or -1.
-  int SharedPartOwner(const std::set<int>& owners, const ExtractedMention& part) const {
+  // The one of several persons sharing a name part that the part alone stands for, or -1;
+  // `lone_name_keys` are the keys of the names that stand alone in the article.
+  int SharedPartOwner(const std::set<int>& owners, const ExtractedMention& part,
+                      const std::set<std::string>& lone_name_keys) const {
     const std::string part_lower = NameTokens(part)[0];
     const std::string part_key = keys_.Key(part_lower);
-    std::set<std::string> lone_name_keys;  // names that stand alone somewhere in the article
-    for (const ExtractedMention& m : ex_.mentions) {
-      if (m.label != "Person") continue;
-      const std::vector<std::string> toks = NameTokens(m);
-      if (toks.size() == 1) lone_name_keys.insert(keys_.Key(toks[0]));
-    }
     std::vector<NamePartCandidate> candidates;
     for (int e : owners) {
       NamePartCandidate c;

@@ -288,6 +288,8 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
 // other parent of one's children is one's spouse, a parent's spouse is one's parent, a
 // spouse's child is one's child, a spouse's parent is a parent-in-law, a child's spouse a
 // child-in-law, a spouse's sibling or a sibling's spouse a sibling-in-law.
+namespace {
+
 struct KinPath {
   const char* type;
   const char* detail;
@@ -304,6 +306,8 @@ constexpr KinPath kKinPaths[] = {
     {"relative", "sibling-in-law", "spouse", "sibling", "infer.in-law-through-spouse"},
     {"relative", "sibling-in-law", "sibling", "spouse", "infer.in-law-through-sibling"},
 };
+
+}  // namespace
 
 // An unnamed relative is the one named person the article ties to the anchor through a third
 // person in the way the kin word means (kKinPaths), when exactly one fits the word's gender,

@@ -13,18 +13,22 @@ int NamePartOwner(const std::vector<NamePartCandidate>& candidates, std::size_t 
     before.push_back(&c);
   }
   if (before.empty()) return -1;
-  const auto spelled = std::count_if(before.begin(), before.end(), [](const NamePartCandidate* c) { return c->same_spelling; });
-  if (spelled == 1) {
-    return (*std::find_if(before.begin(), before.end(), [](const NamePartCandidate* c) { return c->same_spelling; }))->entity;
-  }
-  if (!titled) {
-    const auto given = std::count_if(before.begin(), before.end(), [](const NamePartCandidate* c) { return c->given_name; });
-    const auto others_by_given = std::count_if(before.begin(), before.end(), [](const NamePartCandidate* c) {
-      return !c->given_name && c->goes_by_given_name;
-    });
-    if (given == 1 && before.size() > 1 && static_cast<std::size_t>(others_by_given) + 1 == before.size()) {
-      return (*std::find_if(before.begin(), before.end(), [](const NamePartCandidate* c) { return c->given_name; }))->entity;
+  // The one candidate that `holds`, or null.
+  const auto only = [&](auto holds) -> const NamePartCandidate* {
+    const NamePartCandidate* found = nullptr;
+    for (const NamePartCandidate* c : before) {
+      if (!holds(*c)) continue;
+      if (found != nullptr) return nullptr;
+      found = c;
     }
+    return found;
+  };
+  if (const NamePartCandidate* c = only([](const NamePartCandidate& x) { return x.same_spelling; })) return c->entity;
+  const bool others_by_given = std::all_of(before.begin(), before.end(), [](const NamePartCandidate* c) {
+    return c->given_name || c->goes_by_given_name;
+  });
+  if (!titled && before.size() > 1 && others_by_given) {
+    if (const NamePartCandidate* c = only([](const NamePartCandidate& x) { return x.given_name; })) return c->entity;
   }
   std::sort(before.begin(), before.end(), [](const NamePartCandidate* a, const NamePartCandidate* b) {
     return a->first_token < b->first_token;
