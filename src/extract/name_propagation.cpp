@@ -49,7 +49,7 @@ void ExtendLoneNames(const Lexicon* not_names, const Lexicon* months, std::vecto
     if (!free_word(i) || !free_word(i + 1) || ex->tokens[i + 1].line_start) continue;
     const bool first_lone = lone.count(ex->tokens[i].lower) != 0;
     if (!first_lone && lone.count(ex->tokens[i + 1].lower) == 0) continue;
-    // "Last March Nazgul drove": a month is no part the name was missing.
+    // "Last March Sabira drove": a month is no part the name was missing.
     const Token& added_word = ex->tokens[first_lone ? i + 1 : i];
     if (months != nullptr && months->FindWord(added_word.lower) != nullptr && lone.count(added_word.lower) == 0) continue;
     if (i > 0 && !ex->tokens[i].line_start && name_like(i - 1)) continue;
@@ -147,7 +147,7 @@ void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     auto owners = part_owners.find(keys.Key(t.lower));
     if (owners == part_owners.end()) continue;
     if (owners->second.size() > 1) {
-      // "Talgat" beside "Talgat A" and his son "Y Talgatuly": the one spelled so.
+      // "Murat" beside "Murat A" and his son "Y Muratuly": the one spelled so.
       owners = spelled_owners.find(t.lower);
       if (owners == spelled_owners.end()) continue;
     }

@@ -10,7 +10,7 @@
 //   - a single title-case token equal (by NameKey) to a part of exactly one
 //     known multi-token person name (spellings with one NameKey identity,
 //     "Serikuly" and "Serikov", count as one), or, where several share it, spelled
-//     exactly as a part of one of them ("Talgat" beside "Y Talgatuly"); the
+//     exactly as a part of one of them ("Murat" beside "Y Muratuly"); the
 //     mention's attribute "refers" holds
 //     that person's full name, so the graph joins them.
 // Tokens already inside an entity mention, and words of the `not_names`

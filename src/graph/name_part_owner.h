@@ -8,10 +8,10 @@
 // introduced alike ("A Serik and M Serik") stay ambiguous, and so does a part
 // that comes before every full name. Where the part is one person's given name
 // and a later name of the others (a son named after his father's given name,
-// "Y Abdusalam" beside "Abdusalam T"), and the article calls each of the others
+// "Y Murat" beside "Murat T"), and the article calls each of the others
 // by his own given name ("Y said"), it is the given name's owner, unless a title
 // ("Mr.") says it is a family name. A part spelled exactly as a word of one
-// person's name, and only like a word of the others' ("Sawutov" beside "Sawut"),
+// person's name, and only like a word of the others' ("Bekov" beside "Bek"),
 // is that person's first of all.
 #pragma once
 

@@ -181,7 +181,7 @@ int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, boo
     if (k >= 2) {
       if (named.person >= 0) return named.person;
       if (possessive && named.possessor >= 0) return named.possessor;
-      // Only persons of the other gender ("he sent his wife, Y, to Kayseri"): the topic goes on.
+      // Only persons of the other gender ("he sent his wife, Y, to Ankara"): the topic goes on.
       if (named.anyone && named.fits) return -1;
     }
     // A relative spoken of in between ("his son in Europe") may be whom the pronoun means; one

@@ -48,18 +48,18 @@ TEST_CASE("NamePartOwner: of two persons introduced in one sentence, not the one
 }
 
 TEST_CASE("NamePartOwner: a given name before a son's family name, when the son goes by his own", "[graph]") {
-  // "Y Abdusalam" (the son, introduced first) and "Abdusalam T" (his father); the son is "Y" alone.
+  // "Y Murat" (the son, introduced first) and "Murat T" (his father); the son is "Y" alone.
   std::vector<NamePartCandidate> family{Candidate(0, 5, 0, "male"), Candidate(1, 40, 3, "male")};
   family[1].given_name = true;
   CHECK(NamePartOwner(family, 60, "") == 0);  // the article never calls the son by "Y" alone
   family[0].goes_by_given_name = true;
   CHECK(NamePartOwner(family, 60, "") == 1);
-  CHECK(NamePartOwner(family, 60, "", true) == 0);  // "Mr. Abdusalam": a family name
+  CHECK(NamePartOwner(family, 60, "", true) == 0);  // "Mr. Murat": a family name
   CHECK(NamePartOwner(family, 20, "") == 0);        // the father is not named yet
 }
 
 TEST_CASE("NamePartOwner: a part spelled as one person's name word, and only like the others'", "[graph]") {
-  // "Sawutov" beside "K Sawut" (introduced first) and "A Sawutov".
+  // "Bekov" beside "K Bek" (introduced first) and "A Bekov".
   std::vector<NamePartCandidate> brothers{Candidate(0, 5, 0, "male"), Candidate(1, 40, 3, "male")};
   brothers[1].same_spelling = true;
   CHECK(NamePartOwner(brothers, 60, "male", true) == 1);

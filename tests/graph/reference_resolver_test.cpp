@@ -391,7 +391,7 @@ TEST_CASE("ReferenceResolver: a pronoun past sentences naming nobody is the last
     CHECK(t.Resolve("him", 1) == Ids{marat});
   }
   SECTION("past a sentence naming only persons of the other gender") {
-    Scene t("Marat Omar had planned to move. In 2016 he sent his wife, Aliya Bek, to Kayseri. He went back "
+    Scene t("Marat Omar had planned to move. In 2016 he sent his wife, Aliya Bek, to Ankara. He went back "
             "to Aksu. Police took his passport. A court sentenced him.");
     const int marat = t.Person("Marat Omar", "male");
     const int wife = t.Person("Aliya Bek", "female");
