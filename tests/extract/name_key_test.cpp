@@ -32,6 +32,10 @@ const Pair kEqual[] = {
     {"aliya", "aliia"},         {"yerlan", "ierlan"},      {"gulnar", "ghulnar"},
     // A Kazakh patronymic surname and its Russified form.
     {"serikuly", "serikov"},    {"zhumabaiuly", "zhumabayuly"},
+    // A Kazakh daughter's patronymic and its Russified form.
+    {"serikqyzy", "serikova"},  {"nurgaliqyzy", "nurgaliyeva"}, {"bolatkyzy", "bolatova"},
+    // A final voiced consonant and its voiceless twin.
+    {"ahmed", "ahmet"},
 };
 
 const Pair kDifferent[] = {
@@ -39,7 +43,7 @@ const Pair kDifferent[] = {
     // A sister's surname stays apart from her brother's.
     {"tokhtarova", "tokhtarov"}, {"ermekbaeva", "ermekbaev"},
     // A daughter's patronymic stays apart from her brother's.
-    {"serikqyzy", "serikuly"},
+    {"serikqyzy", "serikuly"}, {"serikqyzy", "serikov"},
 };
 
 TEST_CASE("NameKey equates transliteration variants from the lexicon", "[extract]") {
