@@ -11,7 +11,12 @@ NameKey::NameKey(const Lexicon* table) {
   for (const LexiconEntry& e : table->entries()) {
     std::string from;
     for (const std::string& t : e.tokens) from += t;
+    const auto joins = e.attributes.find("joins");
     const auto as = e.attributes.find("as");
+    if (joins != e.attributes.end() && joins->second == "previous") {
+      joining_.push_back(from);
+      if (as == e.attributes.end()) continue;  // only a particle, no spelling rule
+    }
     const std::string to = as == e.attributes.end() ? "" : as->second;
     const auto pos = e.attributes.find("position");
     if (pos != e.attributes.end() && pos->second == "end") {
@@ -56,6 +61,21 @@ std::string NameKey::Key(const std::string& lower) const {
     if (collapsed.empty() || collapsed.back() != c) collapsed.push_back(c);
   }
   return collapsed;
+}
+
+std::string NameKey::OfName(const std::vector<std::string>& lowers) const {
+  std::vector<std::string> words;
+  for (const std::string& w : lowers) {
+    const bool joins = !words.empty() && std::find(joining_.begin(), joining_.end(), w) != joining_.end();
+    if (joins) {
+      words.back() += w;
+    } else {
+      words.push_back(w);
+    }
+  }
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + Key(w);
+  return out;
 }
 
 }  // namespace kith

@@ -100,8 +100,7 @@ void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
   std::map<std::string, std::set<std::size_t>> spelled_owners;  // the same by exact spelling
   std::map<std::string, std::size_t> by_identity;
   for (std::size_t i = 0; i < persons.size(); ++i) {
-    std::string identity;
-    for (const std::string& part : persons[i].lowers) identity += keys.Key(part) + " ";
+    const std::string identity = keys.OfName(persons[i].lowers);
     const std::size_t owner = by_identity.emplace(identity, i).first->second;
     for (const std::string& part : persons[i].lowers) {
       if (CodePointCount(part) < 3) continue;

@@ -66,11 +66,7 @@ class Builder {
     return out;
   }
 
-  std::string KeyOf(const std::vector<std::string>& lowers) const {
-    std::string k;
-    for (const std::string& l : lowers) k += (k.empty() ? "" : " ") + keys_.Key(l);
-    return k;
-  }
+  std::string KeyOf(const std::vector<std::string>& lowers) const { return keys_.OfName(lowers); }
 
   int NewEntity(EntityKind kind, const std::string& type) {
     Entity e;

@@ -41,10 +41,11 @@ Status FindPersons(Database* db, const std::string& query, const NameKey& keys, 
     KITH_RETURN_IF_ERROR(Collect(&stmt, out));
   }
   if (!out->empty()) return Status::Ok();
-  std::string key;
+  std::vector<std::string> words;
   for (const Token& t : Tokenizer().Tokenize(query)) {
-    if (t.kind == TokenKind::kWord && t.norm != "'s") key += (key.empty() ? "" : " ") + keys.Key(t.lower);
+    if (t.kind == TokenKind::kWord && t.norm != "'s") words.push_back(t.lower);
   }
+  const std::string key = keys.OfName(words);
   {
     Statement stmt;
     KITH_RETURN_IF_ERROR(db->Prepare(

@@ -75,6 +75,20 @@ TEST_CASE("NameKey endings keep a stem of at least three bytes", "[extract]") {
   CHECK(keys.Key("petrov") == "petr");
 }
 
+TEST_CASE("NameKey keys a patronymic particle written apart with the name before it", "[extract]") {
+  const std::unique_ptr<Lexicon> table = LoadTransliteration();
+  const NameKey keys(table.get());
+  // A Kyrgyz or Kazakh patronymic as two words, glued, and Russified.
+  CHECK(keys.OfName({"aida", "temirbek", "kyzy"}) == keys.OfName({"aida", "temirbekqyzy"}));
+  CHECK(keys.OfName({"aida", "temirbek", "kyzy"}) == keys.OfName({"aida", "temirbekova"}));
+  CHECK(keys.OfName({"ulan", "temirbek", "uulu"}) == keys.OfName({"ulan", "temirbekov"}));
+  CHECK(keys.OfName({"ulan", "temirbek", "uly"}) == keys.OfName({"ulan", "temirbekuly"}));
+  // A son's and a daughter's forms stay apart.
+  CHECK(keys.OfName({"aida", "temirbek", "uulu"}) != keys.OfName({"aida", "temirbek", "kyzy"}));
+  // A particle opening a name has nothing to join.
+  CHECK(keys.OfName({"kyzy", "aida"}) == keys.Key("kyzy") + " " + keys.Key("aida"));
+}
+
 TEST_CASE("NameKey without a table only drops doubled letters", "[extract]") {
   const NameKey plain;
   CHECK(plain.Key("nurllan") == "nurlan");
