@@ -26,13 +26,15 @@ void KinshipBuilder::Build() {
     std::vector<int> anchors = arguments_.Entities(r.object);
     const std::string lemma = AttributeOf(r.attributes, "lemma");
     if (AttributeOf(r.attributes, "anchor") == "previous") {
-      // "The nephew, X": the anchor of the last tie with the same kin word.
-      const auto last = last_anchor_by_lemma_.find(lemma);
+      // "The nephew, X": the anchors of the last tie with the same kin word ("their daughter ...
+      // The daughter, X" is both parents' daughter).
+      const auto last = last_anchors_by_lemma_.find(lemma);
       anchors.clear();
-      if (last != last_anchor_by_lemma_.end()) anchors.push_back(last->second);
-    } else if (r.object.last == r.object.first + 1 && resolver_.InQuote(r.object.first) &&
+      if (last != last_anchors_by_lemma_.end()) anchors = last->second;
+    } else if (r.type == "child" && r.object.last == r.object.first + 1 && resolver_.InQuote(r.object.first) &&
                (ex_.tokens[r.object.first].lower == "our" || ex_.tokens[r.object.first].lower == "we")) {
-      // "our daughter" in a quote: the speaker and the speaker's spouse.
+      // "our daughter" in a quote: the speaker's and the speaker's spouse's ("our mother" is the
+      // speaker's alone: the spouse's would be a mother-in-law).
       const std::vector<int> speakers = anchors;
       for (int sp : speakers) {
         for (const Relation& rel : graph_->relations) {
@@ -78,7 +80,7 @@ void KinshipBuilder::AddExtracted(const ExtractedRelation& r, const std::vector<
   const std::string term = AttributeOf(r.attributes, "term");
   const std::string gender = AttributeOf(r.attributes, "gender");
   const std::string lemma = AttributeOf(r.attributes, "lemma");
-  if (!anchors.empty() && !lemma.empty()) last_anchor_by_lemma_[lemma] = anchors[0];
+  if (!anchors.empty() && !lemma.empty()) last_anchors_by_lemma_[lemma] = anchors;
   if (AttributeOf(r.attributes, "unnamed") == "yes") {
     // "their three children": one set of relatives shared by every anchor.
     if (anchors.empty()) return;

@@ -82,7 +82,7 @@ class KinshipBuilder {
   const ReferenceResolver& resolver_;
   DocumentGraph* graph_;
   std::set<std::string> tie_keys_;
-  std::map<std::string, int> last_anchor_by_lemma_;  // kin word -> anchor of its last tie
+  std::map<std::string, std::vector<int>> last_anchors_by_lemma_;  // kin word -> anchors of its last tie
   // Kin words ("her two sons", "the husband") -> the persons they stand for.
   std::map<std::pair<std::size_t, std::size_t>, std::vector<int>> kin_referents_;
 };

@@ -762,5 +762,39 @@ TEST_CASE("Graph reads 'the brothers' uncle in Almaty, Y'", "[graph]") {
   CHECK(Tied(a.graph, omar, "relative", arman));
 }
 
+TEST_CASE("Graph gives 'The daughter, Y' the parents 'their daughter' had", "[graph]") {
+  const Article a = Build(
+      "Aigul Serikqyzy and her husband, Bolat Omarov, stood outside the court. With them stood their daughter. "
+      "The daughter, 19-year-old Dana Bolatqyzy, was not detained.\n");
+  INFO(Render(a.graph));
+  const int aigul = EntityNamed(a.graph, "Aigul Serikqyzy");
+  const int bolat = EntityNamed(a.graph, "Bolat Omarov");
+  const int dana = EntityNamed(a.graph, "Dana Bolatqyzy");
+  REQUIRE(aigul >= 0);
+  REQUIRE(bolat >= 0);
+  REQUIRE(dana >= 0);
+  CHECK(Tied(a.graph, dana, "child", aigul));
+  CHECK(Tied(a.graph, dana, "child", bolat));
+  CHECK(CountDescribed(a.graph, "daughter of Aigul Serikqyzy") == 0);
+}
+
+TEST_CASE("Graph reads 'our mother' in a quote as the speaker's mother alone", "[graph]") {
+  const Article a = Build(
+      "Aigul Serikqyzy and her husband, Bolat Omarov, stood outside the court. \"Our mother asks about him "
+      "every night,\" Aigul said. \"Our son was there too,\" Aigul said.\n");
+  INFO(Render(a.graph));
+  CHECK(CountDescribed(a.graph, "mother of Aigul Serikqyzy") == 1);
+  const int bolat = EntityNamed(a.graph, "Bolat Omarov");
+  REQUIRE(bolat >= 0);
+  bool son_of_bolat = false;
+  bool mother_of_bolat = false;
+  for (const Relation& r : a.graph.relations) {
+    if (r.type == "child" && r.object == bolat) son_of_bolat = true;
+    if (r.type == "parent" && r.object == bolat) mother_of_bolat = true;
+  }
+  CHECK(son_of_bolat);
+  CHECK_FALSE(mother_of_bolat);
+}
+
 }  // namespace
 }  // namespace kith
