@@ -92,6 +92,18 @@ int ReferenceResolver::Speaker(int s) const {
       best = referent[0];
       best_distance = distance;
     }
+    // "\"...,\" the 46-year-old teacher said.": a description by age next to the speech verb,
+    // closer than any name, is the person the text is about, found as a pronoun's would be.
+    if (const std::size_t the = AgeDescriptionBeforeSpeech(look); the < ex_.tokens.size()) {
+      const std::size_t distance = distance_to_verb(the, the + 1);
+      if (best < 0 || distance < best_distance) {
+        const int described = NearestBefore(the, "", false);
+        if (described >= 0) {
+          best = described;
+          best_distance = distance;
+        }
+      }
+    }
     // In the sentence before, only a speaker introducing the quote ("X said:") counts.
     if (best >= 0 && (look == s || best_distance <= 3)) return best;
   }
@@ -215,6 +227,27 @@ bool ReferenceResolver::OpensSentence(std::size_t t) const {
     if (ex_.tokens[k].kind == TokenKind::kWord) return false;
   }
   return true;
+}
+
+std::size_t ReferenceResolver::AgeDescriptionBeforeSpeech(int s) const {
+  const Lexicon* speech = rules_.lexicon("speech_verbs");
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  const auto is_age = [](const std::string& lower) {
+    std::size_t digits = 0;
+    while (digits < lower.size() && lower[digits] >= '0' && lower[digits] <= '9') ++digits;
+    return digits >= 1 && digits <= 3 && lower.compare(digits, std::string::npos, "-year-old") == 0;
+  };
+  for (std::size_t t = sent.first; speech != nullptr && t + 2 < sent.last; ++t) {
+    if (in_quote_[t] || ex_.tokens[t].lower != "the" || !is_age(ex_.tokens[t + 1].lower)) continue;
+    // Up to three more lower-case words ("former kindergarten teacher"), then the speech verb.
+    for (std::size_t k = t + 2; k < sent.last && k <= t + 5; ++k) {
+      const Token& w = ex_.tokens[k];
+      if (in_quote_[k] || w.kind != TokenKind::kWord) break;
+      if (speech->FindWord(w.lower) != nullptr) return t;
+      if (w.norm.empty() || w.norm[0] < 'a' || w.norm[0] > 'z') break;
+    }
+  }
+  return ex_.tokens.size();
 }
 
 bool ReferenceResolver::SubjectPronoun(std::size_t t) const {

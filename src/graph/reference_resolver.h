@@ -3,7 +3,9 @@
 //  - "my", "our", "I", "me", "we" inside a quote: the quote's speaker, the
 //    person outside the quotes of the same sentence nearest a speech verb
 //    (", X told ...", "X said: ...", "..., said X", or "..., she said" with
-//    the person "she" refers to), else such a person in the sentence before;
+//    the person "she" refers to, or "..., the 46-year-old teacher said" with
+//    the person a pronoun there would mean), else such a person in the
+//    sentence before;
 //  - "her", "his", "she", "he": the first person of the sentence before it
 //    (then of the sentence before, past sentences that are all quotation; for
 //    "he"/"she", then the person of a pronoun of the same gender there; for
@@ -86,6 +88,9 @@ class ReferenceResolver {
   std::size_t FirstWord(int s) const;
   // True when no word comes before token `t` in its sentence.
   bool OpensSentence(std::size_t t) const;
+  // In sentence `s`, outside quotes, the "the" of a description by age followed by a speech
+  // verb ("the 46-year-old teacher said"), or the token count.
+  std::size_t AgeDescriptionBeforeSpeech(int s) const;
   // True when token `t` is a subject pronoun ("he", "she").
   bool SubjectPronoun(std::size_t t) const;
   // True when sentence `s` is all quotation.

@@ -123,6 +123,20 @@ TEST_CASE("ReferenceResolver: the speaker is the person nearest the speech verb"
   CHECK(s.Resolve("My") == Ids{aliya});
 }
 
+TEST_CASE("ReferenceResolver: a speaker described by age is the person the text is about", "[graph]") {
+  Scene s("Aliya Bek held up a photograph. \"That is my brother,\" the 46-year-old chemistry teacher said.");
+  const int aliya = s.Person("Aliya Bek", "female");
+  s.Mention("Aliya Bek", aliya);
+  CHECK(s.Resolver().Speaker(1) == aliya);
+  CHECK(s.Resolve("my") == Ids{aliya});
+  SECTION("not a description without an age") {
+    Scene t("Aliya Bek held up a photograph. \"That is my brother,\" the police spokesman said.");
+    const int a = t.Person("Aliya Bek", "female");
+    t.Mention("Aliya Bek", a);
+    CHECK(t.Resolver().Speaker(1) == -1);
+  }
+}
+
 TEST_CASE("ReferenceResolver: 'my' outside quotes or without a speaker is nobody", "[graph]") {
   SECTION("outside quotes") {
     Scene s("Aliya Bek said my son left.");
