@@ -1,8 +1,11 @@
 #include "graph/kin_inference.h"
 
+#include <algorithm>
 #include <map>
+#include <string>
 #include <set>
 #include <utility>
+#include <vector>
 
 namespace kith {
 
@@ -10,8 +13,10 @@ int InferKinship(DocumentGraph* graph) {
   // parent entity -> (child entity, index of the stating relation)
   std::map<int, std::vector<std::pair<int, int>>> children;
   std::set<std::pair<int, int>> siblings;
+  const auto named = [&](int e) { return !graph->entities[static_cast<std::size_t>(e)].name.empty(); };
   for (std::size_t i = 0; i < graph->relations.size(); ++i) {
     const Relation& r = graph->relations[i];
+    if (!named(r.subject) || !named(r.object)) continue;  // unnamed relatives count as the text gives them
     if (r.type == "parent") children[r.subject].push_back({r.object, static_cast<int>(i)});
     if (r.type == "child") children[r.object].push_back({r.subject, static_cast<int>(i)});
     if (r.type == "sibling") siblings.insert({std::min(r.subject, r.object), std::max(r.subject, r.object)});
@@ -20,7 +25,8 @@ int InferKinship(DocumentGraph* graph) {
   // A sibling of a parent's child is that parent's child too (stated siblings only, so one pass).
   std::vector<std::pair<int, int>> stated_siblings;
   for (std::size_t i = 0; i < graph->relations.size(); ++i) {
-    if (graph->relations[i].type == "sibling" && !graph->relations[i].inferred) stated_siblings.push_back({static_cast<int>(i), 0});
+    const Relation& r = graph->relations[i];
+    if (r.type == "sibling" && !r.inferred && named(r.subject) && named(r.object)) stated_siblings.push_back({static_cast<int>(i), 0});
   }
   for (auto& [parent, kids] : children) {
     std::vector<std::pair<int, int>> more;
@@ -49,6 +55,50 @@ int InferKinship(DocumentGraph* graph) {
       }
     }
     kids.insert(kids.end(), more.begin(), more.end());
+  }
+  // A parent's one spouse is the child's other parent, while the child has one parent only or
+  // two of whom none is of the spouse's gender ("Their father, X ... The widow, Y": Y is the
+  // mother). A former spouse is no parent by marriage.
+  std::map<int, std::vector<std::pair<int, int>>> spouses;  // entity -> (spouse, stating relation)
+  for (std::size_t i = 0; i < graph->relations.size(); ++i) {
+    const Relation& r = graph->relations[i];
+    if (!named(r.subject) || !named(r.object)) continue;
+    if (r.type != "spouse" || r.term.find("ex-") != std::string::npos || r.term.find("former") != std::string::npos) continue;
+    spouses[r.subject].push_back({r.object, static_cast<int>(i)});
+    spouses[r.object].push_back({r.subject, static_cast<int>(i)});
+  }
+  std::map<int, std::vector<int>> parents_of;
+  for (const auto& [parent, kids] : children) {
+    for (const auto& k : kids) parents_of[k.first].push_back(parent);
+  }
+  const auto gender_of = [&](int e) -> const std::string& { return graph->entities[static_cast<std::size_t>(e)].gender; };
+  for (auto& [parent, kids] : children) {
+    const auto sp = spouses.find(parent);
+    if (sp == spouses.end() || sp->second.size() != 1) continue;
+    const auto [spouse, via_spouse] = sp->second[0];
+    std::vector<std::pair<int, int>> more;
+    for (const auto& [kid, via] : kids) {
+      std::vector<int>& known = parents_of[kid];
+      if (kid == spouse || std::find(known.begin(), known.end(), spouse) != known.end() || known.size() >= 2) continue;
+      bool same_gender = false;
+      for (int p : known) same_gender = same_gender || (!gender_of(spouse).empty() && gender_of(p) == gender_of(spouse));
+      if (same_gender) continue;
+      Relation r;
+      r.subject = spouse;
+      r.type = "parent";
+      r.object = kid;
+      const std::string& g = gender_of(spouse);
+      r.term = g == "female" ? "mother" : g == "male" ? "father" : "parent";
+      r.inferred = true;
+      r.sources = {via, via_spouse};
+      r.evidence = graph->relations[static_cast<std::size_t>(via)].evidence;
+      r.evidence.rule = "infer.parent-is-parents-spouse";
+      graph->relations.push_back(std::move(r));
+      known.push_back(spouse);
+      more.push_back({kid, static_cast<int>(graph->relations.size() - 1)});
+      ++added;
+    }
+    for (const auto& m : more) children[spouse].push_back(m);
   }
   for (const auto& [parent, kids] : children) {
     for (std::size_t a = 0; a < kids.size(); ++a) {

@@ -1,6 +1,8 @@
 // Kin inference within one document graph: facts that follow from stated
 // family ties, stored as inferred with the ties they came from.
 //  - a stated sibling of a parent's child is that parent's child;
+//  - a parent's one (not former) spouse is the child's other parent, unless
+//    the child has two parents already or one of the spouse's gender;
 //  - children of one parent are siblings (unless already tied as siblings).
 // Inverse (parent/child) and symmetric (sibling, spouse) directions need no
 // new rows: every reader of a tie (exporters, queries) reads both directions.

@@ -9,7 +9,7 @@
 namespace kith {
 namespace {
 
-// A graph of `n` unnamed persons (only indices matter to InferKinship).
+// A graph of `n` named persons "P0", "P1", ... (InferKinship reads ties between named persons).
 DocumentGraph Persons(int n) {
   DocumentGraph g;
   g.sentences = {SentenceRecord{Span{0, 10}}, SentenceRecord{Span{11, 20}}};
@@ -91,6 +91,64 @@ TEST_CASE("InferKinship makes children of one parent siblings, citing both ties"
   CHECK(r->evidence.sentence >= 0);
   CHECK_FALSE(g.relations[0].inferred);
   CHECK_FALSE(g.relations[1].inferred);
+}
+
+TEST_CASE("InferKinship makes a parent's one spouse the child's other parent", "[graph]") {
+  // 0 is the wife of 1, and the mother of 2.
+  DocumentGraph g = Persons(3);
+  g.entities[0].gender = "female";
+  g.entities[1].gender = "male";
+  Tie(&g, 0, "spouse", 1, "wife", 0);
+  Tie(&g, 0, "parent", 2, "mother", 1);
+  InferKinship(&g);
+  INFO(Render(g));
+  const Relation* r = Inferred(g, "infer.parent-is-parents-spouse");
+  REQUIRE(r != nullptr);
+  CHECK(ParentOf(g, 1, 2));
+  CHECK(r->term == "father");
+  std::vector<int> sources = r->sources;
+  std::sort(sources.begin(), sources.end());
+  CHECK(sources == std::vector<int>{0, 1});
+}
+
+TEST_CASE("InferKinship leaves a parent's spouse alone when the tie says nothing of the child", "[graph]") {
+  SECTION("a former spouse") {
+    DocumentGraph g = Persons(3);
+    Tie(&g, 0, "spouse", 1, "ex-wife", 0);
+    Tie(&g, 0, "parent", 2, "mother", 1);
+    InferKinship(&g);
+    INFO(Render(g));
+    CHECK_FALSE(ParentOf(g, 1, 2));
+  }
+  SECTION("a parent with two spouses") {
+    DocumentGraph g = Persons(4);
+    Tie(&g, 0, "spouse", 1, "wife", 0);
+    Tie(&g, 0, "spouse", 3, "wife", 0);
+    Tie(&g, 0, "parent", 2, "mother", 1);
+    InferKinship(&g);
+    INFO(Render(g));
+    CHECK_FALSE(ParentOf(g, 1, 2));
+    CHECK_FALSE(ParentOf(g, 3, 2));
+  }
+  SECTION("a child with a parent of the spouse's gender") {
+    DocumentGraph g = Persons(4);
+    g.entities[1].gender = "male";
+    g.entities[3].gender = "male";
+    Tie(&g, 0, "spouse", 1, "wife", 0);
+    Tie(&g, 0, "parent", 2, "mother", 1);
+    Tie(&g, 3, "parent", 2, "father", 1);
+    InferKinship(&g);
+    INFO(Render(g));
+    CHECK_FALSE(ParentOf(g, 1, 2));
+  }
+  SECTION("an unnamed child") {
+    DocumentGraph g = Persons(3);
+    g.entities[2].name.clear();
+    g.entities[2].description = "son of P0";
+    Tie(&g, 0, "spouse", 1, "wife", 0);
+    Tie(&g, 0, "parent", 2, "mother", 1);
+    CHECK(InferKinship(&g) == 0);
+  }
 }
 
 TEST_CASE("InferKinship ties every pair of three children once", "[graph]") {
