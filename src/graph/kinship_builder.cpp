@@ -7,6 +7,7 @@
 
 #include "base/utf8.h"
 #include "graph/kin_inference.h"
+#include "graph/patronymic.h"
 
 namespace kith {
 
@@ -219,7 +220,7 @@ std::vector<int> KinshipBuilder::NamedRelatives(int anchor, const std::string& t
 
 // Relatives the article does not name become persons of their own, unless the article names
 // them elsewhere: a named relative of the same person, relation and gender takes their place.
-void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests) {
+int KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests) {
   std::map<std::string, UnnamedRequest> merged;
   for (const UnnamedRequest& u : requests) {
     const std::string key = std::to_string(u.anchor) + "|" + u.type + "|" + u.gender;
@@ -241,11 +242,31 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
   for (const auto& [key, u] : merged) {
     if (u.type != "relative") has_specific.insert(u.anchor);
   }
-  for (const auto& [key, u] : merged) {
-    // "their relatives", "my family members": collective words for the ties already stated.
-    // "Cousins" and "grandmother" are kin of their own kind and are kept.
+  // "their relatives", "my family members": collective words for the ties already stated.
+  // "Cousins" and "grandmother" are kin of their own kind and are kept.
+  const auto collective = [&](const UnnamedRequest& u) {
     const bool specific = !u.detail.empty() && u.detail != "loose";
-    if (u.type == "relative" && has_specific.count(u.anchor) && !specific) continue;
+    return u.type == "relative" && has_specific.count(u.anchor) && !specific;
+  };
+  // Named persons first, in rounds: one found ("her brother" is the one man who shares her
+  // patronymic) may show who another is ("our mother", in his words, is his sister's mother).
+  int named_found = 0;
+  for (bool progress = true; progress;) {
+    progress = false;
+    for (const auto& [key, u] : merged) {
+      if (collective(u) || !(u.detail.empty() || u.type == "relative")) continue;
+      if (!NamedRelatives(u.anchor, u.type, u.gender).empty()) continue;
+      const std::string term = Singular(u.term.empty() ? u.type : u.term);
+      std::vector<int> found;
+      if (AddThroughTies(u, term, &found) || AddThroughPatronymic(u, term, &found)) {
+        progress = true;
+        ++named_found;
+      }
+    }
+    if (progress) InferKinship(graph_);
+  }
+  for (const auto& [key, u] : merged) {
+    if (collective(u)) continue;
     int named = 0;
     std::vector<int> referents;
     for (const Relation& r : graph_->relations) {
@@ -261,10 +282,6 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
     }
     const std::string anchor_name = graph_->entities[static_cast<std::size_t>(u.anchor)].name;
     const std::string lemma = u.term.empty() ? u.type : u.term;
-    if (named == 0 && (u.detail.empty() || u.type == "relative")) {
-      // "Their mother, Y, ... her husband's belongings": the father of her children.
-      if (AddThroughTies(u, Singular(lemma), &referents)) ++named;
-    }
     for (int i = named; i < u.count; ++i) {
       Entity e;
       e.kind = EntityKind::kPerson;
@@ -284,11 +301,12 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
       }
     }
   }
+  return named_found;
 }
 
 // The ties that make a person someone's relative of a kind through a third person: the
-// other parent of one's children is one's spouse, a parent's spouse is one's parent, a
-// spouse's child is one's child, a spouse's parent is a parent-in-law, a child's spouse a
+// other parent of one's children is one's spouse, a parent's spouse or a sibling's parent is
+// one's parent, a spouse's child is one's child, a spouse's parent is a parent-in-law, a child's spouse a
 // child-in-law, a spouse's sibling or a sibling's spouse a sibling-in-law.
 namespace {
 
@@ -302,6 +320,7 @@ struct KinPath {
 constexpr KinPath kKinPaths[] = {
     {"spouse", "", "child", "parent", "infer.spouse-is-co-parent"},
     {"parent", "", "parent", "spouse", "infer.parent-is-parents-spouse"},
+    {"parent", "", "sibling", "parent", "infer.parent-is-siblings-parent"},
     {"child", "", "spouse", "child", "infer.child-is-spouses-child"},
     {"relative", "parent-in-law", "spouse", "parent", "infer.in-law-through-spouse"},
     {"relative", "child-in-law", "child", "spouse", "infer.in-law-through-child"},
@@ -345,6 +364,50 @@ bool KinshipBuilder::AddThroughTies(const UnnamedRequest& u, const std::string& 
   rel.inferred = true;
   rel.sources = sources;
   rel.evidence.rule = used->rule;
+  referents->push_back(found);
+  return true;
+}
+
+// An unnamed sibling, father or child is the one named person whose name says so: a sibling
+// shares the anchor's patronymic ("Nurjamal Keneshbek kyzy" and "Tilek Keneshbek uulu") or
+// family name ("Kamil Sawut" and "Ablajan Sawutov"), a
+// father's given name is the anchor's patronymic, a child's patronymic the anchor's given name.
+// Only when exactly one person of the word's gender fits and is not tied to the anchor already.
+bool KinshipBuilder::AddThroughPatronymic(const UnnamedRequest& u, const std::string& term,
+                                          std::vector<int>* referents) {
+  const Entity& anchor = graph_->entities[static_cast<std::size_t>(u.anchor)];
+  if (anchor.name.empty()) return false;
+  const std::string anchor_stem = PatronymicStemKey(anchor.name, rules_);
+  const std::string anchor_given = GivenNameKey(anchor.name, rules_);
+  const std::string anchor_family = FamilyNameKey(anchor.name, rules_);
+  const auto fits = [&](const Entity& e) {
+    if (u.type == "sibling") return !anchor_family.empty() && FamilyNameKey(e.name, rules_) == anchor_family;
+    if (u.type == "parent") {
+      return u.gender == "male" && e.gender != "female" && !anchor_stem.empty() &&
+             GivenNameKey(e.name, rules_) == anchor_stem;
+    }
+    if (u.type == "child") {
+      return anchor.gender != "female" && !anchor_given.empty() && PatronymicStemKey(e.name, rules_) == anchor_given;
+    }
+    return false;
+  };
+  int found = -1;
+  for (std::size_t i = 0; i < graph_->entities.size(); ++i) {
+    const Entity& e = graph_->entities[i];
+    const int id = static_cast<int>(i);
+    if (id == u.anchor || e.kind != EntityKind::kPerson || e.name.empty()) continue;
+    if (!u.gender.empty() && !e.gender.empty() && e.gender != u.gender) continue;
+    if (!fits(e) || TieIndex(id, u.anchor) >= 0) continue;
+    if (found >= 0) return false;  // two fit: no telling which
+    found = id;
+  }
+  if (found < 0) return false;
+  const std::size_t before = graph_->relations.size();
+  AddRelation(found, u.type, u.anchor, term, u.evidence);
+  if (graph_->relations.size() == before) return false;
+  Relation& rel = graph_->relations.back();
+  rel.inferred = true;
+  rel.evidence.rule = "infer." + u.type + "-by-patronymic";
   referents->push_back(found);
   return true;
 }

@@ -14,7 +14,9 @@
 //    the one named person tied to the anchor through a third in the way the
 //    kin word means (an inferred tie): the other parent of her children is
 //    her unnamed spouse, a parent's spouse the unnamed father, a spouse's
-//    mother the unnamed mother-in-law.
+//    mother the unnamed mother-in-law; failing that, the one person whose
+//    name makes them so (patronymic.h): the unnamed brother shares her
+//    patronymic, the unnamed father's given name is it.
 // Also remembers the persons each kin word stands for, for event roles.
 #pragma once
 
@@ -68,8 +70,10 @@ class KinshipBuilder {
   bool PluralPossessive(std::size_t t) const;
   void AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev);
   std::vector<int> NamedRelatives(int anchor, const std::string& type, const std::string& gender) const;
-  void AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests);
+  // Returns how many of them were found to be named persons.
+  int AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests);
   bool AddThroughTies(const UnnamedRequest& u, const std::string& term, std::vector<int>* referents);
+  bool AddThroughPatronymic(const UnnamedRequest& u, const std::string& term, std::vector<int>* referents);
   int TieIndex(int a, int b) const;
   void AddReferent(const CaptureRange& c, int entity);
   static std::string Inverse(const std::string& type);

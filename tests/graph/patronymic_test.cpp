@@ -1,0 +1,47 @@
+#include "graph/patronymic.h"
+
+#include <catch2/catch.hpp>
+
+#include <memory>
+
+namespace kith {
+namespace {
+
+const RuleSet& Rules() {
+  static std::unique_ptr<RuleSet> rules;
+  static const Status status = RuleSet::Load(KITH_SOURCE_DIR "/rules", &rules);
+  INFO(status.ToString());
+  REQUIRE(status.ok());
+  return *rules;
+}
+
+TEST_CASE("PatronymicStemKey reads the father's name from a particle or an ending", "[graph]") {
+  const RuleSet& rules = Rules();
+  const std::string father = GivenNameKey("Temirbek Asanov", rules);
+  REQUIRE_FALSE(father.empty());
+  CHECK(PatronymicStemKey("Ulan Temirbek uulu", rules) == father);
+  CHECK(PatronymicStemKey("Aida Temirbekqyzy", rules) == father);
+  CHECK(PatronymicStemKey("Aida Temirbek kyzy", rules) == father);
+  CHECK(PatronymicStemKey("Marat Temirbekovich Asanov", rules) == father);
+  // Spelling variants of the father's name compare equal.
+  CHECK(PatronymicStemKey("Aida Temirbekqyzy", rules) == PatronymicStemKey("Ulan Temirbekuly", rules));
+}
+
+TEST_CASE("PatronymicStemKey is empty for a name without a patronymic", "[graph]") {
+  const RuleSet& rules = Rules();
+  CHECK(PatronymicStemKey("Aida Asanova", rules).empty());
+  CHECK(PatronymicStemKey("Ulan", rules).empty());
+  // The given name is never read as one, nor a particle with nothing before it.
+  CHECK(PatronymicStemKey("Kyzy Asanova", rules).empty());
+  CHECK(PatronymicStemKey("", rules).empty());
+}
+
+TEST_CASE("FamilyNameKey falls back to the last word", "[graph]") {
+  const RuleSet& rules = Rules();
+  CHECK(FamilyNameKey("Kamil Sawut", rules) == FamilyNameKey("Ablajan Sawutov", rules));
+  CHECK(FamilyNameKey("Ulan Temirbek uulu", rules) == GivenNameKey("Temirbek Asanov", rules));
+  CHECK(FamilyNameKey("Ulan", rules).empty());
+}
+
+}  // namespace
+}  // namespace kith
