@@ -56,11 +56,13 @@ Status LoadGoldFile(const std::string& path, GoldDocument* out) {
   KITH_RETURN_IF_ERROR(Entities(*src, root, "organizations", &out->organizations));
   KITH_RETURN_IF_ERROR(Entities(*src, root, "places", &out->places));
   if (const JsonValue* k = root.Find("kinship"); k != nullptr && k->IsArray()) {
-    for (const JsonValue& v : k->items) out->kinship.push_back(GoldKin{Str(v, "person"), Str(v, "relation"), Str(v, "of")});
+    for (const JsonValue& v : k->items) {
+      out->kinship.push_back(GoldKin{Str(v, "person"), Str(v, "relation"), Str(v, "of"), Optional(v)});
+    }
   }
   if (const JsonValue* u = root.Find("unnamed_relatives"); u != nullptr && u->IsArray()) {
     for (const JsonValue& v : u->items) {
-      GoldUnnamed g{Str(v, "of"), Str(v, "relation"), Str(v, "gender"), 1};
+      GoldUnnamed g{Str(v, "of"), Str(v, "relation"), Str(v, "gender"), 1, Optional(v)};
       if (const JsonValue* c = v.Find("count"); c != nullptr && c->is_integer) g.count = static_cast<int>(c->integer);
       out->unnamed.push_back(g);
     }

@@ -24,6 +24,7 @@ struct GoldKin {
   std::string person;
   std::string relation;  // parent, child, sibling, spouse, relative
   std::string of;
+  bool optional = false;  // a tie a reader may or may not take: neither required nor spurious
 };
 
 struct GoldUnnamed {
@@ -31,6 +32,7 @@ struct GoldUnnamed {
   std::string relation;
   std::string gender;
   int count = 1;
+  bool optional = false;
 };
 
 struct GoldEvent {

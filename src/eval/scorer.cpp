@@ -194,8 +194,8 @@ ScoreReport ScoreDocument(const DocumentGraph& g, const GoldDocument& gold) {
     }
   }
   // Kinship between named persons; ties to unnamed persons count as unnamed relatives.
-  std::set<KinKey> gold_kin, pred_kin;
-  for (const GoldKin& k : gold.kinship) gold_kin.insert(MakeKinKey(k.person, k.relation, k.of));
+  std::set<KinKey> gold_kin, optional_kin, pred_kin;
+  for (const GoldKin& k : gold.kinship) (k.optional ? optional_kin : gold_kin).insert(MakeKinKey(k.person, k.relation, k.of));
   std::set<std::tuple<int, std::string, std::string>> unnamed_edges;  // (unnamed node, relation, anchor gold name)
   const std::set<int> unnamed_set(unnamed.begin(), unnamed.end());
   int unknown = 0;
@@ -224,7 +224,7 @@ ScoreReport ScoreDocument(const DocumentGraph& g, const GoldDocument& gold) {
     }
   }
   for (const KinKey& k : pred_kin) {
-    if (!gold_kin.count(k)) {
+    if (!gold_kin.count(k) && !optional_kin.count(k)) {
       ++kin.fp;
       kspur.push_back(std::get<0>(k) + " " + std::get<1>(k) + " " + std::get<2>(k));
     }
@@ -233,6 +233,7 @@ ScoreReport ScoreDocument(const DocumentGraph& g, const GoldDocument& gold) {
   if (!kspur.empty()) r.explain.push_back("kinship spurious: " + Join(kspur));
   Counts& un = r.categories["unnamed"];
   int ug = 0;
+  int optional_found = 0;  // found relatives an optional entry accounts for: neither tp nor fp
   for (const GoldUnnamed& u : gold.unnamed) {
     std::set<int> cands;
     for (const auto& [node, rel, anchor] : unnamed_edges) {
@@ -240,10 +241,15 @@ ScoreReport ScoreDocument(const DocumentGraph& g, const GoldDocument& gold) {
       if (!u.gender.empty() && g.entities[static_cast<std::size_t>(node)].gender != u.gender) continue;
       cands.insert(node);
     }
-    un.tp += std::min(static_cast<int>(cands.size()), u.count);
+    const int found = std::min(static_cast<int>(cands.size()), u.count);
+    if (u.optional) {
+      optional_found += found;
+      continue;
+    }
+    un.tp += found;
     ug += u.count;
   }
-  un.fp = std::max(static_cast<int>(unnamed_edges.size()) - un.tp, 0);
+  un.fp = std::max(static_cast<int>(unnamed_edges.size()) - un.tp - optional_found, 0);
   un.fn = ug - un.tp;
   if (un.fp > 0 || un.fn > 0) {
     std::vector<std::string> found;
