@@ -105,6 +105,17 @@ TEST_CASE("Extract nests a place inside an organization's name", "[extract]") {
   }
 }
 
+TEST_CASE("Extract keeps 'of' a place in an organization's name", "[extract]") {
+  Document doc;
+  Extraction ex;
+  ExtractArticle("Two days later the Specialized Administrative Court of Zhetysu Region fined them. The rally was "
+                 "called by the Uyghur Families Network of Canada.\n",
+                 &doc, &ex);
+  INFO(Render(doc, ex));
+  CHECK(Find(doc, ex, "Organization", "Specialized Administrative Court of Zhetysu Region").size() == 1);
+  CHECK(Find(doc, ex, "Organization", "Uyghur Families Network of Canada").size() == 1);
+}
+
 TEST_CASE("Extract leaves an 'X-based' word out of an organization's name", "[extract]") {
   Document doc;
   Extraction ex;
