@@ -10,18 +10,12 @@
 
 #include "extract/rule_set.h"
 #include "text/reader.h"
+#include "tests/project_rules.h"
 
 namespace kith {
 namespace {
 
-// The project's rules, loaded once for all tests of this file.
-const RuleSet& Rules() {
-  static std::unique_ptr<RuleSet> rules;
-  static const Status status = RuleSet::Load(KITH_SOURCE_DIR "/rules", &rules);
-  INFO(status.ToString());
-  REQUIRE(status.ok());
-  return *rules;
-}
+const RuleSet& Rules() { return ProjectRules(); }
 
 // Reads `bytes` as an article and extracts it with the real rules.
 void ExtractArticle(const std::string& bytes, Document* doc, Extraction* ex, const ExtractOptions& options = {}) {

@@ -10,18 +10,12 @@
 
 #include "extract/extractor.h"
 #include "extract/rule_set.h"
+#include "tests/project_rules.h"
 
 namespace kith {
 namespace {
 
-// The project's rules (for the event_verbs, event_nouns and role_nouns lexicons), loaded once.
-const RuleSet& Rules() {
-  static std::unique_ptr<RuleSet> rules;
-  static const Status status = RuleSet::Load(KITH_SOURCE_DIR "/rules", &rules);
-  INFO(status.ToString());
-  REQUIRE(status.ok());
-  return *rules;
-}
+const RuleSet& Rules() { return ProjectRules(); }
 
 constexpr DateValue kNoPublication{0, 0, 0};
 constexpr DateValue kPublished{2021, 3, 10};

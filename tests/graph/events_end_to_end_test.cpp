@@ -13,17 +13,12 @@
 #include "extract/rule_set.h"
 #include "graph/graph_builder.h"
 #include "text/reader.h"
+#include "tests/project_rules.h"
 
 namespace kith {
 namespace {
 
-const RuleSet& Rules() {
-  static std::unique_ptr<RuleSet> rules;
-  static const Status status = RuleSet::Load(KITH_SOURCE_DIR "/rules", &rules);
-  INFO(status.ToString());
-  REQUIRE(status.ok());
-  return *rules;
-}
+const RuleSet& Rules() { return ProjectRules(); }
 
 constexpr const char* kPublished = "2021-03-10";
 

@@ -11,18 +11,12 @@
 #include "extract/extractor.h"
 #include "extract/rule_set.h"
 #include "text/reader.h"
+#include "tests/project_rules.h"
 
 namespace kith {
 namespace {
 
-// The project's rules, loaded once for all tests of this file.
-const RuleSet& Rules() {
-  static std::unique_ptr<RuleSet> rules;
-  static const Status status = RuleSet::Load(KITH_SOURCE_DIR "/rules", &rules);
-  INFO(status.ToString());
-  REQUIRE(status.ok());
-  return *rules;
-}
+const RuleSet& Rules() { return ProjectRules(); }
 
 // ---------------------------------------------------------------------------
 // Helpers over a DocumentGraph.

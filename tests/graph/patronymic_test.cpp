@@ -2,18 +2,12 @@
 
 #include <catch2/catch.hpp>
 
-#include <memory>
+#include "tests/project_rules.h"
 
 namespace kith {
 namespace {
 
-const RuleSet& Rules() {
-  static std::unique_ptr<RuleSet> rules;
-  static const Status status = RuleSet::Load(KITH_SOURCE_DIR "/rules", &rules);
-  INFO(status.ToString());
-  REQUIRE(status.ok());
-  return *rules;
-}
+const RuleSet& Rules() { return ProjectRules(); }
 
 TEST_CASE("PatronymicStemKey reads the father's name from a particle or an ending", "[graph]") {
   const RuleSet& rules = Rules();

@@ -8,18 +8,12 @@
 
 #include "extract/extractor.h"
 #include "extract/rule_set.h"
+#include "tests/project_rules.h"
 
 namespace kith {
 namespace {
 
-// The project's rules (for the pronouns and speech_verbs lexicons), loaded once.
-const RuleSet& Rules() {
-  static std::unique_ptr<RuleSet> rules;
-  static const Status status = RuleSet::Load(KITH_SOURCE_DIR "/rules", &rules);
-  INFO(status.ToString());
-  REQUIRE(status.ok());
-  return *rules;
-}
+const RuleSet& Rules() { return ProjectRules(); }
 
 // A text tokenized and split with the real rules, with Person mentions placed
 // by hand and joined to entities given by hand, so that the tests depend on

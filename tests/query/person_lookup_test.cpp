@@ -12,17 +12,12 @@
 #include "store/content_hash.h"
 #include "store/store.h"
 #include "text/reader.h"
+#include "tests/project_rules.h"
 
 namespace kith {
 namespace {
 
-const RuleSet& Rules() {
-  static std::unique_ptr<RuleSet> rules;
-  static const Status status = RuleSet::Load(KITH_SOURCE_DIR "/rules", &rules);
-  INFO(status.ToString());
-  REQUIRE(status.ok());
-  return *rules;
-}
+const RuleSet& Rules() { return ProjectRules(); }
 
 // The spelling-insensitive keys of the real transliteration lexicon, as `kith relatives` uses them.
 NameKey Keys() { return NameKey(Rules().lexicon("transliteration")); }
