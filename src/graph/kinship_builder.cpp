@@ -220,7 +220,7 @@ std::vector<int> KinshipBuilder::NamedRelatives(int anchor, const std::string& t
 
 // Relatives the article does not name become persons of their own, unless the article names
 // them elsewhere: a named relative of the same person, relation and gender takes their place.
-int KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests) {
+void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests) {
   std::map<std::string, UnnamedRequest> merged;
   for (const UnnamedRequest& u : requests) {
     const std::string key = std::to_string(u.anchor) + "|" + u.type + "|" + u.gender;
@@ -250,18 +250,13 @@ int KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& reque
   };
   // Named persons first, in rounds: one found ("her brother" is the one man who shares her
   // patronymic) may show who another is ("our mother", in his words, is his sister's mother).
-  int named_found = 0;
   for (bool progress = true; progress;) {
     progress = false;
     for (const auto& [key, u] : merged) {
       if (collective(u) || !(u.detail.empty() || u.type == "relative")) continue;
       if (!NamedRelatives(u.anchor, u.type, u.gender).empty()) continue;
       const std::string term = Singular(u.term.empty() ? u.type : u.term);
-      std::vector<int> found;
-      if (AddThroughTies(u, term, &found) || AddThroughPatronymic(u, term, &found)) {
-        progress = true;
-        ++named_found;
-      }
+      if (AddThroughTies(u, term) || AddThroughPatronymic(u, term)) progress = true;
     }
     if (progress) InferKinship(graph_);
   }
@@ -301,13 +296,12 @@ int KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& reque
       }
     }
   }
-  return named_found;
 }
 
 // The ties that make a person someone's relative of a kind through a third person: the
 // other parent of one's children is one's spouse, a parent's spouse or a sibling's parent is
-// one's parent, a spouse's child is one's child, a spouse's parent is a parent-in-law, a child's spouse a
-// child-in-law, a spouse's sibling or a sibling's spouse a sibling-in-law.
+// one's parent, a spouse's child is one's child, a spouse's parent is a parent-in-law, a
+// child's spouse a child-in-law, a spouse's sibling or a sibling's spouse a sibling-in-law.
 namespace {
 
 struct KinPath {
@@ -333,8 +327,8 @@ constexpr KinPath kKinPaths[] = {
 // An unnamed relative is the one named person the article ties to the anchor through a third
 // person in the way the kin word means (kKinPaths), when exactly one fits the word's gender,
 // has a name and is not tied to the anchor already; a spouse found so has no other spouse.
-// Adds the tie, inferred from the two it follows from, and the person to `referents`.
-bool KinshipBuilder::AddThroughTies(const UnnamedRequest& u, const std::string& term, std::vector<int>* referents) {
+// Adds the tie, inferred from the two it follows from.
+bool KinshipBuilder::AddThroughTies(const UnnamedRequest& u, const std::string& term) {
   int found = -1;
   std::vector<int> sources;
   const KinPath* used = nullptr;
@@ -364,17 +358,15 @@ bool KinshipBuilder::AddThroughTies(const UnnamedRequest& u, const std::string& 
   rel.inferred = true;
   rel.sources = sources;
   rel.evidence.rule = used->rule;
-  referents->push_back(found);
   return true;
 }
 
 // An unnamed sibling, father or child is the one named person whose name says so: a sibling
-// shares the anchor's patronymic ("Nurjamal Keneshbek kyzy" and "Tilek Keneshbek uulu") or
-// family name ("Kamil Sawut" and "Ablajan Sawutov"), a
-// father's given name is the anchor's patronymic, a child's patronymic the anchor's given name.
-// Only when exactly one person of the word's gender fits and is not tied to the anchor already.
-bool KinshipBuilder::AddThroughPatronymic(const UnnamedRequest& u, const std::string& term,
-                                          std::vector<int>* referents) {
+// shares the anchor's patronymic ("Aida Temirbek kyzy" and "Ulan Temirbek uulu") or family
+// name ("Erkin Tohti" and "Alim Tohtiyev"), a father's given name is the anchor's
+// patronymic, a child's patronymic the anchor's given name. Only when exactly one person of the
+// word's gender fits and is not tied to the anchor already; adds the tie as inferred.
+bool KinshipBuilder::AddThroughPatronymic(const UnnamedRequest& u, const std::string& term) {
   const Entity& anchor = graph_->entities[static_cast<std::size_t>(u.anchor)];
   if (anchor.name.empty()) return false;
   const std::string anchor_stem = PatronymicStemKey(anchor.name, rules_);
@@ -408,7 +400,6 @@ bool KinshipBuilder::AddThroughPatronymic(const UnnamedRequest& u, const std::st
   Relation& rel = graph_->relations.back();
   rel.inferred = true;
   rel.evidence.rule = "infer." + u.type + "-by-patronymic";
-  referents->push_back(found);
   return true;
 }
 

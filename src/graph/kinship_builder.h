@@ -70,10 +70,9 @@ class KinshipBuilder {
   bool PluralPossessive(std::size_t t) const;
   void AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev);
   std::vector<int> NamedRelatives(int anchor, const std::string& type, const std::string& gender) const;
-  // Returns how many of them were found to be named persons.
-  int AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests);
-  bool AddThroughTies(const UnnamedRequest& u, const std::string& term, std::vector<int>* referents);
-  bool AddThroughPatronymic(const UnnamedRequest& u, const std::string& term, std::vector<int>* referents);
+  void AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests);
+  bool AddThroughTies(const UnnamedRequest& u, const std::string& term);
+  bool AddThroughPatronymic(const UnnamedRequest& u, const std::string& term);
   int TieIndex(int a, int b) const;
   void AddReferent(const CaptureRange& c, int entity);
   static std::string Inverse(const std::string& type);

@@ -32,13 +32,13 @@ std::string PatronymicStemKey(const std::string& name, const RuleSet& rules) {
   const std::vector<std::string> words = LowerWords(name);
   for (std::size_t i = 1; i < words.size(); ++i) {
     const std::string& w = words[i];
-    // A particle of its own after the father's name: "Keneshbek uulu".
+    // A particle of its own after the father's name: "Temirbek uulu".
     if (i >= 2) {
       if (const LexiconEntry* e = suffixes->FindWord(w); e != nullptr && Trusted(*e, "word")) {
         return rules.name_key().Key(words[i - 1]);
       }
     }
-    // An ending glued to it: "Keneshbekqyzy"; the longest that leaves three bytes.
+    // An ending glued to it: "Temirbekqyzy"; the longest that leaves three bytes.
     std::size_t best = 0;
     for (const LexiconEntry& e : suffixes->entries()) {
       if (e.tokens.size() != 1 || !Trusted(e, "suffix")) continue;

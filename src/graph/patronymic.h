@@ -1,7 +1,7 @@
 // Patronymic: the father's name a patronymic is made from, so that persons of
-// one article can be told apart as children of one father. "Tilek Keneshbek
-// uulu", "Nurjamal Keneshbekqyzy" and "Asel Keneshbekovna" all carry
-// "Keneshbek". The endings and particles are the `patronymic_suffixes`
+// one article can be told apart as children of one father. "Ulan Temirbek
+// uulu", "Aida Temirbekqyzy" and "Asel Temirbekovna" all carry "Temirbek".
+// The endings and particles are the `patronymic_suffixes`
 // lexicon's (weak ones are not trusted); the result is keyed with the rule
 // set's NameKey, so spelling variants compare equal. Stateless, thread-safe.
 #pragma once

@@ -32,7 +32,7 @@ TEST_CASE("PatronymicStemKey is empty for a name without a patronymic", "[graph]
 
 TEST_CASE("FamilyNameKey falls back to the last word", "[graph]") {
   const RuleSet& rules = Rules();
-  CHECK(FamilyNameKey("Kamil Sawut", rules) == FamilyNameKey("Ablajan Sawutov", rules));
+  CHECK(FamilyNameKey("Erkin Tohti", rules) == FamilyNameKey("Alim Tohtiyev", rules));
   CHECK(FamilyNameKey("Ulan Temirbek uulu", rules) == GivenNameKey("Temirbek Asanov", rules));
   CHECK(FamilyNameKey("Ulan", rules).empty());
 }
