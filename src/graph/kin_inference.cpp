@@ -8,6 +8,27 @@
 #include <vector>
 
 namespace kith {
+namespace {
+
+// Appends "`parent` is a parent of `child`", inferred from `sources`, with a parent's kin term
+// by gender and `evidence` under `rule`; returns its index.
+int AddInferredParent(DocumentGraph* graph, int parent, int child, std::vector<int> sources, Evidence evidence,
+                      const char* rule) {
+  Relation r;
+  r.subject = parent;
+  r.type = "parent";
+  r.object = child;
+  const std::string& g = graph->entities[static_cast<std::size_t>(parent)].gender;
+  r.term = g == "female" ? "mother" : g == "male" ? "father" : "parent";
+  r.inferred = true;
+  r.sources = std::move(sources);
+  r.evidence = std::move(evidence);
+  r.evidence.rule = rule;
+  graph->relations.push_back(std::move(r));
+  return static_cast<int>(graph->relations.size() - 1);
+}
+
+}  // namespace
 
 int InferKinship(DocumentGraph* graph) {
   // parent entity -> (child entity, index of the stating relation)
@@ -39,18 +60,7 @@ int InferKinship(DocumentGraph* graph) {
         for (const auto& k : kids) known = known || k.first == other;
         for (const auto& k : more) known = known || k.first == other;
         if (known) continue;
-        Relation r;
-        r.subject = parent;
-        r.type = "parent";
-        r.object = other;
-        const std::string& g = graph->entities[static_cast<std::size_t>(parent)].gender;
-        r.term = g == "female" ? "mother" : g == "male" ? "father" : "parent";
-        r.inferred = true;
-        r.sources = {via, si};
-        r.evidence = sr.evidence;
-        r.evidence.rule = "infer.parent-of-sibling";
-        graph->relations.push_back(std::move(r));
-        more.push_back({other, static_cast<int>(graph->relations.size() - 1)});
+        more.push_back({other, AddInferredParent(graph, parent, other, {via, si}, sr.evidence, "infer.parent-of-sibling")});
         ++added;
       }
     }
@@ -83,19 +93,9 @@ int InferKinship(DocumentGraph* graph) {
       bool same_gender = false;
       for (int p : known) same_gender = same_gender || (!gender_of(spouse).empty() && gender_of(p) == gender_of(spouse));
       if (same_gender) continue;
-      Relation r;
-      r.subject = spouse;
-      r.type = "parent";
-      r.object = kid;
-      const std::string& g = gender_of(spouse);
-      r.term = g == "female" ? "mother" : g == "male" ? "father" : "parent";
-      r.inferred = true;
-      r.sources = {via, via_spouse};
-      r.evidence = graph->relations[static_cast<std::size_t>(via)].evidence;
-      r.evidence.rule = "infer.parent-is-parents-spouse";
-      graph->relations.push_back(std::move(r));
+      const Evidence ev = graph->relations[static_cast<std::size_t>(via)].evidence;
+      more.push_back({kid, AddInferredParent(graph, spouse, kid, {via, via_spouse}, ev, "infer.parent-is-parents-spouse")});
       known.push_back(spouse);
-      more.push_back({kid, static_cast<int>(graph->relations.size() - 1)});
       ++added;
     }
     for (const auto& m : more) children[spouse].push_back(m);
