@@ -317,6 +317,35 @@ void Matcher::IndexStartWords() {
     start_rules_.insert(start_rules_.end(), rules.begin(), rules.end());
     start_rule_offsets_[w + 1] = static_cast<std::uint32_t>(start_rules_.size());
   }
+  IndexKeyWords();
+}
+
+void Matcher::IndexKeyWords() {
+  const std::size_t words = catalog_->word_count();
+  key_by_word_.assign(required_.size(), false);
+  std::vector<std::vector<int>> keys_of_word(words);
+  std::map<int, std::vector<int>> keys_of_lexicon;
+  for (std::size_t k = 0; k < required_.size(); ++k) {
+    const Required& need = required_[k];
+    if (!need.labels.empty() || need.test >= 0) continue;
+    key_by_word_[k] = true;
+    if (need.lexicon >= 0) keys_of_lexicon[need.lexicon].push_back(static_cast<int>(k));
+    for (int w : need.words) keys_of_word[static_cast<std::size_t>(w)].push_back(static_cast<int>(k));
+  }
+  key_offsets_.assign(words + 1, 0);
+  keys_by_word_.clear();
+  std::vector<int> keys;
+  for (std::size_t w = 0; w < words; ++w) {
+    keys = keys_of_word[w];
+    for (const auto& start : catalog_->LexiconStarts(static_cast<int>(w))) {
+      const auto it = keys_of_lexicon.find(start.first);
+      if (it != keys_of_lexicon.end()) keys.insert(keys.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    keys_by_word_.insert(keys_by_word_.end(), keys.begin(), keys.end());
+    key_offsets_[w + 1] = static_cast<std::uint32_t>(keys_by_word_.size());
+  }
 }
 
 Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalog> catalog,
@@ -498,6 +527,15 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
   // Where the sentence last holds what a rule requires, asked once per key:
   // a match starting after that token cannot consume it.
   sc.required.assign(required_.size(), kNotAsked);
+  for (std::size_t t = in.first; t < in.last; ++t) {
+    const int word = cache->WordAt(t);
+    if (word < 0) continue;
+    const std::size_t w = static_cast<std::size_t>(word);
+    for (std::uint32_t i = key_offsets_[w]; i < key_offsets_[w + 1]; ++i) {
+      sc.required[static_cast<std::size_t>(keys_by_word_[i])] = static_cast<std::ptrdiff_t>(t);
+    }
+  }
+  // Mention and test keys, asked only of the sentences a rule needing one is tried in.
   const auto last_holding = [&](const Required& need) -> std::ptrdiff_t {
     for (std::size_t t = in.last; t-- > in.first;) {
       if (!need.labels.empty()) {
@@ -508,11 +546,7 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
             return static_cast<std::ptrdiff_t>(t);
           }
         }
-      } else if (need.lexicon >= 0) {
-        if (cache->EntriesStartingAt(need.lexicon, t) != nullptr) return static_cast<std::ptrdiff_t>(t);
-      } else if (need.test >= 0) {
-        if (cache->Passes(need.test, t)) return static_cast<std::ptrdiff_t>(t);
-      } else if (std::binary_search(need.words.begin(), need.words.end(), cache->WordAt(t))) {
+      } else if (cache->Passes(need.test, t)) {
         return static_cast<std::ptrdiff_t>(t);
       }
     }
@@ -521,7 +555,9 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
   const auto possible = [&](int r, std::size_t start) {
     for (int id : programs_[static_cast<std::size_t>(r)]->required) {
       std::ptrdiff_t& last = sc.required[static_cast<std::size_t>(id)];
-      if (last == kNotAsked) last = last_holding(required_[static_cast<std::size_t>(id)]);
+      if (last == kNotAsked) {
+        last = key_by_word_[static_cast<std::size_t>(id)] ? kAbsent : last_holding(required_[static_cast<std::size_t>(id)]);
+      }
       if (last < static_cast<std::ptrdiff_t>(start)) return false;
     }
     return true;

@@ -68,8 +68,9 @@ class Matcher {
 
   // Lists, per word of the shared catalog, the rules that may start at a
   // token of that word (by the word itself or by a lexicon entry starting
-  // with it that has the attributes the rule asks for). Call once after the
-  // catalog is sealed, before Match().
+  // with it that has the attributes the rule asks for), and the word and
+  // lexicon keys a token of that word holds. Call once after the catalog is
+  // sealed, before Match().
   void IndexStartWords();
 
   // Appends the longest match of every rule at every start token of the sentence.
@@ -82,6 +83,7 @@ class Matcher {
 
  private:
   Matcher() = default;
+  void IndexKeyWords();  // the second half of IndexStartWords()
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<Program>> programs_;
   std::unordered_map<int, std::vector<int>> by_word_;  // catalog word -> rules
@@ -108,6 +110,13 @@ class Matcher {
     }
   };
   std::vector<Required> required_;
+  // IndexStartWords(): per catalog word, the required_ keys a token of that
+  // word holds (as one of the key's words, or as the first word of an entry
+  // of the key's lexicon), as offsets into one array like start_rules_. One
+  // pass over a sentence finds where it last holds every word and lexicon key.
+  std::vector<std::uint32_t> key_offsets_;
+  std::vector<int> keys_by_word_;
+  std::vector<bool> key_by_word_;  // per required_ key: found by that pass (not asked lazily)
 };
 
 }  // namespace kith
