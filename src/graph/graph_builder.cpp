@@ -533,8 +533,8 @@ class Builder {
   }
 
   // "Chinese police arrested him": a gendered pronoun outside quotes whose only possible antecedent
-  // (the non-possessor persons before it in its sentence, else in the sentence before) has no gender
-  // gives it one. With two or more candidates nothing is guessed.
+  // (the persons before it in its sentence, else in the sentence before; possessors only for a
+  // possessive pronoun) has no gender gives it one. With two or more candidates nothing is guessed.
   void GenderFromPronouns() {
     const Lexicon* pronouns = rules_.lexicon("pronouns");
     if (pronouns == nullptr) return;
@@ -547,6 +547,9 @@ class Builder {
         const LexiconEntry* p = pronouns->FindWord(ex_.tokens[t].lower);
         if (p == nullptr || p->attributes.count("gender") == 0) continue;
         const std::string gender = p->attributes.at("gender");
+        // "X said Y's case ... his release": a possessive may stand for a possessor too.
+        const auto c = p->attributes.find("case");
+        const bool possessive = c != p->attributes.end() && c->second == "possessive";
         std::set<int> candidates;
         for (int look = static_cast<int>(si); look >= 0 && look >= static_cast<int>(si) - 1 && candidates.empty(); --look) {
           const SentenceSpan& ls = ex_.sentences[static_cast<std::size_t>(look)];
@@ -555,7 +558,7 @@ class Builder {
             if (m.label != "Person" || mention_entity_[i] < 0 || m.first < ls.first || m.last > ls.last) continue;
             if (static_cast<std::size_t>(look) == si && m.first >= t) continue;
             if (in_quote(m.first)) continue;
-            if (m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s") continue;
+            if (!possessive && m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s") continue;
             candidates.insert(mention_entity_[i]);
           }
         }

@@ -520,6 +520,23 @@ TEST_CASE("Graph joins a mention that refers to a full name and a name ending a 
   CHECK(g.mentions.size() == 3);
 }
 
+TEST_CASE("Graph genders a person by a pronoun only when no one else may be meant", "[graph]") {
+  const Article a = Build("Police detained Aigul Bekova, 40, in May. Officers questioned her for a day.\n");
+  INFO(Render(a.graph));
+  const int aigul = EntityNamed(a.graph, "Aigul Bekova");
+  REQUIRE(aigul >= 0);
+  CHECK(a.graph.entities[static_cast<std::size_t>(aigul)].gender == "female");
+  SECTION("a possessive may stand for a possessor") {
+    const Article b = Build(
+        "Police detained Marat Serikov, 52, in May. Dana Omar, who chairs the network, said it had sent Marat "
+        "Serikov's case to a UN body, which called for his release.\n");
+    INFO(Render(b.graph));
+    const int dana = EntityNamed(b.graph, "Dana Omar");
+    REQUIRE(dana >= 0);
+    CHECK(b.graph.entities[static_cast<std::size_t>(dana)].gender.empty());
+  }
+}
+
 TEST_CASE("Graph person attributes: gender conflicts clear, ages parse, possessives drop", "[graph]") {
   Handmade h("Dana Omar spoke. Dana Omar left. Aisha Bek fainted. Aisha Bek's son came. Ivan Petrov, aged unknown.");
   h.Add("Dana Omar", "Person", {{"gender", "female"}});
