@@ -301,7 +301,8 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
 // The ties that make a person someone's relative of a kind through a third person: the
 // other parent of one's children is one's spouse, a parent's spouse or a sibling's parent is
 // one's parent, a spouse's child is one's child, a spouse's parent is a parent-in-law, a
-// child's spouse a child-in-law, a spouse's sibling or a sibling's spouse a sibling-in-law.
+// child's spouse a child-in-law, a spouse's sibling or a sibling's spouse a sibling-in-law, a
+// spouse's child a step-child and a parent's spouse a step-parent.
 namespace {
 
 struct KinPath {
@@ -320,28 +321,42 @@ constexpr KinPath kKinPaths[] = {
     {"relative", "child-in-law", "child", "spouse", "infer.in-law-through-child"},
     {"relative", "sibling-in-law", "spouse", "sibling", "infer.in-law-through-spouse"},
     {"relative", "sibling-in-law", "sibling", "spouse", "infer.in-law-through-sibling"},
+    {"relative", "step-child", "spouse", "child", "infer.step-child-through-spouse"},
+    {"relative", "step-parent", "parent", "spouse", "infer.step-parent-through-parent"},
 };
+
+// Whether `r` is a parent tie that kin inference guessed from a parent's spouse, which a
+// step-tie found along `path` corrects.
+bool GuessedParentTie(const Relation& r, const KinPath& path) {
+  return std::string(path.detail).rfind("step-", 0) == 0 && r.inferred && r.type == "parent" &&
+         r.evidence.rule == "infer.parent-is-parents-spouse";
+}
 
 }  // namespace
 
 // An unnamed relative is the one named person the article ties to the anchor through a third
 // person in the way the kin word means (kKinPaths), when exactly one fits the word's gender,
-// has a name and is not tied to the anchor already; a spouse found so has no other spouse.
+// has a name and is not tied to the anchor already (but for a parent tie guessed from a
+// parent's spouse, which a step-tie replaces); a spouse found so has no other spouse.
 // Adds the tie, inferred from the two it follows from.
 bool KinshipBuilder::AddThroughTies(const UnnamedRequest& u, const std::string& term) {
   int found = -1;
   std::vector<int> sources;
   const KinPath* used = nullptr;
+  int guessed = -1;  // the found person's tie to the anchor that only a guess made, to be corrected
   for (const KinPath& path : kKinPaths) {
     if (u.type != path.type || u.detail != path.detail) continue;
     for (int third : NamedRelatives(u.anchor, path.first, "")) {
       for (int other : NamedRelatives(third, path.second, u.gender)) {
         if (other == u.anchor || other == found) continue;
-        if (graph_->entities[static_cast<std::size_t>(other)].name.empty() || TieIndex(other, u.anchor) >= 0) continue;
+        if (graph_->entities[static_cast<std::size_t>(other)].name.empty()) continue;
+        const int tie = TieIndex(other, u.anchor);
+        if (tie >= 0 && !GuessedParentTie(graph_->relations[static_cast<std::size_t>(tie)], path)) continue;
         if (found >= 0) return false;  // two fit: no telling which
         found = other;
         sources = {TieIndex(third, u.anchor), TieIndex(other, third)};
         used = &path;
+        guessed = tie;
       }
     }
   }
@@ -350,6 +365,13 @@ bool KinshipBuilder::AddThroughTies(const UnnamedRequest& u, const std::string& 
     for (int spouse : NamedRelatives(found, "spouse", "")) {
       if (spouse != u.anchor) return false;
     }
+  }
+  if (guessed >= 0) {
+    // "her stepdaughter": the spouse's daughter the guess took for her own is her step-child.
+    Relation& rel = graph_->relations[static_cast<std::size_t>(guessed)];
+    rel = Relation{found, u.type, u.anchor, term, true, sources, u.evidence};
+    rel.evidence.rule = used->rule;
+    return true;
   }
   const std::size_t before = graph_->relations.size();
   AddRelation(found, u.type, u.anchor, term, u.evidence);

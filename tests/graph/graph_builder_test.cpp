@@ -460,6 +460,29 @@ TEST_CASE("Graph takes an unnamed relative for the one named person tied through
   }
 }
 
+TEST_CASE("Graph reads a step-tie as a relative, named or found through a spouse", "[graph]") {
+  const Article a = Build(
+      "Roza Kamal, 43, lives in Almaty. Her stepson, Arman Bekov, 19, was detained in 2019.\n");
+  INFO(Render(a.graph));
+  const int roza = EntityNamed(a.graph, "Roza Kamal");
+  const int arman = EntityNamed(a.graph, "Arman Bekov");
+  REQUIRE(roza >= 0);
+  REQUIRE(arman >= 0);
+  CHECK(Tied(a.graph, arman, "relative", roza));
+  CHECK_FALSE(Tied(a.graph, arman, "child", roza));
+  SECTION("an unnamed stepdaughter is the spouse's one named daughter") {
+    const Article b = Build(
+        "Roza Kamal, 43, lives in Almaty. Her husband, Dilshat Ablet, was detained in 2018. His daughter, Aida "
+        "Dilshatqyzy, 20, studies in Almaty. Roza Kamal said her stepdaughter calls every week.\n");
+    INFO(Render(b.graph));
+    const int roza_b = EntityNamed(b.graph, "Roza Kamal");
+    const int aida = EntityNamed(b.graph, "Aida Dilshatqyzy");
+    REQUIRE(aida >= 0);
+    CHECK(Tied(b.graph, aida, "relative", roza_b));
+    CHECK(CountDescribed(b.graph, "stepdaughter of Roza Kamal") == 0);
+  }
+}
+
 TEST_CASE("Graph keeps a mother's husband unnamed when her children's father is not known", "[graph]") {
   const Article a = Build(
       "Activist Roza Kamal, whose son Dilshat Ablet is held, spoke. She said her husband was detained too.\n");
