@@ -140,7 +140,9 @@ void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     // A lone part of one known name: not glued to other capitalised words.
     const Token& t = ex->tokens[i];
     if (not_names != nullptr && not_names->FindWord(t.lower) != nullptr) continue;
-    const bool prev_title = i > 0 && !ex->tokens[i].line_start && IsTitleWord(ex->tokens[i - 1]);
+    // A not-name before it ("Only Rahile still answers") is no part of a name.
+    const bool prev_title = i > 0 && !ex->tokens[i].line_start && IsTitleWord(ex->tokens[i - 1]) &&
+                            (not_names == nullptr || not_names->FindWord(ex->tokens[i - 1].lower) == nullptr);
     const bool next_title = i + 1 < ex->tokens.size() && !ex->tokens[i + 1].line_start && IsTitleWord(ex->tokens[i + 1]);
     if (prev_title || next_title) continue;
     auto owners = part_owners.find(keys.Key(t.lower));

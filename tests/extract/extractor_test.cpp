@@ -151,6 +151,16 @@ TEST_CASE("Extract takes two capitalised words as a name when one is a name foun
   CHECK(Find(doc, ex, "Person", "Arman Dosov").size() == 1);
 }
 
+TEST_CASE("Extract takes a lone name part after a capitalised not-name", "[extract]") {
+  Document doc;
+  Extraction ex;
+  ExtractArticle("Her sister, Rahile Omarova, lives in Aksu. Only Rahile still answers.\n", &doc, &ex);
+  INFO(Render(doc, ex));
+  const auto part = Find(doc, ex, "Person", "Rahile");
+  REQUIRE(part.size() == 1);
+  CHECK(part[0]->attributes.at("refers") == "Rahile Omarova");
+}
+
 TEST_CASE("Extract takes a name part shared by two persons for the one spelled so", "[extract]") {
   Document doc;
   Extraction ex;
