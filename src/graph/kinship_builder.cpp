@@ -20,10 +20,22 @@ KinshipBuilder::KinshipBuilder(const Extraction& ex, const RuleSet& rules, const
       resolver_(arguments.resolver()),
       graph_(graph) {}
 
+// "her mother, A, her sister, B": a possessive kin word between two names is read as the name's
+// after it ("her sister, B"), not also as the one's before it ("A, her sister,").
+bool KinshipBuilder::ClaimedByNameAfter(const ExtractedRelation& r) const {
+  if (r.object.last != r.object.first + 1 || r.subject.last > r.object.first) return false;
+  return std::any_of(ex_.relations.begin(), ex_.relations.end(), [&](const ExtractedRelation& o) {
+    return o.object.first == r.object.first && o.object.last == r.object.last && o.subject.first >= r.object.last &&
+           AttributeOf(o.attributes, "unnamed") != "yes" &&
+           AttributeOf(o.attributes, "term") == AttributeOf(r.attributes, "term");
+  });
+}
+
 void KinshipBuilder::Build() {
   std::vector<UnnamedRequest> unnamed;
   std::vector<std::pair<const ExtractedRelation*, KinPair>> pair_owned;
   for (const ExtractedRelation& r : ex_.relations) {
+    if (ClaimedByNameAfter(r)) continue;
     std::vector<int> anchors = arguments_.Entities(r.object);
     const std::string lemma = AttributeOf(r.attributes, "lemma");
     if (AttributeOf(r.attributes, "anchor") == "previous") {

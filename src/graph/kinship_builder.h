@@ -72,6 +72,7 @@ class KinshipBuilder {
   std::vector<int> NamedRelatives(int anchor, const std::string& type, const std::string& gender) const;
   void AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests);
   bool AddThroughTies(const UnnamedRequest& u, const std::string& term);
+  bool ClaimedByNameAfter(const ExtractedRelation& r) const;
   bool AddThroughPatronymic(const UnnamedRequest& u, const std::string& term);
   int TieIndex(int a, int b) const;
   void AddReferent(const CaptureRange& c, int entity);

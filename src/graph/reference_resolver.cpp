@@ -149,6 +149,10 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
         if (same >= 0) return same;
       }
     }
+    if (look == s && possessive && depth < 3) {
+      const std::size_t listed = ListedPossessiveBefore(t);
+      if (listed < ex_.tokens.size()) return NearestBefore(listed, gender, true, depth + 1);
+    }
     // The first compatible person that is not a possessor ("X's son Y ... his" is Y's); a possessive
     // pronoun falls back to the first compatible possessor ("X's mother, Y, ... his sisters" is X's).
     const Named named = NamedIn(sent, look == s ? t : sent.last, gender, look == s ? in_quote_[t] : -1);
@@ -218,6 +222,36 @@ std::size_t ReferenceResolver::FirstWord(int s) const {
     if (ex_.tokens[k].kind == TokenKind::kWord) return k;
   }
   return ex_.tokens.size();
+}
+
+std::size_t ReferenceResolver::ListedPossessiveBefore(std::size_t t) const {
+  const std::size_t none = ex_.tokens.size();
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
+  const int s = ex_.SentenceOf(t);
+  if (kin == nullptr || s < 0) return none;
+  const std::size_t first = ex_.sentences[static_cast<std::size_t>(s)].first;
+  std::size_t k = t;
+  const auto skip = [&](const auto& pred) {
+    while (k > first && pred(ex_.tokens[k - 1])) --k;
+  };
+  // Back over ", and" to the person the list named last.
+  skip([](const Token& tok) { return tok.norm == "," || tok.lower == "and"; });
+  if (k == t || k == first) return none;
+  std::size_t person_first = none;
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (m.label == "Person" && m.last == k && mention_entity_[i] >= 0) person_first = m.first;
+  }
+  if (person_first == none) return none;
+  k = person_first;
+  skip([](const Token& tok) { return tok.norm == ","; });
+  // The kin word apposed to that person, with its modifiers ("younger").
+  if (k == first || kin->FindWord(ex_.tokens[k - 1].lower) == nullptr) return none;
+  --k;
+  skip([&](const Token& tok) { return modifiers != nullptr && modifiers->FindWord(tok.lower) != nullptr; });
+  if (k == first || ex_.tokens[k - 1].lower != ex_.tokens[t].lower) return none;
+  return k - 1;
 }
 
 bool ReferenceResolver::OpensSentence(std::size_t t) const {

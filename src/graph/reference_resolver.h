@@ -11,7 +11,9 @@
 //    "he"/"she", then the person of a pronoun of the same gender there; for
 //    "his"/"her" opening a sentence, of a subject pronoun of the same gender
 //    there, and first whom the same word opening the sentence before stands
-//    for: "Her husband, X, left after his mother, Y, fell ill. Her son ...")
+//    for: "Her husband, X, left after his mother, Y, fell ill. Her son ...";
+//    in a list of relatives, whom the list's first "her"/"his" stands for:
+//    "her mother, A, her sister, B, and her brother C")
 //    whose
 //    gender does not conflict and who is
 //    not a possessor, since a pronoun mostly refers to the subject ("X's
@@ -86,6 +88,10 @@ class ReferenceResolver {
   std::size_t SamePronoun(int s, const std::string& gender) const;
   // The first word of sentence `s`, or the token count.
   std::size_t FirstWord(int s) const;
+  // "her mother, A, her sister, B, and her brother C": for the possessive at `t` that follows a
+  // kin word and the person apposed to it, the same possessive before that kin word; else the
+  // token count.
+  std::size_t ListedPossessiveBefore(std::size_t t) const;
   // True when no word comes before token `t` in its sentence.
   bool OpensSentence(std::size_t t) const;
   // In sentence `s`, outside quotes, the "the" of a description by age followed by a speech

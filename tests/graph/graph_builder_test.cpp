@@ -460,6 +460,23 @@ TEST_CASE("Graph takes an unnamed relative for the one named person tied through
   }
 }
 
+TEST_CASE("Graph reads a list of possessive relatives as relatives of one person", "[graph]") {
+  const Article a = Build(
+      "Gulnar Ospan, 44, lives in Oslo. She calls three people: her mother, Aisha Bek, her sister, Rahile "
+      "Ospan, and her brother Memet.\n");
+  INFO(Render(a.graph));
+  const int gulnar = EntityNamed(a.graph, "Gulnar Ospan");
+  const int aisha = EntityNamed(a.graph, "Aisha Bek");
+  const int rahile = EntityNamed(a.graph, "Rahile Ospan");
+  REQUIRE(gulnar >= 0);
+  REQUIRE(aisha >= 0);
+  REQUIRE(rahile >= 0);
+  CHECK(Tied(a.graph, aisha, "parent", gulnar));
+  CHECK(Tied(a.graph, rahile, "sibling", gulnar));
+  // "her sister" is Rahile's kin word, not also Aisha's ("Aisha Bek, her sister,").
+  CHECK_FALSE(Tied(a.graph, aisha, "sibling", gulnar));
+}
+
 TEST_CASE("Graph reads a step-tie as a relative, named or found through a spouse", "[graph]") {
   const Article a = Build(
       "Roza Kamal, 43, lives in Almaty. Her stepson, Arman Bekov, 19, was detained in 2019.\n");

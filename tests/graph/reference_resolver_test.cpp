@@ -152,6 +152,31 @@ TEST_CASE("ReferenceResolver: 'my' outside quotes or without a speaker is nobody
   }
 }
 
+TEST_CASE("ReferenceResolver: 'her' in a list of relatives is whom the list's first 'her' means", "[graph]") {
+  Scene s("Dana Omar lives in Oslo. She calls her mother, Aisha Bek, her sister, Aida Omar, and her brother Marat.");
+  const int dana = s.Person("Dana Omar", "female");
+  const int aisha = s.Person("Aisha Bek", "female");
+  const int aida = s.Person("Aida Omar", "female");
+  const int marat = s.Person("Marat", "male");
+  s.Mention("Dana Omar", dana);
+  s.Mention("Aisha Bek", aisha);
+  s.Mention("Aida Omar", aida);
+  s.Mention("Marat", marat);
+  CHECK(s.Resolve("her mother") == Ids{dana});
+  CHECK(s.Resolve("her sister") == Ids{dana});
+  CHECK(s.Resolve("her brother") == Ids{dana});
+  SECTION("not after a name that no kin word introduced") {
+    Scene t("Dana Omar lives in Oslo. Aisha Bek, her sister, Aida Omar, came.");
+    const int dana_t = t.Person("Dana Omar", "female");
+    const int aisha_t = t.Person("Aisha Bek", "female");
+    const int aida_t = t.Person("Aida Omar", "female");
+    t.Mention("Dana Omar", dana_t);
+    t.Mention("Aisha Bek", aisha_t);
+    t.Mention("Aida Omar", aida_t);
+    CHECK(t.Resolve("her sister") == Ids{aisha_t});
+  }
+}
+
 TEST_CASE("ReferenceResolver: 'her' is the first person before it whose gender fits", "[graph]") {
   SECTION("in the sentence before") {
     Scene s("Aliya Bek and Marat Omar came. Her son was detained.");
