@@ -322,13 +322,13 @@ void Matcher::IndexStartWords() {
 
 void Matcher::IndexKeyWords() {
   const std::size_t words = catalog_->word_count();
-  key_by_word_.assign(required_.size(), false);
+  key_in_word_pass_.assign(required_.size(), false);
   std::vector<std::vector<int>> keys_of_word(words);
   std::map<int, std::vector<int>> keys_of_lexicon;
   for (std::size_t k = 0; k < required_.size(); ++k) {
     const Required& need = required_[k];
     if (!need.labels.empty() || need.test >= 0) continue;
-    key_by_word_[k] = true;
+    key_in_word_pass_[k] = true;
     if (need.lexicon >= 0) keys_of_lexicon[need.lexicon].push_back(static_cast<int>(k));
     for (int w : need.words) keys_of_word[static_cast<std::size_t>(w)].push_back(static_cast<int>(k));
   }
@@ -556,7 +556,7 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
     for (int id : programs_[static_cast<std::size_t>(r)]->required) {
       std::ptrdiff_t& last = sc.required[static_cast<std::size_t>(id)];
       if (last == kNotAsked) {
-        last = key_by_word_[static_cast<std::size_t>(id)] ? kAbsent : last_holding(required_[static_cast<std::size_t>(id)]);
+        last = key_in_word_pass_[static_cast<std::size_t>(id)] ? kAbsent : last_holding(required_[static_cast<std::size_t>(id)]);
       }
       if (last < static_cast<std::ptrdiff_t>(start)) return false;
     }

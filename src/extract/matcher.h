@@ -116,7 +116,7 @@ class Matcher {
   // pass over a sentence finds where it last holds every word and lexicon key.
   std::vector<std::uint32_t> key_offsets_;
   std::vector<int> keys_by_word_;
-  std::vector<bool> key_by_word_;  // per required_ key: found by that pass (not asked lazily)
+  std::vector<bool> key_in_word_pass_;  // per required_ key: found by that pass (not asked lazily)
 };
 
 }  // namespace kith
