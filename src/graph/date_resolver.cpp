@@ -55,6 +55,14 @@ int MonthFromName(const std::string& text) {
 
 DateValue AddDays(const DateValue& d, long n) { return CivilFromDays(DaysFromCivil(d.year, d.month, d.day) + n); }
 
+// The last month of a season named in the text ("spring" ends in May), or 0.
+int SeasonLastMonth(const std::string& season) {
+  if (season == "spring") return 5;
+  if (season == "summer") return 8;
+  if (season == "autumn" || season == "fall") return 11;
+  return 0;
+}
+
 }  // namespace
 
 std::string DateValue::Precision() const {
@@ -143,7 +151,24 @@ DateValue DateResolver::Resolve(const std::map<std::string, std::string>& a, con
     if (previous.year != 0 && (unit == "spring" || unit == "summer" || unit == "autumn" || unit == "fall" || unit == "winter")) {
       return DateValue{previous.year + (sign > 0 ? 1 : 0), 0, 0};
     }
+    if (unit == "named-month") {
+      // "that September": in the year before; "the following January": the first one after it.
+      const int m = Number(a, "month");
+      if (m < 1 || m > 12 || previous.year == 0) return DateValue{};
+      if (dir == "that") return DateValue{previous.year, m, 0};
+      if (sign > 0) return DateValue{previous.year + (previous.month != 0 && m <= previous.month ? 1 : 0), m, 0};
+      return DateValue{previous.year - (previous.month == 0 || m >= previous.month ? 1 : 0), m, 0};
+    }
     return DateValue{};
+  }
+  if (anchor == "document" && publication_.year != 0 && publication_.month != 0) {
+    // "last March", "last autumn": the last one that ended before the publication month;
+    // "this March": the publication year's.
+    const int named = unit == "named-month" ? Number(a, "month") : SeasonLastMonth(unit);
+    if (named >= 1 && named <= 12) {
+      const int year = dir == "this" || named < publication_.month ? publication_.year : publication_.year - 1;
+      return DateValue{year, unit == "named-month" ? named : 0, 0};
+    }
   }
   if (anchor == "document") {
     if (!pub_day) {

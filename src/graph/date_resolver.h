@@ -4,7 +4,9 @@
 // year (the year before when that would put them more than a week after
 // publication). Relative dates count from their anchor: the publication
 // date ("last week", "yesterday", "on Wednesday") or the date mentioned
-// before ("a day earlier", "the next day"). Without the anchor they need,
+// before ("a day earlier", "the next day"). A month or season named against
+// an anchor ("last March", "last autumn", "that September", "the following
+// January") is the one that anchor points to. Without the anchor they need,
 // they resolve to nothing rather than to a guess.
 #pragma once
 
