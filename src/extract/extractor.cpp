@@ -104,17 +104,19 @@ class StageRunner {
       *out = Slice(text_, *ex_, c.first, c.last);
       return !out->empty();
     }
-    auto lex_name = rule.capture_lexicon.find(v.capture);
-    if (lex_name != rule.capture_lexicon.end()) {
-      if (const Lexicon* lex = rules_.lexicon(lex_name->second)) {
-        std::vector<std::string> toks;
-        for (std::size_t t = c.first; t < c.last; ++t) toks.push_back(ex_->tokens[t].lower);
-        if (const LexiconEntry* e = lex->Find(toks)) {
-          auto a = e->attributes.find(v.key);
-          if (a != e->attributes.end()) {
-            *out = a->second;
-            return true;
-          }
+    // The entry of the first of the capture's lexicons that holds the words with this attribute.
+    auto lexicons = rule.capture_lexicons.find(v.capture);
+    if (lexicons != rule.capture_lexicons.end()) {
+      std::vector<std::string> toks;
+      for (std::size_t t = c.first; t < c.last; ++t) toks.push_back(ex_->tokens[t].lower);
+      for (const std::string& name : lexicons->second) {
+        const Lexicon* lex = rules_.lexicon(name);
+        const LexiconEntry* e = lex == nullptr ? nullptr : lex->Find(toks);
+        if (e == nullptr) continue;
+        auto a = e->attributes.find(v.key);
+        if (a != e->attributes.end()) {
+          *out = a->second;
+          return true;
         }
       }
     }

@@ -90,7 +90,9 @@ struct Rule {
   int priority = 0;
   std::vector<PatternElement> pattern;
   std::vector<std::string> captures;  // capture names in order of first appearance
-  std::map<std::string, std::string> capture_lexicon;  // capture -> lexicon of its single element
+  // capture -> the lexicons of its single-token elements, in pattern order (a capture named in
+  // several alternatives may test a different lexicon in each)
+  std::map<std::string, std::vector<std::string>> capture_lexicons;
   std::vector<CreateSpec> creates;
   std::vector<RuleExample> examples;
 };

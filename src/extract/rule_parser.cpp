@@ -90,11 +90,11 @@ class Parser {
       return src_.ErrorAt(pattern->offset, "rule \"" + rule->id + "\": \"pattern\" must be a non-empty array");
     }
     captures_.clear();
-    capture_lexicon_.clear();
+    capture_lexicons_.clear();
     KITH_RETURN_IF_ERROR(Sequence(*pattern, &rule->pattern));
     rule->captures = capture_order_;
     capture_order_.clear();
-    rule->capture_lexicon = capture_lexicon_;
+    rule->capture_lexicons = capture_lexicons_;
     if (create->IsArray()) {
       for (const JsonValue& c : create->items) KITH_RETURN_IF_ERROR(Create(c, rule));
     } else {
@@ -189,7 +189,10 @@ class Parser {
     }
     if (!el->capture.empty() && el->kind == PatternElement::Kind::kToken && !el->test.lexicon.empty() &&
         el->max == 1) {
-      capture_lexicon_[el->capture] = el->test.lexicon;
+      std::vector<std::string>& lexicons = capture_lexicons_[el->capture];
+      if (std::find(lexicons.begin(), lexicons.end(), el->test.lexicon) == lexicons.end()) {
+        lexicons.push_back(el->test.lexicon);
+      }
     }
     return Status::Ok();
   }
@@ -494,7 +497,7 @@ class Parser {
   const RuleParseContext& ctx_;
   std::set<std::string> captures_;
   std::vector<std::string> capture_order_;
-  std::map<std::string, std::string> capture_lexicon_;
+  std::map<std::string, std::vector<std::string>> capture_lexicons_;
   std::map<std::string, const JsonValue*> macros_;
   int macro_depth_ = 0;
   std::size_t where_offset_ = 0;  // of the last "where" key read

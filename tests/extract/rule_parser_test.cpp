@@ -190,7 +190,7 @@ TEST_CASE("ParseRuleFile records captures, their lexicons and the rule's line", 
   CHECK(rules[1].line == 3);
   CHECK(rules[1].captures == std::vector<std::string>{"k", "many", "p", "g", "inner"});
   // Only single, unquantified lexicon elements map a capture to their lexicon.
-  CHECK(rules[1].capture_lexicon == std::map<std::string, std::string>{{"inner", "kin"}, {"k", "kin"}});
+  CHECK(rules[1].capture_lexicons == std::map<std::string, std::vector<std::string>>{{"inner", {"kin"}}, {"k", {"kin"}}});
   REQUIRE(rules[1].creates.size() == 1);
   CHECK(rules[1].creates[0].label_value.capture == "k");
   CHECK(rules[1].creates[0].label_value.key == "gender");
