@@ -409,7 +409,10 @@ void EventAssembler::JoinMentions(std::vector<Event>* events, std::vector<int>* 
         Event& b = (*events)[j];
         if (a.kind != b.kind || Conflicting(a, b)) continue;
         const bool same_words = a.evidence.span.overlaps(b.evidence.span);
-        const bool same_date = !a.date.empty() && a.date == b.date;
+        // A month or a year is no one happening: two persons detained "in April 2019" are two
+        // detentions, unless the event is a protest or they share a person.
+        const bool same_date = !a.date.empty() && a.date == b.date &&
+                               (a.kind == "Protest" || a.date_precision == "day" || ShareParticipant(a, b));
         const bool undated_shared = (a.date.empty() || b.date.empty()) && ShareParticipant(a, b);
         if (!(same_words || same_date || undated_shared)) continue;
         const int ga = (*groups)[i];

@@ -358,6 +358,26 @@ TEST_CASE("EventAssembler merges candidates of one kind with the same date", "[g
   CHECK(HasRole(events[0], "detainee", marat));
 }
 
+TEST_CASE("EventAssembler keeps apart two persons' events of the same month", "[graph]") {
+  // "in April 2019" is a month, not one happening: two detentions, not one of two persons.
+  Article a("Dana Omar was detained in April 2019. Marat Omar was detained in April 2019.");
+  const int dana = a.Person("Dana Omar");
+  const int marat = a.Person("Marat Omar");
+  const std::map<std::string, std::string> april2019{{"month", "04"}, {"year", "2019"}};
+  a.Mention("Dana Omar", "Person", dana);
+  a.Date("April 2019", april2019);
+  a.Mention("Marat Omar", "Person", marat);
+  a.Date("April 2019", april2019, 1);
+  const auto events =
+      a.Assemble({a.Candidate("Detention", "Dana Omar was detained", "detained", {EventRole{"detainee", dana}}),
+                  a.Candidate("Detention", "Marat Omar was detained", "detained", {EventRole{"detainee", marat}})},
+                 kPublished);
+  INFO(Render(events));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].date == "2019-04");
+  CHECK(events[1].date == "2019-04");
+}
+
 TEST_CASE("EventAssembler drops events without participants and repeated roles", "[graph]") {
   Article a("Police detained Dana Omar. Officials were detained.");
   const int dana = a.Person("Dana Omar");
