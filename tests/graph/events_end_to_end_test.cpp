@@ -258,6 +258,33 @@ TEST_CASE("Events: verb phrases coordinated by a comma each make their event", "
   CHECK(OnlyEventWith(g, "Release", {"Dana Omar"}).date == "2023");
 }
 
+TEST_CASE("Events: later verb phrases of a chain keep the subject and their own dates", "[graph]") {
+  const DocumentGraph g = Build(
+      "Activist Marat Bekuly flew home to Ghulja in May 2017, was detained at the airport, spent two years in a "
+      "camp and in 2019 was sentenced to 16 years.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Travel", {"Marat Bekuly"}).date == "2017-05");
+  CHECK(OnlyEventWith(g, "Detention", {"Marat Bekuly"}).kind == "Detention");
+  CHECK(OnlyEventWith(g, "Sentence", {"Marat Bekuly"}).date == "2019");
+}
+
+TEST_CASE("Events: a court giving a person a term sentences that person", "[graph]") {
+  const DocumentGraph g = Build(
+      "Police took activist Marat Bekuly away in April 2018. That December the county court gave him seven years.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Sentence", {"Marat Bekuly"}).date == "2018-12");
+}
+
+TEST_CASE("Events: a month named against publication or the date before", "[graph]") {
+  const DocumentGraph g = Build(
+      "Activist Dana Omarova was released from prison last March. Her mother, Saule Bekova, was detained in June "
+      "2019 and died in custody that September.",
+      "2025-06-12");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Release", {"Dana Omarova"}).date == "2025-03");
+  CHECK(OnlyEventWith(g, "Death", {"Saule Bekova"}).date == "2019-09");
+}
+
 TEST_CASE("Events: being put into a police van is a detention of everyone named", "[graph]") {
   const DocumentGraph g = Build(
       "On July 15 police had put all three -- activist Dana Omar, her son Marat Bekuly, and Saule Bekova, a retired "
