@@ -686,7 +686,10 @@ class Builder {
       if (member.label != "Member") continue;
       for (std::size_t j = 0; j < ex_.mentions.size(); ++j) {
         const ExtractedMention& p = ex_.mentions[j];
-        if (p.label == "Person" && mention_entity_[j] >= 0 && p.first >= member.first && p.last <= member.last) {
+        // "Among them were X's son, Y": the possessor is no member.
+        const bool possessor = p.last < ex_.tokens.size() && ex_.tokens[p.last].norm == "'s";
+        if (p.label == "Person" && mention_entity_[j] >= 0 && p.first >= member.first && p.last <= member.last &&
+            !possessor) {
           assembler.AddMember(member.sentence, mention_entity_[j]);
         }
       }

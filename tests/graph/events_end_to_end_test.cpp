@@ -285,6 +285,16 @@ TEST_CASE("Events: a month named against publication or the date before", "[grap
   CHECK(OnlyEventWith(g, "Death", {"Saule Bekova"}).date == "2019-09");
 }
 
+TEST_CASE("Events: a crowd took part in a protest and 'Among them were' names its people", "[graph]") {
+  const DocumentGraph g = Build(
+      "About eight people took part in Tuesday's picket. Among them were Saule Bekova's son, Marat Bekuly, 19, "
+      "and a neighbour, Aidos Serikuly, 33, who held a portrait.");
+  INFO(Render(g));
+  const Event& protest = OnlyEventWith(g, "Protest", {"Marat Bekuly", "Aidos Serikuly"});
+  CHECK(protest.date == "2021-03-09");
+  CHECK_FALSE(HasRole(protest, "protester", EntityNamed(g, "Saule Bekova")));
+}
+
 TEST_CASE("Events: being put into a police van is a detention of everyone named", "[graph]") {
   const DocumentGraph g = Build(
       "On July 15 police had put all three -- activist Dana Omar, her son Marat Bekuly, and Saule Bekova, a retired "
