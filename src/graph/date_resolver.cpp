@@ -152,7 +152,7 @@ DateValue DateResolver::Resolve(const std::map<std::string, std::string>& a, con
       return DateValue{previous.year + (sign > 0 ? 1 : 0), 0, 0};
     }
     if (unit == "named-month") {
-      // "that September": in the year before; "the following January": the first one after it.
+      // "that September": in the year of the date before; "the following January": the first one after it.
       const int m = Number(a, "month");
       if (m < 1 || m > 12 || previous.year == 0) return DateValue{};
       if (dir == "that") return DateValue{previous.year, m, 0};
