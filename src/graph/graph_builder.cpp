@@ -13,6 +13,7 @@
 #include "graph/kinship_builder.h"
 #include "graph/name_part_owner.h"
 #include "graph/reference_resolver.h"
+#include "graph/surname_gender.h"
 
 namespace kith {
 namespace {
@@ -38,6 +39,7 @@ class Builder {
     LocateOrganizations();
     EmitMentions();
     GenderCountedGroups();
+    GenderFromSurnames();
     GenderFromPronouns();
     const ReferenceResolver resolver(ex_, rules_, mention_entity_, graph_.entities);
     const ArgumentReader arguments(ex_, rules_, mention_entity_, graph_, resolver);
@@ -515,7 +517,9 @@ class Builder {
         }
         ent.identity_key = "person:" + KeyOf(lowers);
       }
-      if (conflicting_gender_.count(static_cast<int>(e))) ent.gender.clear();
+      const bool conflicting = conflicting_gender_.count(static_cast<int>(e)) > 0;
+      if (conflicting) ent.gender.clear();
+      gender_conflict_.push_back(conflicting);
       kept.push_back(std::move(ent));
     }
     for (Entity& ent : kept) {
@@ -566,6 +570,19 @@ class Builder {
         Entity& e = graph_.entities[static_cast<std::size_t>(*candidates.begin())];
         if (e.gender.empty()) e.gender = gender;
       }
+    }
+  }
+
+  // "Marat Kassenov", "Petrova": a person nothing else gave a gender takes the one its surname's
+  // ending suggests, unless its mentions disagreed.
+  void GenderFromSurnames() {
+    for (std::size_t e = 0; e < graph_.entities.size(); ++e) {
+      Entity& ent = graph_.entities[e];
+      if (ent.kind != EntityKind::kPerson || !ent.gender.empty() || ent.name.empty() ||
+          (e < gender_conflict_.size() && gender_conflict_[e])) {
+        continue;
+      }
+      ent.gender = SurnameGender(ent.name, rules_);
     }
   }
 
@@ -708,6 +725,7 @@ class Builder {
   std::vector<std::vector<std::string>> names_;
   std::set<int> dropped_;
   std::set<int> conflicting_gender_;
+  std::vector<bool> gender_conflict_;  // per emitted entity: its mentions gave two genders
 };
 
 }  // namespace
