@@ -31,11 +31,20 @@ long PeopleCount(const std::string& text, const Lexicon* number_words) {
   return std::strtol(decimal.c_str(), nullptr, 10);
 }
 
+// True when one ISO date narrows the other: "2018" and "2018-01", "2018-01" and "2018-01-05".
+bool NestedDates(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty() || a.size() == b.size()) return false;
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  return longer.compare(0, shorter.size(), shorter) == 0 && longer[shorter.size()] == '-';
+}
+
 void MergeInto(Event* into, const Event& from) {
   for (const EventRole& r : from.roles) {
     if (!HasRole(*into, r)) into->roles.push_back(r);
   }
-  if (into->date.empty()) {
+  // The finer of two nested dates ("2018" and "2018-01") is the one the text fixes.
+  if (into->date.empty() || (from.date.size() > into->date.size() && NestedDates(into->date, from.date))) {
     into->date = from.date;
     into->date_precision = from.date_precision;
   }
@@ -413,7 +422,9 @@ void EventAssembler::JoinMentions(std::vector<Event>* events, std::vector<int>* 
         // detentions, unless the event is a protest or they share a person.
         const bool same_date = !a.date.empty() && a.date == b.date &&
                                (a.kind == "Protest" || a.date_precision == "day" || ShareParticipant(a, b));
-        const bool undated_shared = (a.date.empty() || b.date.empty()) && ShareParticipant(a, b);
+        // One person's detention "in 2018" and "in January 2018" is one detention told twice.
+        const bool undated_shared =
+            (a.date.empty() || b.date.empty() || NestedDates(a.date, b.date)) && ShareParticipant(a, b);
         if (!(same_words || same_date || undated_shared)) continue;
         const int ga = (*groups)[i];
         const int gb = (*groups)[j];

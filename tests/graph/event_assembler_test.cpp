@@ -378,6 +378,32 @@ TEST_CASE("EventAssembler keeps apart two persons' events of the same month", "[
   CHECK(events[1].date == "2019-04");
 }
 
+TEST_CASE("EventAssembler joins one person's event told with a year and with its month", "[graph]") {
+  Article a("Dana Omar was detained in January 2018. Her arrest in 2018 shocked the town.");
+  const int dana = a.Person("Dana Omar");
+  a.Mention("Dana Omar", "Person", dana);
+  a.Date("January 2018", {{"month", "01"}, {"year", "2018"}});
+  a.Date("2018", {{"year", "2018"}}, 1);
+  SECTION("the finer date stays, whichever comes first") {
+    const auto events =
+        a.Assemble({a.Candidate("Detention", "Her arrest", "arrest", {EventRole{"detainee", dana}}),
+                    a.Candidate("Detention", "Dana Omar was detained", "detained", {EventRole{"detainee", dana}})},
+                   kPublished);
+    INFO(Render(events));
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].date == "2018-01");
+  }
+  SECTION("another person's detention that year stays apart") {
+    const int marat = a.Person("Marat Omar");
+    const auto events =
+        a.Assemble({a.Candidate("Detention", "Dana Omar was detained", "detained", {EventRole{"detainee", dana}}),
+                    a.Candidate("Detention", "Her arrest", "arrest", {EventRole{"detainee", marat}})},
+                   kPublished);
+    INFO(Render(events));
+    CHECK(events.size() == 2);
+  }
+}
+
 TEST_CASE("EventAssembler drops events without participants and repeated roles", "[graph]") {
   Article a("Police detained Dana Omar. Officials were detained.");
   const int dana = a.Person("Dana Omar");
