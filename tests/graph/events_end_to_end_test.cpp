@@ -641,6 +641,29 @@ TEST_CASE("Events: a protester named by a role noun joins the article's protest"
   }
 }
 
+TEST_CASE("Events: an event noun with its person as possessor, where the text says it took place", "[graph]") {
+  SECTION("after a preposition of time, with the noun's own date") {
+    const DocumentGraph g = Build(
+        "Marat Bekuly spent a year in a camp near Ghulja. After his release in late 2018 he was sent to a "
+        "factory.");
+    INFO(Render(g));
+    const Event& e = OnlyEventWith(g, "Release", {"Marat Bekuly"});
+    CHECK(e.date == "2018");
+  }
+  SECTION("as the subject of 'came'") {
+    const DocumentGraph g = Build("Aidana Serikqyzy flew to Urumqi in May 2019. Her arrest came three weeks later.");
+    INFO(Render(g));
+    OnlyEventWith(g, "Detention", {"Aidana Serikqyzy"});
+  }
+  SECTION("a release asked for is none") {
+    const DocumentGraph g = Build(
+        "Aidana Serikqyzy picketed the consulate. She demanded her release. Calls for her release came from "
+        "abroad.");
+    INFO(Render(g));
+    CHECK(OfKind(g, "Release").empty());
+  }
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
