@@ -21,6 +21,8 @@ NameKey::NameKey(const Lexicon* table) {
     const auto pos = e.attributes.find("position");
     if (pos != e.attributes.end() && pos->second == "end") {
       at_end_.emplace_back(from, to);
+    } else if (pos != e.attributes.end() && pos->second == "start") {
+      at_start_.emplace_back(from, to);
     } else {
       anywhere_.emplace_back(from, to);
     }
@@ -28,6 +30,7 @@ NameKey::NameKey(const Lexicon* table) {
   const auto longest = [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); };
   std::stable_sort(anywhere_.begin(), anywhere_.end(), longest);
   std::stable_sort(at_end_.begin(), at_end_.end(), longest);
+  std::stable_sort(at_start_.begin(), at_start_.end(), longest);
   for (std::size_t i = 0; i < anywhere_.size(); ++i) {
     if (anywhere_[i].first.empty()) continue;
     anywhere_by_first_[static_cast<unsigned char>(anywhere_[i].first[0])].push_back(static_cast<int>(i));
@@ -36,7 +39,16 @@ NameKey::NameKey(const Lexicon* table) {
 
 std::string NameKey::Key(const std::string& lower) const {
   std::string out;
-  for (std::size_t i = 0; i < lower.size();) {
+  std::size_t i = 0;
+  // A beginning: rewrite one, keeping at least three bytes after it.
+  for (const auto& [from, to] : at_start_) {
+    if (lower.size() >= from.size() + 3 && lower.compare(0, from.size(), from) == 0) {
+      out = to;
+      i = from.size();
+      break;
+    }
+  }
+  while (i < lower.size()) {
     bool replaced = false;
     for (int k : anywhere_by_first_[static_cast<unsigned char>(lower[i])]) {
       const auto& [from, to] = anywhere_[static_cast<std::size_t>(k)];

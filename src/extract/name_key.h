@@ -3,7 +3,7 @@
 // "Tokhtar" and "Tokhtarov" compare equal. The equivalences are data: the
 // `transliteration` lexicon lists spellings and what they reduce to
 // (`kh	as=k`), with `position=end` for endings removed or rewritten at the end
-// of a name. A particle written as a word of its own (`kyzy	joins=previous`)
+// of a name and `position=start` for beginnings ("Yerlan" and "Erlan"). A particle written as a word of its own (`kyzy	joins=previous`)
 // is keyed together with the word before it, so "Serik kyzy", "Serikqyzy" and
 // "Serikova" compare equal. Immutable after construction; thread-safe.
 #pragma once
@@ -32,6 +32,7 @@ class NameKey {
  private:
   std::vector<std::pair<std::string, std::string>> anywhere_;  // longest first
   std::vector<std::pair<std::string, std::string>> at_end_;    // longest first
+  std::vector<std::pair<std::string, std::string>> at_start_;  // longest first
   std::vector<std::string> joining_;                           // particles keyed with the word before
   // anywhere_ entries by their first byte, in anywhere_'s order.
   std::array<std::vector<int>, 256> anywhere_by_first_{};

@@ -36,6 +36,8 @@ const Pair kEqual[] = {
     {"serikqyzy", "serikova"},  {"nurgaliqyzy", "nurgaliyeva"}, {"bolatkyzy", "bolatova"},
     // A final voiced consonant and its voiceless twin.
     {"ahmed", "ahmet"},
+    // A Russian "Ye" at the start of a name, written "E" in other transliterations.
+    {"yerlan", "erlan"},        {"yesenov", "esenov"},      {"yerzhan", "erzhan"},
 };
 
 const Pair kDifferent[] = {
@@ -64,7 +66,7 @@ TEST_CASE("NameKey keeps different names apart", "[extract]") {
   }
 }
 
-TEST_CASE("NameKey endings keep a stem of at least three bytes", "[extract]") {
+TEST_CASE("NameKey endings and beginnings keep at least three bytes", "[extract]") {
   const std::unique_ptr<Lexicon> table = LoadTransliteration();
   const NameKey keys(table.get());
   // "ov" is an ending, but removing it from "lov" would leave one letter.
@@ -73,6 +75,9 @@ TEST_CASE("NameKey endings keep a stem of at least three bytes", "[extract]") {
   // Only one ending is rewritten.
   CHECK(keys.Key("petrovov") == "petrov");
   CHECK(keys.Key("petrov") == "petr");
+  // Nor is a beginning: "yeni" keeps its "ye", and "ye" only counts at the start.
+  CHECK(keys.Key("yeni") != keys.Key("eni"));
+  CHECK(keys.Key("bayerlan") != keys.Key("baerlan"));
 }
 
 TEST_CASE("NameKey keys a patronymic particle written apart with the name before it", "[extract]") {
