@@ -352,6 +352,25 @@ bool Tied(const DocumentGraph& g, int subject, const std::string& type, int obje
   });
 }
 
+TEST_CASE("Graph ties two named persons by a kin predicate, with no unnamed relative", "[graph]") {
+  const Article a = Build(
+      "Dana Serikqyzy is also the grandmother of Arman Bolatuly, a student. Marat Omarov is Aliya Bekova's "
+      "uncle.\n");
+  INFO(Render(a.graph));
+  const int dana = EntityNamed(a.graph, "Dana Serikqyzy");
+  const int arman = EntityNamed(a.graph, "Arman Bolatuly");
+  const int marat = EntityNamed(a.graph, "Marat Omarov");
+  const int aliya = EntityNamed(a.graph, "Aliya Bekova");
+  REQUIRE(dana >= 0);
+  REQUIRE(arman >= 0);
+  REQUIRE(marat >= 0);
+  REQUIRE(aliya >= 0);
+  CHECK(Tied(a.graph, dana, "relative", arman));
+  CHECK(Tied(a.graph, marat, "relative", aliya));
+  CHECK(CountDescribed(a.graph, "grandmother of Arman Bolatuly") == 0);
+  CHECK(CountDescribed(a.graph, "uncle of Aliya Bekova") == 0);
+}
+
 TEST_CASE("Graph reads 'the couple's daughter' as the daughter of the spouses last named", "[graph]") {
   const Article a = Build(
       "Aigul Nurova and her husband Bakyt Serikov run a shop in Taraz. Activist Marat Omarov said "
