@@ -141,6 +141,22 @@ bool EventAssembler::AnotherEventWordBetween(const Candidate& c, const Extracted
   return false;
 }
 
+bool EventAssembler::PresentPerfect(const Candidate& c) const {
+  if (c.trigger.empty()) return false;
+  std::size_t t = 0;
+  while (t < ex_.tokens.size() && ex_.tokens[t].span.begin < c.trigger.begin) ++t;
+  // "has been", "has since been", "have long been" right before the trigger.
+  for (std::size_t back = 1; back <= 2 && back <= t; ++back) {
+    if (ex_.tokens[t - back].lower != "been") continue;
+    for (std::size_t aux = back + 1; aux <= back + 2 && aux <= t; ++aux) {
+      const std::string& w = ex_.tokens[t - aux].lower;
+      if (w == "has" || w == "have") return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 DateValue EventAssembler::DateFor(const Candidate& c) const {
   if (c.date_range.set) {
     for (const auto& [i, d] : dates_) {
@@ -165,8 +181,9 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     }
   }
   if (best != nullptr) return *best;
-  // The sentence before often dates what follows ("... on February 10. She chanted ...").
-  if (c.sentence == 0) return DateValue{};
+  // The sentence before often dates what follows ("... on February 10. She chanted ..."), but not
+  // a state that lasts until now ("... fined her on March 20. Her son has been imprisoned ...").
+  if (c.sentence == 0 || PresentPerfect(c)) return DateValue{};
   const SentenceSpan& prev = ex_.sentences[static_cast<std::size_t>(c.sentence - 1)];
   DateValue found;
   for (const auto& [i, d] : dates_) {

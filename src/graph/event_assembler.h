@@ -87,6 +87,8 @@ class EventAssembler {
   std::string EventWordKind(std::size_t t, bool verbs_only) const;
   std::string NearestEventKind(std::size_t t, const SentenceSpan& s) const;
   bool AnotherEventWordBetween(const Candidate& c, const ExtractedMention& other) const;
+  // True when the trigger is a present perfect ("has been imprisoned", "have long been held").
+  bool PresentPerfect(const Candidate& c) const;
   void AddProtesters(std::vector<Event>* events) const;
 
   const Extraction& ex_;

@@ -222,6 +222,18 @@ TEST_CASE("EventAssembler: an undated event takes a day-precise date of the sent
     CHECK(events[0].date.empty());
     CHECK(events[0].date_precision.empty());
   }
+  SECTION("not a state that lasts until now") {
+    Article a("A court fined Dana Omar on March 2. Her son has since been imprisoned in China for six years.");
+    const int dana = a.Person("Dana Omar");
+    a.Mention("Dana Omar", "Person", dana);
+    a.Date("March 2", kMarch2);
+    const auto events = a.Assemble(
+        {a.Candidate("Detention", "Her son has since been imprisoned", "imprisoned", {EventRole{"detainee", dana}})},
+        kPublished);
+    INFO(Render(events));
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].date.empty());
+  }
   SECTION("not two sentences back") {
     Article a("Dana Omar picketed the consulate on March 2. Nobody came. Police detained her.");
     const int dana = a.Person("Dana Omar");
