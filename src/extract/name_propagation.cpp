@@ -17,6 +17,10 @@ bool IsTitleWord(const Token& t) {
   return IsUpper(cp) && t.shape.find('x') != std::string::npos;
 }
 
+bool InLexicon(const Lexicon* lexicon, const Token& t) {
+  return lexicon != nullptr && lexicon->FindWord(t.lower) != nullptr;
+}
+
 bool IsNameToken(const Token& t) { return t.kind == TokenKind::kWord && t.norm != "'s" && t.norm != "'"; }
 
 struct KnownPerson {
@@ -74,12 +78,14 @@ void ExtendLoneNames(const Lexicon* not_names, const Lexicon* months, std::vecto
 void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
   const NameKey& keys = rules.name_key();
   const Lexicon* not_names = rules.lexicon("not_names");
+  const Lexicon* months = rules.lexicon("months");
+  const Lexicon* weekdays = rules.lexicon("weekdays");
   std::vector<bool> covered(ex->tokens.size(), false);
   for (const ExtractedMention& m : ex->mentions) {
     if (!IsEntityLabel(m.label)) continue;
     for (std::size_t t = m.first; t < m.last; ++t) covered[t] = true;
   }
-  ExtendLoneNames(not_names, rules.lexicon("months"), &covered, ex);
+  ExtendLoneNames(not_names, months, &covered, ex);
   std::vector<KnownPerson> persons;
   std::set<std::vector<std::string>> seen;
   for (const ExtractedMention& m : ex->mentions) {
@@ -140,9 +146,11 @@ void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     // A lone part of one known name: not glued to other capitalised words.
     const Token& t = ex->tokens[i];
     if (not_names != nullptr && not_names->FindWord(t.lower) != nullptr) continue;
-    // A not-name before it ("Only Rahile still answers") is no part of a name.
+    // A not-name, a month or a weekday before it ("Only Rahile still answers", "In January
+    // Zhandos took the train") is no part of a name.
     const bool prev_title = i > 0 && !ex->tokens[i].line_start && IsTitleWord(ex->tokens[i - 1]) &&
-                            (not_names == nullptr || not_names->FindWord(ex->tokens[i - 1].lower) == nullptr);
+                            !InLexicon(not_names, ex->tokens[i - 1]) && !InLexicon(months, ex->tokens[i - 1]) &&
+                            !InLexicon(weekdays, ex->tokens[i - 1]);
     const bool next_title = i + 1 < ex->tokens.size() && !ex->tokens[i + 1].line_start && IsTitleWord(ex->tokens[i + 1]);
     if (prev_title || next_title) continue;
     auto owners = part_owners.find(keys.Key(t.lower));

@@ -159,6 +159,15 @@ TEST_CASE("Extract takes a lone name part after a capitalised not-name", "[extra
   const auto part = Find(doc, ex, "Person", "Rahile");
   REQUIRE(part.size() == 1);
   CHECK(part[0]->attributes.at("refers") == "Rahile Omarova");
+  SECTION("or after a month or a weekday") {
+    Document doc2;
+    Extraction ex2;
+    ExtractArticle("Her sister, Rahile Omarova, lives in Aksu. In January Rahile took a train. On Monday Rahile "
+                   "came back.\n",
+                   &doc2, &ex2);
+    INFO(Render(doc2, ex2));
+    CHECK(Find(doc2, ex2, "Person", "Rahile").size() == 2);
+  }
 }
 
 TEST_CASE("Extract takes a name part shared by two persons for the one spelled so", "[extract]") {
