@@ -34,9 +34,12 @@ DateValue CivilFromDays(long z) {
 // Weekday 1 (Monday) .. 7 (Sunday).
 int Weekday(long days) { return static_cast<int>(((days % 7) + 7 + 3) % 7) + 1; }
 
+// The number an attribute's text starts with, after a leading word part ("mid-2018": 2018).
 int Number(const std::map<std::string, std::string>& a, const char* key) {
   const auto it = a.find(key);
-  return it == a.end() ? 0 : std::atoi(it->second.c_str());
+  if (it == a.end()) return 0;
+  const std::size_t digit = it->second.find_first_of("0123456789");
+  return digit == std::string::npos ? 0 : std::atoi(it->second.c_str() + digit);
 }
 
 std::string Get(const std::map<std::string, std::string>& a, const char* key) {

@@ -28,6 +28,7 @@ const ResolveCase kResolveCases[] = {
     // ---- Absolute dates ---------------------------------------------------
     {"month and day without a year or publication", {{"month", "02"}, {"day", "22"}}, kNone, kNone, "--02-22", "day"},
     {"ordinal day", {{"month", "02"}, {"day", "22nd"}}, kNone, kNone, "--02-22", "day"},
+    {"a year with its part written on", {{"year", "mid-2018"}}, kNone, kNone, "2018", "year"},
     {"month and day take the publication year", {{"month", "02"}, {"day", "22"}}, D(2021, 3, 10), kNone,
      "2021-02-22", "day"},
     {"month and day a few days after publication keep its year", {{"month", "03"}, {"day", "15"}}, D(2021, 3, 10),
