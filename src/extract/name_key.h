@@ -3,8 +3,9 @@
 // "Tokhtar" and "Tokhtarov" compare equal. The equivalences are data: the
 // `transliteration` lexicon lists spellings and what they reduce to
 // (`kh	as=k`), with `position=end` for endings removed or rewritten at the end
-// of a name and `position=start` for beginnings ("Yerlan" and "Erlan"). A particle written as a word of its own (`kyzy	joins=previous`)
-// is keyed together with the word before it, so "Serik kyzy", "Serikqyzy" and
+// of a name and `position=start` for beginnings ("Yerlan" and "Erlan"). A
+// particle written as a word of its own (`kyzy	joins=previous`) is keyed
+// together with the word before it, so "Serik kyzy", "Serikqyzy" and
 // "Serikova" compare equal. Immutable after construction; thread-safe.
 #pragma once
 

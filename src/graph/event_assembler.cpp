@@ -142,9 +142,10 @@ bool EventAssembler::AnotherEventWordBetween(const Candidate& c, const Extracted
 }
 
 bool EventAssembler::PresentPerfect(const Candidate& c) const {
-  if (c.trigger.empty()) return false;
-  std::size_t t = 0;
-  while (t < ex_.tokens.size() && ex_.tokens[t].span.begin < c.trigger.begin) ++t;
+  if (c.trigger.empty() || c.sentence < 0) return false;
+  const SentenceSpan& s = ex_.sentences[static_cast<std::size_t>(c.sentence)];
+  std::size_t t = s.first;
+  while (t < s.last && ex_.tokens[t].span.begin < c.trigger.begin) ++t;
   // "has been", "has since been", "have long been" right before the trigger.
   for (std::size_t back = 1; back <= 2 && back <= t; ++back) {
     if (ex_.tokens[t - back].lower != "been") continue;
