@@ -12,6 +12,7 @@
 #include "graph/event_assembler.h"
 #include "graph/kinship_builder.h"
 #include "graph/name_part_owner.h"
+#include "graph/patronymic.h"
 #include "graph/reference_resolver.h"
 #include "graph/surname_gender.h"
 
@@ -113,6 +114,7 @@ class Builder {
     std::map<std::string, int> by_key;                 // full-name key -> entity
     std::map<std::string, std::set<int>> part_owner;  // part key -> entities
     std::vector<std::size_t> singles;
+    std::vector<std::pair<std::string, int>> without_patronymic;  // "given surname" key -> entity of the full form
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
       if (m.label != "Person" || m.attributes.count("refers") != 0) continue;
@@ -131,7 +133,11 @@ class Builder {
         for (const std::string& part : toks) part_owner[keys_.Key(part)].insert(e);
       }
       Attach(i, e);
+      if (toks.size() == 3 && !PatronymicStemKey(toks[0] + " " + toks[1], rules_).empty()) {
+        without_patronymic.emplace_back(KeyOf({toks[0], toks[2]}), e);
+      }
     }
+    JoinPatronymicForms(without_patronymic, by_key, &part_owner);
     JoinShortFullNames(by_key, &part_owner);
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
@@ -286,22 +292,38 @@ class Builder {
         }
       }
       if (owners.size() != 1) continue;
-      const int into = owners[0];
-      for (int& e : mention_entity_) {
-        if (e == short_entity) e = into;
-      }
-      for (const std::string& n : names_[static_cast<std::size_t>(short_entity)]) AddName(into, n);
-      names_[static_cast<std::size_t>(short_entity)].clear();
-      for (auto& kv : *part_owner) {
-        if (kv.second.erase(short_entity)) kv.second.insert(into);
-      }
-      Entity& target = graph_.entities[static_cast<std::size_t>(into)];
-      const Entity& from = graph_.entities[static_cast<std::size_t>(short_entity)];
-      if (target.gender.empty()) target.gender = from.gender;
-      if (target.age < 0) target.age = from.age;
-      dropped_.insert(short_entity);
-      short_entity = into;
+      MergePerson(short_entity, owners[0], part_owner);
+      short_entity = owners[0];
     }
+  }
+
+  // A name of three words with a patronymic in the middle ("Zaure Bolatovna Omarova") is the
+  // person called by the other two ("Zaure Omarova").
+  void JoinPatronymicForms(const std::vector<std::pair<std::string, int>>& without_patronymic,
+                           std::map<std::string, int>& by_key, std::map<std::string, std::set<int>>* part_owner) {
+    for (const auto& [short_key, full_entity] : without_patronymic) {
+      auto it = by_key.find(short_key);
+      if (it == by_key.end() || it->second == full_entity || dropped_.count(full_entity) != 0) continue;
+      MergePerson(it->second, full_entity, part_owner);
+      it->second = full_entity;
+    }
+  }
+
+  // Person `from` is person `into`: its mentions, names, name parts, gender and age move over.
+  void MergePerson(int from, int into, std::map<std::string, std::set<int>>* part_owner) {
+    for (int& e : mention_entity_) {
+      if (e == from) e = into;
+    }
+    for (const std::string& n : names_[static_cast<std::size_t>(from)]) AddName(into, n);
+    names_[static_cast<std::size_t>(from)].clear();
+    for (auto& kv : *part_owner) {
+      if (kv.second.erase(from)) kv.second.insert(into);
+    }
+    Entity& target = graph_.entities[static_cast<std::size_t>(into)];
+    const Entity& source = graph_.entities[static_cast<std::size_t>(from)];
+    if (target.gender.empty()) target.gender = source.gender;
+    if (target.age < 0) target.age = source.age;
+    dropped_.insert(from);
   }
 
   void Attach(std::size_t mention, int entity) {

@@ -579,6 +579,20 @@ TEST_CASE("Graph joins a mention that refers to a full name and a name ending a 
   CHECK(g.mentions.size() == 3);
 }
 
+TEST_CASE("Graph joins a name with a patronymic in the middle and the name without it", "[graph]") {
+  Handmade h("Zaure Omarova said so. Court papers name her Zaure Bolatovna Omarova. Asel Bolatovna Omarova spoke.");
+  h.Add("Zaure Omarova", "Person", {});
+  h.Add("Zaure Bolatovna Omarova", "Person", {{"gender", "female"}});
+  h.Add("Asel Bolatovna Omarova", "Person", {});
+  const DocumentGraph g = h.Build();
+  INFO(Render(g));
+  REQUIRE(g.entities.size() == 2);
+  CHECK(g.entities[0].name == "Zaure Bolatovna Omarova");
+  CHECK(HasAlias(g.entities[0], "Zaure Omarova"));
+  CHECK(g.entities[0].gender == "female");
+  CHECK(g.entities[1].name == "Asel Bolatovna Omarova");
+}
+
 TEST_CASE("Graph genders a person by a pronoun only when no one else may be meant", "[graph]") {
   const Article a = Build("Police detained Aigul Serik, 40, in May. Officers questioned her for a day.\n");
   INFO(Render(a.graph));
