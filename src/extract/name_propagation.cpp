@@ -160,8 +160,9 @@ void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
       owners = spelled_owners.find(t.lower);
       if (owners == spelled_owners.end()) continue;
     }
-    if (owners->second.size() != 1) continue;
-    add(i, i + 1, "coref.name-part", persons[*owners->second.begin()].text);
+    // Spelled as a part of several names ("Omarova" of a mother and her daughter): a person
+    // all the same, whom the graph gives to one of them by context or to none.
+    add(i, i + 1, "coref.name-part", owners->second.size() == 1 ? persons[*owners->second.begin()].text : "");
   }
   if (added.empty()) return;
   for (ExtractedMention& m : added) ex->mentions.push_back(std::move(m));

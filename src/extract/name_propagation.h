@@ -11,8 +11,10 @@
 //     known multi-token person name (spellings with one NameKey identity,
 //     "Serikuly" and "Serikov", count as one), or, where several share it, spelled
 //     exactly as a part of one of them ("Murat" beside "Y Muratuly"); the
-//     mention's attribute "refers" holds
-//     that person's full name, so the graph joins them.
+//     mention's attribute "refers" holds that person's full name, so the
+//     graph joins them. Spelled exactly as a part of several ("Omarova" of a
+//     mother and her daughter), it is a person without "refers": the graph
+//     gives it to one of them by context, or to none.
 // Tokens already inside an entity mention, and words of the `not_names`
 // lexicon, are never taken. Deterministic; touches only ex->mentions.
 #pragma once

@@ -185,6 +185,19 @@ TEST_CASE("Extract takes a name part shared by two persons for the one spelled s
   CHECK(Find(doc, ex, "Person", "Muratov").empty());
 }
 
+TEST_CASE("Extract takes a surname spelled as a part of two names as a person of neither yet", "[extract]") {
+  Document doc;
+  Extraction ex;
+  ExtractArticle("Activist Zaure Omarova was there. Her daughter, Asel Omarova, filmed it. "
+                 "Later a court fined Omarova 10,000 tenge.\n",
+                 &doc, &ex);
+  INFO(Render(doc, ex));
+  const auto part = Find(doc, ex, "Person", "Omarova");
+  REQUIRE(part.size() == 1);
+  CHECK(part[0]->rule == "coref.name-part");
+  CHECK(part[0]->attributes.count("refers") == 0);  // the graph picks the owner, or none
+}
+
 TEST_CASE("Extract reads the publisher from front matter for organizations only", "[extract]") {
   Document doc;
   Extraction ex;
