@@ -488,6 +488,15 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
       if (b.evidence.span.contains(a.evidence.span) && b.evidence.span != a.evidence.span) inner[i] = true;
     }
   }
+  // One word read two ways: a reading whose rule says it `replaces` a kind ("jailed him for 13
+  // years" is a sentence, not a detention) drops the candidates of that kind on its trigger.
+  for (const Candidate& b : candidates_) {
+    const auto replaces = b.attributes.find("replaces");
+    if (replaces == b.attributes.end() || b.trigger.empty()) continue;
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+      if (candidates_[i].kind == replaces->second && candidates_[i].trigger == b.trigger) inner[i] = true;
+    }
+  }
   std::vector<Event> events;
   std::vector<int> groups;  // per event: its per-defendant group, or -1
   int next_group = 0;
@@ -506,6 +515,7 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
       }
     }
     e.attributes = c.attributes;
+    e.attributes.erase("replaces");  // a reading instruction, no fact
     AddAmount(c, &e);
     AddParticipantCount(&e);
     e.evidence = c.evidence;

@@ -37,6 +37,9 @@
 //    sentence that speaks of protesting.
 //  - "Among them was X" makes X a participant of the last event of the
 //    sentence before, in the role its kind gives participants.
+//  - A candidate whose rule attribute `replaces` names a kind drops the
+//    candidates of that kind on the same trigger ("jailed him for 13 years"
+//    is a sentence, not also a detention); the attribute is not stored.
 //  - Events left without any participant are dropped.
 #pragma once
 

@@ -433,6 +433,29 @@ TEST_CASE("EventAssembler drops events without participants and repeated roles",
                       [&](const EventRole& r) { return r.entity == dana; }) == 1);
 }
 
+TEST_CASE("EventAssembler: a reading that replaces a kind drops that kind on its trigger only", "[graph]") {
+  Article a("The court jailed Dana Omar for ten years. Police jailed Aliya Bek.");
+  const int dana = a.Person("Dana Omar");
+  const int aliya = a.Person("Aliya Bek");
+  a.Mention("Dana Omar", "Person", dana);
+  a.Mention("Aliya Bek", "Person", aliya);
+  EventAssembler::Candidate sentence =
+      a.Candidate("Sentence", "jailed Dana Omar for ten years", "jailed", {EventRole{"defendant", dana}});
+  sentence.attributes = {{"term", "ten years"}, {"replaces", "Detention"}};
+  const auto events =
+      a.Assemble({a.Candidate("Detention", "jailed Dana Omar", "jailed", {EventRole{"detainee", dana}}),
+                  std::move(sentence),
+                  a.Candidate("Detention", "jailed Aliya Bek", "jailed", {EventRole{"detainee", aliya}})},
+                 kPublished);
+  INFO(Render(events));
+  REQUIRE(events.size() == 2);
+  CHECK(events[0].kind == "Sentence");
+  CHECK(HasRole(events[0], "defendant", dana));
+  CHECK(events[0].attributes.count("replaces") == 0);
+  CHECK(events[1].kind == "Detention");
+  CHECK(HasRole(events[1], "detainee", aliya));
+}
+
 TEST_CASE("EventAssembler: a protester named by a role noun joins the article's protest", "[graph]") {
   SECTION("a new protest, dated by the first sentence that speaks of protesting") {
     Article a("Police came on February 1. Dozens of people picketed the consulate on February 2. "
