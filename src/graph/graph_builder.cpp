@@ -311,11 +311,7 @@ class Builder {
 
   // Person `from` is person `into`: its mentions, names, name parts, gender and age move over.
   void MergePerson(int from, int into, std::map<std::string, std::set<int>>* part_owner) {
-    for (int& e : mention_entity_) {
-      if (e == from) e = into;
-    }
-    for (const std::string& n : names_[static_cast<std::size_t>(from)]) AddName(into, n);
-    names_[static_cast<std::size_t>(from)].clear();
+    Merge(from, into);
     for (auto& kv : *part_owner) {
       if (kv.second.erase(from)) kv.second.insert(into);
     }
@@ -323,7 +319,6 @@ class Builder {
     const Entity& source = graph_.entities[static_cast<std::size_t>(from)];
     if (target.gender.empty()) target.gender = source.gender;
     if (target.age < 0) target.age = source.age;
-    dropped_.insert(from);
   }
 
   void Attach(std::size_t mention, int entity) {
@@ -463,6 +458,7 @@ class Builder {
     }
   }
 
+  // Entity `from` is entity `to`: its names and mentions move over.
   void Merge(int from, int to) {
     for (const std::string& n : names_[static_cast<std::size_t>(from)]) AddName(to, n);
     names_[static_cast<std::size_t>(from)].clear();
