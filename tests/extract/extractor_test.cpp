@@ -110,6 +110,21 @@ TEST_CASE("Extract keeps 'of' a place in an organization's name", "[extract]") {
   CHECK(Find(doc, ex, "Organization", "Uyghur Families Network of Canada").size() == 1);
 }
 
+TEST_CASE("Extract reads an official name that runs on with 'of', 'for' and 'and'", "[extract]") {
+  Document doc;
+  Extraction ex;
+  ExtractArticle("They will appeal to the Supreme Court of the Republic of Tatarstan. The Ministry of Labour and "
+                 "Social Protection of the Population did not reply. A letter went to the Ministry of Justice and "
+                 "Human Rights Watch.\n",
+                 &doc, &ex);
+  INFO(Render(doc, ex));
+  CHECK(Find(doc, ex, "Organization", "Supreme Court of the Republic of Tatarstan").size() == 1);
+  CHECK(Find(doc, ex, "Organization", "Ministry of Labour and Social Protection of the Population").size() == 1);
+  // "and" before a known institution joins two institutions, not one name.
+  CHECK(Find(doc, ex, "Organization", "Ministry of Justice").size() == 1);
+  CHECK(Find(doc, ex, "Organization", "Human Rights Watch").size() == 1);
+}
+
 TEST_CASE("Extract leaves an 'X-based' word out of an organization's name", "[extract]") {
   Document doc;
   Extraction ex;
