@@ -14,6 +14,7 @@
 #include "graph/name_part_owner.h"
 #include "graph/patronymic.h"
 #include "graph/reference_resolver.h"
+#include "graph/same_person.h"
 #include "graph/surname_gender.h"
 
 namespace kith {
@@ -23,9 +24,11 @@ bool IsNameToken(const Token& t) { return t.kind == TokenKind::kWord && t.norm !
 
 class Builder {
  public:
-  Builder(const std::string& text, const Extraction& ex, const RuleSet& rules, const std::string& publication_date)
-      : text_(text), ex_(ex), rules_(rules), keys_(rules.name_key()),
-        publication_(ParseIsoDate(publication_date)) {}
+  // `joins`: pairs of mentions known to name one person (same_person.h), joined once persons are built.
+  Builder(const std::string& text, const Extraction& ex, const RuleSet& rules, const std::string& publication_date,
+          std::vector<MentionJoin> joins = {})
+      : text_(text), ex_(ex), rules_(rules), keys_(rules.name_key()), publication_date_(publication_date),
+        publication_(ParseIsoDate(publication_date)), joins_(std::move(joins)) {}
 
   DocumentGraph Build() {
     for (const SentenceSpan& s : ex_.sentences) {
@@ -44,6 +47,12 @@ class Builder {
     GenderFromPronouns();
     const ReferenceResolver resolver(ex_, rules_, mention_entity_, graph_.entities);
     const ArgumentReader arguments(ex_, rules_, mention_entity_, graph_, resolver);
+    if (joins_.empty()) {
+      // Another name of a person ("She was born X") is known only once pronouns are resolved:
+      // build again with the two persons joined from the start.
+      std::vector<MentionJoin> joins = SamePersonJoins(ex_, mention_entity_, graph_, arguments);
+      if (!joins.empty()) return Builder(text_, ex_, rules_, publication_date_, std::move(joins)).Build();
+    }
     KinshipBuilder kinship(ex_, rules_, mention_entity_, arguments, &graph_);
     kinship.Build();
     BuildEvents(arguments, kinship);
@@ -172,6 +181,16 @@ class Builder {
         single_entities[key] = e;
       }
       Attach(i, e);
+    }
+    for (const MentionJoin& j : joins_) {
+      const int person = mention_entity_[j.person_mention];
+      const int alias = mention_entity_[j.alias_mention];
+      if (person < 0 || alias < 0 || person == alias) continue;
+      const std::vector<std::string>& own = names_[static_cast<std::size_t>(person)];
+      for (const std::string& n : names_[static_cast<std::size_t>(alias)]) {
+        if (std::find(own.begin(), own.end(), n) == own.end()) other_names_[person].insert(n);
+      }
+      MergePerson(alias, person, &part_owner);
     }
   }
 
@@ -521,7 +540,13 @@ class Builder {
       remap[e] = static_cast<int>(kept.size());
       Entity ent = graph_.entities[e];
       std::vector<std::string> names = names_[e];
-      std::stable_sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+      // A person's other names (a birth name, a name on a document) come after the ones the
+      // article calls the person by.
+      const std::set<std::string>& other = other_names_[static_cast<int>(e)];
+      std::stable_sort(names.begin(), names.end(), [&other](const std::string& a, const std::string& b) {
+        const bool oa = other.count(a) != 0;
+        const bool ob = other.count(b) != 0;
+        if (oa != ob) return ob;
         const auto wa = std::count(a.begin(), a.end(), ' ');
         const auto wb = std::count(b.begin(), b.end(), ' ');
         return wa != wb ? wa > wb : a.size() > b.size();
@@ -736,12 +761,15 @@ class Builder {
   const Extraction& ex_;
   const RuleSet& rules_;
   const NameKey& keys_;
+  std::string publication_date_;
   DateValue publication_;
+  std::vector<MentionJoin> joins_;
   Tokenizer rules_tokenizer_;
   DocumentGraph graph_;
   std::vector<int> mention_entity_;
   std::vector<std::vector<std::string>> names_;
   std::set<int> dropped_;
+  std::map<int, std::set<std::string>> other_names_;  // per person: names joined from another name's mention
   std::set<int> conflicting_gender_;
   std::vector<bool> gender_conflict_;  // per emitted entity: its mentions gave two genders
 };

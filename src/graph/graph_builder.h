@@ -2,7 +2,8 @@
 // Mentions become entities: persons join by name (a repeated full name, a
 // name part that `refers` to a full name, or a single name equal by NameKey
 // to a part of exactly one full name; a part shared by several persons is
-// ambiguous and dropped); organizations join by canonical name, by a
+// ambiguous and dropped; another name a rule says a person has, through
+// same_person.h); organizations join by canonical name, by a
 // "X in Place" form of a shorter "X", and a bare head word ("the consulate")
 // joins the one organization with that head; places join by canonical name.
 // The longest name is canonical, the others become aliases. Family ties are

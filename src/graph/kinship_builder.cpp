@@ -8,6 +8,7 @@
 #include "base/utf8.h"
 #include "graph/kin_inference.h"
 #include "graph/patronymic.h"
+#include "graph/same_person.h"
 
 namespace kith {
 
@@ -35,7 +36,7 @@ void KinshipBuilder::Build() {
   std::vector<UnnamedRequest> unnamed;
   std::vector<std::pair<const ExtractedRelation*, KinPair>> pair_owned;
   for (const ExtractedRelation& r : ex_.relations) {
-    if (ClaimedByNameAfter(r)) continue;
+    if (r.type == kSamePersonRelation || ClaimedByNameAfter(r)) continue;
     std::vector<int> anchors = arguments_.Entities(r.object);
     const std::string lemma = AttributeOf(r.attributes, "lemma");
     if (AttributeOf(r.attributes, "anchor") == "previous") {
@@ -146,7 +147,7 @@ KinshipBuilder::KinPair KinshipBuilder::KinPairBefore(const CaptureRange& c) con
   }
   KinPair found;
   for (const ExtractedRelation& r : ex_.relations) {
-    if (r.sentence != before) continue;
+    if (r.sentence != before || r.type == kSamePersonRelation) continue;
     if (r.type != "sibling" && r.type != "spouse") return none;
     const bool unnamed = AttributeOf(r.attributes, "unnamed") == "yes";
     if (unnamed && AttributeOf(r.attributes, "number") != "singular") return none;
@@ -344,6 +345,16 @@ bool GuessedParentTie(const Relation& r, const KinPath& path) {
          r.evidence.rule == "infer.parent-is-parents-spouse";
 }
 
+// The family-name keys of every name of a person: a married woman's birth name keeps the family
+// name her brothers have.
+std::set<std::string> FamilyNameKeys(const Entity& e, const RuleSet& rules) {
+  std::set<std::string> keys;
+  keys.insert(FamilyNameKey(e.name, rules));
+  for (const std::string& name : e.aliases) keys.insert(FamilyNameKey(name, rules));
+  keys.erase("");
+  return keys;
+}
+
 }  // namespace
 
 // An unnamed relative is the one named person the article ties to the anchor through a third
@@ -405,9 +416,12 @@ bool KinshipBuilder::AddThroughPatronymic(const UnnamedRequest& u, const std::st
   if (anchor.name.empty()) return false;
   const std::string anchor_stem = PatronymicStemKey(anchor.name, rules_);
   const std::string anchor_given = GivenNameKey(anchor.name, rules_);
-  const std::string anchor_family = FamilyNameKey(anchor.name, rules_);
+  const std::set<std::string> anchor_families = FamilyNameKeys(anchor, rules_);
   const auto fits = [&](const Entity& e) {
-    if (u.type == "sibling") return !anchor_family.empty() && FamilyNameKey(e.name, rules_) == anchor_family;
+    if (u.type == "sibling") {
+      const std::set<std::string> families = FamilyNameKeys(e, rules_);
+      return std::any_of(families.begin(), families.end(), [&](const std::string& f) { return anchor_families.count(f) != 0; });
+    }
     if (u.type == "parent") {
       return u.gender == "male" && e.gender != "female" && !anchor_stem.empty() &&
              GivenNameKey(e.name, rules_) == anchor_stem;

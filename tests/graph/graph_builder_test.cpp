@@ -928,5 +928,38 @@ TEST_CASE("Graph takes an unnamed brother or father for the one person whose nam
   }
 }
 
+TEST_CASE("Graph joins a birth name or a name on a document to the person it belongs to", "[graph]") {
+  const Article a = Build(
+      "Aigul Omarova, 66, runs a shop in Almaty. She was born Aigul Habibulla in Tacheng. The poet Ablet Tursun, "
+      "whose Chinese name is Abulaiti Tuersun, was detained in 2019.\n");
+  INFO(Render(a.graph));
+  const int aigul = EntityNamed(a.graph, "Aigul Omarova");
+  const int ablet = EntityNamed(a.graph, "Ablet Tursun");
+  REQUIRE(aigul >= 0);
+  REQUIRE(ablet >= 0);
+  // The name the article calls the person by stays the name; the other one is an alias.
+  CHECK(HasAlias(a.graph.entities[static_cast<std::size_t>(aigul)], "Aigul Habibulla"));
+  CHECK(HasAlias(a.graph.entities[static_cast<std::size_t>(ablet)], "Abulaiti Tuersun"));
+  CHECK(EntityNamed(a.graph, "Aigul Habibulla") < 0);
+  SECTION("her birth name's family name is her brother's") {
+    const Article b = Build(
+        "Aigul Omarova, 66, runs a shop in Almaty. She was born Aigul Habibulla in Tacheng. Her brother stayed "
+        "behind. Anwar Habibulla, 59, is an imam there.\n");
+    INFO(Render(b.graph));
+    const int sister = EntityNamed(b.graph, "Aigul Omarova");
+    const int anwar = EntityNamed(b.graph, "Anwar Habibulla");
+    REQUIRE(sister >= 0);
+    REQUIRE(anwar >= 0);
+    CHECK(Tied(b.graph, anwar, "sibling", sister));
+  }
+  SECTION("a lone family name after 'née' joins nobody") {
+    const Article c = Build(
+        "Aigul Habibulla, 60, was detained. Dana Bekova (née Habibulla), 58, spoke for her in Almaty.\n");
+    INFO(Render(c.graph));
+    CHECK(EntityNamed(c.graph, "Aigul Habibulla") >= 0);
+    CHECK(EntityNamed(c.graph, "Dana Bekova") >= 0);
+  }
+}
+
 }  // namespace
 }  // namespace kith
