@@ -284,7 +284,12 @@ Status ParseFrontMatter(Document* doc) {
     if (!value.empty() && (value[0] == '"' || value[0] == '\'')) {
       std::string unquoted;
       if (!Unquote(value, &unquoted)) {
-        return error(line_no, Column(l, vb), "unterminated quoted value for \"" + key + "\"");
+        // '"A quote": and more' closes its quote before the value ends.
+        const bool closed_early = value.find(value[0], 1) != std::string::npos;
+        return error(line_no, Column(l, vb),
+                     closed_early ? "text after the closing quote of \"" + key +
+                                        "\" (quote the whole value, e.g. with '...' around \"...\")"
+                                  : "unterminated quoted value for \"" + key + "\"");
       }
       value = std::move(unquoted);
     }

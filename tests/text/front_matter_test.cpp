@@ -76,7 +76,7 @@ TEST_CASE("front matter errors carry line and column", "[text]") {
       {"empty key", "---\n: value\n---\nBody.\n", 2, 1, "empty key"},
       {"repeated key", "---\ntitle: A\nTitle: B\n---\nBody.\n", 3, 1, "repeated key \"title\""},
       {"unterminated quote", "---\ntitle: \"Half quoted\n---\nBody.\n", 2, 8, "unterminated"},
-      {"text after closing quote", "---\ntitle: \"A\" B\n---\nBody.\n", 2, 8, "unterminated"},
+      {"text after closing quote", "---\ntitle: \"A\" B\n---\nBody.\n", 2, 8, "text after the closing quote"},
       {"bad date", "---\ntitle: A\ndate: next Tuesday\n---\nBody.\n", 3, 7, "bad date \"next Tuesday\""},
   };
   for (const Case& c : cases) {
