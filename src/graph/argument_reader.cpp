@@ -31,7 +31,7 @@ std::vector<int> ArgumentReader::Entities(const CaptureRange& c) const {
   if (inside.size() >= 2) return inside;
   const int e = EntityFor(c);
   if (e >= 0) return {e};
-  if (c.last != c.first + 1) return {};
+  if (c.last != c.first + 1) return KinPair(c);
   const Lexicon* groups = rules_.lexicon("group_nouns");
   const LexiconEntry* group = groups == nullptr ? nullptr : groups->FindWord(ex_.tokens[c.first].lower);
   if (group != nullptr && group->attributes.count("tie") != 0) {
@@ -42,13 +42,38 @@ std::vector<int> ArgumentReader::Entities(const CaptureRange& c) const {
 }
 
 std::vector<int> ArgumentReader::LastTiedPair(const std::string& type, std::size_t t) const {
+  return LastTiedPair(std::vector<std::string>{type}, t);
+}
+
+std::vector<int> ArgumentReader::LastTiedPair(const std::vector<std::string>& types, std::size_t t) const {
   const Relation* last = nullptr;
   for (const Relation& r : graph_.relations) {
-    if (r.type != type || r.evidence.span.begin >= ex_.tokens[t].span.begin) continue;
+    if (std::find(types.begin(), types.end(), r.type) == types.end() ||
+        r.evidence.span.begin >= ex_.tokens[t].span.begin) {
+      continue;
+    }
     if (last == nullptr || r.evidence.span.begin >= last->evidence.span.begin) last = &r;
   }
   if (last == nullptr) return {};
   return {std::min(last->subject, last->object), std::max(last->subject, last->object)};
+}
+
+std::vector<int> ArgumentReader::KinPair(const CaptureRange& c) const {
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  if (kin == nullptr || c.last != c.first + 3 || ex_.tokens[c.first + 1].lower != "and") return {};
+  const LexiconEntry* first = kin->FindWord(ex_.tokens[c.first].lower);
+  if (first == nullptr || kin->FindWord(ex_.tokens[c.first + 2].lower) == nullptr) return {};
+  if (c.first > 0) {
+    // "her mother and son" are her relatives, not a pair named before.
+    const Token& before = ex_.tokens[c.first - 1];
+    const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(before.lower);
+    if (before.norm == "'s" || (p != nullptr && AttributeOf(p->attributes, "case") == "possessive")) return {};
+  }
+  const std::string type = AttributeOf(first->attributes, "relation");
+  // A parent-child tie is stored either way round.
+  if (type == "parent" || type == "child") return LastTiedPair(std::vector<std::string>{"parent", "child"}, c.first);
+  return LastTiedPair(type, c.first);
 }
 
 int ArgumentReader::CountOf(const Token& t) const {

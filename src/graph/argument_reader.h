@@ -7,6 +7,8 @@
 //    last tied that way before it, else for the most recent list of persons;
 //  - a counted or grouping phrase ("the three women", "both") stands for the
 //    most recent list of exactly that many persons;
+//  - two kin words joined by "and" ("mother and son", "uncle and nephew")
+//    stand for the two persons last tied the way the first word means;
 //  - a pronoun stands for what the reference resolver finds.
 // Reads the graph's relations as they grow; never changes anything.
 #pragma once
@@ -35,6 +37,9 @@ class ArgumentReader {
   std::vector<int> Group(const CaptureRange& c) const;
   // The two persons of the last tie of `type` stated before token `t`, or nothing.
   std::vector<int> LastTiedPair(const std::string& type, std::size_t t) const;
+  // "mother and son" at `c`: the two persons last tied as the first kin word means, unless a
+  // possessive makes them someone's relatives ("her mother and son"); else nothing.
+  std::vector<int> KinPair(const CaptureRange& c) const;
   // The value of a number word of the `numbers` lexicon ("both" 2, "three" 3), else 0; an
   // entry marked `article=yes` ("a") counts nobody.
   int CountOf(const Token& t) const;
@@ -47,6 +52,9 @@ class ArgumentReader {
   const std::vector<int>& mention_entity_;
   const DocumentGraph& graph_;
   const ReferenceResolver& resolver_;
+
+  // The two persons of the last tie of any of `types` stated before token `t`, or nothing.
+  std::vector<int> LastTiedPair(const std::vector<std::string>& types, std::size_t t) const;
 };
 
 }  // namespace kith

@@ -227,6 +227,24 @@ TEST_CASE("Events: a group with unnamed others counts everyone who took part", "
   }
 }
 
+TEST_CASE("Events: 'mother and son' stand for the two persons last tied so", "[graph]") {
+  const DocumentGraph g = Build(
+      "Aigul Serikqyzy, 52, lives in Istanbul. Her son, Arman Bekuly, 31, is a courier. Last Friday mother and "
+      "son joined about 40 people outside the Chinese Consulate in Istanbul.");
+  INFO(Render(g));
+  OnlyEventWith(g, "Protest", {"Aigul Serikqyzy", "Arman Bekuly"});
+  SECTION("not someone's mother and son") {
+    const DocumentGraph h = Build(
+        "Aigul Serikqyzy, 52, lives in Istanbul. Her son, Arman Bekuly, 31, is a courier. Dana Omar said her "
+        "mother and son were detained in Urumqi in 2018.");
+    INFO(Render(h));
+    for (const Event* e : OfKind(h, "Detention")) {
+      CHECK_FALSE(HasRole(*e, "detainee", EntityNamed(h, "Aigul Serikqyzy")));
+      CHECK_FALSE(HasRole(*e, "detainee", EntityNamed(h, "Arman Bekuly")));
+    }
+  }
+}
+
 TEST_CASE("Events: a list with ages and a kin apposition takes part whole", "[graph]") {
   const struct {
     const char* text;
