@@ -43,10 +43,11 @@ void ResolveOverlaps(std::vector<ExtractedMention> candidates, std::vector<Extra
         winner = cand.rule;
         continue;
       }
-      // Nesting: a place inside an institution's name, or a known institution inside a longer one.
+      // Nesting: a place inside an institution's name, or a known institution inside a longer one
+      // (strictly inside: a span is never two entities).
       const bool nest_ok_label = acc.label != cand.label || cand.label == "Organization";
       if (Inside(cand, acc) && cand.nests && nest_ok_label && acc.last - acc.first > cand.last - cand.first) continue;
-      if (Inside(acc, cand) && acc.nests && nest_ok_label) continue;
+      if (Inside(acc, cand) && acc.nests && nest_ok_label && acc.last - acc.first < cand.last - cand.first) continue;
       if (acc.label == cand.label && Inside(acc, cand) && !(acc.first == cand.first && acc.last == cand.last)) {
         replaced.push_back(i);
         continue;

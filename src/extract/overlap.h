@@ -2,7 +2,7 @@
 // authors: candidates are taken longest first, then by higher priority, then
 // leftmost. A candidate loses when it overlaps an accepted mention of the
 // entity layer (Person, Organization, Place) unless one lies inside the other
-// and the inner one is marked "nests" (a place inside an organization's name;
+// and the inner one, strictly shorter, is marked "nests" (a place inside an organization's name;
 // of one label, only an organization inside a longer organization), or the
 // candidate strictly contains
 // same-label mentions that do not nest (it then replaces them, keeping their
