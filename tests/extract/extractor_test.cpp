@@ -147,6 +147,19 @@ TEST_CASE("Extract reads a Chinese court's full name as one organization", "[ext
   CHECK(Find(doc, ex, "Organization", "Urumqi People's Procuratorate").size() == 1);
 }
 
+TEST_CASE("Extract takes a word that is also a given name (Islam) as part of a longer name", "[extract]") {
+  Document doc;
+  Extraction ex;
+  ExtractArticle("\"My father, Yusup Islam, was taken in 2017,\" he said. "
+                 "Islam Tursunov, a driver, said the mosque was closed. Islam is their faith.\n",
+                 &doc, &ex);
+  INFO(Render(doc, ex));
+  CHECK(Find(doc, ex, "Person", "Yusup Islam").size() == 1);
+  CHECK(Find(doc, ex, "Person", "Islam Tursunov").size() == 1);
+  // Alone, the word is the faith.
+  CHECK(Find(doc, ex, "Person", "Islam").empty());
+}
+
 TEST_CASE("Extract takes two capitalised words as a name when one is a name found alone", "[extract]") {
   Document doc;
   Extraction ex;
