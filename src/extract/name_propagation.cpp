@@ -88,18 +88,22 @@ void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
   ExtendLoneNames(not_names, months, &covered, ex);
   std::vector<KnownPerson> persons;
   std::set<std::vector<std::string>> seen;
+  std::set<std::string> lone_names;  // one-word names the rules found ("my brother Qairolla")
   for (const ExtractedMention& m : ex->mentions) {
     if (m.label != "Person" || m.attributes.count("refers") != 0) continue;
     KnownPerson p;
     for (std::size_t t = m.first; t < m.last; ++t) {
       if (IsNameToken(ex->tokens[t])) p.lowers.push_back(ex->tokens[t].lower);
     }
+    if (p.lowers.size() == 1 && m.last == m.first + 1 && IsTitleWord(ex->tokens[m.first])) {
+      lone_names.insert(p.lowers[0]);
+    }
     if (p.lowers.size() < 2 || !seen.insert(p.lowers).second) continue;
     p.text = ex->tokens[m.first].norm;
     for (std::size_t t = m.first + 1; t < m.last; ++t) p.text += " " + ex->tokens[t].norm;
     persons.push_back(std::move(p));
   }
-  if (persons.empty()) return;
+  if (persons.empty() && lone_names.empty()) return;
   // A part's owners are counted by identity: two spellings of one name
   // ("Arman Serikuly", "Arman Serikov") are one owner, the first met.
   std::map<std::string, std::set<std::size_t>> part_owners;
@@ -154,7 +158,11 @@ void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     const bool next_title = i + 1 < ex->tokens.size() && !ex->tokens[i + 1].line_start && IsTitleWord(ex->tokens[i + 1]);
     if (prev_title || next_title) continue;
     auto owners = part_owners.find(keys.Key(t.lower));
-    if (owners == part_owners.end()) continue;
+    if (owners == part_owners.end()) {
+      // A repeat of a one-word name ("Qairolla is dead").
+      if (lone_names.count(t.lower) != 0) add(i, i + 1, "coref.repeat-name", "");
+      continue;
+    }
     if (owners->second.size() > 1) {
       // "Murat" beside "Murat A" and his son "Y Muratuly": the one spelled so.
       owners = spelled_owners.find(t.lower);

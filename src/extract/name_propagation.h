@@ -6,7 +6,8 @@
 //   - two capitalised words, one of them a name found alone elsewhere
 //     ("Sabira said" ... "When Sabira Tokhtieva finishes"), neither a not-name
 //     nor inside a mention, not glued to a third capitalised word;
-//   - repeats of a full multi-token name, and
+//   - repeats of a full multi-token name, and of a one-word name (title-case,
+//     not glued to other capitalised words), and
 //   - a single title-case token equal (by NameKey) to a part of exactly one
 //     known multi-token person name (spellings with one NameKey identity,
 //     "Serikuly" and "Serikov", count as one), or, where several share it, spelled

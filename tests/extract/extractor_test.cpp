@@ -160,6 +160,15 @@ TEST_CASE("Extract takes a word that is also a given name (Islam) as part of a l
   CHECK(Find(doc, ex, "Person", "Islam").empty());
 }
 
+TEST_CASE("Extract finds again a one-word name the rules found once", "[extract]") {
+  Document doc;
+  Extraction ex;
+  ExtractArticle("\"My brother Qairbek was a teacher. In March Qairbek died,\" she said. Qairbek had two sons.\n",
+                 &doc, &ex);
+  INFO(Render(doc, ex));
+  CHECK(Find(doc, ex, "Person", "Qairbek").size() == 3);
+}
+
 TEST_CASE("Extract takes two capitalised words as a name when one is a name found alone", "[extract]") {
   Document doc;
   Extraction ex;
