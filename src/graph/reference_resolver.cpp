@@ -26,6 +26,20 @@ ReferenceResolver::ReferenceResolver(const Extraction& ex, const RuleSet& rules,
       in_quote_[t] = open;
     }
   }
+  // An interview's answers are their speaker's words, as if quoted.
+  turns_ = FindInterviewTurns(ex, rules, mention_entity, in_quote_);
+  for (std::size_t s = 0; s < ex.sentences.size(); ++s) {
+    if (turns_.speaker[s] == InterviewTurns::kNotAnswer) continue;
+    for (std::size_t t = ex.sentences[s].first; t < ex.sentences[s].last; ++t) in_quote_[t] = true;
+  }
+}
+
+bool ReferenceResolver::HasQuoteMark(int s) const {
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  for (std::size_t t = sent.first; t < sent.last; ++t) {
+    if (ex_.tokens[t].norm == "\"") return true;
+  }
+  return false;
 }
 
 bool ReferenceResolver::QuoteOnly(int s) const {
@@ -58,6 +72,10 @@ std::vector<int> ReferenceResolver::LookBack(int s, int count) const {
 
 int ReferenceResolver::Speaker(int s) const {
   if (s < 0 || static_cast<std::size_t>(s) >= ex_.sentences.size()) return -1;
+  // An answer's words are its speaker's, unless it quotes someone else ("He said, \"...\"").
+  if (const int answer = turns_.speaker[static_cast<std::size_t>(s)]; answer != InterviewTurns::kNotAnswer) {
+    return HasQuoteMark(s) ? -1 : answer;
+  }
   const Lexicon* speech = rules_.lexicon("speech_verbs");
   for (int look = s; look >= 0 && look >= s - 1; --look) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
@@ -137,6 +155,7 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(const SentenceSpan& sent, st
 }
 
 int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth) const {
+  if (depth == 0 && in_quote_[t]) return NearestInSpeech(t, gender);
   const int s = ex_.SentenceOf(t);
   for (int look : LookBack(s, 1)) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
@@ -173,14 +192,54 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     // only a possessive opening its sentence follows, and only a subject pronoun ("X was jailed.
     // He had protested. His sister, Y, ..."); objects follow nothing.
     const bool opens = possessive && OpensSentence(t);
-    if (look != s && !gender.empty() && depth < 3 && (opens || (!possessive && SubjectPronoun(t)))) {
+    if (look != s && !gender.empty() && depth < 3 && !in_quote_[t] && (opens || (!possessive && SubjectPronoun(t)))) {
       const std::size_t p = SamePronoun(look, gender);
       if (p < ex_.tokens.size() && (!possessive || SubjectPronoun(p))) {
         return NearestBefore(p, gender, false, depth + 1);
       }
     }
   }
-  if (depth == 0) return TopicBefore(t, gender, possessive);
+  if (depth == 0) return in_quote_[t] ? NearestInSpeech(t, gender) : TopicBefore(t, gender, possessive);
+  return -1;
+}
+
+int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender) const {
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const auto fits = [&](const std::string& g) { return gender.empty() || g.empty() || g == gender; };
+  int s = ex_.SentenceOf(t);
+  std::size_t end = t;
+  for (int steps = 0; s >= 0 && steps < 20; ++steps) {
+    const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+    // The nearest fitting reference before `end`: a named person, or the speaker's own relative.
+    std::size_t best_at = 0;
+    int best = -2;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      const int e = mention_entity_[i];
+      if (m.label != "Person" || e < 0 || m.first < sent.first || m.last > end || !in_quote_[m.first]) continue;
+      if (!fits(entities_[static_cast<std::size_t>(e)].gender) || (best != -2 && m.first < best_at)) continue;
+      best = e;
+      best_at = m.first;
+    }
+    for (std::size_t k = sent.first + 1; kin != nullptr && k < end; ++k) {
+      if (!in_quote_[k] || !IsFirstPerson(ex_.tokens[k - 1].lower) || (best != -2 && k < best_at)) continue;
+      const LexiconEntry* entry = kin->FindWord(ex_.tokens[k].lower);
+      if (entry == nullptr || AttributeOf(entry->attributes, "number") == "plural") continue;
+      if (!fits(AttributeOf(entry->attributes, "gender"))) continue;
+      best = -1;  // "my husband": that relative, whom only the family ties will name
+      best_at = k;
+    }
+    if (best != -2) return best;
+    // Back through the same speech: sentences with quotes, or answers past the questions between.
+    const int speaker = turns_.speaker[static_cast<std::size_t>(s)];
+    --s;
+    while (s >= 0 && turns_.question[static_cast<std::size_t>(s)]) --s;
+    if (s < 0) break;
+    const int before = turns_.speaker[static_cast<std::size_t>(s)];
+    const bool same_speech = speaker == InterviewTurns::kNotAnswer ? HasQuoteMark(s) : before == speaker;
+    if (!same_speech) break;
+    end = ex_.sentences[static_cast<std::size_t>(s)].last;
+  }
   return -1;
 }
 

@@ -1,6 +1,7 @@
 // Reference resolver: who a pronoun or a quote's "I/my" refers to, given a
 // document's tokens, sentences and the person each mention was joined to.
-//  - "my", "our", "I", "me", "we" inside a quote: the quote's speaker, the
+//  - "my", "our", "I", "me", "we" inside a quote: the quote's speaker (in an
+//    interview's answer, see interview_turns.h, the person answering), the
 //    person outside the quotes of the same sentence nearest a speech verb
 //    (", X told ...", "X said: ...", "..., said X", or "..., she said" with
 //    the person "she" refers to, or "..., the 46-year-old teacher said" with
@@ -40,6 +41,7 @@
 #include "extract/extraction.h"
 #include "extract/rule_set.h"
 #include "graph/document_graph.h"
+#include "graph/interview_turns.h"
 
 namespace kith {
 
@@ -84,6 +86,13 @@ class ReferenceResolver {
   // pronoun ("his son") or
   // a name shared by several persons comes in between.
   int TopicBefore(std::size_t t, const std::string& gender, bool possessive) const;
+  // The person the pronoun at `t` (inside quotes) stands for when its sentence and the one
+  // before name nobody that fits: the nearest fitting person named earlier in the same speech
+  // (the quotes of the sentences before it that hold quotes, or one speaker's interview
+  // answers past the questions between, up
+  // to twenty sentences back), unless the speaker's own relative who fits ("my husband")
+  // comes nearer; -1 then or when nobody fits.
+  int NearestInSpeech(std::size_t t, const std::string& gender) const;
   // The first pronoun of `gender` outside quotes in sentence `s`, or the token count.
   std::size_t SamePronoun(int s, const std::string& gender) const;
   // The first word of sentence `s`, or the token count.
@@ -101,6 +110,8 @@ class ReferenceResolver {
   bool SubjectPronoun(std::size_t t) const;
   // True when sentence `s` is all quotation.
   bool QuoteOnly(int s) const;
+  // True when sentence `s` holds a double quotation mark.
+  bool HasQuoteMark(int s) const;
   std::vector<int> PersonsBefore(std::size_t t) const;
   // True when a plural kin word of one person ("her sons") lies between the last person named
   // in t's sentence and t.
@@ -112,7 +123,8 @@ class ReferenceResolver {
   const RuleSet& rules_;
   const std::vector<int>& mention_entity_;
   const std::vector<Entity>& entities_;
-  std::vector<bool> in_quote_;
+  std::vector<bool> in_quote_;  // inside double quotes, or in an interview's answer
+  InterviewTurns turns_;
 };
 
 }  // namespace kith

@@ -476,5 +476,42 @@ TEST_CASE("ReferenceResolver: 'her' after 'she' in its sentence is whom 'she' st
   CHECK(s.Resolve("her") == Ids{aliya});
 }
 
+TEST_CASE("ReferenceResolver: an interview's answers are the interviewee's words", "[graph]") {
+  Scene s("Aliya Bek, a nurse, waited at the border. Aliya Bek said nothing else.\n"
+          "Q: When did he leave?\n"
+          "A: My husband Omar Nur left in 2018. He said, \"I will come back.\" He crossed at Khorgos.\n"
+          "Q: And then?\n"
+          "A: The police took him away.\n"
+          "Dana Sadyk: My brother was taken too.\n");
+  const int aliya = s.Person("Aliya Bek", "female");
+  const int omar = s.Person("Omar Nur", "male");
+  const int dana = s.Person("Dana Sadyk", "female");
+  s.Mention("Aliya Bek", aliya);
+  s.Mention("Aliya Bek", aliya, 1);
+  s.Mention("Omar Nur", omar);
+  s.Mention("Dana Sadyk", dana);
+  const ReferenceResolver r = s.Resolver();
+  CHECK(s.Resolve("My") == Ids{aliya});
+  CHECK(r.InQuote(s.Token("husband")));
+  CHECK_FALSE(r.InQuote(s.Token("leave")));  // a question is narration
+  // "He said, \"I ...\"" in an answer quotes someone else: no telling who "I" is.
+  CHECK(s.Resolve("I").empty());
+  // A pronoun in an answer is the person last named in that speaker's answers.
+  CHECK(s.Resolve("He", 1) == Ids{omar});
+  CHECK(s.Resolve("him") == Ids{omar});
+  // A line opened by a name and a colon is that person's answer.
+  CHECK(s.Resolve("My", 1) == Ids{dana});
+}
+
+TEST_CASE("ReferenceResolver: a pronoun in a long quote stops at the speaker's own relative", "[graph]") {
+  Scene s("Aliya Bek spoke. \"Our son Omar stayed. My husband flew to Urumqi. He was detained.\"");
+  const int aliya = s.Person("Aliya Bek", "female");
+  const int omar = s.Person("Omar", "male");
+  s.Mention("Aliya Bek", aliya);
+  s.Mention("Omar", omar);
+  // "He" is more likely "my husband", whom only the family ties will name.
+  CHECK(s.Resolve("He").empty());
+}
+
 }  // namespace
 }  // namespace kith

@@ -1,0 +1,99 @@
+#include "graph/interview_turns.h"
+
+#include <map>
+
+namespace kith {
+namespace {
+
+constexpr int kNoLabel = 0;
+constexpr int kQuestion = 1;
+constexpr int kAnswer = 2;
+constexpr int kNamedAnswer = 3;
+
+struct LineLabel {
+  int kind = kNoLabel;
+  int speaker = InterviewTurns::kUnknown;  // kNamedAnswer: the person named
+};
+
+// The label opening the line whose first token is `first`, if any.
+LineLabel LabelAt(const Extraction& ex, const Lexicon* labels, const std::vector<int>& mention_entity,
+                  std::size_t first, std::size_t end) {
+  LineLabel out;
+  const auto colon_at = [&](std::size_t t) { return t < end && ex.tokens[t].norm == ":"; };
+  if (labels != nullptr && colon_at(first + 1)) {
+    if (const LexiconEntry* e = labels->FindWord(ex.tokens[first].lower)) {
+      const std::string role = AttributeOf(e->attributes, "role");
+      out.kind = role == "answer" ? kAnswer : role == "question" ? kQuestion : kNoLabel;
+      return out;
+    }
+  }
+  for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
+    const ExtractedMention& m = ex.mentions[i];
+    if (m.first != first || m.label != "Person" || mention_entity[i] < 0 || !colon_at(m.last)) continue;
+    out.kind = kNamedAnswer;
+    out.speaker = mention_entity[i];
+    return out;
+  }
+  return out;
+}
+
+// The person named most often outside quotes in the sentences before `before`.
+int Interviewee(const Extraction& ex, const std::vector<int>& mention_entity, const std::vector<bool>& in_quote,
+                int before) {
+  std::map<int, int> count;
+  std::map<int, std::size_t> first_seen;
+  for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
+    const ExtractedMention& m = ex.mentions[i];
+    if (m.label != "Person" || mention_entity[i] < 0 || m.sentence < 0 || m.sentence >= before) continue;
+    if (in_quote[m.first]) continue;
+    ++count[mention_entity[i]];
+    first_seen.emplace(mention_entity[i], m.first);
+  }
+  int best = InterviewTurns::kUnknown;
+  for (const auto& [entity, n] : count) {
+    if (best < 0 || n > count[best] || (n == count[best] && first_seen[entity] < first_seen[best])) best = entity;
+  }
+  return best;
+}
+
+}  // namespace
+
+InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
+                                  const std::vector<bool>& in_quote) {
+  InterviewTurns turns;
+  const std::size_t n = ex.sentences.size();
+  turns.speaker.assign(n, InterviewTurns::kNotAnswer);
+  turns.question.assign(n, false);
+  const Lexicon* labels = rules.lexicon("interview_labels");
+  bool interviewee_known = false;
+  int interviewee = InterviewTurns::kUnknown;
+  int current = InterviewTurns::kNotAnswer;
+  bool asking = false;
+  for (std::size_t s = 0; s < n; ++s) {
+    const SentenceSpan& sent = ex.sentences[s];
+    if (sent.first >= sent.last) continue;
+    if (ex.tokens[sent.first].line_start) {
+      const LineLabel label = LabelAt(ex, labels, mention_entity, sent.first, sent.last);
+      current = InterviewTurns::kNotAnswer;
+      asking = label.kind == kQuestion;
+      if (label.kind == kAnswer) {
+        if (!interviewee_known) {
+          interviewee = Interviewee(ex, mention_entity, in_quote, static_cast<int>(s));
+          interviewee_known = true;
+        }
+        current = interviewee;
+      } else if (label.kind == kNamedAnswer) {
+        current = label.speaker;
+      }
+      if (label.kind != kNoLabel && !interviewee_known) {
+        interviewee = Interviewee(ex, mention_entity, in_quote, static_cast<int>(s));
+        interviewee_known = true;
+      }
+    }
+    turns.speaker[s] = current;
+    turns.question[s] = asking;
+  }
+  return turns;
+}
+
+}  // namespace kith

@@ -1,0 +1,33 @@
+// Interview turns: in an article printed as questions and answers, which
+// sentences are a person's own words though no quotation marks surround them.
+// A line that opens with an answer label ("A:", "Answer:"; the lexicon
+// `interview_labels`, role=answer) is the interviewee's answer; a line that
+// opens with a person's name and a colon ("Sadykova: ...") is that person's; a
+// question label ("Q:") ends the turn. Sentences after the first line of a
+// turn belong to it until the next line. The interviewee is the person the
+// text before the first labelled line names most often outside quotes (the
+// first named on a tie).
+#pragma once
+
+#include <vector>
+
+#include "extract/extraction.h"
+#include "extract/rule_set.h"
+
+namespace kith {
+
+struct InterviewTurns {
+  static constexpr int kNotAnswer = -2;  // narration or a question
+  static constexpr int kUnknown = -1;    // an answer whose speaker is unknown
+  // Per sentence: kNotAnswer, kUnknown, or the entity of the person answering.
+  std::vector<int> speaker;
+  // Per sentence: true in a question's turn.
+  std::vector<bool> question;
+};
+
+// `mention_entity[i]` is the entity of ex.mentions[i] (-1 if none); `in_quote[t]` says
+// whether token t lies inside double quotes of its sentence.
+InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
+                                  const std::vector<bool>& in_quote);
+
+}  // namespace kith
