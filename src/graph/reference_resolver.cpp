@@ -192,14 +192,14 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     // only a possessive opening its sentence follows, and only a subject pronoun ("X was jailed.
     // He had protested. His sister, Y, ..."); objects follow nothing.
     const bool opens = possessive && OpensSentence(t);
-    if (look != s && !gender.empty() && depth < 3 && !in_quote_[t] && (opens || (!possessive && SubjectPronoun(t)))) {
+    if (look != s && !gender.empty() && depth < 3 && (opens || (!possessive && SubjectPronoun(t)))) {
       const std::size_t p = SamePronoun(look, gender);
       if (p < ex_.tokens.size() && (!possessive || SubjectPronoun(p))) {
         return NearestBefore(p, gender, false, depth + 1);
       }
     }
   }
-  if (depth == 0) return in_quote_[t] ? NearestInSpeech(t, gender) : TopicBefore(t, gender, possessive);
+  if (depth == 0) return TopicBefore(t, gender, possessive);
   return -1;
 }
 

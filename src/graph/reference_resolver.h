@@ -7,7 +7,10 @@
 //    the person "she" refers to, or "..., the 46-year-old teacher said" with
 //    the person a pronoun there would mean), else such a person in the
 //    sentence before;
-//  - "her", "his", "she", "he": the first person of the sentence before it
+//  - "her", "his", "she", "he" inside a quote or an interview's answer: the
+//    nearest person who fits named earlier in the same speech, unless the
+//    speaker's own relative ("my husband") comes nearer (see NearestInSpeech);
+//  - "her", "his", "she", "he" elsewhere: the first person of the sentence before it
 //    (then of the sentence before, past sentences that are all quotation; for
 //    "he"/"she", then the person of a pronoun of the same gender there; for
 //    "his"/"her" opening a sentence, of a subject pronoun of the same gender
