@@ -76,19 +76,13 @@ InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, co
       const LineLabel label = LabelAt(ex, labels, mention_entity, sent.first, sent.last);
       current = InterviewTurns::kNotAnswer;
       asking = label.kind == kQuestion;
-      if (label.kind == kAnswer) {
-        if (!interviewee_known) {
-          interviewee = Interviewee(ex, mention_entity, in_quote, static_cast<int>(s));
-          interviewee_known = true;
-        }
-        current = interviewee;
-      } else if (label.kind == kNamedAnswer) {
-        current = label.speaker;
-      }
+      // The interviewee is whom the text names most before the first labelled line.
       if (label.kind != kNoLabel && !interviewee_known) {
         interviewee = Interviewee(ex, mention_entity, in_quote, static_cast<int>(s));
         interviewee_known = true;
       }
+      if (label.kind == kAnswer) current = interviewee;
+      if (label.kind == kNamedAnswer) current = label.speaker;
     }
     turns.speaker[s] = current;
     turns.question[s] = asking;

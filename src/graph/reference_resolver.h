@@ -89,11 +89,10 @@ class ReferenceResolver {
   // pronoun ("his son") or
   // a name shared by several persons comes in between.
   int TopicBefore(std::size_t t, const std::string& gender, bool possessive) const;
-  // The person the pronoun at `t` (inside quotes) stands for when its sentence and the one
-  // before name nobody that fits: the nearest fitting person named earlier in the same speech
-  // (the quotes of the sentences before it that hold quotes, or one speaker's interview
-  // answers past the questions between, up
-  // to twenty sentences back), unless the speaker's own relative who fits ("my husband")
+  // The person the pronoun at `t`, inside quotes or an interview's answer, stands for: the
+  // nearest fitting person named earlier in the same speech (its sentence, then the quotes of
+  // the sentences before that hold quotes, or one speaker's answers past the questions between,
+  // up to twenty sentences back), unless the speaker's own relative who fits ("my husband")
   // comes nearer; -1 then or when nobody fits.
   int NearestInSpeech(std::size_t t, const std::string& gender) const;
   // The first pronoun of `gender` outside quotes in sentence `s`, or the token count.
