@@ -31,14 +31,18 @@ class StageRunner {
     if (!rules_.stages().empty()) {
       cache_ = std::make_unique<TokenTestCache>(rules_.stages().front().matcher->catalog(), ex_->tokens);
     }
+    // Name propagation reads only the entity mentions, so once it has added
+    // nothing, it is asked again only after a stage that proposed one.
+    bool settled = false;
     for (const RuleStage& stage : rules_.stages()) {
-      RunStage(stage);
-      PropagatePersonNames(rules_, ex_);
+      const bool proposed = RunStage(stage);
+      if (proposed || !settled) settled = !PropagatePersonNames(rules_, ex_);
     }
   }
 
  private:
-  void RunStage(const RuleStage& stage) {
+  // Runs the stage's rules; true when they proposed a Person, Organization or Place.
+  bool RunStage(const RuleStage& stage) {
     std::vector<MentionView> views;
     std::vector<std::vector<int>> at(ex_->tokens.size());
     for (const ExtractedMention& m : ex_->mentions) {
@@ -63,6 +67,8 @@ class StageRunner {
       }
       for (const RuleMatch& m : matches) Apply(m, static_cast<int>(si), views, at, &candidates);
     }
+    const bool proposed = std::any_of(candidates.begin(), candidates.end(),
+                                      [](const ExtractedMention& m) { return IsEntityLabel(m.label); });
     std::vector<OverlapLoss> losses;
     ResolveOverlaps(std::move(candidates), &ex_->mentions, options_.trace ? &losses : nullptr);
     if (options_.trace != nullptr) {
@@ -72,6 +78,7 @@ class StageRunner {
                         << ") to " << l.beaten_by << "\n";
       }
     }
+    return proposed;
   }
 
   const ExtractedMention* MentionAt(const CaptureRange& c) const {

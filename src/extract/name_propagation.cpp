@@ -34,14 +34,14 @@ struct KnownPerson {
 // Neither word may be a not-name or inside another mention, the word added may
 // not be a month ("Last March Sabira drove"), and the pair may not be glued to
 // a third capitalised word (other than a not-name: "When").
-void ExtendLoneNames(const Lexicon* not_names, const Lexicon* months, std::vector<bool>* covered, Extraction* ex) {
+bool ExtendLoneNames(const Lexicon* not_names, const Lexicon* months, std::vector<bool>* covered, Extraction* ex) {
   std::set<std::string> lone;
   for (const ExtractedMention& m : ex->mentions) {
     if (m.label == "Person" && m.last == m.first + 1 && IsTitleWord(ex->tokens[m.first])) {
       lone.insert(ex->tokens[m.first].lower);
     }
   }
-  if (lone.empty()) return;
+  if (lone.empty()) return false;
   const auto name_like = [&](std::size_t t) {
     const Token& tok = ex->tokens[t];
     return IsTitleWord(tok) && (not_names == nullptr || not_names->FindWord(tok.lower) == nullptr);
@@ -71,11 +71,12 @@ void ExtendLoneNames(const Lexicon* not_names, const Lexicon* months, std::vecto
     ++i;
   }
   for (ExtractedMention& m : added) ex->mentions.push_back(std::move(m));
+  return !added.empty();
 }
 
 }  // namespace
 
-void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
+bool PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
   const NameKey& keys = rules.name_key();
   const Lexicon* not_names = rules.lexicon("not_names");
   const Lexicon* months = rules.lexicon("months");
@@ -85,7 +86,7 @@ void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     if (!IsEntityLabel(m.label)) continue;
     for (std::size_t t = m.first; t < m.last; ++t) covered[t] = true;
   }
-  ExtendLoneNames(not_names, months, &covered, ex);
+  const bool extended = ExtendLoneNames(not_names, months, &covered, ex);
   std::vector<KnownPerson> persons;
   std::set<std::vector<std::string>> seen;
   std::set<std::string> lone_names;  // one-word names the rules found ("my brother Qairolla")
@@ -103,7 +104,7 @@ void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     for (std::size_t t = m.first + 1; t < m.last; ++t) p.text += " " + ex->tokens[t].norm;
     persons.push_back(std::move(p));
   }
-  if (persons.empty() && lone_names.empty()) return;
+  if (persons.empty() && lone_names.empty()) return extended;
   // A part's owners are counted by identity: two spellings of one name
   // ("Arman Serikuly", "Arman Serikov") are one owner, the first met.
   std::map<std::string, std::set<std::size_t>> part_owners;
@@ -172,11 +173,12 @@ void PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     // all the same, whom the graph gives to one of them by context or to none.
     add(i, i + 1, "coref.name-part", owners->second.size() == 1 ? persons[*owners->second.begin()].text : "");
   }
-  if (added.empty()) return;
+  if (added.empty()) return extended;
   for (ExtractedMention& m : added) ex->mentions.push_back(std::move(m));
   std::sort(ex->mentions.begin(), ex->mentions.end(), [](const ExtractedMention& a, const ExtractedMention& b) {
     return a.first != b.first ? a.first < b.first : a.last > b.last;
   });
+  return true;
 }
 
 }  // namespace kith

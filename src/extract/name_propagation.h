@@ -17,7 +17,10 @@
 //     mother and her daughter), it is a person without "refers": the graph
 //     gives it to one of them by context, or to none.
 // Tokens already inside an entity mention, and words of the `not_names`
-// lexicon, are never taken. Deterministic; touches only ex->mentions.
+// lexicon, are never taken. Deterministic; touches only ex->mentions, and
+// reads only the tokens and the entity mentions (Person, Organization,
+// Place): run again on what it left, having added nothing, it adds nothing
+// again, whatever other mentions came in between.
 #pragma once
 
 #include "extract/extraction.h"
@@ -25,6 +28,7 @@
 
 namespace kith {
 
-void PropagatePersonNames(const RuleSet& rules, Extraction* ex);
+// True when it added a mention.
+bool PropagatePersonNames(const RuleSet& rules, Extraction* ex);
 
 }  // namespace kith
