@@ -19,7 +19,8 @@ KinshipBuilder::KinshipBuilder(const Extraction& ex, const RuleSet& rules, const
       mention_entity_(mention_entity),
       arguments_(arguments),
       resolver_(arguments.resolver()),
-      graph_(graph) {}
+      graph_(graph),
+      patronymic_keys_(rules) {}
 
 // "her mother, A, her sister, B": a possessive kin word between two names is read as the name's
 // after it ("her sister, B"), not also as the one's before it ("A, her sister,").
@@ -347,10 +348,10 @@ bool GuessedParentTie(const Relation& r, const KinPath& path) {
 
 // The family-name keys of every name of a person: a married woman's birth name keeps the family
 // name her brothers have.
-std::set<std::string> FamilyNameKeys(const Entity& e, const RuleSet& rules) {
+std::set<std::string> FamilyNameKeys(const Entity& e, PatronymicKeys* patronymic_keys) {
   std::set<std::string> keys;
-  keys.insert(FamilyNameKey(e.name, rules));
-  for (const std::string& name : e.aliases) keys.insert(FamilyNameKey(name, rules));
+  keys.insert(patronymic_keys->Family(e.name));
+  for (const std::string& name : e.aliases) keys.insert(patronymic_keys->Family(name));
   keys.erase("");
   return keys;
 }
@@ -414,20 +415,20 @@ bool KinshipBuilder::AddThroughTies(const UnnamedRequest& u, const std::string& 
 bool KinshipBuilder::AddThroughPatronymic(const UnnamedRequest& u, const std::string& term) {
   const Entity& anchor = graph_->entities[static_cast<std::size_t>(u.anchor)];
   if (anchor.name.empty()) return false;
-  const std::string anchor_stem = PatronymicStemKey(anchor.name, rules_);
-  const std::string anchor_given = GivenNameKey(anchor.name, rules_);
-  const std::set<std::string> anchor_families = FamilyNameKeys(anchor, rules_);
+  const std::string anchor_stem = patronymic_keys_.Stem(anchor.name);
+  const std::string anchor_given = patronymic_keys_.Given(anchor.name);
+  const std::set<std::string> anchor_families = FamilyNameKeys(anchor, &patronymic_keys_);
   const auto fits = [&](const Entity& e) {
     if (u.type == "sibling") {
-      const std::set<std::string> families = FamilyNameKeys(e, rules_);
+      const std::set<std::string> families = FamilyNameKeys(e, &patronymic_keys_);
       return std::any_of(families.begin(), families.end(), [&](const std::string& f) { return anchor_families.count(f) != 0; });
     }
     if (u.type == "parent") {
       return u.gender == "male" && e.gender != "female" && !anchor_stem.empty() &&
-             GivenNameKey(e.name, rules_) == anchor_stem;
+             patronymic_keys_.Given(e.name) == anchor_stem;
     }
     if (u.type == "child") {
-      return anchor.gender != "female" && !anchor_given.empty() && PatronymicStemKey(e.name, rules_) == anchor_given;
+      return anchor.gender != "female" && !anchor_given.empty() && patronymic_keys_.Stem(e.name) == anchor_given;
     }
     return false;
   };

@@ -30,6 +30,7 @@
 #include "extract/rule_set.h"
 #include "graph/argument_reader.h"
 #include "graph/document_graph.h"
+#include "graph/patronymic.h"
 #include "graph/reference_resolver.h"
 
 namespace kith {
@@ -85,6 +86,7 @@ class KinshipBuilder {
   const ArgumentReader& arguments_;
   const ReferenceResolver& resolver_;
   DocumentGraph* graph_;
+  PatronymicKeys patronymic_keys_;
   std::set<std::string> tie_keys_;
   std::map<std::string, std::vector<int>> last_anchors_by_lemma_;  // kin word -> anchors of its last tie
   // Kin words ("her two sons", "the husband") -> the persons they stand for.

@@ -64,4 +64,14 @@ std::string GivenNameKey(const std::string& name, const RuleSet& rules) {
   return words.empty() ? "" : rules.name_key().Key(words[0]);
 }
 
+const PatronymicKeys::Keys& PatronymicKeys::Of(const std::string& name) {
+  const auto found = by_name_.find(name);
+  if (found != by_name_.end()) return found->second;
+  Keys keys;
+  keys.stem = PatronymicStemKey(name, rules_);
+  keys.family = FamilyNameKey(name, rules_);
+  keys.given = GivenNameKey(name, rules_);
+  return by_name_.emplace(name, std::move(keys)).first->second;
+}
+
 }  // namespace kith

@@ -3,10 +3,13 @@
 // uulu", "Aida Temirbekqyzy" and "Asel Temirbekovna" all carry "Temirbek".
 // The endings and particles are the `patronymic_suffixes`
 // lexicon's (weak ones are not trusted); the result is keyed with the rule
-// set's NameKey, so spelling variants compare equal. Stateless, thread-safe.
+// set's NameKey, so spelling variants compare equal. The functions are
+// stateless and thread-safe; PatronymicKeys remembers their answers per name
+// for one document.
 #pragma once
 
 #include <string>
+#include <unordered_map>
 
 #include "extract/rule_set.h"
 
@@ -23,5 +26,25 @@ std::string FamilyNameKey(const std::string& name, const RuleSet& rules);
 
 // The key of `name`'s first word (the given name), or "".
 std::string GivenNameKey(const std::string& name, const RuleSet& rules);
+
+// The three keys above, each computed once per name: the kinship builder asks
+// them of every person of a document for every unnamed relative.
+class PatronymicKeys {
+ public:
+  explicit PatronymicKeys(const RuleSet& rules) : rules_(rules) {}
+  const std::string& Stem(const std::string& name) { return Of(name).stem; }
+  const std::string& Family(const std::string& name) { return Of(name).family; }
+  const std::string& Given(const std::string& name) { return Of(name).given; }
+
+ private:
+  struct Keys {
+    std::string stem;
+    std::string family;
+    std::string given;
+  };
+  const Keys& Of(const std::string& name);
+  const RuleSet& rules_;
+  std::unordered_map<std::string, Keys> by_name_;
+};
 
 }  // namespace kith
