@@ -1,6 +1,5 @@
 #include "graph/patronymic.h"
 
-#include <sstream>
 #include <vector>
 
 #include "base/utf8.h"
@@ -11,8 +10,15 @@ namespace {
 
 std::vector<std::string> LowerWords(const std::string& name) {
   std::vector<std::string> words;
-  std::istringstream in(Utf8Lower(name));
-  for (std::string w; in >> w;) words.push_back(w);
+  const std::string lower = Utf8Lower(name);
+  const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  for (std::size_t i = 0; i < lower.size();) {
+    while (i < lower.size() && space(lower[i])) ++i;
+    std::size_t end = i;
+    while (end < lower.size() && !space(lower[end])) ++end;
+    if (end > i) words.push_back(lower.substr(i, end - i));
+    i = end;
+  }
   return words;
 }
 
@@ -41,9 +47,10 @@ std::string PatronymicStemKey(const std::string& name, const RuleSet& rules) {
     // An ending glued to it: "Temirbekqyzy"; the longest that leaves three bytes.
     std::size_t best = 0;
     for (const LexiconEntry& e : suffixes->entries()) {
-      if (e.tokens.size() != 1 || !Trusted(e, "suffix")) continue;
+      if (e.tokens.size() != 1) continue;
       const std::string& s = e.tokens[0];
-      if (s.size() > best && w.size() >= s.size() + 3 && w.compare(w.size() - s.size(), s.size(), s) == 0) {
+      if (s.size() > best && w.size() >= s.size() + 3 && w.compare(w.size() - s.size(), s.size(), s) == 0 &&
+          Trusted(e, "suffix")) {
         best = s.size();
       }
     }
