@@ -414,12 +414,21 @@ class Builder {
     for (std::size_t e = 0; e < graph_.entities.size(); ++e) {
       if (graph_.entities[e].kind == EntityKind::kOrganization) orgs.push_back(static_cast<int>(e));
     }
+    // Names in lower case, computed once for the pairwise tests below (their first name, and
+    // every name without a possessive).
+    std::map<int, std::string> lower_first;
+    std::map<int, std::vector<std::string>> unpossessed;
+    for (int o : orgs) {
+      const std::vector<std::string>& names = names_[static_cast<std::size_t>(o)];
+      lower_first[o] = Utf8Lower(names.front());
+      for (const std::string& n : names) unpossessed[o].push_back(StripPossessive(Utf8Lower(n)));
+    }
     std::map<int, int> into;
     for (int a : orgs) {
       for (int b : orgs) {
         if (a == b || into.count(a) || into.count(b)) continue;
-        const std::string la = Utf8Lower(names_[static_cast<std::size_t>(a)].front());
-        const std::string lb = Utf8Lower(names_[static_cast<std::size_t>(b)].front());
+        const std::string& la = lower_first[a];
+        const std::string& lb = lower_first[b];
         // b is "a in ..." / "a of ..." -> a joins b
         const bool located_form = lb.size() > la.size() && lb.compare(0, la.size(), la) == 0 &&
                                   (lb.compare(la.size(), 4, " in ") == 0);
@@ -438,10 +447,8 @@ class Builder {
         }
         // The same name with and without a possessive: "RFE/RL's Kyrgyz Service", "RFE/RL Kyrgyz Service".
         bool same_but_possessive = false;
-        for (const std::string& na : names_[static_cast<std::size_t>(a)]) {
-          for (const std::string& nb : names_[static_cast<std::size_t>(b)]) {
-            same_but_possessive = same_but_possessive || StripPossessive(Utf8Lower(na)) == StripPossessive(Utf8Lower(nb));
-          }
+        for (const std::string& na : unpossessed[a]) {
+          for (const std::string& nb : unpossessed[b]) same_but_possessive = same_but_possessive || na == nb;
         }
         if (more_heads || same_but_possessive) {
           into[a] = b;
@@ -466,7 +473,7 @@ class Builder {
       if (at == std::string::npos) continue;
       const std::string other = Utf8Lower(name.substr(0, at) + alias_of->second + name.substr(at + head->second.size()));
       for (int b : orgs) {
-        if (b != a && !into.count(b) && Utf8Lower(names_[static_cast<std::size_t>(b)].front()) == other) into[a] = b;
+        if (b != a && !into.count(b) && lower_first[b] == other) into[a] = b;
       }
     }
     // Follow chains ("the mission" -> "U.S. Mission" -> "U.S. Embassy") to their end.
