@@ -26,6 +26,12 @@ ReferenceResolver::ReferenceResolver(const Extraction& ex, const RuleSet& rules,
       in_quote_[t] = open;
     }
   }
+  persons_in_.resize(ex.sentences.size());
+  for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
+    if (ex.mentions[i].label != "Person") continue;
+    const int s = ex.SentenceOf(ex.mentions[i].first);
+    if (s >= 0) persons_in_[static_cast<std::size_t>(s)].push_back(i);
+  }
   // An interview's answers are their speaker's words, as if quoted.
   turns_ = FindInterviewTurns(ex, rules, mention_entity, in_quote_);
   for (std::size_t s = 0; s < ex.sentences.size(); ++s) {
@@ -89,10 +95,10 @@ int ReferenceResolver::Speaker(int s) const {
     };
     int best = -1;
     std::size_t best_distance = 0;
-    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    for (std::size_t i : persons_in_[static_cast<std::size_t>(look)]) {
       const ExtractedMention& m = ex_.mentions[i];
       const int e = mention_entity_[i];
-      if (e < 0 || m.label != "Person" || m.first < sent.first || m.last > sent.last || in_quote_[m.first]) continue;
+      if (e < 0 || m.last > sent.last || in_quote_[m.first]) continue;
       const std::size_t distance = distance_to_verb(m.first, m.last);
       if (best < 0 || distance < best_distance) {
         best = e;
@@ -128,12 +134,13 @@ int ReferenceResolver::Speaker(int s) const {
   return -1;
 }
 
-ReferenceResolver::Named ReferenceResolver::NamedIn(const SentenceSpan& sent, std::size_t end,
+ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end,
                                                     const std::string& gender, int quoted) const {
   Named out;
-  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
     const ExtractedMention& m = ex_.mentions[i];
-    if (m.label != "Person" || m.first < sent.first || m.last > sent.last || m.first >= end) continue;
+    if (m.last > sent.last || m.first >= end) continue;
     if (quoted >= 0 && in_quote_[m.first] != (quoted == 1)) continue;
     const int e = mention_entity_[i];
     if (e < 0) {
@@ -174,7 +181,7 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     }
     // The first compatible person that is not a possessor ("X's son Y ... his" is Y's); a possessive
     // pronoun falls back to the first compatible possessor ("X's mother, Y, ... his sisters" is X's).
-    const Named named = NamedIn(sent, look == s ? t : sent.last, gender, look == s ? in_quote_[t] : -1);
+    const Named named = NamedIn(look, look == s ? t : sent.last, gender, look == s ? in_quote_[t] : -1);
     if (named.person >= 0) return named.person;
     if (possessive && named.possessor >= 0) return named.possessor;
     // "She met X's daughters, her nieces ...": a subject pronoun of the same gender before it in
@@ -213,10 +220,10 @@ int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender)
     // The nearest fitting reference before `end`: a named person, or the speaker's own relative.
     std::size_t best_at = 0;
     int best = -2;
-    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
       const ExtractedMention& m = ex_.mentions[i];
       const int e = mention_entity_[i];
-      if (m.label != "Person" || e < 0 || m.first < sent.first || m.last > end || !in_quote_[m.first]) continue;
+      if (e < 0 || m.last > end || !in_quote_[m.first]) continue;
       if (!fits(entities_[static_cast<std::size_t>(e)].gender) || (best != -2 && m.first < best_at)) continue;
       best = e;
       best_at = m.first;
@@ -250,7 +257,7 @@ int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, boo
   for (std::size_t k = 0; k < look.size(); ++k) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look[k])];
     const std::size_t end = k == 0 ? t : sent.last;
-    const Named named = NamedIn(sent, end, gender, 0);
+    const Named named = NamedIn(look[k], end, gender, 0);
     if (named.unresolved) return -1;  // a name standing for one of several persons: no telling
     // The two nearest sentences were searched by the caller; there only what blocks counts.
     if (k >= 2) {
@@ -368,11 +375,10 @@ std::vector<int> ReferenceResolver::PersonsBefore(std::size_t t) const {
   std::vector<int> out;
   const int s = ex_.SentenceOf(t);
   if (s < 0) return out;
-  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
-  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+  for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
     const ExtractedMention& m = ex_.mentions[i];
     const int e = mention_entity_[i];
-    if (e < 0 || m.label != "Person" || m.first < sent.first || m.first >= t) continue;
+    if (e < 0 || m.first >= t) continue;
     if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
   }
   return out;
@@ -383,9 +389,9 @@ bool ReferenceResolver::PluralKinSince(std::size_t t) const {
   const int s = ex_.SentenceOf(t);
   if (kin == nullptr || s < 0) return false;
   std::size_t from = ex_.sentences[static_cast<std::size_t>(s)].first;
-  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+  for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
     const ExtractedMention& m = ex_.mentions[i];
-    if (mention_entity_[i] >= 0 && m.label == "Person" && m.first >= from && m.last <= t) from = m.last;
+    if (mention_entity_[i] >= 0 && m.first >= from && m.last <= t) from = m.last;
   }
   for (std::size_t k = from; k < t; ++k) {
     const LexiconEntry* e = kin->FindWord(ex_.tokens[k].lower);

@@ -70,7 +70,7 @@ class ReferenceResolver {
   std::vector<int> LookBack(int s, int count) const;
 
  private:
-  // Persons named in `sent` before token `end` (`quoted` 1: inside quotes only, 0: outside only,
+  // Persons named in sentence `s` before token `end` (`quoted` 1: inside quotes only, 0: outside only,
   // -1: either): the first whose gender fits and who is no possessor, the first such possessor,
   // whether anyone is named there, whether anyone of a fitting gender is, and whether a name
   // stands for no one person.
@@ -81,7 +81,7 @@ class ReferenceResolver {
     bool fits = false;  // someone named there has a gender that does not conflict
     bool unresolved = false;
   };
-  Named NamedIn(const SentenceSpan& sent, std::size_t end, const std::string& gender, int quoted) const;
+  Named NamedIn(int s, std::size_t end, const std::string& gender, int quoted) const;
   int NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth = 0) const;
   // The person the pronoun at `t` (outside quotes) stands for when its sentence and the one
   // before name nobody that fits: the first fitting person of the nearest sentence before them
@@ -126,6 +126,8 @@ class ReferenceResolver {
   const std::vector<int>& mention_entity_;
   const std::vector<Entity>& entities_;
   std::vector<bool> in_quote_;  // inside double quotes, or in an interview's answer
+  // Per sentence: the Person mentions that start in it, in the order of ex_.mentions.
+  std::vector<std::vector<std::size_t>> persons_in_;
   InterviewTurns turns_;
 };
 
