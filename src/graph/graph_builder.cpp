@@ -607,9 +607,9 @@ class Builder {
         std::set<int> candidates;
         for (int look = static_cast<int>(si); look >= 0 && look >= static_cast<int>(si) - 1 && candidates.empty(); --look) {
           const SentenceSpan& ls = ex_.sentences[static_cast<std::size_t>(look)];
-          for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+          for (std::size_t i : quotes.PersonsIn(look)) {
             const ExtractedMention& m = ex_.mentions[i];
-            if (m.label != "Person" || mention_entity_[i] < 0 || m.first < ls.first || m.last > ls.last) continue;
+            if (mention_entity_[i] < 0 || m.last > ls.last) continue;
             if (static_cast<std::size_t>(look) == si && m.first >= t) continue;
             if (in_quote(m.first)) continue;
             if (!possessive && m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s") continue;

@@ -58,6 +58,8 @@ class ReferenceResolver {
   std::vector<int> Resolve(std::size_t t) const;
   // True when token `t` lies inside a double-quoted passage of its sentence.
   bool InQuote(std::size_t t) const { return t < in_quote_.size() && in_quote_[t]; }
+  // The Person mentions that start in sentence `s` (indexes into ex.mentions, ascending).
+  const std::vector<std::size_t>& PersonsIn(int s) const { return persons_in_[static_cast<std::size_t>(s)]; }
   // The speaker of the quotes in sentence `s`, or -1.
   int Speaker(int s) const;
   // The most recent list of two or more persons joined by commas, "and", kin words and words
