@@ -613,15 +613,17 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
         sc.stamp = 1;
       }
       const unsigned stamp = sc.stamp;
+      // Slots in use are pool[0, used); the vector only grows, so taking slots fills no zeros.
       std::vector<int>& pool = sc.pool;
-      pool.clear();
+      std::size_t used = 0;
       std::size_t furthest = 0;  // the last position holding a thread
       sc.lists[0].clear();
 
       // Copies the slots at `from` into a fresh pool region and returns its offset.
       const auto copy_caps = [&](std::size_t from) {
-        const std::size_t at = pool.size();
-        pool.resize(at + slots);
+        const std::size_t at = used;
+        used += slots;
+        if (pool.size() < used) pool.resize(std::max(2 * pool.size(), used));
         std::copy_n(pool.begin() + static_cast<std::ptrdiff_t>(from), slots, pool.begin() + static_cast<std::ptrdiff_t>(at));
         return at;
       };
@@ -659,7 +661,9 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
         }
       };
 
-      pool.assign(slots, -1);
+      if (pool.size() < slots) pool.resize(slots);
+      std::fill_n(pool.begin(), slots, -1);
+      used = slots;
       add_thread(0, 0, 0, add_thread);
       bool matched = false;
       std::size_t best_end = 0;
