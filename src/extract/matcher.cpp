@@ -353,6 +353,7 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
   auto m = std::unique_ptr<Matcher>(new Matcher());
   m->rules_ = std::move(rules);
   m->catalog_ = std::move(catalog);
+  std::map<int, std::vector<int>> by_first_test;
   for (std::size_t r = 0; r < m->rules_.size(); ++r) {
     const Rule& rule = m->rules_[r];
     auto prog = std::make_unique<Program>();
@@ -473,9 +474,10 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
     for (const auto& l : lowers) m->by_word_[m->catalog_->AddWord(l)].push_back(index);
     for (const auto& [l, t] : lexicons) m->by_lexicon_[l].emplace_back(index, t);
     for (const auto& l : labels) m->by_mention_[l].push_back(index);
-    for (int id : tests) m->by_first_test_[id].push_back(index);
+    for (int id : tests) by_first_test[id].push_back(index);
     m->programs_.push_back(std::move(prog));
   }
+  m->by_first_test_.assign(by_first_test.begin(), by_first_test.end());
   *out = std::move(m);
   return Status::Ok();
 }

@@ -90,7 +90,9 @@ class Matcher {
   // catalog lexicon -> the rules that may start with an entry of it, with the starting test
   std::map<int, std::vector<std::pair<int, const TokenTest*>>> by_lexicon_;
   std::map<std::string, std::vector<int>> by_mention_;
-  std::map<int, std::vector<int>> by_first_test_;  // catalog test -> rules that may start with it
+  // Catalog test -> the rules that may start with it, ascending by test (a
+  // vector: every start token walks it).
+  std::vector<std::pair<int, std::vector<int>>> by_first_test_;
   // IndexStartWords(): the rules of by_word_ and by_lexicon_ per catalog word,
   // sorted, as offsets into one array (word w: [offsets[w], offsets[w + 1])).
   std::vector<std::uint32_t> start_rule_offsets_;
