@@ -371,7 +371,7 @@ class Builder {
   bool IsModifierInsideOrganization(const ExtractedMention& m) const {
     if (m.label != "Place") return false;
     for (const ExtractedMention& o : ex_.mentions) {
-      if (o.label != "Organization" || o.first > m.first || m.last > o.last) continue;
+      if (o.first > m.first || m.last > o.last || o.label != "Organization") continue;
       if (m.first == o.first || ex_.tokens[m.first - 1].lower != "in") return true;
     }
     return false;
