@@ -94,6 +94,7 @@ const std::vector<int>* Lexicon::EntriesStartingWith(const std::string& first_lo
 }
 
 const LexiconEntry* Lexicon::Find(const std::vector<std::string>& tokens) const {
+  if (tokens.size() == 1) return FindWord(tokens[0]);
   auto it = by_tokens_.find(tokens);
   return it == by_tokens_.end() ? nullptr : &entries_[static_cast<std::size_t>(it->second)];
 }
