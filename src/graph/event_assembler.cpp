@@ -110,6 +110,12 @@ EventAssembler::EventAssembler(const Extraction& ex, const RuleSet& rules, const
                                DateValue publication)
     : ex_(ex), rules_(rules), mention_entity_(mention_entity), publication_(publication) {
   ResolveDates();
+  // The publisher's line is tokenized last, wherever it stands in the text.
+  by_begin_.resize(ex_.tokens.size());
+  for (std::size_t t = 0; t < by_begin_.size(); ++t) by_begin_[t] = t;
+  std::stable_sort(by_begin_.begin(), by_begin_.end(), [&](std::size_t a, std::size_t b) {
+    return ex_.tokens[a].span.begin < ex_.tokens[b].span.begin;
+  });
 }
 
 void EventAssembler::ResolveDates() {
@@ -130,13 +136,18 @@ void EventAssembler::ResolveDates() {
 bool EventAssembler::AnotherEventWordBetween(const Candidate& c, const ExtractedMention& other) const {
   const std::size_t other_begin = ex_.tokens[other.first].span.begin;
   const Lexicon* motion = rules_.lexicon("motion_verbs");
-  for (std::size_t t = 0; t < ex_.tokens.size(); ++t) {
-    const Span& sp = ex_.tokens[t].span;
-    const bool between = other_begin >= c.trigger.end ? (sp.begin >= c.trigger.end && sp.end <= other_begin)
-                                                      : (sp.begin >= ex_.tokens[other.last - 1].span.end && sp.end <= c.trigger.begin);
-    if (between && !EventWordKind(t, true).empty()) return true;  // verbs: "house arrest" may belong to it
+  // The tokens that lie within [from, to) of the text.
+  const bool after = other_begin >= c.trigger.end;
+  const std::size_t from = after ? c.trigger.end : ex_.tokens[other.last - 1].span.end;
+  const std::size_t to = after ? other_begin : c.trigger.begin;
+  auto it = std::lower_bound(by_begin_.begin(), by_begin_.end(), from,
+                             [&](std::size_t t, std::size_t at) { return ex_.tokens[t].span.begin < at; });
+  for (; it != by_begin_.end() && ex_.tokens[*it].span.begin <= to; ++it) {
+    const std::size_t t = *it;
+    if (ex_.tokens[t].span.end > to) continue;
+    if (!EventWordKind(t, true).empty()) return true;  // verbs: "house arrest" may belong to it
     // "who moved to Kyrgyzstan in 2009": the journey's date.
-    if (between && motion != nullptr && motion->FindWord(ex_.tokens[t].lower) != nullptr) return true;
+    if (motion != nullptr && motion->FindWord(ex_.tokens[t].lower) != nullptr) return true;
   }
   return false;
 }

@@ -101,6 +101,7 @@ class EventAssembler {
   std::vector<Candidate> candidates_;
   std::vector<std::pair<int, int>> members_;  // (sentence, entity)
   std::map<std::size_t, DateValue> dates_;  // Date mention index -> resolved date
+  std::vector<std::size_t> by_begin_;       // token indexes by where they begin in the text
 };
 
 }  // namespace kith
