@@ -2,12 +2,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "extract/name_propagation.h"
 #include "extract/rule_set.h"
 #include "text/reader.h"
 #include "tests/project_rules.h"
@@ -186,6 +188,29 @@ TEST_CASE("Extract takes two capitalised words as a name when one is a name foun
   CHECK(Find(doc, ex, "Person", "March Sabira").empty());  // a month is no name word
   // The surname found alone ("Mr. Dosov") extends too.
   CHECK(Find(doc, ex, "Person", "Arman Dosov").size() == 1);
+}
+
+TEST_CASE("Name propagation run again on an extraction adds nothing", "[extract]") {
+  // The extractor runs it again only after a stage that proposed an entity, which is right only
+  // if a run that added nothing would add nothing again.
+  Document doc;
+  Extraction ex;
+  ExtractArticle("When Sabira Tokhti finishes work, she drives home. Sabira's son was detained. Her sister, "
+                 "Rahile Omarova, lives in Aksu. Only Rahile still answers. Omarova said so.\n",
+                 &doc, &ex);
+  INFO(Render(doc, ex));
+  const std::string before = Render(doc, ex);
+  REQUIRE_FALSE(Find(doc, ex, "Person", "Sabira Tokhti").empty());
+  CHECK_FALSE(PropagatePersonNames(Rules(), &ex));
+  CHECK(Render(doc, ex) == before);
+  SECTION("while on fresh mentions it adds and says so") {
+    Extraction bare = ex;
+    bare.mentions.erase(std::remove_if(bare.mentions.begin(), bare.mentions.end(),
+                                       [](const ExtractedMention& m) { return m.rule.rfind("coref.", 0) == 0; }),
+                        bare.mentions.end());
+    CHECK(PropagatePersonNames(Rules(), &bare));
+    CHECK_FALSE(PropagatePersonNames(Rules(), &bare));
+  }
 }
 
 TEST_CASE("Extract takes a lone name part after a capitalised not-name", "[extract]") {

@@ -37,5 +37,18 @@ TEST_CASE("FamilyNameKey falls back to the last word", "[graph]") {
   CHECK(FamilyNameKey("Ulan", rules).empty());
 }
 
+TEST_CASE("PatronymicKeys gives each function's key, asked once or again", "[graph]") {
+  const RuleSet& rules = Rules();
+  PatronymicKeys keys(rules);
+  for (const char* name : {"Ulan Temirbek uulu", "Aida Temirbekqyzy", "Erkin Tohti", "Ulan", ""}) {
+    for (int again = 0; again < 2; ++again) {
+      CHECK(keys.Stem(name) == PatronymicStemKey(name, rules));
+      CHECK(keys.Family(name) == FamilyNameKey(name, rules));
+      CHECK(keys.Given(name) == GivenNameKey(name, rules));
+    }
+  }
+  CHECK_FALSE(keys.Stem("Aida Temirbekqyzy").empty());
+}
+
 }  // namespace
 }  // namespace kith
