@@ -324,7 +324,7 @@ void Matcher::IndexKeyWords() {
   const std::size_t words = catalog_->word_count();
   key_in_word_pass_.assign(required_.size(), false);
   std::vector<std::vector<int>> keys_of_word(words);
-  std::map<int, std::vector<int>> keys_of_lexicon;
+  std::map<int, std::vector<int>> keys_of_lexicon;  // catalog lexicon -> keys needing an entry of it
   for (std::size_t k = 0; k < required_.size(); ++k) {
     const Required& need = required_[k];
     if (!need.labels.empty() || need.test >= 0) continue;
@@ -337,9 +337,18 @@ void Matcher::IndexKeyWords() {
   std::vector<int> keys;
   for (std::size_t w = 0; w < words; ++w) {
     keys = keys_of_word[w];
-    for (const auto& start : catalog_->LexiconStarts(static_cast<int>(w))) {
-      const auto it = keys_of_lexicon.find(start.first);
-      if (it != keys_of_lexicon.end()) keys.insert(keys.end(), it->second.begin(), it->second.end());
+    for (const auto& [lexicon, entries] : catalog_->LexiconStarts(static_cast<int>(w))) {
+      const auto it = keys_of_lexicon.find(lexicon);
+      if (it == keys_of_lexicon.end()) continue;
+      // Only keys some entry starting with this word has the attributes of ("where").
+      const Lexicon& lex = catalog_->lexicon(lexicon);
+      for (int k : it->second) {
+        const auto& where = required_[static_cast<std::size_t>(k)].where;
+        const bool some_entry = std::any_of(entries->begin(), entries->end(), [&](int e) {
+          return lex.entries()[static_cast<std::size_t>(e)].Meets(where);
+        });
+        if (some_entry) keys.push_back(k);
+      }
     }
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -393,6 +402,11 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
     // entry, a mention or a token passing a one-token test that every match
     // consumes (in any one of the places the pattern asks for it).
     std::vector<std::pair<Required, std::vector<bool>>> needs;  // key -> the instructions consuming it
+    const auto note_need = [&](const Required& need, std::size_t pc) {
+      auto it = std::find_if(needs.begin(), needs.end(), [&](const auto& n) { return n.first == need; });
+      if (it == needs.end()) it = needs.insert(needs.end(), {need, std::vector<bool>(prog->code.size(), false)});
+      it->second[pc] = true;
+    };
     for (std::size_t pc = 0; pc < prog->code.size(); ++pc) {
       const Program::Inst& inst = prog->code[pc];
       if (inst.op != Program::Op::kConsume) continue;
@@ -402,7 +416,11 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
         need.labels = t.mention;
         std::sort(need.labels.begin(), need.labels.end());
       } else if (t.lexicon_ptr != nullptr) {
+        // Any entry of the lexicon, as well as one with these attributes: where
+        // alternatives ask for different attributes, the lexicon alone is the key.
         need.lexicon = inst.lexicon;
+        note_need(need, pc);
+        need.where = t.lexicon_where;
       } else if (!t.lower.empty() || !t.text.empty()) {
         for (const std::string& l : t.lower) need.words.push_back(m->catalog_->AddWord(l));
         for (const std::string& x : t.text) need.words.push_back(m->catalog_->AddWord(Utf8Lower(x)));
@@ -410,9 +428,7 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
       } else {
         need.test = inst.memo;
       }
-      auto it = std::find_if(needs.begin(), needs.end(), [&](const auto& n) { return n.first == need; });
-      if (it == needs.end()) it = needs.insert(needs.end(), {need, std::vector<bool>(prog->code.size(), false)});
-      it->second[pc] = true;
+      note_need(need, pc);
     }
     const auto require = [&](const Required& need) {
       auto it = std::find(m->required_.begin(), m->required_.end(), need);

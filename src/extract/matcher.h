@@ -99,16 +99,18 @@ class Matcher {
   std::vector<int> start_rules_;
   std::shared_ptr<TokenTestCatalog> catalog_;
   // Something a rule's every match consumes: a mention with one of `labels`,
-  // an entry of catalog lexicon `lexicon`, one of the catalog's `words`, or a
-  // token passing catalog test `test`. A rule is not tried at a start token
-  // after the last token of its sentence holding it.
+  // an entry of catalog lexicon `lexicon` with the attributes `where` asks
+  // for, one of the catalog's `words`, or a token passing catalog test
+  // `test`. A rule is not tried at a start token after the last token of its
+  // sentence holding it.
   struct Required {
     std::vector<std::string> labels;
     int lexicon = -1;
+    std::map<std::string, std::string> where;
     std::vector<int> words;
     int test = -1;
     bool operator==(const Required& o) const {
-      return labels == o.labels && lexicon == o.lexicon && words == o.words && test == o.test;
+      return labels == o.labels && lexicon == o.lexicon && where == o.where && words == o.words && test == o.test;
     }
   };
   std::vector<Required> required_;

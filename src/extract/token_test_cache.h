@@ -36,6 +36,7 @@ class TokenTestCatalog {
   // The number of `lexicon`, whose first words a cache remembers per token.
   int AddLexicon(const Lexicon* lexicon);
   std::size_t lexicon_count() const { return lexicons_.size(); }
+  const Lexicon& lexicon(int id) const { return *lexicons_[static_cast<std::size_t>(id)]; }
   // The number of a lower-case word that rules look for (a word key of a rule index).
   int AddWord(const std::string& lower);
   // The number of `lower` among the words added and the first words of the

@@ -207,6 +207,12 @@ const MatchCase kMatchCases[] = {
      "Marat sat while Dana waited and Bek left", "Marat sat"},
     {"a needed lexicon entry after the start", R"([{"case": "title"}, {"lower": "'s", "op": "?"}, {"lexicon": "kin"}])",
      "son of Marat and Dana's mother", "Dana's mother"},
+    {"a needed lexicon entry with the attributes asked for",
+     R"([{"case": "title"}, {"lexicon": "kin", "where": {"gender": "female"}}])", "Marat son and Dana mother",
+     "Dana mother"},
+    {"alternatives asking one lexicon for different attributes",
+     R"([{"case": "title"}, {"any": [[{"lexicon": "kin", "where": {"gender": "male"}}], [{"lower": "the"}, {"lexicon": "kin", "where": {"gender": "female"}}]]}])",
+     "Marat the mother", "Marat the mother"},
 };
 
 TEST_CASE("Matcher finds the longest match of a rule at every start", "[extract]") {
