@@ -1,8 +1,11 @@
 #include "extract/extraction.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace kith {
+
+using namespace std::string_view_literals;
 
 int Extraction::SentenceOf(std::size_t t) const {
   auto it = std::upper_bound(sentences.begin(), sentences.end(), t,
@@ -13,7 +16,7 @@ int Extraction::SentenceOf(std::size_t t) const {
 }
 
 bool IsEntityLabel(const std::string& label) {
-  return label == "Person" || label == "Organization" || label == "Place";
+  return label == "Person"sv || label == "Organization"sv || label == "Place"sv;
 }
 
 std::string AttributeOf(const std::map<std::string, std::string>& attributes, const std::string& key) {

@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <memory>
 #include <ostream>
+#include <string_view>
 
 #include "extract/name_propagation.h"
 #include "extract/overlap.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 std::string Slice(const std::string& text, const Extraction& ex, std::size_t first, std::size_t last) {
@@ -268,7 +271,7 @@ Status Extract(const Document& doc, const RuleSet& rules, const ExtractOptions& 
   RunStages(doc.text, rules, options, out);
   out->mentions.erase(std::remove_if(out->mentions.begin(), out->mentions.end(),
                                      [&](const ExtractedMention& m) {
-                                       return m.first >= publisher_first && m.label != "Organization";
+                                       return m.first >= publisher_first && m.label != "Organization"sv;
                                      }),
                       out->mentions.end());
   out->relations.erase(std::remove_if(out->relations.begin(), out->relations.end(),

@@ -5,6 +5,8 @@
 #include <string_view>
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 std::string Trim(const std::string& s) {
@@ -108,7 +110,7 @@ bool LexiconEntry::Meets(const std::map<std::string, std::string>& where) const 
   for (const auto& [key, want] : where) {
     const auto it = attributes.find(key);
     bool ok = false;
-    if (want == "*") {
+    if (want == "*"sv) {
       ok = it != attributes.end();
     } else if (!want.empty() && want[0] == '!') {
       ok = it == attributes.end() || std::string_view(it->second) != std::string_view(want).substr(1);

@@ -1,10 +1,13 @@
 #include "extract/name_key.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "extract/lexicon.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
 
 NameKey::NameKey(const Lexicon* table) {
   if (table == nullptr) return;
@@ -13,15 +16,15 @@ NameKey::NameKey(const Lexicon* table) {
     for (const std::string& t : e.tokens) from += t;
     const auto joins = e.attributes.find("joins");
     const auto as = e.attributes.find("as");
-    if (joins != e.attributes.end() && joins->second == "previous") {
+    if (joins != e.attributes.end() && joins->second == "previous"sv) {
       joining_.push_back(from);
       if (as == e.attributes.end()) continue;  // only a particle, no spelling rule
     }
     const std::string to = as == e.attributes.end() ? "" : as->second;
     const auto pos = e.attributes.find("position");
-    if (pos != e.attributes.end() && pos->second == "end") {
+    if (pos != e.attributes.end() && pos->second == "end"sv) {
       at_end_.emplace_back(from, to);
-    } else if (pos != e.attributes.end() && pos->second == "start") {
+    } else if (pos != e.attributes.end() && pos->second == "start"sv) {
       at_start_.emplace_back(from, to);
     } else {
       anywhere_.emplace_back(from, to);

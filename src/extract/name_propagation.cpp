@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "base/utf8.h"
 #include "extract/name_key.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 bool IsTitleWord(const Token& t) {
@@ -21,7 +24,7 @@ bool InLexicon(const Lexicon* lexicon, const Token& t) {
   return lexicon != nullptr && lexicon->FindWord(t.lower) != nullptr;
 }
 
-bool IsNameToken(const Token& t) { return t.kind == TokenKind::kWord && t.norm != "'s" && t.norm != "'"; }
+bool IsNameToken(const Token& t) { return t.kind == TokenKind::kWord && t.norm != "'s"sv && t.norm != "'"sv; }
 
 struct KnownPerson {
   std::vector<std::string> lowers;  // name tokens, lower case
@@ -37,7 +40,7 @@ struct KnownPerson {
 bool ExtendLoneNames(const Lexicon* not_names, const Lexicon* months, std::vector<bool>* covered, Extraction* ex) {
   std::set<std::string> lone;
   for (const ExtractedMention& m : ex->mentions) {
-    if (m.label == "Person" && m.last == m.first + 1 && IsTitleWord(ex->tokens[m.first])) {
+    if (m.label == "Person"sv && m.last == m.first + 1 && IsTitleWord(ex->tokens[m.first])) {
       lone.insert(ex->tokens[m.first].lower);
     }
   }
@@ -91,7 +94,7 @@ bool PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
   std::set<std::vector<std::string>> seen;
   std::set<std::string> lone_names;  // one-word names the rules found ("my brother Qairolla")
   for (const ExtractedMention& m : ex->mentions) {
-    if (m.label != "Person" || m.attributes.count("refers") != 0) continue;
+    if (m.label != "Person"sv || m.attributes.count("refers") != 0) continue;
     KnownPerson p;
     for (std::size_t t = m.first; t < m.last; ++t) {
       if (IsNameToken(ex->tokens[t])) p.lowers.push_back(ex->tokens[t].lower);

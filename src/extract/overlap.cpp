@@ -1,8 +1,11 @@
 #include "extract/overlap.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 bool Overlaps(const ExtractedMention& a, const ExtractedMention& b) { return a.first < b.last && b.first < a.last; }
@@ -45,7 +48,7 @@ void ResolveOverlaps(std::vector<ExtractedMention> candidates, std::vector<Extra
       }
       // Nesting: a place inside an institution's name, or a known institution inside a longer one
       // (strictly inside: a span is never two entities).
-      const bool nest_ok_label = acc.label != cand.label || cand.label == "Organization";
+      const bool nest_ok_label = acc.label != cand.label || cand.label == "Organization"sv;
       if (Inside(cand, acc) && cand.nests && nest_ok_label && acc.last - acc.first > cand.last - cand.first) continue;
       if (Inside(acc, cand) && acc.nests && nest_ok_label && acc.last - acc.first < cand.last - cand.first) continue;
       if (acc.label == cand.label && Inside(acc, cand) && !(acc.first == cand.first && acc.last == cand.last)) {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 
 #include "base/utf8.h"
 #include "extract/json_tree.h"
@@ -11,6 +12,8 @@
 #include "extract/token_regex.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 class Parser {
@@ -24,7 +27,7 @@ class Parser {
     const JsonValue* rules = nullptr;
     for (std::size_t i = 0; i < root.members.size(); ++i) {
       const auto& [key, value] = root.members[i];
-      if (key != "macros") continue;
+      if (key != "macros"sv) continue;
       if (!value.IsObject()) return TypeError(value, "\"macros\"", "an object of name: [elements]");
       for (const auto& m : value.members) {
         if (!m.second.IsArray() || m.second.items.empty()) {
@@ -35,14 +38,14 @@ class Parser {
     }
     for (std::size_t i = 0; i < root.members.size(); ++i) {
       const auto& [key, value] = root.members[i];
-      if (key == "macros") {
+      if (key == "macros"sv) {
         continue;
-      } else if (key == "stage") {
+      } else if (key == "stage"sv) {
         KITH_RETURN_IF_ERROR(Int(value, "stage", &stage));
-      } else if (key == "rules") {
+      } else if (key == "rules"sv) {
         if (!value.IsArray()) return TypeError(value, "\"rules\"", "an array");
         rules = &value;
-      } else if (key != "description" && key != "comment") {
+      } else if (key != "description"sv && key != "comment"sv) {
         return UnknownKey(root.key_offsets[i], key, "rule file");
       }
     }
@@ -68,18 +71,18 @@ class Parser {
     const JsonValue* create = nullptr;
     for (std::size_t i = 0; i < v.members.size(); ++i) {
       const auto& [key, value] = v.members[i];
-      if (key == "id") {
+      if (key == "id"sv) {
         KITH_RETURN_IF_ERROR(String(value, "\"id\"", &rule->id));
         if (rule->id.empty()) return src_.ErrorAt(value.offset, "rule \"id\" is empty");
-      } else if (key == "priority") {
+      } else if (key == "priority"sv) {
         KITH_RETURN_IF_ERROR(Int(value, "priority", &rule->priority));
-      } else if (key == "pattern") {
+      } else if (key == "pattern"sv) {
         pattern = &value;
-      } else if (key == "create") {
+      } else if (key == "create"sv) {
         create = &value;
-      } else if (key == "examples") {
+      } else if (key == "examples"sv) {
         KITH_RETURN_IF_ERROR(Examples(value, rule));
-      } else if (key != "comment" && key != "description") {
+      } else if (key != "comment"sv && key != "description"sv) {
         return UnknownKey(v.key_offsets[i], key, "rule");
       }
     }
@@ -119,9 +122,9 @@ class Parser {
     el->offset = v.offset;
     for (std::size_t i = 0; i < v.members.size(); ++i) {
       const auto& [key, value] = v.members[i];
-      if (key == "op") {
+      if (key == "op"sv) {
         KITH_RETURN_IF_ERROR(Quantifier(value, el));
-      } else if (key == "as") {
+      } else if (key == "as"sv) {
         KITH_RETURN_IF_ERROR(String(value, "\"as\"", &el->capture));
         if (el->capture.empty() || captures_.count(el->capture) != 0) {
           return src_.ErrorAt(value.offset, "capture name \"" + el->capture + "\" is empty or used twice");
@@ -130,7 +133,7 @@ class Parser {
         if (std::find(capture_order_.begin(), capture_order_.end(), el->capture) == capture_order_.end()) {
           capture_order_.push_back(el->capture);
         }
-      } else if (key == "use") {
+      } else if (key == "use"sv) {
         std::string name;
         KITH_RETURN_IF_ERROR(String(value, "\"use\"", &name));
         auto macro = macros_.find(name);
@@ -140,21 +143,21 @@ class Parser {
         Status st = Sequence(*macro->second, &el->group);
         --macro_depth_;
         KITH_RETURN_IF_ERROR(st);
-      } else if (key == "followed_by" || key == "not_followed_by") {
+      } else if (key == "followed_by"sv || key == "not_followed_by"sv) {
         // A zero-width look at the next token: {"not_followed_by": {"text": "'s"}}.
         if (!value.IsObject()) return TypeError(value, "\"" + key + "\"", "an element object");
         el->kind = PatternElement::Kind::kAssert;
-        el->negated = key == "not_followed_by";
+        el->negated = key == "not_followed_by"sv;
         for (std::size_t k = 0; k < value.members.size(); ++k) {
           KITH_RETURN_IF_ERROR(
               Predicate(value.members[k].first, value.members[k].second, value.key_offsets[k], &el->test, true));
         }
         KITH_RETURN_IF_ERROR(WhereHasLexicon(el->test));
-      } else if (key == "group") {
+      } else if (key == "group"sv) {
         el->kind = PatternElement::Kind::kGroup;
         KITH_RETURN_IF_ERROR(Sequence(value, &el->group));
         if (el->group.empty()) return src_.ErrorAt(value.offset, "\"group\" is empty");
-      } else if (key == "any") {
+      } else if (key == "any"sv) {
         el->kind = PatternElement::Kind::kAlternatives;
         if (!value.IsArray() || value.items.empty()) {
           return TypeError(value, "\"any\"", "a non-empty array of element arrays");
@@ -211,31 +214,31 @@ class Parser {
 
   Status Predicate(const std::string& key, const JsonValue& value, std::size_t key_offset, TokenTest* t,
                    bool single_token_only) {
-    if (key == "text") return Strings(value, key, &t->text, false);
-    if (key == "lower") return Strings(value, key, &t->lower, true);
-    if (key == "shape") return Strings(value, key, &t->shape, false);
-    if (key == "prefix") return Strings(value, key, &t->prefix, true);
-    if (key == "suffix") return Strings(value, key, &t->suffix, true);
-    if (key == "case") {
+    if (key == "text"sv) return Strings(value, key, &t->text, false);
+    if (key == "lower"sv) return Strings(value, key, &t->lower, true);
+    if (key == "shape"sv) return Strings(value, key, &t->shape, false);
+    if (key == "prefix"sv) return Strings(value, key, &t->prefix, true);
+    if (key == "suffix"sv) return Strings(value, key, &t->suffix, true);
+    if (key == "case"sv) {
       KITH_RETURN_IF_ERROR(String(value, "\"case\"", &t->word_case));
-      if (t->word_case != "title" && t->word_case != "upper" && t->word_case != "lower") {
+      if (t->word_case != "title"sv && t->word_case != "upper"sv && t->word_case != "lower"sv) {
         return src_.ErrorAt(value.offset, "\"case\" is \"title\", \"upper\" or \"lower\", not \"" + t->word_case + "\"");
       }
       return Status::Ok();
     }
-    if (key == "kind") {
+    if (key == "kind"sv) {
       KITH_RETURN_IF_ERROR(String(value, "\"kind\"", &t->kind));
-      if (t->kind != "word" && t->kind != "number" && t->kind != "punct") {
+      if (t->kind != "word"sv && t->kind != "number"sv && t->kind != "punct"sv) {
         return src_.ErrorAt(value.offset, "\"kind\" is \"word\", \"number\" or \"punct\", not \"" + t->kind + "\"");
       }
       return Status::Ok();
     }
-    if (key == "line_start") {
+    if (key == "line_start"sv) {
       if (value.type != JsonValue::Type::kBool) return TypeError(value, "\"line_start\"", "true or false");
       t->line_start = value.boolean;
       return Status::Ok();
     }
-    if (key == "regex") {
+    if (key == "regex"sv) {
       KITH_RETURN_IF_ERROR(String(value, "\"regex\"", &t->regex_source));
       std::unique_ptr<TokenRegex> re;
       Status s = TokenRegex::Compile(t->regex_source, &re);
@@ -243,7 +246,7 @@ class Parser {
       t->regex = std::shared_ptr<const TokenRegex>(std::move(re));
       return Status::Ok();
     }
-    if (key == "lexicon") {
+    if (key == "lexicon"sv) {
       KITH_RETURN_IF_ERROR(String(value, "\"lexicon\"", &t->lexicon));
       auto it = ctx_.lexicons.find(t->lexicon);
       if (it == ctx_.lexicons.end()) {
@@ -252,7 +255,7 @@ class Parser {
       t->lexicon_ptr = it->second;
       return Status::Ok();
     }
-    if (key == "where") {
+    if (key == "where"sv) {
       where_offset_ = key_offset;
       if (!value.IsObject()) return TypeError(value, "\"where\"", "an object of attribute values");
       for (const auto& m : value.members) {
@@ -261,8 +264,8 @@ class Parser {
       }
       return Status::Ok();
     }
-    if (key == "mention" && !single_token_only) return Strings(value, key, &t->mention, false);
-    if (key == "not" && !single_token_only) {
+    if (key == "mention"sv && !single_token_only) return Strings(value, key, &t->mention, false);
+    if (key == "not"sv && !single_token_only) {
       std::vector<const JsonValue*> items;
       if (value.IsArray()) {
         for (const JsonValue& x : value.items) items.push_back(&x);
@@ -280,7 +283,7 @@ class Parser {
       }
       return Status::Ok();
     }
-    if (single_token_only && (key == "mention" || key == "not")) {
+    if (single_token_only && (key == "mention"sv || key == "not"sv)) {
       return src_.ErrorAt(key_offset, "\"" + key + "\" is not allowed inside \"not\"");
     }
     return UnknownKey(key_offset, key, "pattern element");
@@ -289,13 +292,13 @@ class Parser {
   Status Quantifier(const JsonValue& v, PatternElement* el) {
     std::string op;
     KITH_RETURN_IF_ERROR(String(v, "\"op\"", &op));
-    if (op == "?") {
+    if (op == "?"sv) {
       el->min = 0;
       el->max = 1;
-    } else if (op == "*") {
+    } else if (op == "*"sv) {
       el->min = 0;
       el->max = -1;
-    } else if (op == "+") {
+    } else if (op == "+"sv) {
       el->min = 1;
       el->max = -1;
     } else if (op.size() >= 3 && op.front() == '{' && op.back() == '}') {
@@ -332,11 +335,11 @@ class Parser {
     const std::string& what = v.members[0].first;
     const JsonValue& body = v.members[0].second;
     CreateSpec c;
-    if (what == "mention") {
+    if (what == "mention"sv) {
       c.kind = CreateSpec::Kind::kMention;
-    } else if (what == "relation") {
+    } else if (what == "relation"sv) {
       c.kind = CreateSpec::Kind::kRelation;
-    } else if (what == "event") {
+    } else if (what == "event"sv) {
       c.kind = CreateSpec::Kind::kEvent;
     } else {
       return UnknownKey(v.key_offsets[0], what, "create");
@@ -349,25 +352,25 @@ class Parser {
       if (key == label_key) {
         KITH_RETURN_IF_ERROR(String(value, "\"" + key + "\"", &c.label));
         KITH_RETURN_IF_ERROR(Value(value, *rule, &c.label_value));
-      } else if (key == "span") {
+      } else if (key == "span"sv) {
         KITH_RETURN_IF_ERROR(CaptureRef(value, &c.span));
-      } else if (key == "attributes") {
+      } else if (key == "attributes"sv) {
         if (!value.IsObject()) return TypeError(value, "\"attributes\"", "an object");
         for (const auto& m : value.members) {
           AttributeValue av;
           KITH_RETURN_IF_ERROR(Value(m.second, *rule, &av));
           c.attributes[m.first] = av;
         }
-      } else if (key == "nests" && c.kind == CreateSpec::Kind::kMention) {
+      } else if (key == "nests"sv && c.kind == CreateSpec::Kind::kMention) {
         if (value.type != JsonValue::Type::kBool) return TypeError(value, "\"nests\"", "true or false");
         c.nests = value.boolean;
-      } else if (key == "subject" && c.kind == CreateSpec::Kind::kRelation) {
+      } else if (key == "subject"sv && c.kind == CreateSpec::Kind::kRelation) {
         KITH_RETURN_IF_ERROR(CaptureRef(value, &c.subject));
-      } else if (key == "object" && c.kind == CreateSpec::Kind::kRelation) {
+      } else if (key == "object"sv && c.kind == CreateSpec::Kind::kRelation) {
         KITH_RETURN_IF_ERROR(CaptureRef(value, &c.object));
-      } else if (key == "trigger" && c.kind == CreateSpec::Kind::kEvent) {
+      } else if (key == "trigger"sv && c.kind == CreateSpec::Kind::kEvent) {
         KITH_RETURN_IF_ERROR(CaptureRef(value, &c.trigger));
-      } else if (key == "roles" && c.kind == CreateSpec::Kind::kEvent) {
+      } else if (key == "roles"sv && c.kind == CreateSpec::Kind::kEvent) {
         if (!value.IsObject()) return TypeError(value, "\"roles\"", "an object of role: capture");
         for (std::size_t k = 0; k < value.members.size(); ++k) {
           const auto& m = value.members[k];
@@ -446,8 +449,8 @@ class Parser {
     if (!v.IsObject()) return TypeError(v, "\"examples\"", "an object with \"match\" and \"no_match\"");
     for (std::size_t i = 0; i < v.members.size(); ++i) {
       const auto& [key, value] = v.members[i];
-      const bool should = key == "match";
-      if (!should && key != "no_match") return UnknownKey(v.key_offsets[i], key, "examples");
+      const bool should = key == "match"sv;
+      if (!should && key != "no_match"sv) return UnknownKey(v.key_offsets[i], key, "examples");
       if (!value.IsArray()) return TypeError(value, "\"" + key + "\"", "an array of strings");
       for (const JsonValue& s : value.items) {
         if (!s.IsString()) return TypeError(s, "an example", "a string");

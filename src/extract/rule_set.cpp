@@ -5,11 +5,14 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "base/utf8.h"
 #include "extract/rule_parser.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace fs = std::filesystem;
 namespace {
 
@@ -78,7 +81,7 @@ Status RuleSet::LoadFiles(const std::string& dir, const std::vector<std::string>
       std::string w;
       for (const std::string& t : e.tokens) w += t;
       const auto it = e.attributes.find("may_end_sentence");
-      if (it != e.attributes.end() && it->second == "yes") may_end.insert(w);
+      if (it != e.attributes.end() && it->second == "yes"sv) may_end.insert(w);
       words.insert(std::move(w));
     }
     set->tokenizer_ = Tokenizer(std::move(words), std::move(may_end));
@@ -89,7 +92,7 @@ Status RuleSet::LoadFiles(const std::string& dir, const std::vector<std::string>
     KITH_RETURN_IF_ERROR(Lexicon::Load(name, path, set->tokenizer_, &lex));
     for (const LexiconEntry& e : lex->entries()) {
       const auto it = e.attributes.find("opens_sentence");
-      if (it != e.attributes.end() && it->second == "yes" && e.tokens.size() == 1) {
+      if (it != e.attributes.end() && it->second == "yes"sv && e.tokens.size() == 1) {
         set->sentence_openers_.insert(Utf8Lower(e.tokens[0]));
       }
     }

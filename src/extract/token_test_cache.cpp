@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <atomic>
+#include <string_view>
 
 #include "base/utf8.h"
 #include "extract/lexicon.h"
 #include "extract/token_regex.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 bool AnyEquals(const std::vector<std::string>& values, const std::string& s) {
@@ -32,8 +35,8 @@ bool CaseHolds(const std::string& want, const std::string& text) {
     any_lower = any_lower || IsLower(cp);
   }
   if (letters == 0) return false;
-  if (want == "title") return first_upper && (any_lower || letters == 1);
-  if (want == "upper") return any_upper && !any_lower;
+  if (want == "title"sv) return first_upper && (any_lower || letters == 1);
+  if (want == "upper"sv) return any_upper && !any_lower;
   return !first_upper;  // "lower"
 }
 

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string_view>
 
 namespace kith {
+
+using namespace std::string_view_literals;
 
 ArgumentReader::ArgumentReader(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
                                const DocumentGraph& graph, const ReferenceResolver& resolver)
@@ -25,7 +28,7 @@ std::vector<int> ArgumentReader::Entities(const CaptureRange& c) const {
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
     const int p = mention_entity_[i];
-    if (p < 0 || m.label != "Person" || m.first < c.first || m.last > c.last) continue;
+    if (p < 0 || m.label != "Person"sv || m.first < c.first || m.last > c.last) continue;
     if (std::find(inside.begin(), inside.end(), p) == inside.end()) inside.push_back(p);
   }
   if (inside.size() >= 2) return inside;
@@ -61,25 +64,25 @@ std::vector<int> ArgumentReader::LastTiedPair(const std::vector<std::string>& ty
 std::vector<int> ArgumentReader::KinPair(const CaptureRange& c) const {
   const Lexicon* kin = rules_.lexicon("kin_terms");
   const Lexicon* pronouns = rules_.lexicon("pronouns");
-  if (kin == nullptr || c.last != c.first + 3 || ex_.tokens[c.first + 1].lower != "and") return {};
+  if (kin == nullptr || c.last != c.first + 3 || ex_.tokens[c.first + 1].lower != "and"sv) return {};
   const LexiconEntry* first = kin->FindWord(ex_.tokens[c.first].lower);
   if (first == nullptr || kin->FindWord(ex_.tokens[c.first + 2].lower) == nullptr) return {};
   if (c.first > 0) {
     // "her mother and son" are her relatives, not a pair named before.
     const Token& before = ex_.tokens[c.first - 1];
     const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(before.lower);
-    if (before.norm == "'s" || (p != nullptr && AttributeOf(p->attributes, "case") == "possessive")) return {};
+    if (before.norm == "'s"sv || (p != nullptr && AttributeOf(p->attributes, "case") == "possessive"sv)) return {};
   }
   const std::string type = AttributeOf(first->attributes, "relation");
   // A parent-child tie is stored either way round.
-  if (type == "parent" || type == "child") return LastTiedPair(std::vector<std::string>{"parent", "child"}, c.first);
+  if (type == "parent"sv || type == "child"sv) return LastTiedPair(std::vector<std::string>{"parent", "child"}, c.first);
   return LastTiedPair(type, c.first);
 }
 
 int ArgumentReader::CountOf(const Token& t) const {
   const Lexicon* numbers = rules_.lexicon("numbers");
   const LexiconEntry* n = numbers == nullptr ? nullptr : numbers->FindWord(t.lower);
-  if (n == nullptr || AttributeOf(n->attributes, "article") == "yes" || n->attributes.count("value") == 0) return 0;
+  if (n == nullptr || AttributeOf(n->attributes, "article") == "yes"sv || n->attributes.count("value") == 0) return 0;
   return std::atoi(n->attributes.at("value").c_str());
 }
 

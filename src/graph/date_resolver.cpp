@@ -2,10 +2,13 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
 
 #include "base/utf8.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 // Days since 1970-01-01 for a civil date, and back (H. Hinnant's algorithms).
@@ -60,9 +63,9 @@ DateValue AddDays(const DateValue& d, long n) { return CivilFromDays(DaysFromCiv
 
 // The last month of a season named in the text ("spring" ends in May), or 0.
 int SeasonLastMonth(const std::string& season) {
-  if (season == "spring") return 5;
-  if (season == "summer") return 8;
-  if (season == "autumn" || season == "fall") return 11;
+  if (season == "spring"sv) return 5;
+  if (season == "summer"sv) return 8;
+  if (season == "autumn"sv || season == "fall"sv) return 11;
   return 0;
 }
 
@@ -125,12 +128,12 @@ DateValue DateResolver::Resolve(const std::map<std::string, std::string>& a, con
   const std::string unit = Get(a, "unit");
   const std::string dir = Get(a, "direction");
   const bool pub_day = publication_.year != 0 && publication_.month != 0 && publication_.day != 0;
-  if (anchor == "previous") {
+  if (anchor == "previous"sv) {
     if (previous.year == 0 && previous.month == 0) return DateValue{};
     // Offsets beyond ten thousand units are no dates (and would overflow the arithmetic).
     const int amount = a.count("amount") ? std::min(10000, std::max(1, Number(a, "amount"))) : 1;
-    const int sign = (dir == "earlier" || dir == "before" || dir == "previous" || dir == "preceding") ? -1 : 1;
-    if ((unit == "day" || unit == "days" || unit == "morning" || unit == "evening") && previous.day != 0) {
+    const int sign = (dir == "earlier"sv || dir == "before"sv || dir == "previous"sv || dir == "preceding"sv) ? -1 : 1;
+    if ((unit == "day"sv || unit == "days"sv || unit == "morning"sv || unit == "evening"sv) && previous.day != 0) {
       if (previous.year == 0) {
         // No year: count within a leap year so February 29 exists, then drop the year again.
         DateValue r = AddDays(DateValue{2000, previous.month, previous.day}, sign * amount);
@@ -139,75 +142,75 @@ DateValue DateResolver::Resolve(const std::map<std::string, std::string>& a, con
       }
       return AddDays(previous, sign * amount);
     }
-    if ((unit == "week" || unit == "weeks") && previous.day != 0 && previous.year != 0) {
+    if ((unit == "week"sv || unit == "weeks"sv) && previous.day != 0 && previous.year != 0) {
       const DateValue r = AddDays(previous, sign * 7L * amount);
       return DateValue{r.year, r.month, 0};
     }
-    if ((unit == "year" || unit == "years") && previous.year != 0) return DateValue{previous.year + sign * amount, 0, 0};
-    if ((unit == "month" || unit == "months") && previous.month != 0) {
+    if ((unit == "year"sv || unit == "years"sv) && previous.year != 0) return DateValue{previous.year + sign * amount, 0, 0};
+    if ((unit == "month"sv || unit == "months"sv) && previous.month != 0) {
       int m = previous.month + sign * amount;
       int y = previous.year;
       while (m < 1) { m += 12; if (y) --y; }
       while (m > 12) { m -= 12; if (y) ++y; }
       return DateValue{y, m, 0};
     }
-    if (previous.year != 0 && (unit == "spring" || unit == "summer" || unit == "autumn" || unit == "fall" || unit == "winter")) {
+    if (previous.year != 0 && (unit == "spring"sv || unit == "summer"sv || unit == "autumn"sv || unit == "fall"sv || unit == "winter"sv)) {
       return DateValue{previous.year + (sign > 0 ? 1 : 0), 0, 0};
     }
-    if (unit == "named-month") {
+    if (unit == "named-month"sv) {
       // "that September": in the year of the date before; "the following January": the first one after it.
       const int m = Number(a, "month");
       if (m < 1 || m > 12 || previous.year == 0) return DateValue{};
-      if (dir == "that") return DateValue{previous.year, m, 0};
+      if (dir == "that"sv) return DateValue{previous.year, m, 0};
       if (sign > 0) return DateValue{previous.year + (previous.month != 0 && m <= previous.month ? 1 : 0), m, 0};
       return DateValue{previous.year - (previous.month == 0 || m >= previous.month ? 1 : 0), m, 0};
     }
     return DateValue{};
   }
-  if (anchor == "document" && publication_.year != 0 && publication_.month != 0) {
+  if (anchor == "document"sv && publication_.year != 0 && publication_.month != 0) {
     // "last March", "last autumn": the last one that ended before the publication month;
     // "this March": the publication year's.
-    const int named = unit == "named-month" ? Number(a, "month") : SeasonLastMonth(unit);
+    const int named = unit == "named-month"sv ? Number(a, "month") : SeasonLastMonth(unit);
     if (named >= 1 && named <= 12) {
-      const int year = dir == "this" || named < publication_.month ? publication_.year : publication_.year - 1;
-      return DateValue{year, unit == "named-month" ? named : 0, 0};
+      const int year = dir == "this"sv || named < publication_.month ? publication_.year : publication_.year - 1;
+      return DateValue{year, unit == "named-month"sv ? named : 0, 0};
     }
   }
-  if (anchor == "document") {
+  if (anchor == "document"sv) {
     if (!pub_day) {
-      if (publication_.year != 0 && unit == "year") {
-        return DateValue{dir == "last" || dir == "past" ? publication_.year - 1 : publication_.year, 0, 0};
+      if (publication_.year != 0 && unit == "year"sv) {
+        return DateValue{dir == "last"sv || dir == "past"sv ? publication_.year - 1 : publication_.year, 0, 0};
       }
       return DateValue{};
     }
     const long today = DaysFromCivil(publication_.year, publication_.month, publication_.day);
-    if (unit == "yesterday") return CivilFromDays(today - 1);
-    if (unit == "today") return publication_;
-    if (unit == "weekend") {
+    if (unit == "yesterday"sv) return CivilFromDays(today - 1);
+    if (unit == "today"sv) return publication_;
+    if (unit == "weekend"sv) {
       // The Saturday before publication (or of this week when published on a weekend day).
       long d = today;
       while (Weekday(d) != 6) --d;
       const DateValue r = CivilFromDays(d);
       return r;
     }
-    if (unit == "weekday") {
+    if (unit == "weekday"sv) {
       const int want = Number(a, "weekday");
       if (want < 1 || want > 7) return DateValue{};
       long d = today;
       while (Weekday(d) != want) --d;
       return CivilFromDays(d);
     }
-    if (unit == "week") {
-      const DateValue r = CivilFromDays(today - (dir == "this" ? 0 : 7));
+    if (unit == "week"sv) {
+      const DateValue r = CivilFromDays(today - (dir == "this"sv ? 0 : 7));
       return DateValue{r.year, r.month, 0};
     }
-    if (unit == "month") {
-      int m = publication_.month - (dir == "this" ? 0 : 1);
+    if (unit == "month"sv) {
+      int m = publication_.month - (dir == "this"sv ? 0 : 1);
       int y = publication_.year;
       if (m < 1) { m = 12; --y; }
       return DateValue{y, m, 0};
     }
-    if (unit == "year") return DateValue{dir == "this" ? publication_.year : publication_.year - 1, 0, 0};
+    if (unit == "year"sv) return DateValue{dir == "this"sv ? publication_.year : publication_.year - 1, 0, 0};
     return DateValue{};
   }
   DateValue d;

@@ -4,11 +4,14 @@
 #include <cstdint>
 #include <cstdlib>
 #include <vector>
+#include <string_view>
 
 #include "base/utf8.h"
 #include "extract/lexicon.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 // A fixed-point value: mantissa * 10^-decimals. Exact, unlike a double, so "2,000.10" stays 2000.1.
@@ -95,7 +98,7 @@ std::string DecimalNumber(const std::string& text, const Lexicon* numbers) {
   Fixed current;
   bool have_current = false;
   for (const std::string& word : words) {
-    if (word == "and") continue;
+    if (word == "and"sv) continue;
     if (std::isdigit(static_cast<unsigned char>(word[0]))) {
       if (have_current) return "";  // two numerals in a row are no one number
       current = ParseDigits(word);
@@ -110,7 +113,7 @@ std::string DecimalNumber(const std::string& text, const Lexicon* numbers) {
     const Fixed v = ParseDigits(value->second);
     if (!v.ok || v.decimals != 0) return "";
     const auto scale = entry->attributes.find("scale");
-    if (scale != entry->attributes.end() && scale->second == "yes") {
+    if (scale != entry->attributes.end() && scale->second == "yes"sv) {
       if (!have_current) current = Fixed{1, 0, true};
       current = Times(current, v.mantissa);
       if (v.mantissa >= 1000) {

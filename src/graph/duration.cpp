@@ -3,11 +3,14 @@
 #include <cctype>
 #include <cstdlib>
 #include <vector>
+#include <string_view>
 
 #include "base/utf8.h"
 #include "extract/lexicon.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
 
 std::string IsoDuration(const std::string& text, const Lexicon* numbers) {
   // Words split on spaces and hyphens: "10-day" -> "10", "day".
@@ -34,10 +37,10 @@ std::string IsoDuration(const std::string& text, const Lexicon* numbers) {
       continue;
     }
     const std::string stem = word.back() == 's' ? word.substr(0, word.size() - 1) : word;
-    if (stem == "day") unit = 'D';
-    if (stem == "week") unit = 'W';
-    if (stem == "month") unit = 'M';
-    if (stem == "year") unit = 'Y';
+    if (stem == "day"sv) unit = 'D';
+    if (stem == "week"sv) unit = 'W';
+    if (stem == "month"sv) unit = 'M';
+    if (stem == "year"sv) unit = 'Y';
     if (unit != 0) break;
   }
   if (amount <= 0 || amount > 100000 || unit == 0) return "";
@@ -50,7 +53,7 @@ std::vector<std::string> IsoDurations(const std::string& text, const Lexicon* nu
   std::string part;
   std::string word;
   const auto end_word = [&]() {
-    if (word == "and") {
+    if (word == "and"sv) {
       parts.push_back(part);
       part.clear();
     } else if (!word.empty()) {

@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cstdlib>
 #include <set>
+#include <string_view>
 
 #include "graph/decimal_number.h"
 #include "graph/duration.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 bool HasRole(const Event& e, const EventRole& r) {
@@ -53,7 +56,7 @@ void MergeInto(Event* into, const Event& from) {
     auto it = into->attributes.find(kv.first);
     if (it == into->attributes.end()) {
       into->attributes.emplace(kv.first, kv.second);
-    } else if (kv.first == "participant_count" && std::strtol(kv.second.c_str(), nullptr, 10) >
+    } else if (kv.first == "participant_count"sv && std::strtol(kv.second.c_str(), nullptr, 10) >
                                                       std::strtol(it->second.c_str(), nullptr, 10)) {
       it->second = kv.second;  // two reports of one group: the larger count includes the smaller
     }
@@ -123,7 +126,7 @@ void EventAssembler::ResolveDates() {
   DateValue previous;
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
-    if (m.label != "Date") continue;
+    if (m.label != "Date"sv) continue;
     const DateValue d = resolver.Resolve(m.attributes, previous);
     dates_[i] = d;
     if (!d.empty()) previous = d;
@@ -159,10 +162,10 @@ bool EventAssembler::PresentPerfect(const Candidate& c) const {
   while (t < s.last && ex_.tokens[t].span.begin < c.trigger.begin) ++t;
   // "has been", "has since been", "have long been" right before the trigger.
   for (std::size_t back = 1; back <= 2 && back <= t; ++back) {
-    if (ex_.tokens[t - back].lower != "been") continue;
+    if (ex_.tokens[t - back].lower != "been"sv) continue;
     for (std::size_t aux = back + 1; aux <= back + 2 && aux <= t; ++aux) {
       const std::string& w = ex_.tokens[t - aux].lower;
-      if (w == "has" || w == "have") return true;
+      if (w == "has"sv || w == "have"sv) return true;
     }
     return false;
   }
@@ -217,11 +220,11 @@ int EventAssembler::PlaceFor(const Candidate& c) const {
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
     const int e = mention_entity_[i];
-    if (e < 0 || (m.label != "Place" && m.label != "Organization") || m.first < s.first || m.last > s.last) continue;
+    if (e < 0 || (m.label != "Place"sv && m.label != "Organization"sv) || m.first < s.first || m.last > s.last) continue;
     const std::size_t b = ex_.tokens[m.first].span.begin;
     std::size_t distance = b >= near.end ? b - near.end : (b >= near.begin ? 0 : near.begin - b);
     std::size_t before = m.first;
-    if (before > s.first && ex_.tokens[before - 1].lower == "the") --before;
+    if (before > s.first && ex_.tokens[before - 1].lower == "the"sv) --before;
     const bool locative = before > s.first && std::any_of(std::begin(kLocative), std::end(kLocative), [&](const char* w) {
                             return ex_.tokens[before - 1].lower == w;
                           });
@@ -243,7 +246,7 @@ const ExtractedMention* EventAssembler::NearestMoney(const Candidate& c) const {
   const ExtractedMention* best = nullptr;
   std::size_t best_distance = 0;
   for (const ExtractedMention& m : ex_.mentions) {
-    if (m.label != "Money" || m.first < s.first || m.last > s.last) continue;
+    if (m.label != "Money"sv || m.first < s.first || m.last > s.last) continue;
     if (!c.trigger.empty() && AnotherEventWordBetween(c, m)) continue;
     const std::size_t b = ex_.tokens[m.first].span.begin;
     const std::size_t e = ex_.tokens[m.last - 1].span.end;
@@ -259,7 +262,7 @@ const ExtractedMention* EventAssembler::NearestMoney(const Candidate& c) const {
 void EventAssembler::AddAmount(const Candidate& c, Event* e) const {
   static const char* const kKeys[] = {"amount", "currency", "unit"};
   auto& a = e->attributes;
-  if (a.count("amount") == 0 && c.kind == "Fine") {
+  if (a.count("amount") == 0 && c.kind == "Fine"sv) {
     if (const ExtractedMention* money = NearestMoney(c)) {
       for (const char* key : kKeys) {
         const auto v = money->attributes.find(key);
@@ -301,7 +304,7 @@ std::string EventAssembler::EventWordKind(std::size_t t, bool verbs_only) const 
   // Capitalised words are names, not event words: "March 1" is no march.
   if (ex_.tokens[t].shape.empty() || ex_.tokens[t].shape[0] != 'x') return "";
   for (const char* name : {"event_verbs", "event_nouns"}) {
-    if (verbs_only && std::string(name) != "event_verbs") continue;
+    if (verbs_only && std::string(name) != "event_verbs"sv) continue;
     const Lexicon* lex = rules_.lexicon(name);
     const LexiconEntry* e = lex == nullptr ? nullptr : lex->FindWord(ex_.tokens[t].lower);
     if (e != nullptr && verbs_only && e->attributes.count("noun_too")) continue;  // "house arrest"
@@ -311,7 +314,7 @@ std::string EventAssembler::EventWordKind(std::size_t t, bool verbs_only) const 
   // "protesters", "demonstrators" speak of a protest too.
   const Lexicon* roles = rules_.lexicon("role_nouns");
   const LexiconEntry* r = roles == nullptr ? nullptr : roles->FindWord(ex_.tokens[t].lower);
-  if (r != nullptr && r->attributes.count("category") && r->attributes.at("category") == "protest") return "Protest";
+  if (r != nullptr && r->attributes.count("category") && r->attributes.at("category") == "protest"sv) return "Protest";
   return "";
 }
 
@@ -341,10 +344,10 @@ bool EventAssembler::SpeaksOfProtest(const SentenceSpan& s) const {
     if (ex_.tokens[t].shape.empty() || ex_.tokens[t].shape[0] != 'x') continue;
     for (const Lexicon* lex : {verbs, nouns}) {
       const LexiconEntry* e = lex == nullptr ? nullptr : lex->FindWord(w);
-      if (e != nullptr && e->attributes.count("kind") && e->attributes.at("kind") == "Protest") return true;
+      if (e != nullptr && e->attributes.count("kind") && e->attributes.at("kind") == "Protest"sv) return true;
     }
     const LexiconEntry* r = roles == nullptr ? nullptr : roles->FindWord(w);
-    if (r != nullptr && r->attributes.count("category") && r->attributes.at("category") == "protest") return true;
+    if (r != nullptr && r->attributes.count("category") && r->attributes.at("category") == "protest"sv) return true;
   }
   return false;
 }
@@ -355,7 +358,7 @@ void EventAssembler::AddProtesters(std::vector<Event>* events) const {
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
     const auto cat = m.attributes.find("role_category");
-    if (m.label != "Person" || mention_entity_[i] < 0 || cat == ex_.mentions[i].attributes.end() || cat->second != "protest") {
+    if (m.label != "Person"sv || mention_entity_[i] < 0 || cat == ex_.mentions[i].attributes.end() || cat->second != "protest"sv) {
       continue;
     }
     if (std::find(protesters.begin(), protesters.end(), mention_entity_[i]) == protesters.end()) {
@@ -371,13 +374,13 @@ void EventAssembler::AddProtesters(std::vector<Event>* events) const {
     if (d.empty() || s < 0 || !SpeaksOfProtest(ex_.sentences[static_cast<std::size_t>(s)])) continue;
     // A date that belongs to another event of the sentence ("sentenced on May 25 for a rally") does not date the protest.
     const std::string nearest = NearestEventKind(ex_.mentions[i].first, ex_.sentences[static_cast<std::size_t>(s)]);
-    if (!nearest.empty() && nearest != "Protest") continue;
+    if (!nearest.empty() && nearest != "Protest"sv) continue;
     date = d;
     break;
   }
   Event* target = nullptr;
   for (Event& e : *events) {
-    if (e.kind == "Protest" && (e.date == date.Iso() || e.date.empty())) {
+    if (e.kind == "Protest"sv && (e.date == date.Iso() || e.date.empty())) {
       target = &e;
       break;
     }
@@ -450,7 +453,7 @@ void EventAssembler::JoinMentions(std::vector<Event>* events, std::vector<int>* 
         // A month or a year is no one happening: two persons detained "in April 2019" are two
         // detentions, unless the event is a protest or they share a person.
         const bool same_date = !a.date.empty() && a.date == b.date &&
-                               (a.kind == "Protest" || a.date_precision == "day" || ShareParticipant(a, b));
+                               (a.kind == "Protest"sv || a.date_precision == "day"sv || ShareParticipant(a, b));
         // One person's detention "in 2018" and "in January 2018" is one detention told twice.
         const bool undated_shared =
             (a.date.empty() || b.date.empty() || NestedDates(a.date, b.date)) && ShareParticipant(a, b);
@@ -550,11 +553,11 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
   // An undated protest joins the article's dated protest when there is exactly one.
   std::vector<std::size_t> dated;
   for (std::size_t i = 0; i < events.size(); ++i) {
-    if (events[i].kind == "Protest" && !events[i].date.empty() && !events[i].roles.empty()) dated.push_back(i);
+    if (events[i].kind == "Protest"sv && !events[i].date.empty() && !events[i].roles.empty()) dated.push_back(i);
   }
   if (dated.size() == 1) {
     for (std::size_t i = events.size(); i-- > 0;) {
-      if (i != dated[0] && events[i].kind == "Protest" && events[i].date.empty()) {
+      if (i != dated[0] && events[i].kind == "Protest"sv && events[i].date.empty()) {
         MergeInto(&events[dated[0]], events[i]);
         events.erase(events.begin() + static_cast<std::ptrdiff_t>(i));
         if (i < dated[0]) --dated[0];

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "base/utf8.h"
 #include "extract/name_key.h"
@@ -18,9 +19,11 @@
 #include "graph/surname_gender.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
-bool IsNameToken(const Token& t) { return t.kind == TokenKind::kWord && t.norm != "'s" && t.norm != "'"; }
+bool IsNameToken(const Token& t) { return t.kind == TokenKind::kWord && t.norm != "'s"sv && t.norm != "'"sv; }
 
 class Builder {
  public:
@@ -65,7 +68,7 @@ class Builder {
     std::size_t last = m.last;
     while (last > m.first && !IsNameToken(ex_.tokens[last - 1])) --last;
     std::size_t first = m.first;
-    if (first < last && (ex_.tokens[first].lower == "the")) ++first;
+    if (first < last && (ex_.tokens[first].lower == "the"sv)) ++first;
     if (last <= first) return "";
     return text_.substr(ex_.tokens[first].span.begin, ex_.tokens[last - 1].span.end - ex_.tokens[first].span.begin);
   }
@@ -98,7 +101,7 @@ class Builder {
   void Absorb(int entity, const ExtractedMention& m) {
     Entity& e = graph_.entities[static_cast<std::size_t>(entity)];
     const auto g = m.attributes.find("gender");
-    if (g != m.attributes.end() && (g->second == "male" || g->second == "female")) {
+    if (g != m.attributes.end() && (g->second == "male"sv || g->second == "female"sv)) {
       if (e.gender.empty()) {
         e.gender = g->second;
       } else if (e.gender != g->second) {
@@ -114,7 +117,7 @@ class Builder {
     }
     const auto t = m.attributes.find("type");
     if (t != m.attributes.end() && e.kind != EntityKind::kPerson &&
-        (e.type == "Organization" || e.type == "Place" || e.type.empty())) {
+        (e.type == "Organization"sv || e.type == "Place"sv || e.type.empty())) {
       e.type = t->second;
     }
   }
@@ -126,7 +129,7 @@ class Builder {
     std::vector<std::pair<std::string, int>> without_patronymic;  // "given surname" key -> entity of the full form
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
-      if (m.label != "Person" || m.attributes.count("refers") != 0) continue;
+      if (m.label != "Person"sv || m.attributes.count("refers") != 0) continue;
       const std::vector<std::string> toks = NameTokens(m);
       if (toks.empty()) continue;
       if (toks.size() == 1) {
@@ -150,7 +153,7 @@ class Builder {
     JoinShortFullNames(by_key, &part_owner);
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
-      if (m.label != "Person") continue;
+      if (m.label != "Person"sv) continue;
       const auto refers = m.attributes.find("refers");
       if (refers == m.attributes.end()) continue;
       std::vector<std::string> toks;
@@ -160,7 +163,7 @@ class Builder {
     }
     std::set<std::string> lone_name_keys;  // names that stand alone somewhere in the article
     for (const ExtractedMention& m : ex_.mentions) {
-      if (m.label != "Person") continue;
+      if (m.label != "Person"sv) continue;
       const std::vector<std::string> toks = NameTokens(m);
       if (toks.size() == 1) lone_name_keys.insert(keys_.Key(toks[0]));
     }
@@ -223,7 +226,7 @@ class Builder {
       candidates.push_back(c);
     }
     const auto g = part.attributes.find("gender");
-    const std::string gender = g != part.attributes.end() && (g->second == "male" || g->second == "female") ? g->second : "";
+    const std::string gender = g != part.attributes.end() && (g->second == "male"sv || g->second == "female"sv) ? g->second : "";
     const Lexicon* titles = rules_.lexicon("titles");
     const bool titled = part.first > 0 && titles != nullptr && titles->FindWord(ex_.tokens[part.first - 1].lower) != nullptr;
     return NamePartOwner(candidates, part.first, gender, titled);
@@ -237,7 +240,7 @@ class Builder {
     if (kin == nullptr || t >= ex_.tokens.size()) return false;
     std::size_t k = t;
     if (k > 0 && titles != nullptr && titles->FindWord(ex_.tokens[k - 1].lower) != nullptr) --k;
-    if (k > 0 && ex_.tokens[k - 1].norm == ",") --k;
+    if (k > 0 && ex_.tokens[k - 1].norm == ","sv) --k;
     return k > 0 && kin->FindWord(ex_.tokens[k - 1].lower) != nullptr;
   }
 
@@ -351,11 +354,11 @@ class Builder {
     if (c != m.attributes.end()) return Utf8Lower(c->second);
     // A name built by a rule may still be a known organization once its possessive is dropped
     // ("RFE/RL's Kazakh Service" is the lexicon's "RFE/RL Kazakh Service", i.e. Radio Azattyq).
-    if (m.label == "Organization") {
+    if (m.label == "Organization"sv) {
       if (const Lexicon* known = rules_.lexicon("organizations")) {
         std::vector<std::string> words;
         for (std::size_t t = m.first; t < m.last; ++t) {
-          if (ex_.tokens[t].norm != "'s" && ex_.tokens[t].lower != "the") words.push_back(ex_.tokens[t].lower);
+          if (ex_.tokens[t].norm != "'s"sv && ex_.tokens[t].lower != "the"sv) words.push_back(ex_.tokens[t].lower);
         }
         if (const LexiconEntry* e = known->Find(words)) {
           const auto canon = e->attributes.find("canonical");
@@ -369,10 +372,10 @@ class Builder {
   // A place written as part of an institution's name ("U.S. Embassy", "Radio Free Asia") names the
   // institution, not the place; "Consulate in Almaty" does name the place.
   bool IsModifierInsideOrganization(const ExtractedMention& m) const {
-    if (m.label != "Place") return false;
+    if (m.label != "Place"sv) return false;
     for (const ExtractedMention& o : ex_.mentions) {
-      if (o.first > m.first || m.last > o.last || o.label != "Organization") continue;
-      if (m.first == o.first || ex_.tokens[m.first - 1].lower != "in") return true;
+      if (o.first > m.first || m.last > o.last || o.label != "Organization"sv) continue;
+      if (m.first == o.first || ex_.tokens[m.first - 1].lower != "in"sv) return true;
     }
     return false;
   }
@@ -504,7 +507,7 @@ class Builder {
   void AttachBareHeads() {
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
-      if (m.label != "Organization" || !IsBareHead(m)) continue;
+      if (m.label != "Organization"sv || !IsBareHead(m)) continue;
       const std::string head = " " + Utf8Lower(NameOf(m));
       int found = -1;
       bool ambiguous = false;
@@ -527,11 +530,11 @@ class Builder {
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
       const int org = mention_entity_[i];
-      if (m.label != "Organization" || org < 0) continue;
+      if (m.label != "Organization"sv || org < 0) continue;
       for (std::size_t j = 0; j < ex_.mentions.size(); ++j) {
         const ExtractedMention& p = ex_.mentions[j];
-        if (p.label != "Place" || mention_entity_[j] < 0 || p.first <= m.first || p.last > m.last) continue;
-        if (ex_.tokens[p.first - 1].lower == "in") {
+        if (p.label != "Place"sv || mention_entity_[j] < 0 || p.first <= m.first || p.last > m.last) continue;
+        if (ex_.tokens[p.first - 1].lower == "in"sv) {
           graph_.entities[static_cast<std::size_t>(org)].located_in = mention_entity_[j];
         }
       }
@@ -603,7 +606,7 @@ class Builder {
         const std::string gender = p->attributes.at("gender");
         // "X said Y's case ... his release": a possessive may stand for a possessor too.
         const auto c = p->attributes.find("case");
-        const bool possessive = c != p->attributes.end() && c->second == "possessive";
+        const bool possessive = c != p->attributes.end() && c->second == "possessive"sv;
         std::set<int> candidates;
         for (int look = static_cast<int>(si); look >= 0 && look >= static_cast<int>(si) - 1 && candidates.empty(); --look) {
           const SentenceSpan& ls = ex_.sentences[static_cast<std::size_t>(look)];
@@ -612,7 +615,7 @@ class Builder {
             if (mention_entity_[i] < 0 || m.last > ls.last) continue;
             if (static_cast<std::size_t>(look) == si && m.first >= t) continue;
             if (in_quote(m.first)) continue;
-            if (!possessive && m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s") continue;
+            if (!possessive && m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv) continue;
             candidates.insert(mention_entity_[i]);
           }
         }
@@ -640,20 +643,20 @@ class Builder {
   // persons (joined only by commas and "and") in the same or the next sentence.
   void GenderCountedGroups() {
     for (const ExtractedMention& g : ex_.mentions) {
-      if (g.label != "PersonGroup" || g.sentence < 0) continue;
+      if (g.label != "PersonGroup"sv || g.sentence < 0) continue;
       const std::string gender = g.attributes.count("gender") ? g.attributes.at("gender") : "";
       const int count = g.attributes.count("count") ? std::atoi(g.attributes.at("count").c_str()) : 0;
-      if ((gender != "male" && gender != "female") || count < 2) continue;
+      if ((gender != "male"sv && gender != "female"sv) || count < 2) continue;
       for (int s = g.sentence; s <= g.sentence + 1 && s < static_cast<int>(ex_.sentences.size()); ++s) {
         std::vector<int> list;
         std::size_t last_end = 0;
         std::vector<int> best;
         for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
           const ExtractedMention& m = ex_.mentions[i];
-          if (m.label != "Person" || m.sentence != s || mention_entity_[i] < 0) continue;
+          if (m.label != "Person"sv || m.sentence != s || mention_entity_[i] < 0) continue;
           bool joined = !list.empty();
           for (std::size_t t = last_end; joined && t < m.first; ++t) {
-            joined = ex_.tokens[t].norm == "," || ex_.tokens[t].lower == "and";
+            joined = ex_.tokens[t].norm == ","sv || ex_.tokens[t].lower == "and"sv;
           }
           if (!joined) list.clear();
           list.push_back(mention_entity_[i]);
@@ -681,9 +684,9 @@ class Builder {
       for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
         const ExtractedMention& m = ex_.mentions[i];
         const int e = mention_entity_[i];
-        if (e < 0 || m.label != "Person" || m.first < c.first || m.last > c.last) continue;
-        const bool owner = (m.last < c.last && ex_.tokens[m.last].norm == "'s") ||
-                           (m.first > c.first && ex_.tokens[m.first - 1].lower == "of");
+        if (e < 0 || m.label != "Person"sv || m.first < c.first || m.last > c.last) continue;
+        const bool owner = (m.last < c.last && ex_.tokens[m.last].norm == "'s"sv) ||
+                           (m.first > c.first && ex_.tokens[m.first - 1].lower == "of"sv);
         if (!owner && std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
       }
       // "The couple and their son": the group's persons as well as the relatives.
@@ -738,10 +741,10 @@ class Builder {
       }
       c.attributes = x.attributes;
       for (const auto& [role, range] : x.roles) {
-        if (role == "crowd") continue;  // a counted crowd names nobody
-        if (role == "date") {
+        if (role == "crowd"sv) continue;  // a counted crowd names nobody
+        if (role == "date"sv) {
           c.date_range = range;
-        } else if (role == "place" || role == "target") {
+        } else if (role == "place"sv || role == "target"sv) {
           const int e = arguments.EntityFor(range);
           if (e >= 0) c.place = e;
         } else {
@@ -752,12 +755,12 @@ class Builder {
     }
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& member = ex_.mentions[i];
-      if (member.label != "Member") continue;
+      if (member.label != "Member"sv) continue;
       for (std::size_t j = 0; j < ex_.mentions.size(); ++j) {
         const ExtractedMention& p = ex_.mentions[j];
         // "Among them were X's son, Y": the possessor is no member.
-        const bool possessor = p.last < ex_.tokens.size() && ex_.tokens[p.last].norm == "'s";
-        if (p.label == "Person" && mention_entity_[j] >= 0 && p.first >= member.first && p.last <= member.last &&
+        const bool possessor = p.last < ex_.tokens.size() && ex_.tokens[p.last].norm == "'s"sv;
+        if (p.label == "Person"sv && mention_entity_[j] >= 0 && p.first >= member.first && p.last <= member.last &&
             !possessor) {
           assembler.AddMember(member.sentence, mention_entity_[j]);
         }

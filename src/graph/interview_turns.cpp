@@ -1,8 +1,11 @@
 #include "graph/interview_turns.h"
 
 #include <map>
+#include <string_view>
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 constexpr int kNoLabel = 0;
@@ -19,17 +22,17 @@ struct LineLabel {
 LineLabel LabelAt(const Extraction& ex, const Lexicon* labels, const std::vector<int>& mention_entity,
                   std::size_t first, std::size_t end) {
   LineLabel out;
-  const auto colon_at = [&](std::size_t t) { return t < end && ex.tokens[t].norm == ":"; };
+  const auto colon_at = [&](std::size_t t) { return t < end && ex.tokens[t].norm == ":"sv; };
   if (labels != nullptr && colon_at(first + 1)) {
     if (const LexiconEntry* e = labels->FindWord(ex.tokens[first].lower)) {
       const std::string role = AttributeOf(e->attributes, "role");
-      out.kind = role == "answer" ? kAnswer : role == "question" ? kQuestion : kNoLabel;
+      out.kind = role == "answer"sv ? kAnswer : role == "question"sv ? kQuestion : kNoLabel;
       return out;
     }
   }
   for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
     const ExtractedMention& m = ex.mentions[i];
-    if (m.first != first || m.label != "Person" || mention_entity[i] < 0 || !colon_at(m.last)) continue;
+    if (m.first != first || m.label != "Person"sv || mention_entity[i] < 0 || !colon_at(m.last)) continue;
     out.kind = kNamedAnswer;
     out.speaker = mention_entity[i];
     return out;
@@ -44,7 +47,7 @@ int Interviewee(const Extraction& ex, const std::vector<int>& mention_entity, co
   std::map<int, std::size_t> first_seen;
   for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
     const ExtractedMention& m = ex.mentions[i];
-    if (m.label != "Person" || mention_entity[i] < 0 || m.sentence < 0 || m.sentence >= before) continue;
+    if (m.label != "Person"sv || mention_entity[i] < 0 || m.sentence < 0 || m.sentence >= before) continue;
     if (in_quote[m.first]) continue;
     ++count[mention_entity[i]];
     first_seen.emplace(mention_entity[i], m.first);

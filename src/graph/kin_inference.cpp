@@ -6,8 +6,11 @@
 #include <set>
 #include <utility>
 #include <vector>
+#include <string_view>
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 // Appends "`parent` is a parent of `child`", inferred from `sources`, with a parent's kin term
@@ -19,7 +22,7 @@ int AddInferredParent(DocumentGraph* graph, int parent, int child, std::vector<i
   r.type = "parent";
   r.object = child;
   const std::string& g = graph->entities[static_cast<std::size_t>(parent)].gender;
-  r.term = g == "female" ? "mother" : g == "male" ? "father" : "parent";
+  r.term = g == "female"sv ? "mother" : g == "male"sv ? "father" : "parent";
   r.inferred = true;
   r.sources = std::move(sources);
   r.evidence = std::move(evidence);
@@ -38,16 +41,16 @@ int InferKinship(DocumentGraph* graph) {
   for (std::size_t i = 0; i < graph->relations.size(); ++i) {
     const Relation& r = graph->relations[i];
     if (!named(r.subject) || !named(r.object)) continue;  // unnamed relatives count as the text gives them
-    if (r.type == "parent") children[r.subject].push_back({r.object, static_cast<int>(i)});
-    if (r.type == "child") children[r.object].push_back({r.subject, static_cast<int>(i)});
-    if (r.type == "sibling") siblings.insert({std::min(r.subject, r.object), std::max(r.subject, r.object)});
+    if (r.type == "parent"sv) children[r.subject].push_back({r.object, static_cast<int>(i)});
+    if (r.type == "child"sv) children[r.object].push_back({r.subject, static_cast<int>(i)});
+    if (r.type == "sibling"sv) siblings.insert({std::min(r.subject, r.object), std::max(r.subject, r.object)});
   }
   int added = 0;
   // A sibling of a parent's child is that parent's child too (stated siblings only, so one pass).
   std::vector<std::pair<int, int>> stated_siblings;
   for (std::size_t i = 0; i < graph->relations.size(); ++i) {
     const Relation& r = graph->relations[i];
-    if (r.type == "sibling" && !r.inferred && named(r.subject) && named(r.object)) stated_siblings.push_back({static_cast<int>(i), 0});
+    if (r.type == "sibling"sv && !r.inferred && named(r.subject) && named(r.object)) stated_siblings.push_back({static_cast<int>(i), 0});
   }
   for (auto& [parent, kids] : children) {
     std::vector<std::pair<int, int>> more;
@@ -73,7 +76,7 @@ int InferKinship(DocumentGraph* graph) {
   for (std::size_t i = 0; i < graph->relations.size(); ++i) {
     const Relation& r = graph->relations[i];
     if (!named(r.subject) || !named(r.object)) continue;
-    if (r.type != "spouse" || r.term.find("ex-") != std::string::npos || r.term.find("former") != std::string::npos) continue;
+    if (r.type != "spouse"sv || r.term.find("ex-") != std::string::npos || r.term.find("former") != std::string::npos) continue;
     spouses[r.subject].push_back({r.object, static_cast<int>(i)});
     spouses[r.object].push_back({r.subject, static_cast<int>(i)});
   }

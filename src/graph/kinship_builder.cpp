@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "base/utf8.h"
 #include "graph/kin_inference.h"
@@ -11,6 +12,8 @@
 #include "graph/same_person.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
 
 KinshipBuilder::KinshipBuilder(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
                                const ArgumentReader& arguments, DocumentGraph* graph)
@@ -28,7 +31,7 @@ bool KinshipBuilder::ClaimedByNameAfter(const ExtractedRelation& r) const {
   if (r.object.last != r.object.first + 1 || r.subject.last > r.object.first) return false;
   return std::any_of(ex_.relations.begin(), ex_.relations.end(), [&](const ExtractedRelation& o) {
     return o.object.first == r.object.first && o.object.last == r.object.last && o.subject.first >= r.object.last &&
-           AttributeOf(o.attributes, "unnamed") != "yes" &&
+           AttributeOf(o.attributes, "unnamed") != "yes"sv &&
            AttributeOf(o.attributes, "term") == AttributeOf(r.attributes, "term");
   });
 }
@@ -40,20 +43,20 @@ void KinshipBuilder::Build() {
     if (r.type == kSamePersonRelation || ClaimedByNameAfter(r)) continue;
     std::vector<int> anchors = arguments_.Entities(r.object);
     const std::string lemma = AttributeOf(r.attributes, "lemma");
-    if (AttributeOf(r.attributes, "anchor") == "previous") {
+    if (AttributeOf(r.attributes, "anchor") == "previous"sv) {
       // "The nephew, X": the anchors of the last tie with the same kin word ("their daughter ...
       // The daughter, X" is both parents' daughter).
       const auto last = last_anchors_by_lemma_.find(lemma);
       anchors.clear();
       if (last != last_anchors_by_lemma_.end()) anchors = last->second;
-    } else if (r.type == "child" && r.object.last == r.object.first + 1 && resolver_.InQuote(r.object.first) &&
-               (ex_.tokens[r.object.first].lower == "our" || ex_.tokens[r.object.first].lower == "we")) {
+    } else if (r.type == "child"sv && r.object.last == r.object.first + 1 && resolver_.InQuote(r.object.first) &&
+               (ex_.tokens[r.object.first].lower == "our"sv || ex_.tokens[r.object.first].lower == "we"sv)) {
       // "our daughter" in a quote: the speaker's and the speaker's spouse's ("our mother" is the
       // speaker's alone: the spouse's would be a mother-in-law).
       const std::vector<int> speakers = anchors;
       for (int sp : speakers) {
         for (const Relation& rel : graph_->relations) {
-          if (rel.type != "spouse") continue;
+          if (rel.type != "spouse"sv) continue;
           const int other = rel.subject == sp ? rel.object : rel.object == sp ? rel.subject : -1;
           if (other >= 0 && std::find(anchors.begin(), anchors.end(), other) == anchors.end()) anchors.push_back(other);
         }
@@ -96,7 +99,7 @@ void KinshipBuilder::AddExtracted(const ExtractedRelation& r, const std::vector<
   const std::string gender = AttributeOf(r.attributes, "gender");
   const std::string lemma = AttributeOf(r.attributes, "lemma");
   if (!anchors.empty() && !lemma.empty()) last_anchors_by_lemma_[lemma] = anchors;
-  if (AttributeOf(r.attributes, "unnamed") == "yes") {
+  if (AttributeOf(r.attributes, "unnamed") == "yes"sv) {
     // "their three children": one set of relatives shared by every anchor.
     if (anchors.empty()) return;
     UnnamedRequest u{anchors[0], r.type, term, gender, AttributeOf(r.attributes, "detail"), 1, ev,
@@ -112,9 +115,9 @@ void KinshipBuilder::AddExtracted(const ExtractedRelation& r, const std::vector<
     for (int relative : arguments_.Entities(r.subject)) {
       AddReferent(r.subject, relative);
       Entity& rel = graph_->entities[static_cast<std::size_t>(relative)];
-      if (rel.gender.empty() && (gender == "male" || gender == "female")) rel.gender = gender;
+      if (rel.gender.empty() && (gender == "male"sv || gender == "female"sv)) rel.gender = gender;
       Entity& anc = graph_->entities[static_cast<std::size_t>(anchor)];
-      if (anc.gender.empty() && (partner_gender == "male" || partner_gender == "female")) anc.gender = partner_gender;
+      if (anc.gender.empty() && (partner_gender == "male"sv || partner_gender == "female"sv)) anc.gender = partner_gender;
       AddRelation(relative, r.type, anchor, term, ev);
     }
   }
@@ -142,16 +145,16 @@ KinshipBuilder::KinPair KinshipBuilder::KinPairBefore(const CaptureRange& c) con
   std::set<int> named;
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
-    if (mention_entity_[i] < 0 || m.label != "Person") continue;
+    if (mention_entity_[i] < 0 || m.label != "Person"sv) continue;
     if (m.sentence == s && m.first < c.first) return none;
     if (m.sentence == before) named.insert(mention_entity_[i]);
   }
   KinPair found;
   for (const ExtractedRelation& r : ex_.relations) {
     if (r.sentence != before || r.type == kSamePersonRelation) continue;
-    if (r.type != "sibling" && r.type != "spouse") return none;
-    const bool unnamed = AttributeOf(r.attributes, "unnamed") == "yes";
-    if (unnamed && AttributeOf(r.attributes, "number") != "singular") return none;
+    if (r.type != "sibling"sv && r.type != "spouse"sv) return none;
+    const bool unnamed = AttributeOf(r.attributes, "unnamed") == "yes"sv;
+    if (unnamed && AttributeOf(r.attributes, "number") != "singular"sv) return none;
     const std::vector<int> owners = arguments_.Entities(r.object);
     const int relative = unnamed ? -1 : arguments_.EntityFor(r.subject);
     if (owners.size() != 1 || (!unnamed && relative < 0)) return none;
@@ -180,10 +183,10 @@ KinshipBuilder::KinPair KinshipBuilder::KinPairBefore(const CaptureRange& c) con
 std::vector<int> KinshipBuilder::TiedPairForTheir(const ExtractedRelation& r) const {
   const CaptureRange& c = r.object;
   if (c.last != c.first + 1 || resolver_.InQuote(c.first)) return {};
-  if (c.first > 0 && ex_.tokens[c.first - 1].lower == "of") return {};
+  if (c.first > 0 && ex_.tokens[c.first - 1].lower == "of"sv) return {};
   if (!PluralPossessive(c.first)) return {};
-  if (r.type == "parent") return arguments_.LastTiedPair("sibling", c.first);
-  if (r.type == "child") return arguments_.LastTiedPair("spouse", c.first);
+  if (r.type == "parent"sv) return arguments_.LastTiedPair("sibling", c.first);
+  if (r.type == "child"sv) return arguments_.LastTiedPair("spouse", c.first);
   return {};
 }
 
@@ -191,7 +194,7 @@ std::vector<int> KinshipBuilder::TiedPairForTheir(const ExtractedRelation& r) co
 bool KinshipBuilder::PluralPossessive(std::size_t t) const {
   const Lexicon* pronouns = rules_.lexicon("pronouns");
   const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
-  return p != nullptr && AttributeOf(p->attributes, "number") == "plural" && AttributeOf(p->attributes, "case") == "possessive";
+  return p != nullptr && AttributeOf(p->attributes, "number") == "plural"sv && AttributeOf(p->attributes, "case") == "possessive"sv;
 }
 
 void KinshipBuilder::AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev) {
@@ -199,11 +202,11 @@ void KinshipBuilder::AddRelation(int subject, const std::string& type, int objec
   // One tie per pair and relation, whichever direction the text stated it in.
   std::string t = type;
   int a = subject, b = object;
-  if (t == "child") {
+  if (t == "child"sv) {
     std::swap(a, b);
     t = "parent";
   }
-  if (t == "sibling" || t == "spouse" || t == "relative") {
+  if (t == "sibling"sv || t == "spouse"sv || t == "relative"sv) {
     if (b < a) std::swap(a, b);
   }
   if (!tie_keys_.insert(std::to_string(a) + t + std::to_string(b)).second) return;
@@ -248,26 +251,26 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
   }
   std::set<int> has_specific;  // anchors with a tie more specific than "relative"
   for (const Relation& r : graph_->relations) {
-    if (r.type != "relative") {
+    if (r.type != "relative"sv) {
       has_specific.insert(r.subject);
       has_specific.insert(r.object);
     }
   }
   for (const auto& [key, u] : merged) {
-    if (u.type != "relative") has_specific.insert(u.anchor);
+    if (u.type != "relative"sv) has_specific.insert(u.anchor);
   }
   // "their relatives", "my family members": collective words for the ties already stated.
   // "Cousins" and "grandmother" are kin of their own kind and are kept.
   const auto collective = [&](const UnnamedRequest& u) {
-    const bool specific = !u.detail.empty() && u.detail != "loose";
-    return u.type == "relative" && has_specific.count(u.anchor) && !specific;
+    const bool specific = !u.detail.empty() && u.detail != "loose"sv;
+    return u.type == "relative"sv && has_specific.count(u.anchor) && !specific;
   };
   // Named persons first, in rounds: one found ("her brother" is the one man who shares her
   // patronymic) may show who another is ("our mother", in his words, is his sister's mother).
   for (bool progress = true; progress;) {
     progress = false;
     for (const auto& [key, u] : merged) {
-      if (collective(u) || !(u.detail.empty() || u.type == "relative")) continue;
+      if (collective(u) || !(u.detail.empty() || u.type == "relative"sv)) continue;
       if (!NamedRelatives(u.anchor, u.type, u.gender).empty()) continue;
       const std::string term = Singular(u.term.empty() ? u.type : u.term);
       if (AddThroughTies(u, term) || AddThroughPatronymic(u, term)) progress = true;
@@ -342,8 +345,8 @@ constexpr KinPath kKinPaths[] = {
 // Whether `r` is a parent tie that kin inference guessed from a parent's spouse, which a
 // step-tie found along `path` corrects.
 bool GuessedParentTie(const Relation& r, const KinPath& path) {
-  return std::string(path.detail).rfind("step-", 0) == 0 && r.inferred && r.type == "parent" &&
-         r.evidence.rule == "infer.parent-is-parents-spouse";
+  return std::string(path.detail).rfind("step-", 0) == 0 && r.inferred && r.type == "parent"sv &&
+         r.evidence.rule == "infer.parent-is-parents-spouse"sv;
 }
 
 // The family-name keys of every name of a person: a married woman's birth name keeps the family
@@ -385,7 +388,7 @@ bool KinshipBuilder::AddThroughTies(const UnnamedRequest& u, const std::string& 
     }
   }
   if (found < 0 || sources[0] < 0 || sources[1] < 0) return false;
-  if (u.type == "spouse") {
+  if (u.type == "spouse"sv) {
     for (int spouse : NamedRelatives(found, "spouse", "")) {
       if (spouse != u.anchor) return false;
     }
@@ -419,16 +422,16 @@ bool KinshipBuilder::AddThroughPatronymic(const UnnamedRequest& u, const std::st
   const std::string anchor_given = patronymic_keys_.Given(anchor.name);
   const std::set<std::string> anchor_families = FamilyNameKeys(anchor, &patronymic_keys_);
   const auto fits = [&](const Entity& e) {
-    if (u.type == "sibling") {
+    if (u.type == "sibling"sv) {
       const std::set<std::string> families = FamilyNameKeys(e, &patronymic_keys_);
       return std::any_of(families.begin(), families.end(), [&](const std::string& f) { return anchor_families.count(f) != 0; });
     }
-    if (u.type == "parent") {
-      return u.gender == "male" && e.gender != "female" && !anchor_stem.empty() &&
+    if (u.type == "parent"sv) {
+      return u.gender == "male"sv && e.gender != "female"sv && !anchor_stem.empty() &&
              patronymic_keys_.Given(e.name) == anchor_stem;
     }
-    if (u.type == "child") {
-      return anchor.gender != "female" && !anchor_given.empty() && patronymic_keys_.Stem(e.name) == anchor_given;
+    if (u.type == "child"sv) {
+      return anchor.gender != "female"sv && !anchor_given.empty() && patronymic_keys_.Stem(e.name) == anchor_given;
     }
     return false;
   };
@@ -467,8 +470,8 @@ void KinshipBuilder::AddReferent(const CaptureRange& c, int entity) {
 }
 
 std::string KinshipBuilder::Inverse(const std::string& type) {
-  if (type == "parent") return "child";
-  if (type == "child") return "parent";
+  if (type == "parent"sv) return "child";
+  if (type == "child"sv) return "parent";
   return type;
 }
 

@@ -1,11 +1,14 @@
 #include "graph/patronymic.h"
 
 #include <vector>
+#include <string_view>
 
 #include "base/utf8.h"
 #include "extract/lexicon.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 std::vector<std::string> LowerWords(const std::string& name) {
@@ -24,10 +27,10 @@ std::vector<std::string> LowerWords(const std::string& name) {
 
 bool Trusted(const LexiconEntry& e, const char* position) {
   const auto weak = e.attributes.find("weak");
-  if (weak != e.attributes.end() && weak->second == "yes") return false;
+  if (weak != e.attributes.end() && weak->second == "yes"sv) return false;
   const auto pos = e.attributes.find("position");
   const std::string p = pos == e.attributes.end() ? "" : pos->second;
-  return p == position || p == "both";
+  return p == position || p == "both"sv;
 }
 
 }  // namespace

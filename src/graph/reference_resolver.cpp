@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string_view>
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 bool IsFirstPerson(const std::string& lower) {
-  return lower == "my" || lower == "our" || lower == "i" || lower == "me" || lower == "we" || lower == "us" ||
-         lower == "mine" || lower == "ours";
+  return lower == "my"sv || lower == "our"sv || lower == "i"sv || lower == "me"sv || lower == "we"sv || lower == "us"sv ||
+         lower == "mine"sv || lower == "ours"sv;
 }
 
 }  // namespace
@@ -19,7 +22,7 @@ ReferenceResolver::ReferenceResolver(const Extraction& ex, const RuleSet& rules,
   for (const SentenceSpan& s : ex.sentences) {
     bool open = false;
     for (std::size_t t = s.first; t < s.last; ++t) {
-      if (ex.tokens[t].norm == "\"") {
+      if (ex.tokens[t].norm == "\""sv) {
         open = !open;
         continue;
       }
@@ -28,7 +31,7 @@ ReferenceResolver::ReferenceResolver(const Extraction& ex, const RuleSet& rules,
   }
   persons_in_.resize(ex.sentences.size());
   for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
-    if (ex.mentions[i].label != "Person") continue;
+    if (ex.mentions[i].label != "Person"sv) continue;
     const int s = ex.SentenceOf(ex.mentions[i].first);
     if (s >= 0) persons_in_[static_cast<std::size_t>(s)].push_back(i);
   }
@@ -43,7 +46,7 @@ ReferenceResolver::ReferenceResolver(const Extraction& ex, const RuleSet& rules,
 bool ReferenceResolver::HasQuoteMark(int s) const {
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
   for (std::size_t t = sent.first; t < sent.last; ++t) {
-    if (ex_.tokens[t].norm == "\"") return true;
+    if (ex_.tokens[t].norm == "\""sv) return true;
   }
   return false;
 }
@@ -54,7 +57,7 @@ bool ReferenceResolver::QuoteOnly(int s) const {
   bool quoted = false;
   for (std::size_t t = sent.first; t < sent.last; ++t) {
     const Token& tok = ex_.tokens[t];
-    if (tok.norm == "\"") continue;
+    if (tok.norm == "\""sv) continue;
     if (!in_quote_[t]) {
       if (tok.kind == TokenKind::kWord) return false;
       continue;
@@ -151,7 +154,7 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end,
     const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
     if (!gender.empty() && !g.empty() && g != gender) continue;
     out.fits = true;
-    const bool possessor = m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s";
+    const bool possessor = m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv;
     if (possessor) {
       if (out.possessor < 0) out.possessor = e;
     } else if (out.person < 0) {
@@ -231,7 +234,7 @@ int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender)
     for (std::size_t k = sent.first + 1; kin != nullptr && k < end; ++k) {
       if (!in_quote_[k] || !IsFirstPerson(ex_.tokens[k - 1].lower) || (best != -2 && k < best_at)) continue;
       const LexiconEntry* entry = kin->FindWord(ex_.tokens[k].lower);
-      if (entry == nullptr || AttributeOf(entry->attributes, "number") == "plural") continue;
+      if (entry == nullptr || AttributeOf(entry->attributes, "number") == "plural"sv) continue;
       if (!fits(AttributeOf(entry->attributes, "gender"))) continue;
       best = -1;  // "my husband": that relative, whom only the family ties will name
       best_at = k;
@@ -270,11 +273,11 @@ int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, boo
     // who owns something ("his grandfather's courtyard") is seldom what the text goes on about,
     // and several ("whose relatives in Australia") are not what a singular pronoun stands for.
     for (std::size_t w = sent.first; kin != nullptr && w < end; ++w) {
-      if (in_quote_[w] || (w + 1 < ex_.tokens.size() && ex_.tokens[w + 1].norm == "'s")) continue;
+      if (in_quote_[w] || (w + 1 < ex_.tokens.size() && ex_.tokens[w + 1].norm == "'s"sv)) continue;
       const LexiconEntry* entry = kin->FindWord(ex_.tokens[w].lower);
       if (entry == nullptr) continue;
       const auto number = entry->attributes.find("number");
-      if (number != entry->attributes.end() && number->second == "plural") continue;
+      if (number != entry->attributes.end() && number->second == "plural"sv) continue;
       const auto g = entry->attributes.find("gender");
       if (gender.empty() || g == entry->attributes.end() || g->second == gender) return -1;
     }
@@ -302,16 +305,16 @@ std::size_t ReferenceResolver::ListedPossessiveBefore(std::size_t t) const {
     while (k > first && pred(ex_.tokens[k - 1])) --k;
   };
   // Back over ", and" to the person the list named last.
-  skip([](const Token& tok) { return tok.norm == "," || tok.lower == "and"; });
+  skip([](const Token& tok) { return tok.norm == ","sv || tok.lower == "and"sv; });
   if (k == t || k == first) return none;
   std::size_t person_first = none;
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
-    if (m.label == "Person" && m.last == k && mention_entity_[i] >= 0) person_first = m.first;
+    if (m.label == "Person"sv && m.last == k && mention_entity_[i] >= 0) person_first = m.first;
   }
   if (person_first == none) return none;
   k = person_first;
-  skip([](const Token& tok) { return tok.norm == ","; });
+  skip([](const Token& tok) { return tok.norm == ","sv; });
   // The kin word apposed to that person, with its modifiers ("younger").
   if (k == first || kin->FindWord(ex_.tokens[k - 1].lower) == nullptr) return none;
   --k;
@@ -338,7 +341,7 @@ std::size_t ReferenceResolver::AgeDescriptionBeforeSpeech(int s) const {
     return digits >= 1 && digits <= 3 && lower.compare(digits, std::string::npos, "-year-old") == 0;
   };
   for (std::size_t t = sent.first; speech != nullptr && t + 2 < sent.last; ++t) {
-    if (in_quote_[t] || ex_.tokens[t].lower != "the" || !is_age(ex_.tokens[t + 1].lower)) continue;
+    if (in_quote_[t] || ex_.tokens[t].lower != "the"sv || !is_age(ex_.tokens[t + 1].lower)) continue;
     // Up to three more lower-case words ("former kindergarten teacher"), then the speech verb.
     for (std::size_t k = t + 2; k < sent.last && k <= t + 5; ++k) {
       const Token& w = ex_.tokens[k];
@@ -355,7 +358,7 @@ bool ReferenceResolver::SubjectPronoun(std::size_t t) const {
   const LexiconEntry* e = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
   if (e == nullptr) return false;
   const auto c = e->attributes.find("case");
-  return c != e->attributes.end() && c->second == "subject";
+  return c != e->attributes.end() && c->second == "subject"sv;
 }
 
 std::size_t ReferenceResolver::SamePronoun(int s, const std::string& gender) const {
@@ -397,11 +400,11 @@ bool ReferenceResolver::PluralKinSince(std::size_t t) const {
     const LexiconEntry* e = kin->FindWord(ex_.tokens[k].lower);
     if (e == nullptr) continue;
     const auto number = e->attributes.find("number");
-    if (number == e->attributes.end() || number->second != "plural") continue;
+    if (number == e->attributes.end() || number->second != "plural"sv) continue;
     // Owned by one person ("her two brothers", "X's sons"), not by the group ("their relatives").
     for (std::size_t back = 1; back <= 3 && k >= from + back; ++back) {
       const std::string& w = ex_.tokens[k - back].lower;
-      if (w == "his" || w == "her" || w == "my" || ex_.tokens[k - back].norm == "'s") return true;
+      if (w == "his"sv || w == "her"sv || w == "my"sv || ex_.tokens[k - back].norm == "'s"sv) return true;
     }
   }
   return false;
@@ -419,14 +422,14 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   const LexiconEntry* entry = pronouns == nullptr ? nullptr : pronouns->FindWord(lower);
   if (entry == nullptr) return {};
   const auto number = entry->attributes.find("number");
-  if (number != entry->attributes.end() && number->second == "plural") {
+  if (number != entry->attributes.end() && number->second == "plural"sv) {
     if (PluralKinSince(t)) return {};
     std::vector<int> before = PersonsBefore(t);
     return before.empty() ? RecentList(t, 0) : before;
   }
   const auto g = entry->attributes.find("gender");
   const auto c = entry->attributes.find("case");
-  const bool possessive = c != entry->attributes.end() && c->second == "possessive";
+  const bool possessive = c != entry->attributes.end() && c->second == "possessive"sv;
   const int e = NearestBefore(t, g == entry->attributes.end() ? "" : g->second, possessive);
   return e < 0 ? std::vector<int>{} : std::vector<int>{e};
 }
@@ -435,7 +438,7 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
 
 // "a second woman", "another activist": words that introduce the next person of a list.
 bool ReferenceResolver::IntroducesPerson(const std::string& lower) const {
-  if (lower == "a" || lower == "an" || lower == "another" || lower == "fellow") return true;
+  if (lower == "a"sv || lower == "an"sv || lower == "another"sv || lower == "fellow"sv) return true;
   const Lexicon* roles = rules_.lexicon("role_nouns");
   const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
   if (roles != nullptr && roles->FindWord(lower) != nullptr) return true;
@@ -452,15 +455,15 @@ std::vector<int> ReferenceResolver::RecentList(std::size_t t, int want) const {
     std::size_t last_end = 0;
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
-      if (m.label != "Person" || m.sentence != look || mention_entity_[i] < 0) continue;
+      if (m.label != "Person"sv || m.sentence != look || mention_entity_[i] < 0) continue;
       if (look == s && m.first >= t) continue;
       // "X, 68, Y's widow": a possessor names whose relative the list member is.
-      if (m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s") continue;
+      if (m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv) continue;
       bool joined = !list.empty();
       for (std::size_t k = last_end; joined && k < m.first; ++k) {
         const Token& tok = ex_.tokens[k];
         // An age between commas ("A, 51, and B, 22") joins as well.
-        joined = tok.norm == "," || tok.lower == "and" || tok.lower == "her" || tok.lower == "his" ||
+        joined = tok.norm == ","sv || tok.lower == "and"sv || tok.lower == "her"sv || tok.lower == "his"sv ||
                  (tok.kind == TokenKind::kNumber && tok.norm.size() <= 3) ||
                  (kin != nullptr && kin->FindWord(tok.lower) != nullptr) || IntroducesPerson(tok.lower);
       }

@@ -5,6 +5,8 @@
 
 namespace kith {
 
+using namespace std::string_view_literals;
+
 std::string SurnameGender(const std::string& name, const RuleSet& rules) {
   const Lexicon* suffixes = rules.lexicon("surname_suffixes");
   if (suffixes == nullptr) return "";
@@ -20,9 +22,9 @@ std::string SurnameGender(const std::string& name, const RuleSet& rules) {
   }
   if (best == nullptr) return "";
   const auto weak = best->attributes.find("weak");
-  if (weak != best->attributes.end() && weak->second == "yes") return "";
+  if (weak != best->attributes.end() && weak->second == "yes"sv) return "";
   const auto hint = best->attributes.find("hint");
-  if (hint == best->attributes.end() || (hint->second != "male" && hint->second != "female")) return "";
+  if (hint == best->attributes.end() || (hint->second != "male"sv && hint->second != "female"sv)) return "";
   return hint->second;
 }
 

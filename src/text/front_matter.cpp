@@ -5,8 +5,11 @@
 #include <string>
 #include <utility>
 #include <vector>
+#include <string_view>
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 // One physical line of the text: [begin, end) without its terminator, and
@@ -94,7 +97,7 @@ int MonthFromName(std::string word) {
     const std::string full = kFull[m];
     if (word == full || word == full.substr(0, 3)) return m + 1;
   }
-  if (word == "sept") return 9;
+  if (word == "sept"sv) return 9;
   return 0;
 }
 
@@ -294,16 +297,16 @@ Status ParseFrontMatter(Document* doc) {
       value = std::move(unquoted);
     }
 
-    if (key == "title") {
+    if (key == "title"sv) {
       meta.title = value;
-    } else if (key == "date") {
+    } else if (key == "date"sv) {
       std::string iso;
       const Status s = NormalizeIsoDate(value, &iso);
       if (!s.ok()) return error(line_no, Column(l, vb), s.message());
       meta.date = iso;
-    } else if (key == "url") {
+    } else if (key == "url"sv) {
       meta.url = value;
-    } else if (key == "source") {
+    } else if (key == "source"sv) {
       meta.source = value;
     } else {
       meta.extra[key] = value;

@@ -5,10 +5,13 @@
 #include <string>
 #include <utility>
 #include <vector>
+#include <string_view>
 
 #include "base/utf8.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 // ---------------------------------------------------------------------------
@@ -239,14 +242,14 @@ std::vector<Cue> CompileCues(const std::vector<LexiconEntry>& entries, const Lin
     const auto match = e.attributes.find("match");
     if (match == e.attributes.end()) continue;
     Cue cue;
-    if (match->second == "line") {
+    if (match->second == "line"sv) {
       cue.match = CueMatch::kLine;
       cue.key = StripTrailingMarks(StripLeadingMarks(Normalize(e.text)));
-    } else if (match->second == "prefix") {
+    } else if (match->second == "prefix"sv) {
       cue.match = CueMatch::kPrefix;
       cue.key = Normalize(e.text);
       cue.max_words = options.prefix_cue_max_words;
-    } else if (match->second == "contains") {
+    } else if (match->second == "contains"sv) {
       cue.match = CueMatch::kContains;
       cue.key = Normalize(e.text);
     } else {
@@ -332,7 +335,7 @@ bool IsMediaMarker(const Line& line, const LineClassifierOptions& options) {
       media_word = true;
       continue;
     }
-    if (w.empty() || IsNumber(w) || IsDimension(w) || w == "of" || w == "/" || w == "|") continue;
+    if (w.empty() || IsNumber(w) || IsDimension(w) || w == "of"sv || w == "/"sv || w == "|"sv) continue;
     return false;
   }
   return media_word;
@@ -378,7 +381,7 @@ std::string StripWordPunctuation(std::string w) {
 bool IsByline(const Line& line, const LineClassifierOptions& options, std::string* organisation) {
   const std::vector<std::string>& w = line.words;
   if (w.size() < 2 || w.size() > options.byline_max_words) return false;
-  if (w[0] != "By" && w[0] != "BY") return false;
+  if (w[0] != "By"sv && w[0] != "BY"sv) return false;
   if (EndsWith(line.text, ".")) return false;  // a sentence, not a credit
   static const char* const kConnectors[] = {"and", "of",  "the", "de", "del", "da", "van", "von", "der",
                                             "den", "la",  "le",  "al", "el",  "bin", "ibn", "y",  "&",
@@ -605,13 +608,13 @@ Status ValidateFurnitureCues(const std::vector<LexiconEntry>& furniture_cues, co
     };
     const auto match = e.attributes.find("match");
     if (match == e.attributes.end()) return error("missing match=line|prefix|contains");
-    if (match->second != "line" && match->second != "prefix" && match->second != "contains") {
+    if (match->second != "line"sv && match->second != "prefix"sv && match->second != "contains"sv) {
       return error("unknown match=\"" + match->second + "\" (expected line, prefix or contains)");
     }
     const auto kind = e.attributes.find("kind");
     if (kind == e.attributes.end()) return error("missing kind=navigation|legal|footer|media");
-    if (kind->second != "navigation" && kind->second != "legal" && kind->second != "footer" &&
-        kind->second != "media") {
+    if (kind->second != "navigation"sv && kind->second != "legal"sv && kind->second != "footer"sv &&
+        kind->second != "media"sv) {
       return error("unknown kind=\"" + kind->second + "\" (expected navigation, legal, footer or media)");
     }
     const auto max_words = e.attributes.find("max_words");

@@ -3,20 +3,22 @@
 #include "base/utf8.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
 namespace {
 
 bool IsFinal(const Token& t) {
-  return t.norm == "." || t.norm == "!" || t.norm == "?" || t.norm.rfind("...", 0) == 0;
+  return t.norm == "."sv || t.norm == "!"sv || t.norm == "?"sv || t.norm.rfind("...", 0) == 0;
 }
 
-bool IsClosingQuote(const Token& t) { return t.norm == "\"" || t.norm == "'" || t.norm == ")"; }
+bool IsClosingQuote(const Token& t) { return t.norm == "\""sv || t.norm == "'"sv || t.norm == ")"sv; }
 
 // Tokens that can open a sentence: a capital, a digit, an opening quote or bracket, or a
 // letter of an alphabet without case. Not ",", ";" or ":" (which continue one).
 bool StartsUpperOrDigit(const Token& t) {
   std::size_t len = 0;
   const char32_t cp = DecodeUtf8(t.norm, 0, &len);
-  if (IsUpper(cp) || IsDigit(cp) || t.norm == "\"" || t.norm == "(" || t.norm == "'") return true;
+  if (IsUpper(cp) || IsDigit(cp) || t.norm == "\""sv || t.norm == "("sv || t.norm == "'"sv) return true;
   return IsLetter(cp) && !IsLower(cp);
 }
 
@@ -45,7 +47,7 @@ std::vector<SentenceSpan> SplitSentences(const std::vector<Token>& tokens, const
     const Token& t = tokens[i];
     if (i > begin && t.line_start) {
       const Token& prev = tokens[i - 1];
-      const bool continues = !IsFinal(prev) && !IsClosingQuote(prev) && prev.norm != ":" && StartsLower(t);
+      const bool continues = !IsFinal(prev) && !IsClosingQuote(prev) && prev.norm != ":"sv && StartsLower(t);
       if (!continues) {
         close(i);
         in_quote = false;
@@ -55,13 +57,13 @@ std::vector<SentenceSpan> SplitSentences(const std::vector<Token>& tokens, const
       close(i);
       in_quote = false;
     }
-    if (t.norm == "\"") {
+    if (t.norm == "\""sv) {
       const bool closing = in_quote;
       in_quote = !in_quote;
       // A quote that closes on final punctuation ends the sentence when a new one starts.
       if (closing && i > begin && IsFinal(tokens[i - 1]) &&
           (i + 1 >= tokens.size() || tokens[i + 1].line_start || StartsUpperOrDigit(tokens[i + 1])) &&
-          (i + 1 >= tokens.size() || tokens[i + 1].norm != "\"")) {
+          (i + 1 >= tokens.size() || tokens[i + 1].norm != "\""sv)) {
         close(i + 1);
       }
       continue;
@@ -77,7 +79,7 @@ std::vector<SentenceSpan> SplitSentences(const std::vector<Token>& tokens, const
     // Absorb closing quotes and brackets that follow the final punctuation.
     std::size_t end = i + 1;
     while (end < tokens.size() && !tokens[end].line_start && IsClosingQuote(tokens[end]) &&
-           tokens[end].norm != "\"") {
+           tokens[end].norm != "\""sv) {
       ++end;
     }
     if (end >= tokens.size() || tokens[end].line_start || StartsUpperOrDigit(tokens[end])) {
