@@ -46,11 +46,20 @@ class StageRunner {
  private:
   // Runs the stage's rules; true when they proposed a Person, Organization or Place.
   bool RunStage(const RuleStage& stage) {
-    std::vector<MentionView> views;
-    std::vector<std::vector<int>> at(ex_->tokens.size());
-    for (const ExtractedMention& m : ex_->mentions) {
-      at[m.first].push_back(static_cast<int>(views.size()));
-      views.push_back(MentionView{m.first, m.last, m.label, &m.attributes});
+    // The mentions as the matcher sees them, in buffers reused from stage to stage.
+    std::vector<MentionView>& views = views_;
+    std::vector<std::vector<int>>& at = mentions_at_;
+    views.resize(ex_->mentions.size());
+    at.resize(ex_->tokens.size());
+    for (std::vector<int>& starting : at) starting.clear();
+    for (std::size_t i = 0; i < ex_->mentions.size(); ++i) {
+      const ExtractedMention& m = ex_->mentions[i];
+      at[m.first].push_back(static_cast<int>(i));
+      MentionView& v = views[i];
+      v.first = m.first;
+      v.last = m.last;
+      v.label = m.label;
+      v.attributes = &m.attributes;
     }
     std::vector<ExtractedMention> candidates;
     std::vector<RuleMatch> matches;
@@ -234,6 +243,8 @@ class StageRunner {
   const ExtractOptions& options_;
   Extraction* ex_;
   std::unique_ptr<TokenTestCache> cache_;  // one-token test answers shared by all stages
+  std::vector<MentionView> views_;
+  std::vector<std::vector<int>> mentions_at_;
 };
 
 }  // namespace
