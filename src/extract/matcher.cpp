@@ -586,10 +586,12 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
     std::vector<int>& candidates = sc.candidates;
     candidates.clear();
     const unsigned start_stamp = static_cast<unsigned>(s - in.first + 1);
+    bool sorted = true;  // the start-word list is sorted; rules added after it may not be
     const auto add = [&](const std::vector<int>& rs) {
       for (int r : rs) {
         if (sc.rule_stamp[static_cast<std::size_t>(r)] != start_stamp) {
           sc.rule_stamp[static_cast<std::size_t>(r)] = start_stamp;
+          sorted = sorted && (candidates.empty() || candidates.back() < r);
           candidates.push_back(r);
         }
       }
@@ -611,7 +613,7 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
     for (const auto& [id, rs] : by_first_test_) {
       if (passes(id, s)) add(rs);
     }
-    std::sort(candidates.begin(), candidates.end());
+    if (!sorted) std::sort(candidates.begin(), candidates.end());
 
     for (int r : candidates) {
       const Program& prog = *programs_[static_cast<std::size_t>(r)];
