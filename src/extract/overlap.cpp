@@ -28,6 +28,8 @@ void ResolveOverlaps(std::vector<ExtractedMention> candidates, std::vector<Extra
     if (a.priority != b.priority) return a.priority > b.priority;
     return a.first < b.first;
   });
+  // accepted[0, kept) are the mentions accepted before this call; later ones were added now.
+  std::size_t kept = accepted->size();
   for (ExtractedMention& cand : candidates) {
     const bool entity = IsEntityLabel(cand.label);
     bool lost = false;
@@ -66,12 +68,22 @@ void ResolveOverlaps(std::vector<ExtractedMention> candidates, std::vector<Extra
       MergeAttributes((*accepted)[*it], &cand);
       if (losses != nullptr) losses->push_back(OverlapLoss{(*accepted)[*it], cand.rule});
       accepted->erase(accepted->begin() + static_cast<std::ptrdiff_t>(*it));
+      if (*it < kept) --kept;
     }
     accepted->push_back(std::move(cand));
   }
-  std::sort(accepted->begin(), accepted->end(), [](const ExtractedMention& a, const ExtractedMention& b) {
+  const auto by_position = [](const ExtractedMention& a, const ExtractedMention& b) {
     return a.first != b.first ? a.first < b.first : a.last > b.last;
-  });
+  };
+  // Those accepted before arrive in order (this function leaves them so): only the
+  // new ones are sorted, then merged in.
+  const auto old_end = accepted->begin() + static_cast<std::ptrdiff_t>(kept);
+  if (!std::is_sorted(accepted->begin(), old_end, by_position)) {
+    std::sort(accepted->begin(), accepted->end(), by_position);
+    return;
+  }
+  std::sort(old_end, accepted->end(), by_position);
+  std::inplace_merge(accepted->begin(), old_end, accepted->end(), by_position);
 }
 
 }  // namespace kith
