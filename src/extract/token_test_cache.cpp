@@ -246,6 +246,7 @@ void TokenTestCache::Cover(std::size_t first, std::size_t last) {
   answers_ = &table_->answers;
   words_ = &table_->words;
   if (table_->catalog != catalog_.serial() || table_->tests != catalog_.size()) table_->Reset(catalog_);
+  tests_ = table_->tests;
   if (generation_ == table_->generation && first >= window_first_ && last <= window_last_ &&
       window_last_ > window_first_) {
     return;

@@ -88,7 +88,7 @@ class TokenTestCache {
   // Whether token `at` (inside the covered window) passes test `id`.
   bool Passes(int id, std::size_t at) {
     const std::size_t form = FormAt(at);
-    std::uint8_t& cached = (*answers_)[form * catalog_.size() + static_cast<std::size_t>(id)];
+    std::uint8_t& cached = (*answers_)[form * tests_ + static_cast<std::size_t>(id)];
     if (cached == 0) cached = catalog_.Passes(id, tokens_[at], (*words_)[form]) ? 2 : 1;
     return cached == 2;
   }
@@ -111,6 +111,7 @@ class TokenTestCache {
   std::vector<std::uint8_t>* answers_;         // the table's answers: per form x test, 0 not asked, 1 fails, 2 passes
   std::vector<int>* words_;                    // the table's word number per form (-1: none)
   std::vector<int> forms_;                     // per token of the window: its form in the table
+  std::size_t tests_ = 0;                      // catalog_.size() when the window was covered
   std::size_t max_form_bytes_;
   std::size_t window_first_ = 0;
   std::size_t window_last_ = 0;
