@@ -60,6 +60,10 @@ bool Unquote(const std::string& raw, std::string* out) {
   std::size_t i = 1;
   for (; i < raw.size(); ++i) {
     const char c = raw[i];
+    if (quote == '\'' && c == '\'' && i + 1 < raw.size() && raw[i + 1] == '\'') {
+      value += raw[++i];  // YAML's escape inside '...': '' is one quote
+      continue;
+    }
     if (c == quote) break;
     if (quote == '"' && c == '\\' && i + 1 < raw.size() && (raw[i + 1] == '"' || raw[i + 1] == '\\')) {
       value += raw[++i];

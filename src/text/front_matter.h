@@ -12,7 +12,8 @@
 // lines starting with '#' are skipped); then a closing "---" within 50 lines.
 // Keys are case-insensitive. Known keys: title, date, url, source; others are
 // kept in DocumentMeta::extra and otherwise ignored. A value may be quoted
-// with "..." or '...' (inside "...", \" and \\ are escapes).
+// with "..." or '...' (inside "...", \" and \\ are escapes; inside '...',
+// as in YAML, '' is one quote).
 #pragma once
 
 #include <string>

@@ -40,6 +40,17 @@ TEST_CASE("front matter sets meta and body", "[text]") {
   CHECK(doc.body.end == text.size());
 }
 
+TEST_CASE("front matter reads a doubled quote inside '...' as one quote, as YAML does", "[text]") {
+  Document doc;
+  REQUIRE(Parse("---\ntitle: 'A Teacher''s Case: ''We Wait'''\nsource: ''\n---\nBody.\n", &doc).ok());
+  CHECK(doc.meta.title == "A Teacher's Case: 'We Wait'");
+  CHECK(doc.meta.source.empty());
+  // A single quote still closes the value: text after it is an error.
+  const Status s = Parse("---\ntitle: 'A Teacher's Case'\n---\nBody.\n", &doc);
+  CHECK(!s.ok());
+  CHECK(s.ToString().find("text after the closing quote") != std::string::npos);
+}
+
 TEST_CASE("front matter is optional", "[text]") {
   Document doc;
   REQUIRE(Parse("Plain article text.\n--- not a fence\n", &doc).ok());
