@@ -11,6 +11,7 @@
 namespace kith {
 
 using namespace std::string_view_literals;
+
 namespace {
 
 std::string Slice(const std::string& text, const Extraction& ex, std::size_t first, std::size_t last) {

@@ -7,6 +7,7 @@
 namespace kith {
 
 using namespace std::string_view_literals;
+
 namespace {
 
 std::string Trim(const std::string& s) {

@@ -6,6 +6,7 @@
 namespace kith {
 
 using namespace std::string_view_literals;
+
 namespace {
 
 bool Overlaps(const ExtractedMention& a, const ExtractedMention& b) { return a.first < b.last && b.first < a.last; }

@@ -14,6 +14,7 @@
 namespace kith {
 
 using namespace std::string_view_literals;
+
 namespace {
 
 class Parser {

@@ -11,6 +11,7 @@
 namespace kith {
 
 using namespace std::string_view_literals;
+
 namespace {
 
 bool AnyEquals(const std::vector<std::string>& values, const std::string& s) {

@@ -9,6 +9,7 @@
 namespace kith {
 
 using namespace std::string_view_literals;
+
 namespace {
 
 // Days since 1970-01-01 for a civil date, and back (H. Hinnant's algorithms).

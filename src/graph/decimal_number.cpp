@@ -12,6 +12,7 @@
 namespace kith {
 
 using namespace std::string_view_literals;
+
 namespace {
 
 // A fixed-point value: mantissa * 10^-decimals. Exact, unlike a double, so "2,000.10" stays 2000.1.

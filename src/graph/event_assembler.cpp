@@ -11,6 +11,7 @@
 namespace kith {
 
 using namespace std::string_view_literals;
+
 namespace {
 
 bool HasRole(const Event& e, const EventRole& r) {

@@ -21,6 +21,7 @@
 namespace kith {
 
 using namespace std::string_view_literals;
+
 namespace {
 
 bool IsNameToken(const Token& t) { return t.kind == TokenKind::kWord && t.norm != "'s"sv && t.norm != "'"sv; }

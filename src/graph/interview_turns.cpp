@@ -6,6 +6,7 @@
 namespace kith {
 
 using namespace std::string_view_literals;
+
 namespace {
 
 constexpr int kNoLabel = 0;

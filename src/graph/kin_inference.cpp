@@ -11,6 +11,7 @@
 namespace kith {
 
 using namespace std::string_view_literals;
+
 namespace {
 
 // Appends "`parent` is a parent of `child`", inferred from `sources`, with a parent's kin term

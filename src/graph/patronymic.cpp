@@ -9,6 +9,7 @@
 namespace kith {
 
 using namespace std::string_view_literals;
+
 namespace {
 
 std::vector<std::string> LowerWords(const std::string& name) {

@@ -10,6 +10,7 @@
 namespace kith {
 
 using namespace std::string_view_literals;
+
 namespace {
 
 // One physical line of the text: [begin, end) without its terminator, and

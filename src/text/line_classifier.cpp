@@ -12,6 +12,7 @@
 namespace kith {
 
 using namespace std::string_view_literals;
+
 namespace {
 
 // ---------------------------------------------------------------------------

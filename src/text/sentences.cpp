@@ -5,6 +5,7 @@
 namespace kith {
 
 using namespace std::string_view_literals;
+
 namespace {
 
 bool IsFinal(const Token& t) {
