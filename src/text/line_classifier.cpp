@@ -19,10 +19,10 @@ namespace {
 // UTF-8 helpers. Input is valid UTF-8 (the reader repairs it); these still
 // never read past the end on bad bytes.
 
-char32_t DecodeAt(const std::string& s, std::size_t i, std::size_t* len) { return DecodeUtf8(s, i, len); }
+char32_t DecodeAt(std::string_view s, std::size_t i, std::size_t* len) { return DecodeUtf8(s, i, len); }
 
 // The code point that ends at s[end) and its byte length.
-char32_t DecodeBefore(const std::string& s, std::size_t begin, std::size_t end, std::size_t* len) {
+char32_t DecodeBefore(std::string_view s, std::size_t begin, std::size_t end, std::size_t* len) {
   std::size_t start = end - 1;
   while (start > begin && (static_cast<unsigned char>(s[start]) & 0xC0u) == 0x80u && end - start < 4) --start;
   std::size_t n = 0;
@@ -42,7 +42,8 @@ bool IsSpaceCp(char32_t cp) {
 
 bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
-std::string LowerAscii(std::string s) {
+std::string LowerAscii(std::string_view view) {
+  std::string s(view);
   for (char& c : s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
@@ -70,7 +71,7 @@ Span TrimSpan(const std::string& s, Span span) {
 
 // Splits on whitespace; words keep their punctuation.
 // Byte length of the space character at s[i], or 0 when s[i] starts no space.
-std::size_t SpaceAt(const std::string& s, std::size_t i) {
+std::size_t SpaceAt(std::string_view s, std::size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ? 1 : 0;
   std::size_t n = 0;
@@ -79,8 +80,8 @@ std::size_t SpaceAt(const std::string& s, std::size_t i) {
 
 // The whitespace-separated words of `s`; at most `limit` of them (a caller
 // asking whether a line has more than N words needs only N + 1).
-std::vector<std::string> SplitWords(const std::string& s, std::size_t limit = SIZE_MAX) {
-  std::vector<std::string> words;
+std::vector<std::string_view> SplitWords(std::string_view s, std::size_t limit = SIZE_MAX) {
+  std::vector<std::string_view> words;
   std::size_t i = 0;
   std::size_t word_begin = 0;
   while (i < s.size() && words.size() < limit) {
@@ -91,28 +92,28 @@ std::vector<std::string> SplitWords(const std::string& s, std::size_t limit = SI
       i += n;
       continue;
     }
-    if (i > word_begin) words.emplace_back(s, word_begin, i - word_begin);
+    if (i > word_begin) words.push_back(s.substr(word_begin, i - word_begin));
     i += space;
     word_begin = i;
   }
-  if (i > word_begin && words.size() < limit) words.emplace_back(s, word_begin, i - word_begin);
+  if (i > word_begin && words.size() < limit) words.push_back(s.substr(word_begin, i - word_begin));
   return words;
 }
 
 // Lower-case ASCII, whitespace runs collapsed to one space, trimmed.
 std::string Normalize(const std::string& s) {
   std::string out;
-  for (const std::string& w : SplitWords(s)) {
+  for (std::string_view w : SplitWords(s)) {
     if (!out.empty()) out += ' ';
     out += LowerAscii(w);
   }
   return out;
 }
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
+bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
-bool StartsWith(const std::string& s, const std::string& prefix) {
+bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
@@ -122,9 +123,9 @@ const char* const kBullets[] = {"\xE2\x80\xA2" /* • */, "\xC2\xB7" /* · */,  
                                 "\xE2\x96\xB8" /* ▸ */, "*",                    "-"};
 
 // Byte length of the bullet at the start of `s`, or 0.
-std::size_t BulletLength(const std::string& s) {
+std::size_t BulletLength(std::string_view s) {
   for (const char* bullet : kBullets) {
-    const std::string b = bullet;
+    const std::string_view b = bullet;
     if (!StartsWith(s, b)) continue;
     // ASCII bullets need a space after them ("-5 degrees", "*Note" are text).
     if (b.size() == 1 && s.size() > 1 && s[1] != ' ' && s[1] != '\t') return 0;
@@ -134,7 +135,7 @@ std::size_t BulletLength(const std::string& s) {
 }
 
 // Strips leading bullets and navigation arrows; used to compare against cues.
-std::string StripLeadingMarks(std::string s) {
+std::string_view StripLeadingMarks(std::string_view s) {
   static const char* const kMarks[] = {"\xE2\x80\xA2", "\xC2\xB7",     "\xE2\x96\xAA", "\xE2\x97\xA6",
                                        "\xE2\x80\xA3", "\xE2\x96\xBA", "\xE2\x96\xB8", "\xC2\xBB",
                                        "\xE2\x80\xBA", "*",            "-",            ">",
@@ -144,7 +145,7 @@ std::string StripLeadingMarks(std::string s) {
     stripped = false;
     for (const char* mark : kMarks) {
       if (StartsWith(s, mark)) {
-        s.erase(0, std::string(mark).size());
+        s.remove_prefix(std::string_view(mark).size());
         stripped = true;
       }
     }
@@ -154,7 +155,7 @@ std::string StripLeadingMarks(std::string s) {
 
 // Strips trailing punctuation, arrows and a trailing count: "Comments (12)",
 // "Read more »", "Share:" all reduce to their label.
-std::string StripTrailingMarks(std::string s) {
+std::string_view StripTrailingMarks(std::string_view s) {
   static const char* const kMarks[] = {".", ",", ":", ";", "!", "?", "|", ">", "-", "*", " ",
                                        "\xE2\x80\xA6" /* … */, "\xC2\xBB" /* » */, "\xE2\x80\xBA" /* › */,
                                        "\xE2\x80\x93" /* – */, "\xE2\x80\x94" /* — */};
@@ -163,7 +164,7 @@ std::string StripTrailingMarks(std::string s) {
     stripped = false;
     for (const char* mark : kMarks) {
       if (EndsWith(s, mark)) {
-        s.erase(s.size() - std::string(mark).size());
+        s.remove_suffix(std::string_view(mark).size());
         stripped = true;
       }
     }
@@ -179,7 +180,7 @@ std::string StripTrailingMarks(std::string s) {
       --d;
     }
     if (d > 0 && s[d - 1] == ' ') {
-      s.erase(d);
+      s = s.substr(0, d);
       stripped = true;
     }
   }
@@ -188,7 +189,7 @@ std::string StripTrailingMarks(std::string s) {
 
 // The last code point of a trimmed line is final sentence punctuation or a
 // closing quote (such a line may be the end of a quotation, not a title).
-bool HasFinalPunctuation(const std::string& line) {
+bool HasFinalPunctuation(std::string_view line) {
   if (line.empty()) return false;
   std::size_t n = 0;
   const char32_t cp = DecodeBefore(line, 0, line.size(), &n);
@@ -205,7 +206,7 @@ bool HasFinalPunctuation(const std::string& line) {
 }
 
 // Letters in `word` and whether its first letter is upper case.
-void LetterShape(const std::string& word, std::size_t* letters, bool* capitalised) {
+void LetterShape(std::string_view word, std::size_t* letters, bool* capitalised) {
   *letters = 0;
   *capitalised = false;
   std::size_t i = 0;
@@ -245,7 +246,8 @@ std::vector<Cue> CompileCues(const std::vector<LexiconEntry>& entries, const Lin
     Cue cue;
     if (match->second == "line"sv) {
       cue.match = CueMatch::kLine;
-      cue.key = StripTrailingMarks(StripLeadingMarks(Normalize(e.text)));
+      const std::string normal = Normalize(e.text);
+      cue.key = StripTrailingMarks(StripLeadingMarks(normal));
     } else if (match->second == "prefix"sv) {
       cue.match = CueMatch::kPrefix;
       cue.key = Normalize(e.text);
@@ -268,14 +270,14 @@ std::vector<Cue> CompileCues(const std::vector<LexiconEntry>& entries, const Lin
 
 struct Line {
   Span span;                       // trimmed, into Document::text
-  std::string text;                // the trimmed text
-  std::vector<std::string> words;  // whitespace-separated
+  std::string_view text;                // the trimmed text, in Document::text
+  std::vector<std::string_view> words;  // whitespace-separated, in Document::text
   std::string norm;                // Normalize(text)
 };
 
 const char* MatchCue(const std::vector<Cue>& cues, const Line& line) {
-  const std::string marks_stripped = StripLeadingMarks(line.norm);
-  const std::string line_key = StripTrailingMarks(marks_stripped);
+  const std::string_view marks_stripped = StripLeadingMarks(line.norm);
+  const std::string_view line_key = StripTrailingMarks(marks_stripped);
   for (const Cue& cue : cues) {
     if (cue.max_words > 0 && line.words.size() > cue.max_words) continue;
     switch (cue.match) {
@@ -302,7 +304,7 @@ const char* MatchCue(const std::vector<Cue>& cues, const Line& line) {
   return nullptr;
 }
 
-bool IsNumber(const std::string& w) {
+bool IsNumber(std::string_view w) {
   if (w.empty()) return false;
   for (char c : w) {
     if (c < '0' || c > '9') return false;
@@ -311,10 +313,10 @@ bool IsNumber(const std::string& w) {
 }
 
 // "16x9", "4:3", "2:31", "16×9".
-bool IsDimension(const std::string& w) {
+bool IsDimension(std::string_view w) {
   for (const char* sep : {"x", ":", "\xC3\x97" /* × */}) {
     const std::size_t at = w.find(sep);
-    if (at != std::string::npos && IsNumber(w.substr(0, at)) && IsNumber(w.substr(at + std::string(sep).size()))) {
+    if (at != std::string_view::npos && IsNumber(w.substr(0, at)) && IsNumber(w.substr(at + std::string_view(sep).size()))) {
       return true;
     }
   }
@@ -323,13 +325,13 @@ bool IsDimension(const std::string& w) {
 
 // Media marker: "Photo", "16x9 Image", "Image 1 of 5", "• Video 2:31".
 bool IsMediaMarker(const Line& line, const LineClassifierOptions& options) {
-  const std::string body = StripLeadingMarks(line.norm);
-  const std::vector<std::string> words = SplitWords(body, options.media_max_words + 1);
+  const std::string_view body = StripLeadingMarks(line.norm);
+  const std::vector<std::string_view> words = SplitWords(body, options.media_max_words + 1);
   if (words.empty() || words.size() > options.media_max_words) return false;
   bool media_word = false;
-  for (std::string w : words) {
-    while (!w.empty() && (w.back() == ':' || w.back() == ',' || w.back() == ')' || w.back() == '.')) w.pop_back();
-    while (!w.empty() && w.front() == '(') w.erase(0, 1);
+  for (std::string_view w : words) {
+    while (!w.empty() && (w.back() == ':' || w.back() == ',' || w.back() == ')' || w.back() == '.')) w.remove_suffix(1);
+    while (!w.empty() && w.front() == '(') w.remove_prefix(1);
     bool is_media = false;
     for (const std::string& m : options.media_words) is_media = is_media || w == m;
     if (is_media) {
@@ -346,18 +348,17 @@ bool IsMediaMarker(const Line& line, const LineClassifierOptions& options) {
 bool IsBulletLabel(const Line& line, const LineClassifierOptions& options) {
   const std::size_t bullet = BulletLength(line.text);
   if (bullet == 0) return false;
-  const std::string label = line.text.substr(bullet);
-  const std::vector<std::string> words = SplitWords(label, options.bullet_label_max_words + 1);
+  const std::string_view label = line.text.substr(bullet);
+  const std::vector<std::string_view> words = SplitWords(label, options.bullet_label_max_words + 1);
   if (words.size() > options.bullet_label_max_words) return false;
   if (words.empty()) return true;
-  std::string trimmed = words.back();
-  return !HasFinalPunctuation(trimmed);
+  return !HasFinalPunctuation(words.back());
 }
 
 // "RFE/RL" (possessive already stripped): upper-case letters and digits around a slash.
-bool IsSlashAcronym(const std::string& w) {
+bool IsSlashAcronym(std::string_view w) {
   const std::size_t slash = w.find('/');
-  if (slash == std::string::npos || slash == 0 || slash + 1 >= w.size()) return false;
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 >= w.size()) return false;
   bool letter = false;
   for (char c : w) {
     if (c == '/') continue;
@@ -370,17 +371,17 @@ bool IsSlashAcronym(const std::string& w) {
   return letter;
 }
 
-std::string StripWordPunctuation(std::string w) {
-  while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ';' || w.back() == ':')) w.pop_back();
-  if (EndsWith(w, "'s")) w.erase(w.size() - 2);
-  if (EndsWith(w, "\xE2\x80\x99s")) w.erase(w.size() - 4);
+std::string_view StripWordPunctuation(std::string_view w) {
+  while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ';' || w.back() == ':')) w.remove_suffix(1);
+  if (EndsWith(w, "'s")) w.remove_suffix(2);
+  if (EndsWith(w, "\xE2\x80\x99s")) w.remove_suffix(4);
   return w;
 }
 
 // "By Jane Doe", "By RFE/RL's Kazakh Service": sets *organisation to the
 // named organisation when it looks like one.
 bool IsByline(const Line& line, const LineClassifierOptions& options, std::string* organisation) {
-  const std::vector<std::string>& w = line.words;
+  const std::vector<std::string_view>& w = line.words;
   if (w.size() < 2 || w.size() > options.byline_max_words) return false;
   if (w[0] != "By"sv && w[0] != "BY"sv) return false;
   if (EndsWith(line.text, ".")) return false;  // a sentence, not a credit
@@ -400,15 +401,15 @@ bool IsByline(const Line& line, const LineClassifierOptions& options, std::strin
   // News"): the organisation is the first part with an organisation word or
   // a slash acronym.
   std::string part;
-  const std::string credit = line.text.substr(w[0].size()) + ",";
+  const std::string credit = std::string(line.text.substr(w[0].size())) + ",";
   for (char c : credit) {
     if (c != ',' && c != ';' && c != '|') {
       part += c;
       continue;
     }
     bool organisation_like = false;
-    for (const std::string& word : SplitWords(part)) {
-      const std::string bare = StripWordPunctuation(word);
+    for (std::string_view word : SplitWords(part)) {
+      const std::string_view bare = StripWordPunctuation(word);
       for (const std::string& org : options.organisation_words) organisation_like = organisation_like || bare == org;
       organisation_like = organisation_like || IsSlashAcronym(bare);
     }
@@ -427,8 +428,8 @@ bool IsByline(const Line& line, const LineClassifierOptions& options, std::strin
 bool IsPublisherIntro(const Line& line, const Line* next, const LineClassifierOptions& options) {
   if (next == nullptr || line.words.empty() || line.words.size() > options.publisher_name_max_words) return false;
   if (HasFinalPunctuation(line.text)) return false;
-  if (!StartsWith(next->text, line.text + " ")) return false;
-  const std::vector<std::string> rest = SplitWords(next->text.substr(line.text.size()));
+  if (!StartsWith(next->text, line.text) || next->text.substr(line.text.size(), 1) != " "sv) return false;
+  const std::vector<std::string_view> rest = SplitWords(next->text.substr(line.text.size()));
   if (rest.empty()) return false;
   for (const std::string& verb : options.publisher_verbs) {
     if (rest[0] == verb) return true;
@@ -442,7 +443,7 @@ bool IsHeadline(const Line& line, const LineClassifierOptions& options) {
   if (HasFinalPunctuation(line.text)) return false;
   std::size_t long_words = 0;
   std::size_t capitalised_words = 0;
-  for (const std::string& w : line.words) {
+  for (std::string_view w : line.words) {
     std::size_t letters = 0;
     bool capitalised = false;
     LetterShape(w, &letters, &capitalised);
@@ -500,11 +501,12 @@ void ClassifyLines(const FurnitureCues& furniture_cues, const LineClassifierOpti
     if (span.empty()) continue;
     Line line;
     line.span = span;
-    line.text = doc->text.substr(span.begin, span.size());
+    line.text = std::string_view(doc->text).substr(span.begin, span.size());
     line.words = SplitWords(line.text);
-    for (const std::string& w : line.words) {
+    line.norm.reserve(line.text.size());
+    for (std::string_view w : line.words) {
       if (!line.norm.empty()) line.norm += ' ';
-      line.norm += LowerAscii(w);
+      for (char c : w) line.norm += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }  // Normalize(line.text), from the words already split
     lines.push_back(std::move(line));
   }
