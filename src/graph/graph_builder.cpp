@@ -600,6 +600,10 @@ class Builder {
     const auto in_quote = [&](std::size_t t) { return quotes.InQuote(t); };
     for (std::size_t si = 0; si < ex_.sentences.size(); ++si) {
       const SentenceSpan& s = ex_.sentences[si];
+      // "she married X, whom she had known": the sentence's subject pronouns of one gender stand
+      // for the person its first one does, so only a name before that first one can be theirs.
+      // ("His banner showed his cousin X until he was detained": a possessive sets no such limit.)
+      std::map<std::string, std::size_t> first_subject;  // gender -> token
       for (std::size_t t = s.first; t < s.last; ++t) {
         if (in_quote(t)) continue;
         const LexiconEntry* p = pronouns->FindWord(ex_.tokens[t].lower);
@@ -608,13 +612,15 @@ class Builder {
         // "X said Y's case ... his release": a possessive may stand for a possessor too.
         const auto c = p->attributes.find("case");
         const bool possessive = c != p->attributes.end() && c->second == "possessive"sv;
+        const bool subject = c != p->attributes.end() && c->second == "subject"sv;
+        const std::size_t before = subject ? first_subject.emplace(gender, t).first->second : t;
         std::set<int> candidates;
         for (int look = static_cast<int>(si); look >= 0 && look >= static_cast<int>(si) - 1 && candidates.empty(); --look) {
           const SentenceSpan& ls = ex_.sentences[static_cast<std::size_t>(look)];
           for (std::size_t i : quotes.PersonsIn(look)) {
             const ExtractedMention& m = ex_.mentions[i];
             if (mention_entity_[i] < 0 || m.last > ls.last) continue;
-            if (static_cast<std::size_t>(look) == si && m.first >= t) continue;
+            if (static_cast<std::size_t>(look) == si && m.first >= before) continue;
             if (in_quote(m.first)) continue;
             if (!possessive && m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv) continue;
             candidates.insert(mention_entity_[i]);

@@ -610,6 +610,24 @@ TEST_CASE("Graph genders a person by a pronoun only when no one else may be mean
   }
 }
 
+TEST_CASE("Graph: a sentence's later subject pronoun of one gender is its first one's person", "[graph]") {
+  // "she married X, whom she had known": X is not "she".
+  const Article a = Build(
+      "Police detained Aigul Serik, 40, in May. In 2013 she married Erkin Tursun, an engineer whom she had known "
+      "since school.\n");
+  INFO(Render(a.graph));
+  const int arman = EntityNamed(a.graph, "Erkin Tursun");
+  REQUIRE(arman >= 0);
+  CHECK(a.graph.entities[static_cast<std::size_t>(arman)].gender != "female");
+  SECTION("a possessive first sets no such limit") {
+    const Article b = Build("His banner showed his cousin, Nazar Tursun, who taught in Ghulja until he was detained.\n");
+    INFO(Render(b.graph));
+    const int nazar = EntityNamed(b.graph, "Nazar Tursun");
+    REQUIRE(nazar >= 0);
+    CHECK(b.graph.entities[static_cast<std::size_t>(nazar)].gender == "male");
+  }
+}
+
 TEST_CASE("Graph guesses a gender from a surname only where nothing else fixed it", "[graph]") {
   const Article a = Build(
       "Aiman Dauletqyzy came to Almaty in May. Nurlan Abdiyev flew in from Astana on Monday. She told lawmakers "
