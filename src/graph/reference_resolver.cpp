@@ -431,8 +431,38 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   const auto g = entry->attributes.find("gender");
   const auto c = entry->attributes.find("case");
   const bool possessive = c != entry->attributes.end() && c->second == "possessive"sv;
-  const int e = NearestBefore(t, g == entry->attributes.end() ? "" : g->second, possessive);
+  const std::string gender = g == entry->attributes.end() ? "" : g->second;
+  const int fronted = in_quote_[t] ? -1 : FrontedSubject(t, gender);
+  if (fronted >= 0) return {fronted};
+  const int e = NearestBefore(t, gender, possessive);
   return e < 0 ? std::vector<int>{} : std::vector<int>{e};
+}
+
+int ReferenceResolver::FrontedSubject(std::size_t t, const std::string& gender) const {
+  const int s = ex_.SentenceOf(t);
+  if (s < 0 || gender.empty() || OpensSentence(t)) return -1;
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  std::size_t comma = sent.first;
+  while (comma < sent.last && ex_.tokens[comma].norm != ","sv) ++comma;
+  if (comma <= t || comma + 1 >= sent.last) return -1;
+  // "his lawyer, X": a name apposed to a kin or role word is that relative, not the subject.
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  const std::string& before = ex_.tokens[comma - 1].lower;
+  if ((kin != nullptr && kin->FindWord(before) != nullptr) || (roles != nullptr && roles->FindWord(before) != nullptr)) {
+    return -1;
+  }
+  for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (m.first < comma) return -1;  // the opening phrase names someone
+    if (m.first > comma + 1) break;
+    const int e = mention_entity_[i];
+    if (e < 0 || in_quote_[m.first]) return -1;
+    if (m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv) return -1;
+    const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
+    return !g.empty() && g != gender ? -1 : e;
+  }
+  return -1;
 }
 
 

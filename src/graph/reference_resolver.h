@@ -10,6 +10,9 @@
 //  - "her", "his", "she", "he" inside a quote or an interview's answer: the
 //    nearest person who fits named earlier in the same speech, unless the
 //    speaker's own relative ("my husband") comes nearer (see NearestInSpeech);
+//  - "her", "his", "she", "he" in a sentence's opening phrase before its first comma, when the
+//    phrase names nobody and a person of fitting gender follows the comma: that person
+//    ("Against his wife's pleading, X booked a flight"; "When she landed, Y was detained");
 //  - "her", "his", "she", "he" elsewhere: the first person of the sentence before it
 //    (then of the sentence before, past sentences that are all quotation; for
 //    "he"/"she", then the person of a pronoun of the same gender there; for
@@ -105,6 +108,11 @@ class ReferenceResolver {
   // kin word and the person apposed to it, the same possessive before that kin word; else the
   // token count.
   std::size_t ListedPossessiveBefore(std::size_t t) const;
+  // "Against his wife's pleading, X booked a flight": for the singular pronoun at `t` in a
+  // sentence's opening phrase that names nobody, the person named right after the phrase's
+  // comma (its subject) when the gender fits and the name is no possessor and not apposed to a
+  // kin or role word before the comma; else -1.
+  int FrontedSubject(std::size_t t, const std::string& gender) const;
   // True when no word comes before token `t` in its sentence.
   bool OpensSentence(std::size_t t) const;
   // In sentence `s`, outside quotes, the "the" of a description by age followed by a speech

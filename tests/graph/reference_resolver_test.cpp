@@ -503,6 +503,29 @@ TEST_CASE("ReferenceResolver: an interview's answers are the interviewee's words
   CHECK(s.Resolve("My", 1) == Ids{dana});
 }
 
+TEST_CASE("ReferenceResolver: a pronoun in an opening phrase is the subject after its comma", "[graph]") {
+  Scene s("Omar Nur had a stroke. Against his wife's wishes, Arman Nur flew home. "
+          "Omar Nur slept. After his release, the police kept watch. "
+          "Omar Nur slept. Despite her illness, Arman Nur flew home. "
+          "Omar Nur slept. According to his lawyer, Arman Nur, the case is closed.");
+  const int omar = s.Person("Omar Nur", "male");
+  const int arman = s.Person("Arman Nur", "male");
+  s.Mention("Omar Nur", omar);
+  s.Mention("Arman Nur", arman);
+  s.Mention("Omar Nur", omar, 1);
+  s.Mention("Omar Nur", omar, 2);
+  s.Mention("Arman Nur", arman, 1);
+  s.Mention("Omar Nur", omar, 3);
+  s.Mention("Arman Nur", arman, 2);
+  CHECK(s.Resolve("his") == Ids{arman});
+  // No person after the comma: the sentence before.
+  CHECK(s.Resolve("his", 1) == Ids{omar});
+  // The gender does not fit the subject.
+  CHECK(s.Resolve("her").empty());
+  // A name apposed to a kin or role word is that person, not the subject.
+  CHECK(s.Resolve("his", 2) == Ids{omar});
+}
+
 TEST_CASE("ReferenceResolver: a pronoun in a long quote stops at the speaker's own relative", "[graph]") {
   Scene s("Aliya Bek spoke. \"Our son Omar stayed. My husband flew to Urumqi. He was detained.\"");
   const int aliya = s.Person("Aliya Bek", "female");
