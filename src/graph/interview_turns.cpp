@@ -1,7 +1,9 @@
 #include "graph/interview_turns.h"
 
 #include <map>
+#include <string>
 #include <string_view>
+#include <utility>
 
 namespace kith {
 
@@ -60,6 +62,60 @@ int Interviewee(const Extraction& ex, const std::vector<int>& mention_entity, co
   return best;
 }
 
+bool IsFirstPersonWord(const std::string& lower) {
+  return lower == "i"sv || lower == "my"sv || lower == "me"sv || lower == "mine"sv || lower == "we"sv ||
+         lower == "our"sv || lower == "us"sv || lower == "ours"sv;
+}
+
+// The lines of the body, each as the range of sentences [first, last) it holds.
+std::vector<std::pair<std::size_t, std::size_t>> LinesOf(const Extraction& ex) {
+  std::vector<std::pair<std::size_t, std::size_t>> lines;
+  for (std::size_t s = 0; s < ex.sentences.size(); ++s) {
+    const SentenceSpan& sent = ex.sentences[s];
+    if (sent.first >= sent.last) continue;
+    if (lines.empty() || ex.tokens[sent.first].line_start) lines.emplace_back(s, s);
+    lines.back().second = s + 1;
+  }
+  return lines;
+}
+
+// An interview printed without labels: a line of one question ("When did you last hear
+// from her?") followed by a line in the first person outside quotes, at least twice. Each
+// such question's answer runs over the first-person lines after it. Marks the answers as the
+// interviewee's and the questions as questions; false (and nothing marked) when the article
+// has no such interview.
+bool MarkUnlabelledInterview(const Extraction& ex, const std::vector<int>& mention_entity,
+                             const std::vector<bool>& in_quote, InterviewTurns* turns) {
+  const auto lines = LinesOf(ex);
+  const auto is_question = [&](const std::pair<std::size_t, std::size_t>& line) {
+    if (line.second != line.first + 1) return false;
+    const SentenceSpan& sent = ex.sentences[line.first];
+    for (std::size_t t = sent.first; t < sent.last; ++t) {
+      if (ex.tokens[t].norm == "\""sv) return false;
+    }
+    return ex.tokens[sent.last - 1].norm == "?"sv;
+  };
+  const auto first_person = [&](const std::pair<std::size_t, std::size_t>& line) {
+    for (std::size_t t = ex.sentences[line.first].first; t < ex.sentences[line.second - 1].last; ++t) {
+      if (!in_quote[t] && IsFirstPersonWord(ex.tokens[t].lower)) return true;
+    }
+    return false;
+  };
+  std::vector<std::size_t> asked;  // lines of questions answered in the first person
+  for (std::size_t l = 0; l + 1 < lines.size(); ++l) {
+    if (is_question(lines[l]) && !is_question(lines[l + 1]) && first_person(lines[l + 1])) asked.push_back(l);
+  }
+  if (asked.size() < 2) return false;
+  const int interviewee = Interviewee(ex, mention_entity, in_quote, static_cast<int>(lines[asked[0]].first));
+  for (std::size_t l : asked) {
+    turns->question[lines[l].first] = true;
+    for (std::size_t a = l + 1; a < lines.size() && !is_question(lines[a]) && first_person(lines[a]); ++a) {
+      for (std::size_t s = lines[a].first; s < lines[a].second; ++s) turns->speaker[s] = interviewee;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
@@ -91,6 +147,7 @@ InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, co
     turns.speaker[s] = current;
     turns.question[s] = asking;
   }
+  if (!interviewee_known) MarkUnlabelledInterview(ex, mention_entity, in_quote, &turns);
   return turns;
 }
 

@@ -6,7 +6,10 @@
 // question label ("Q:") ends the turn. Sentences after the first line of a
 // turn belong to it until the next line. The interviewee is the person the
 // text before the first labelled line names most often outside quotes (the
-// first named on a tie).
+// first named on a tie). An interview printed without labels is found too: a
+// line that is one question, answered by a line in the first person outside
+// quotes, at least twice; each answer runs over the first-person lines after
+// its question, and the interviewee is found the same way.
 #pragma once
 
 #include <vector>

@@ -526,6 +526,35 @@ TEST_CASE("ReferenceResolver: a pronoun in an opening phrase is the subject afte
   CHECK(s.Resolve("his", 2) == Ids{omar});
 }
 
+TEST_CASE("ReferenceResolver: an interview printed without labels", "[graph]") {
+  Scene s("Aliya Bek waited at the border. Aliya Bek spoke to us after the hearing.\n"
+          "When did you last hear from your mother?\n"
+          "In 2018. Our mother sent me a voice message.\n"
+          "What about your brother?\n"
+          "My brother Omar Nur was taken in 2017.\n"
+          "Aliya Bek went home that evening. Her son was asleep.\n");
+  const int aliya = s.Person("Aliya Bek", "female");
+  const int omar = s.Person("Omar Nur", "male");
+  s.Mention("Aliya Bek", aliya);
+  s.Mention("Aliya Bek", aliya, 1);
+  s.Mention("Omar Nur", omar);
+  s.Mention("Aliya Bek", aliya, 2);
+  const ReferenceResolver r = s.Resolver();
+  CHECK(s.Resolve("Our") == Ids{aliya});
+  CHECK(s.Resolve("My") == Ids{aliya});
+  CHECK_FALSE(r.InQuote(s.Token("mother")));  // a question is narration
+  CHECK(r.InQuote(s.Token("sent")));
+  CHECK_FALSE(r.InQuote(s.Token("went")));  // a line without "I" or "my" is narration again
+  SECTION("one question answered in the first person is no interview") {
+    Scene t("Aliya Bek waited at the border.\n"
+            "What happened to the family?\n"
+            "Our mother sent me a voice message, the letter says.\n");
+    const int bek = t.Person("Aliya Bek", "female");
+    t.Mention("Aliya Bek", bek);
+    CHECK(t.Resolve("Our").empty());
+  }
+}
+
 TEST_CASE("ReferenceResolver: a pronoun in a long quote stops at the speaker's own relative", "[graph]") {
   Scene s("Aliya Bek spoke. \"Our son Omar stayed. My husband flew to Urumqi. He was detained.\"");
   const int aliya = s.Person("Aliya Bek", "female");
