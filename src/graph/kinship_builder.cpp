@@ -271,9 +271,14 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
     progress = false;
     for (const auto& [key, u] : merged) {
       if (collective(u) || !(u.detail.empty() || u.type == "relative"sv)) continue;
-      if (!NamedRelatives(u.anchor, u.type, u.gender).empty()) continue;
+      // "his two sons" with one of them named so far: the other may still be found.
+      const std::size_t named = NamedRelatives(u.anchor, u.type, u.gender).size();
+      if (named >= static_cast<std::size_t>(std::max(1, u.count))) continue;
       const std::string term = Singular(u.term.empty() ? u.type : u.term);
-      if (AddThroughTies(u, term) || AddThroughPatronymic(u, term)) progress = true;
+      if ((named == 0 && AddThroughTies(u, term)) ||
+          AddThroughPatronymic(u, term, static_cast<std::size_t>(std::max(1, u.count)) - named)) {
+        progress = true;
+      }
     }
     if (progress) InferKinship(graph_);
   }
@@ -410,12 +415,13 @@ bool KinshipBuilder::AddThroughTies(const UnnamedRequest& u, const std::string& 
   return true;
 }
 
-// An unnamed sibling, father or child is the one named person whose name says so: a sibling
+// An unnamed sibling, father or child is a named person whose name says so: a sibling
 // shares the anchor's patronymic ("Aida Temirbek kyzy" and "Ulan Temirbek uulu") or family
 // name ("Erkin Tohti" and "Alim Tohtiyev"), a father's given name is the anchor's
-// patronymic, a child's patronymic the anchor's given name. Only when exactly one person of the
-// word's gender fits and is not tied to the anchor already; adds the tie as inferred.
-bool KinshipBuilder::AddThroughPatronymic(const UnnamedRequest& u, const std::string& term) {
+// patronymic, a child's patronymic the anchor's given name. Only when at least one and at most
+// `wanted` persons of the word's gender fit and are not tied to the anchor already ("his two
+// sons", one named so far: one more); adds the ties as inferred.
+bool KinshipBuilder::AddThroughPatronymic(const UnnamedRequest& u, const std::string& term, std::size_t wanted) {
   const Entity& anchor = graph_->entities[static_cast<std::size_t>(u.anchor)];
   if (anchor.name.empty()) return false;
   const std::string anchor_stem = patronymic_keys_.Stem(anchor.name);
@@ -435,24 +441,27 @@ bool KinshipBuilder::AddThroughPatronymic(const UnnamedRequest& u, const std::st
     }
     return false;
   };
-  int found = -1;
+  std::vector<int> found;
   for (std::size_t i = 0; i < graph_->entities.size(); ++i) {
     const Entity& e = graph_->entities[i];
     const int id = static_cast<int>(i);
     if (id == u.anchor || e.kind != EntityKind::kPerson || e.name.empty()) continue;
     if (!u.gender.empty() && !e.gender.empty() && e.gender != u.gender) continue;
     if (!fits(e) || TieIndex(id, u.anchor) >= 0) continue;
-    if (found >= 0) return false;  // two fit: no telling which
-    found = id;
+    found.push_back(id);
   }
-  if (found < 0) return false;
-  const std::size_t before = graph_->relations.size();
-  AddRelation(found, u.type, u.anchor, term, u.evidence);
-  if (graph_->relations.size() == before) return false;
-  Relation& rel = graph_->relations.back();
-  rel.inferred = true;
-  rel.evidence.rule = "infer." + u.type + "-by-patronymic";
-  return true;
+  if (found.empty() || found.size() > wanted) return false;  // more fit than are meant: no telling which
+  bool added = false;
+  for (int id : found) {
+    const std::size_t before = graph_->relations.size();
+    AddRelation(id, u.type, u.anchor, term, u.evidence);
+    if (graph_->relations.size() == before) continue;
+    Relation& rel = graph_->relations.back();
+    rel.inferred = true;
+    rel.evidence.rule = "infer." + u.type + "-by-patronymic";
+    added = true;
+  }
+  return added;
 }
 
 // The index of a tie between `a` and `b`, stated either way round, or -1.

@@ -74,7 +74,7 @@ class KinshipBuilder {
   void AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests);
   bool AddThroughTies(const UnnamedRequest& u, const std::string& term);
   bool ClaimedByNameAfter(const ExtractedRelation& r) const;
-  bool AddThroughPatronymic(const UnnamedRequest& u, const std::string& term);
+  bool AddThroughPatronymic(const UnnamedRequest& u, const std::string& term, std::size_t wanted);
   int TieIndex(int a, int b) const;
   void AddReferent(const CaptureRange& c, int entity);
   static std::string Inverse(const std::string& type);

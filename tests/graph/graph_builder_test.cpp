@@ -944,6 +944,21 @@ TEST_CASE("Graph takes an unnamed brother or father for the one person whose nam
     INFO(Render(b.graph));
     CHECK(CountDescribed(b.graph, "brother of Aida Temirbek kyzy") == 1);
   }
+  SECTION("'his two sons' takes both men his given name fathered") {
+    const Article c = Build(
+        "Temirbek Asanov, 74, carried a banner with his two sons' faces. Ulan Temirbek uulu was detained in 2017. "
+        "His father heard about it from a cousin. Marat Temirbek uulu was detained in 2018.\n");
+    INFO(Render(c.graph));
+    const int father = EntityNamed(c.graph, "Temirbek Asanov");
+    const int elder = EntityNamed(c.graph, "Ulan Temirbek uulu");
+    const int younger = EntityNamed(c.graph, "Marat Temirbek uulu");
+    REQUIRE(father >= 0);
+    REQUIRE(elder >= 0);
+    REQUIRE(younger >= 0);
+    CHECK(Tied(c.graph, father, "parent", elder));
+    CHECK(Tied(c.graph, father, "parent", younger));
+    CHECK(CountDescribed(c.graph, "son of Temirbek Asanov") == 0);
+  }
 }
 
 TEST_CASE("Graph joins a birth name or a name on a document to the person it belongs to", "[graph]") {
