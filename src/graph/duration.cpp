@@ -41,6 +41,10 @@ std::string IsoDuration(const std::string& text, const Lexicon* numbers) {
     if (stem == "week"sv) unit = 'W';
     if (stem == "month"sv) unit = 'M';
     if (stem == "year"sv) unit = 'Y';
+    if (stem == "decade"sv) {
+      unit = 'Y';
+      amount *= 10;
+    }
     if (unit != 0) break;
   }
   if (amount <= 0 || amount > 100000 || unit == 0) return "";

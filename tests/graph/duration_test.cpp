@@ -16,6 +16,7 @@ TEST_CASE("IsoDuration reads written terms", "[graph]") {
   } kCases[] = {
       {"10 days", "P10D"},  {"ten days", "P10D"},   {"10-day", "P10D"},  {"18 months", "P18M"},
       {"a year", "P1Y"},    {"twelve years", "P12Y"}, {"2 weeks", "P2W"}, {"13 years", "P13Y"},
+      {"a decade", "P10Y"}, {"2 decades", "P20Y"},
       {"years", ""},        {"ten", ""},            {"", ""},            {"0 days", ""},
   };
   for (const auto& c : kCases) {
