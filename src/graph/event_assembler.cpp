@@ -190,7 +190,11 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     if (!c.trigger.empty() && AnotherEventWordBetween(c, m)) continue;
     const std::size_t b = ex_.tokens[m.first].span.begin;
     const Span& near = c.trigger.empty() ? c.evidence.span : c.trigger;
-    const std::size_t distance = b >= near.end ? b - near.end : b >= near.begin ? 0 : near.begin - b;
+    std::size_t distance = b >= near.end ? b - near.end : b >= near.begin ? 0 : near.begin - b;
+    // "X, who had been in custody since 2018, died in March 2021": a date after "since" starts the
+    // state named before it; an event named after it takes another date of the sentence if any.
+    const bool since = ex_.tokens[m.first].lower == "since"sv || (m.first > s.first && ex_.tokens[m.first - 1].lower == "since"sv);
+    if (since && b < near.begin) distance += 100000;
     if (best == nullptr || distance < best_distance) {
       best = &d;
       best_distance = distance;

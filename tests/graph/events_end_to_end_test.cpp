@@ -276,6 +276,14 @@ TEST_CASE("Events: verb phrases coordinated by a comma each make their event", "
   CHECK(OnlyEventWith(g, "Release", {"Dana Omar"}).date == "2023");
 }
 
+TEST_CASE("Events: a date after 'since' dates the state before it, not a later event", "[graph]") {
+  const DocumentGraph g = Build(
+      "Activist Marat Bekuly, who had been in custody since 2018, died in a detention facility in March 2021.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Death", {"Marat Bekuly"}).date == "2021-03");
+  CHECK(OnlyEventWith(g, "Detention", {"Marat Bekuly"}).date == "2018");
+}
+
 TEST_CASE("Events: later verb phrases of a chain keep the subject and their own dates", "[graph]") {
   const DocumentGraph g = Build(
       "Activist Marat Bekuly flew home to Ghulja in May 2017, was detained at the airport, spent two years in a "
