@@ -42,14 +42,6 @@ bool IsSpaceCp(char32_t cp) {
 
 bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
-std::string LowerAscii(std::string_view view) {
-  std::string s(view);
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 // [b, e) shrunk past whitespace (Unicode spaces included) at both ends.
 Span TrimSpan(const std::string& s, Span span) {
   std::size_t b = span.begin;
@@ -100,15 +92,18 @@ std::vector<std::string_view> SplitWords(std::string_view s, std::size_t limit =
   return words;
 }
 
-// Lower-case ASCII, whitespace runs collapsed to one space, trimmed.
-std::string Normalize(const std::string& s) {
+// `words` lower-cased (ASCII) and joined by single spaces.
+std::string JoinLowered(const std::vector<std::string_view>& words) {
   std::string out;
-  for (std::string_view w : SplitWords(s)) {
+  for (std::string_view w : words) {
     if (!out.empty()) out += ' ';
-    out += LowerAscii(w);
+    for (char c : w) out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
   return out;
 }
+
+// Lower-case ASCII, whitespace runs collapsed to one space, trimmed.
+std::string Normalize(const std::string& s) { return JoinLowered(SplitWords(s)); }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -503,11 +498,7 @@ void ClassifyLines(const FurnitureCues& furniture_cues, const LineClassifierOpti
     line.span = span;
     line.text = std::string_view(doc->text).substr(span.begin, span.size());
     line.words = SplitWords(line.text);
-    line.norm.reserve(line.text.size());
-    for (std::string_view w : line.words) {
-      if (!line.norm.empty()) line.norm += ' ';
-      for (char c : w) line.norm += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    }  // Normalize(line.text), from the words already split
+    line.norm = JoinLowered(line.words);  // Normalize(line.text), from the words already split
     lines.push_back(std::move(line));
   }
   const std::size_t n = lines.size();
