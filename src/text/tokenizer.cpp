@@ -59,11 +59,38 @@ class Scanner {
   std::size_t end_;
 };
 
+bool IsAscii(std::string_view raw) {
+  return std::none_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+// The three forms of an ASCII token in one pass, as Normalise, Utf8Lower and
+// WordShape give them (nothing ASCII is normalised).
+void SetAsciiForms(std::string_view raw, Token* t) {
+  t->norm.assign(raw);
+  t->lower.resize(raw.size());
+  t->shape.clear();
+  char last = 0;
+  int run = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    const bool upper = c >= 'A' && c <= 'Z';
+    t->lower[i] = upper ? static_cast<char>(c + 32) : c;
+    const char cls = upper ? 'X' : (c >= 'a' && c <= 'z') ? 'x' : (c >= '0' && c <= '9') ? 'd' : 0;
+    if (cls == 0) {
+      last = 0;
+      run = 0;
+      t->shape.push_back(c);
+      continue;
+    }
+    run = cls == last ? run + 1 : 1;
+    last = cls;
+    if (run <= 4) t->shape.push_back(cls);
+  }
+}
+
 std::string Normalise(std::string_view raw) {
   // Only characters outside ASCII are ever replaced.
-  if (std::none_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
-    return std::string(raw);
-  }
+  if (IsAscii(raw)) return std::string(raw);
   std::string out;
   for (std::size_t i = 0; i < raw.size();) {
     std::size_t len = 1;
@@ -94,15 +121,19 @@ void Tokenizer::Tokenize(std::string_view text, Span range, std::vector<Token>* 
   bool line_start = true;
   std::size_t pos = range.begin;
   const auto emit = [&](std::size_t b, std::size_t e, TokenKind kind) {
-    Token t;
+    Token& t = out->emplace_back();
     t.span = Span{b, e};
-    t.norm = Normalise(text.substr(b, e - b));
-    t.lower = Utf8Lower(t.norm);
-    t.shape = WordShape(t.norm);
+    const std::string_view raw = text.substr(b, e - b);
+    if (IsAscii(raw)) {
+      SetAsciiForms(raw, &t);
+    } else {
+      t.norm = Normalise(raw);
+      t.lower = Utf8Lower(t.norm);
+      t.shape = WordShape(t.norm);
+    }
     t.kind = kind;
     t.line_start = line_start;
     line_start = false;
-    out->push_back(std::move(t));
   };
   while (pos < range.end) {
     std::size_t len = 0;
