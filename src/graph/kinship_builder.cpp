@@ -39,6 +39,7 @@ bool KinshipBuilder::ClaimedByNameAfter(const ExtractedRelation& r) const {
 void KinshipBuilder::Build() {
   std::vector<UnnamedRequest> unnamed;
   std::vector<std::pair<const ExtractedRelation*, KinPair>> pair_owned;
+  std::vector<std::pair<const ExtractedRelation*, std::vector<int>>> chains;
   for (const ExtractedRelation& r : ex_.relations) {
     if (r.type == kSamePersonRelation || ClaimedByNameAfter(r)) continue;
     std::vector<int> anchors = arguments_.Entities(r.object);
@@ -71,9 +72,14 @@ void KinshipBuilder::Build() {
       }
       anchors = TiedPairForTheir(r);
     }
+    if (!AttributeOf(r.attributes, "via").empty()) {
+      anchors = ChainAnchors(r, anchors);
+      chains.emplace_back(&r, anchors);
+    }
     AddExtracted(r, anchors, &unnamed);
   }
   InferKinship(graph_);
+  if (AddChainSteps(chains)) InferKinship(graph_);
   if (!pair_owned.empty()) {
     for (const auto& [r, pair] : pair_owned) {
       std::vector<int> anchors{pair.owner};
@@ -121,6 +127,49 @@ void KinshipBuilder::AddExtracted(const ExtractedRelation& r, const std::vector<
       AddRelation(relative, r.type, anchor, term, ev);
     }
   }
+}
+
+// "her mother's elder brother" where "her" was read as the woman who is herself the one named
+// mother of one other woman: the words are that daughter's, whose mother the article names.
+std::vector<int> KinshipBuilder::ChainAnchors(const ExtractedRelation& r, const std::vector<int>& anchors) const {
+  if (anchors.size() != 1 || r.object.last != r.object.first + 1) return anchors;
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[r.object.first].lower);
+  if (p == nullptr) return anchors;
+  const std::string via = AttributeOf(r.attributes, "via");
+  const std::string via_gender = AttributeOf(r.attributes, "via_gender");
+  const std::string gender = AttributeOf(p->attributes, "gender");
+  if (!NamedRelatives(anchors[0], via, via_gender).empty()) return anchors;
+  std::vector<int> owners;  // the persons whose `via` the anchor is
+  for (int other : NamedRelatives(anchors[0], Inverse(via), "")) {
+    const std::string& g = graph_->entities[static_cast<std::size_t>(other)].gender;
+    if (gender.empty() || g.empty() || g == gender) owners.push_back(other);
+  }
+  return owners.size() == 1 ? owners : anchors;
+}
+
+// "Y, her father's younger brother": Y is also the brother of her father when the article names
+// exactly one father of hers (read after the ties stated and inferred so far).
+bool KinshipBuilder::AddChainSteps(const std::vector<std::pair<const ExtractedRelation*, std::vector<int>>>& chains) {
+  bool added = false;
+  for (const auto& [r, anchors] : chains) {
+    const std::string step = AttributeOf(r->attributes, "step");
+    if (step.empty()) continue;
+    const std::string via = AttributeOf(r->attributes, "via");
+    const std::string via_gender = AttributeOf(r->attributes, "via_gender");
+    const std::string step_term = AttributeOf(r->attributes, "step_term");
+    const Evidence ev{r->sentence, r->span, r->rule};
+    for (int anchor : anchors) {
+      const std::vector<int> between = NamedRelatives(anchor, via, via_gender);
+      if (between.size() != 1) continue;
+      for (int relative : arguments_.Entities(r->subject)) {
+        if (relative == anchor || relative == between[0]) continue;
+        AddRelation(relative, step, between[0], step_term, ev);
+        added = true;
+      }
+    }
+  }
+  return added;
 }
 
 // The pair "their" at `c` stands for: "their" outside quotes, with no person named, no pronoun

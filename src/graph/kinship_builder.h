@@ -7,6 +7,11 @@
 //    the mother of both (read after kin inference has tied that pair); "their
 //    father" with nobody near is the father of the last siblings, "their son"
 //    the son of the last spouses;
+//  - a kin term of two steps ("her father's younger brother, Y") ties Y to her
+//    as a relative and, when the article names exactly one father of hers,
+//    to him as the second step says (a brother); "her" read as a woman
+//    with no named mother who is herself the one named mother of another
+//    woman is that daughter, in "her mother's brother";
 //  - each tie is kept once per pair and kind, whichever way it was stated;
 //    inferred ties follow (kin_inference.h);
 //  - relatives the article does not name become persons of their own, unless
@@ -66,6 +71,8 @@ class KinshipBuilder {
   };
 
   void AddExtracted(const ExtractedRelation& r, const std::vector<int>& anchors, std::vector<UnnamedRequest>* unnamed);
+  std::vector<int> ChainAnchors(const ExtractedRelation& r, const std::vector<int>& anchors) const;
+  bool AddChainSteps(const std::vector<std::pair<const ExtractedRelation*, std::vector<int>>>& chains);
   KinPair KinPairBefore(const CaptureRange& c) const;
   std::vector<int> TiedPairForTheir(const ExtractedRelation& r) const;
   bool PluralPossessive(std::size_t t) const;

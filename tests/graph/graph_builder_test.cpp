@@ -479,6 +479,39 @@ TEST_CASE("Graph takes an unnamed relative for the one named person tied through
   }
 }
 
+TEST_CASE("Graph reads a kin term of two steps as a relative, and ties the named step", "[graph]") {
+  const Article a = Build(
+      "Dana Omarova, 38, lives in Almaty. Her father, Omar Seitov, was detained in 2018. Bolat Seitov, her "
+      "father's younger brother, died in custody. They stayed in Osh with her husband's sister, Aliya Nur.\n");
+  INFO(Render(a.graph));
+  const int dana = EntityNamed(a.graph, "Dana Omarova");
+  const int omar = EntityNamed(a.graph, "Omar Seitov");
+  const int bolat = EntityNamed(a.graph, "Bolat Seitov");
+  const int aliya = EntityNamed(a.graph, "Aliya Nur");
+  REQUIRE(dana >= 0);
+  REQUIRE(bolat >= 0);
+  REQUIRE(aliya >= 0);
+  CHECK(Tied(a.graph, bolat, "relative", dana));
+  CHECK(Tied(a.graph, bolat, "sibling", omar));  // her one named father's brother
+  CHECK(Tied(a.graph, aliya, "relative", dana));
+  CHECK(a.graph.entities[static_cast<std::size_t>(bolat)].gender == "male");
+  // No husband is named, so the sister is tied to nobody else.
+  CHECK_FALSE(Tied(a.graph, aliya, "sibling", omar));
+  SECTION("'her' read as the mother herself is her daughter's") {
+    const Article b = Build(
+        "Mahira Osman, 40, spoke in Oslo. Her mother, Patima Rozi, was taken in 2018. She is 69. The man in "
+        "the photograph is Abdulla Rozi, her mother's elder brother.\n");
+    INFO(Render(b.graph));
+    const int mahira = EntityNamed(b.graph, "Mahira Osman");
+    const int patima = EntityNamed(b.graph, "Patima Rozi");
+    const int abdulla = EntityNamed(b.graph, "Abdulla Rozi");
+    REQUIRE(abdulla >= 0);
+    CHECK(Tied(b.graph, abdulla, "relative", mahira));
+    CHECK(Tied(b.graph, abdulla, "sibling", patima));
+    CHECK_FALSE(Tied(b.graph, abdulla, "relative", patima));
+  }
+}
+
 TEST_CASE("Graph reads a list of possessive relatives as relatives of one person", "[graph]") {
   const Article a = Build(
       "Gulnar Ospan, 44, lives in Oslo. She calls three people: her mother, Aisha Bek, her sister, Rahile "
