@@ -126,48 +126,64 @@ DateValue ParseIsoDate(const std::string& iso) {
 
 DateValue DateResolver::Resolve(const std::map<std::string, std::string>& a, const DateValue& previous) const {
   const std::string anchor = Get(a, "anchor");
+  if (anchor == "previous"sv) {
+    // Counted on past the publication month, the date before was not the one the count is from.
+    const DateValue r = FromPrevious(a, previous);
+    const bool later = publication_.year != 0 &&
+                       (r.year > publication_.year ||
+                        (r.year == publication_.year && publication_.month != 0 && r.month > publication_.month));
+    return later ? DateValue{} : r;
+  }
+  return FromDocument(a);
+}
+
+DateValue DateResolver::FromPrevious(const std::map<std::string, std::string>& a, const DateValue& previous) {
+  const std::string unit = Get(a, "unit");
+  const std::string dir = Get(a, "direction");
+  if (previous.year == 0 && previous.month == 0) return DateValue{};
+  // Offsets beyond ten thousand units are no dates (and would overflow the arithmetic).
+  const int amount = a.count("amount") ? std::min(10000, std::max(1, Number(a, "amount"))) : 1;
+  const int sign = (dir == "earlier"sv || dir == "before"sv || dir == "previous"sv || dir == "preceding"sv) ? -1 : 1;
+  if ((unit == "day"sv || unit == "days"sv || unit == "morning"sv || unit == "evening"sv) && previous.day != 0) {
+    if (previous.year == 0) {
+      // No year: count within a leap year so February 29 exists, then drop the year again.
+      DateValue r = AddDays(DateValue{2000, previous.month, previous.day}, sign * amount);
+      r.year = 0;
+      return r;
+    }
+    return AddDays(previous, sign * amount);
+  }
+  if ((unit == "week"sv || unit == "weeks"sv) && previous.day != 0 && previous.year != 0) {
+    const DateValue r = AddDays(previous, sign * 7L * amount);
+    return DateValue{r.year, r.month, 0};
+  }
+  if ((unit == "year"sv || unit == "years"sv) && previous.year != 0) return DateValue{previous.year + sign * amount, 0, 0};
+  if ((unit == "month"sv || unit == "months"sv) && previous.month != 0) {
+    int m = previous.month + sign * amount;
+    int y = previous.year;
+    while (m < 1) { m += 12; if (y) --y; }
+    while (m > 12) { m -= 12; if (y) ++y; }
+    return DateValue{y, m, 0};
+  }
+  if (previous.year != 0 && (unit == "spring"sv || unit == "summer"sv || unit == "autumn"sv || unit == "fall"sv || unit == "winter"sv)) {
+    return DateValue{previous.year + (sign > 0 ? 1 : 0), 0, 0};
+  }
+  if (unit == "named-month"sv) {
+    // "that September": in the year of the date before; "the following January": the first one after it.
+    const int m = Number(a, "month");
+    if (m < 1 || m > 12 || previous.year == 0) return DateValue{};
+    if (dir == "that"sv) return DateValue{previous.year, m, 0};
+    if (sign > 0) return DateValue{previous.year + (previous.month != 0 && m <= previous.month ? 1 : 0), m, 0};
+    return DateValue{previous.year - (previous.month == 0 || m >= previous.month ? 1 : 0), m, 0};
+  }
+  return DateValue{};
+}
+
+DateValue DateResolver::FromDocument(const std::map<std::string, std::string>& a) const {
+  const std::string anchor = Get(a, "anchor");
   const std::string unit = Get(a, "unit");
   const std::string dir = Get(a, "direction");
   const bool pub_day = publication_.year != 0 && publication_.month != 0 && publication_.day != 0;
-  if (anchor == "previous"sv) {
-    if (previous.year == 0 && previous.month == 0) return DateValue{};
-    // Offsets beyond ten thousand units are no dates (and would overflow the arithmetic).
-    const int amount = a.count("amount") ? std::min(10000, std::max(1, Number(a, "amount"))) : 1;
-    const int sign = (dir == "earlier"sv || dir == "before"sv || dir == "previous"sv || dir == "preceding"sv) ? -1 : 1;
-    if ((unit == "day"sv || unit == "days"sv || unit == "morning"sv || unit == "evening"sv) && previous.day != 0) {
-      if (previous.year == 0) {
-        // No year: count within a leap year so February 29 exists, then drop the year again.
-        DateValue r = AddDays(DateValue{2000, previous.month, previous.day}, sign * amount);
-        r.year = 0;
-        return r;
-      }
-      return AddDays(previous, sign * amount);
-    }
-    if ((unit == "week"sv || unit == "weeks"sv) && previous.day != 0 && previous.year != 0) {
-      const DateValue r = AddDays(previous, sign * 7L * amount);
-      return DateValue{r.year, r.month, 0};
-    }
-    if ((unit == "year"sv || unit == "years"sv) && previous.year != 0) return DateValue{previous.year + sign * amount, 0, 0};
-    if ((unit == "month"sv || unit == "months"sv) && previous.month != 0) {
-      int m = previous.month + sign * amount;
-      int y = previous.year;
-      while (m < 1) { m += 12; if (y) --y; }
-      while (m > 12) { m -= 12; if (y) ++y; }
-      return DateValue{y, m, 0};
-    }
-    if (previous.year != 0 && (unit == "spring"sv || unit == "summer"sv || unit == "autumn"sv || unit == "fall"sv || unit == "winter"sv)) {
-      return DateValue{previous.year + (sign > 0 ? 1 : 0), 0, 0};
-    }
-    if (unit == "named-month"sv) {
-      // "that September": in the year of the date before; "the following January": the first one after it.
-      const int m = Number(a, "month");
-      if (m < 1 || m > 12 || previous.year == 0) return DateValue{};
-      if (dir == "that"sv) return DateValue{previous.year, m, 0};
-      if (sign > 0) return DateValue{previous.year + (previous.month != 0 && m <= previous.month ? 1 : 0), m, 0};
-      return DateValue{previous.year - (previous.month == 0 || m >= previous.month ? 1 : 0), m, 0};
-    }
-    return DateValue{};
-  }
   if (anchor == "document"sv && publication_.year != 0 && publication_.month != 0) {
     // "last March", "last autumn": the last one that ended before the publication month;
     // "this March": the publication year's.

@@ -7,7 +7,9 @@
 // before ("a day earlier", "the next day"). A month or season named against
 // an anchor ("last March", "last autumn", "that September", "the following
 // January") is the one that anchor points to. Without the anchor they need,
-// they resolve to nothing rather than to a guess.
+// they resolve to nothing rather than to a guess, and so does a count from
+// the date before that lands after the publication month ("two years
+// later" after a day and month read in the publication year).
 #pragma once
 
 #include <map>
@@ -38,6 +40,8 @@ class DateResolver {
   DateValue Resolve(const std::map<std::string, std::string>& attributes, const DateValue& previous) const;
 
  private:
+  static DateValue FromPrevious(const std::map<std::string, std::string>& attributes, const DateValue& previous);
+  DateValue FromDocument(const std::map<std::string, std::string>& attributes) const;
   DateValue publication_;
 };
 
