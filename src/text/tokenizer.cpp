@@ -88,9 +88,8 @@ void SetAsciiForms(std::string_view raw, Token* t) {
   }
 }
 
+// A token with characters outside ASCII, the only ones ever replaced.
 std::string Normalise(std::string_view raw) {
-  // Only characters outside ASCII are ever replaced.
-  if (IsAscii(raw)) return std::string(raw);
   std::string out;
   for (std::size_t i = 0; i < raw.size();) {
     std::size_t len = 1;

@@ -6,6 +6,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/utf8.h"
+
 namespace kith {
 namespace {
 
@@ -138,6 +140,18 @@ TEST_CASE("Tokenizer lower-cases Latin and Cyrillic and computes shapes", "[text
   CHECK(latin[2].shape == "dd-xxxx-xxx");
   CHECK(latin[3].shape == "d,ddd");
   CHECK(latin[4].shape == "XxXXXX");
+}
+
+TEST_CASE("Tokenizer gives an ASCII token the forms Utf8Lower and WordShape give", "[text]") {
+  // ASCII tokens take a one-pass path; it must agree with the general functions.
+  const std::vector<Token> tokens = Tokenizer().Tokenize(
+      "ABCDEFGH abcdefghij 12345678 O'Brien's a--b ... 3.14 x9Y_z RFE/RL (Mr) \"q\" 2019-2021 AbCdEfGhIj.");
+  REQUIRE(tokens.size() > 10);
+  for (const Token& t : tokens) {
+    INFO(t.norm);
+    CHECK(t.lower == Utf8Lower(t.norm));
+    CHECK(t.shape == WordShape(t.norm));
+  }
 }
 
 // Latin Extended-A letters are not all "even code point = capital": Ł/ł,
