@@ -34,6 +34,7 @@ std::vector<int> ArgumentReader::Entities(const CaptureRange& c) const {
   if (inside.size() >= 2) return inside;
   const int e = EntityFor(c);
   if (e >= 0) return {e};
+  if (IsDescription(c)) return Described(c);
   if (c.last != c.first + 1) return KinPair(c);
   const Lexicon* groups = rules_.lexicon("group_nouns");
   const LexiconEntry* group = groups == nullptr ? nullptr : groups->FindWord(ex_.tokens[c.first].lower);
@@ -42,6 +43,22 @@ std::vector<int> ArgumentReader::Entities(const CaptureRange& c) const {
     return tied.empty() ? Group(c) : tied;
   }
   return resolver_.Resolve(c.first);
+}
+
+const LexiconEntry* ArgumentReader::DescriptionHead(const CaptureRange& c) const {
+  if (c.last < c.first + 2 || c.last > ex_.tokens.size() || ex_.tokens[c.first].lower != "the"sv) return nullptr;
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  const LexiconEntry* head = roles == nullptr ? nullptr : roles->FindWord(ex_.tokens[c.last - 1].lower);
+  if (head == nullptr) return nullptr;
+  const auto number = head->attributes.find("number");
+  return number != head->attributes.end() && number->second == "singular"sv ? head : nullptr;
+}
+
+std::vector<int> ArgumentReader::Described(const CaptureRange& c) const {
+  const LexiconEntry* head = DescriptionHead(c);
+  if (head == nullptr) return {};
+  const auto g = head->attributes.find("gender");
+  return resolver_.ResolveDescription(c, g == head->attributes.end() ? std::string() : g->second);
 }
 
 std::vector<int> ArgumentReader::LastTiedPair(const std::string& type, std::size_t t) const {

@@ -9,7 +9,8 @@
 //    most recent list of exactly that many persons;
 //  - two kin words joined by "and" ("mother and son", "uncle and nephew")
 //    stand for the two persons last tied the way the first word means;
-//  - a pronoun stands for what the reference resolver finds.
+//  - a definite description ("the old man", "the retired teacher") and a pronoun stand for
+//    what the reference resolver finds.
 // Reads the graph's relations as they grow; never changes anything.
 #pragma once
 
@@ -33,6 +34,12 @@ class ArgumentReader {
   int EntityFor(const CaptureRange& c) const;
   // Entities a relation's or an event's argument stands for (see above); empty when none.
   std::vector<int> Entities(const CaptureRange& c) const;
+  // True when the capture is a definite description of one person: "the", up to three words,
+  // a singular role noun ("the old man", "the retired teacher").
+  bool IsDescription(const CaptureRange& c) const { return DescriptionHead(c) != nullptr; }
+  // The person a definite description stands for (ReferenceResolver::ResolveDescription, with
+  // the gender its role noun fixes); empty for any other capture.
+  std::vector<int> Described(const CaptureRange& c) const;
   // The persons a group phrase stands for ("the couple", "the three women", "both").
   std::vector<int> Group(const CaptureRange& c) const;
   // The two persons of the last tie of `type` stated before token `t`, or nothing.
@@ -53,6 +60,8 @@ class ArgumentReader {
   const DocumentGraph& graph_;
   const ReferenceResolver& resolver_;
 
+  // The singular role noun ending a capture that opens with "the" ("the old man"), or nullptr.
+  const LexiconEntry* DescriptionHead(const CaptureRange& c) const;
   // The two persons of the last tie of any of `types` stated before token `t`, or nothing.
   std::vector<int> LastTiedPair(const std::vector<std::string>& types, std::size_t t) const;
 };

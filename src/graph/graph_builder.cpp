@@ -680,8 +680,9 @@ class Builder {
   }
 
   // Persons a role capture stands for: the persons behind kin words inside it ("her two sons"),
-  // else the persons mentioned in it, else what a pronoun refers to, else the pair two kin words
-  // joined by "and" stand for ("mother and son"), else a group.
+  // else the persons mentioned in it, else what a pronoun or a definite description ("the old
+  // man") refers to, else the pair two kin words joined by "and" stand for ("mother and son"),
+  // else a group.
   std::vector<int> RoleEntities(const CaptureRange& c, const ArgumentReader& arguments,
                                 const KinshipBuilder& kinship) const {
     std::vector<int> out = kinship.ReferentsWithin(c);
@@ -716,6 +717,7 @@ class Builder {
     if (!out.empty()) return out;
     // One word stands for one referent, unless it is a count ("both"): then it is a group.
     if (c.last == c.first + 1 && arguments.CountOf(ex_.tokens[c.first]) == 0) return arguments.resolver().Resolve(c.first);
+    if (arguments.IsDescription(c)) return arguments.Described(c);  // "the old man"
     if (std::vector<int> pair = arguments.KinPair(c); !pair.empty()) return pair;  // "mother and son"
     return arguments.Group(c);
   }

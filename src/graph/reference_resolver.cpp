@@ -438,6 +438,31 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   return e < 0 ? std::vector<int>{} : std::vector<int>{e};
 }
 
+std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, const std::string& gender) const {
+  if (c.first >= ex_.tokens.size() || in_quote_[c.first] || !OpensSentence(c.first)) return {};
+  if (c.last + 1 < ex_.tokens.size() && ex_.tokens[c.last].norm == ","sv) {
+    for (std::size_t i : persons_in_[static_cast<std::size_t>(ex_.SentenceOf(c.first))]) {
+      if (ex_.mentions[i].first != c.last + 1) continue;
+      const int e = mention_entity_[i];
+      return e < 0 ? std::vector<int>{} : std::vector<int>{e};
+    }
+  }
+  // A description names someone again where a pronoun would mean the subject, so it means the
+  // last fitting person (no possessor) outside quotes of the sentence before ("... said his
+  // father, X, was released. The elder man ...": X).
+  const std::vector<int> back = LookBack(ex_.SentenceOf(c.first), 1);
+  int last = -1;
+  for (std::size_t i : back.size() > 1 ? persons_in_[static_cast<std::size_t>(back[1])] : std::vector<std::size_t>{}) {
+    const ExtractedMention& m = ex_.mentions[i];
+    const int e = mention_entity_[i];
+    if (e < 0 || in_quote_[m.first] || (m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv)) continue;
+    const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
+    if (gender.empty() || g.empty() || g == gender) last = e;
+  }
+  if (last < 0) last = NearestBefore(c.first, gender, false);
+  return last < 0 ? std::vector<int>{} : std::vector<int>{last};
+}
+
 int ReferenceResolver::FrontedSubject(std::size_t t, const std::string& gender) const {
   const int s = ex_.SentenceOf(t);
   if (s < 0 || gender.empty() || OpensSentence(t)) return -1;

@@ -59,6 +59,12 @@ class ReferenceResolver {
 
   // Entities the pronoun at token `t` refers to.
   std::vector<int> Resolve(std::size_t t) const;
+  // The person a definite description opening its sentence outside quotes refers to ("The old
+  // man was held ...", "The retired teacher, now 72, was detained"): the one named right after
+  // it in apposition ("The third speaker, X, ..."), else the last person of the sentence before
+  // (outside quotes, no possessor) whom the head noun's `gender` ("" when the noun fixes none)
+  // fits, else whom a pronoun of that gender would mean there. Empty elsewhere.
+  std::vector<int> ResolveDescription(const CaptureRange& c, const std::string& gender) const;
   // True when token `t` lies inside a double-quoted passage of its sentence.
   bool InQuote(std::size_t t) const { return t < in_quote_.size() && in_quote_[t]; }
   // The Person mentions that start in sentence `s` (indexes into ex.mentions, ascending).

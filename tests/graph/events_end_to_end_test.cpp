@@ -667,6 +667,43 @@ TEST_CASE("Events: a protester named by a role noun joins the article's protest"
   }
 }
 
+TEST_CASE("Events: a definite description opening a sentence stands for the person last named before it", "[graph]") {
+  SECTION("the relative named after the subject, not the subject") {
+    const DocumentGraph g = Build(
+        "Marat Bek, a driver, said his father, Oraz Serikuly, had been released in May. "
+        "The elder man, now 78, was detained in 2018 and sentenced the following year.");
+    INFO(Render(g));
+    CHECK(InRole(OnlyEventWith(g, "Detention", {}), "detainee") == Named(g, {"Oraz Serikuly"}));
+    CHECK(InRole(OnlyEventWith(g, "Sentence", {}), "defendant") == Named(g, {"Oraz Serikuly"}));
+  }
+  SECTION("a role noun that fixes no gender: the last person named") {
+    const DocumentGraph g = Build(
+        "Aigul Tursyn wrote to the consulate about her brother, Nurlan Bek. "
+        "The retired teacher was held in a camp in Ghulja.");
+    INFO(Render(g));
+    CHECK(InRole(OnlyEventWith(g, "Detention", {}), "detainee") == Named(g, {"Nurlan Bek"}));
+  }
+  SECTION("the head noun's gender passes over a person it does not fit") {
+    const DocumentGraph g = Build(
+        "Aigul Tursyn spoke about her uncle, Oraz Serikuly, and her aunt, Dana Omarova. "
+        "The old man was held in a camp in Ghulja.");
+    INFO(Render(g));
+    CHECK(InRole(OnlyEventWith(g, "Detention", {}), "detainee") == Named(g, {"Oraz Serikuly"}));
+  }
+  SECTION("a name in apposition is the person meant") {
+    const DocumentGraph g = Build(
+        "Aigul Tursyn spoke first. The youngest speaker, Dana Omarova, was detained in March.");
+    INFO(Render(g));
+    CHECK(InRole(OnlyEventWith(g, "Detention", {}), "detainee") == Named(g, {"Dana Omarova"}));
+  }
+  SECTION("a description that may introduce someone new stands for nobody") {
+    const DocumentGraph g = Build(
+        "Aigul Tursyn spoke about her uncle, Oraz Serikuly. The village mullah was detained in 2018.");
+    INFO(Render(g));
+    CHECK(OfKind(g, "Detention").empty());
+  }
+}
+
 TEST_CASE("Events: an event noun with its person as possessor, where the text says it took place", "[graph]") {
   SECTION("after a preposition of time, with the noun's own date") {
     const DocumentGraph g = Build(
