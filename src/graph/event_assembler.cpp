@@ -156,6 +156,19 @@ bool EventAssembler::AnotherEventWordBetween(const Candidate& c, const Extracted
   return false;
 }
 
+bool EventAssembler::InClauseBeforeTrigger(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const {
+  if (ex_.tokens[date.last - 1].span.end > c.trigger.begin) return false;
+  std::size_t open = date.first;
+  while (open > s.first && ex_.tokens[open - 1].norm != ","sv) --open;
+  if (open == s.first || open >= date.first) return false;
+  const std::string& opener = ex_.tokens[open].lower;
+  if (opener != "who"sv && opener != "which"sv && opener != "whose"sv) return false;
+  for (std::size_t t = date.last; t < s.last && ex_.tokens[t].span.begin < c.trigger.begin; ++t) {
+    if (ex_.tokens[t].norm == ","sv) return true;
+  }
+  return false;
+}
+
 bool EventAssembler::PresentPerfect(const Candidate& c) const {
   if (c.trigger.empty() || c.sentence < 0) return false;
   const SentenceSpan& s = ex_.sentences[static_cast<std::size_t>(c.sentence)];
@@ -187,7 +200,7 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
   for (const auto& [i, d] : dates_) {
     const ExtractedMention& m = ex_.mentions[i];
     if (d.empty() || m.first < s.first || m.last > s.last) continue;
-    if (!c.trigger.empty() && AnotherEventWordBetween(c, m)) continue;
+    if (!c.trigger.empty() && (AnotherEventWordBetween(c, m) || InClauseBeforeTrigger(c, m, s))) continue;
     const std::size_t b = ex_.tokens[m.first].span.begin;
     const Span& near = c.trigger.empty() ? c.evidence.span : c.trigger;
     std::size_t distance = b >= near.end ? b - near.end : b >= near.begin ? 0 : near.begin - b;

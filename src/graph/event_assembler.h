@@ -2,8 +2,9 @@
 //  - Dates: every Date mention is resolved in text order (DateResolver), so
 //    "a day earlier" counts from the date mentioned before it. An event takes
 //    the date its rule captured, else the nearest date of its sentence that no
-//    other event word separates from its trigger, else a day-precise date of
-//    the sentence before.
+//    other event word separates from its trigger and no relative clause closed
+//    before the trigger holds (", who was fined in 2023, was jailed"), else a
+//    day-precise date of the sentence before.
 //  - Place: the place or institution its rule captured, else the one of its
 //    sentence nearest the reporting word, preferring one after a locative
 //    word ("in", "at", "outside", ...).
@@ -90,6 +91,9 @@ class EventAssembler {
   std::string EventWordKind(std::size_t t, bool verbs_only) const;
   std::string NearestEventKind(std::size_t t, const SentenceSpan& s) const;
   bool AnotherEventWordBetween(const Candidate& c, const ExtractedMention& other) const;
+  // True when `date` lies in a relative clause set off by commas (", who was fined in 2023,")
+  // that closes before the candidate's trigger: the clause's own event, not the candidate's.
+  bool InClauseBeforeTrigger(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
   // True when the trigger is a present perfect ("has been imprisoned", "have long been held").
   bool PresentPerfect(const Candidate& c) const;
   void AddProtesters(std::vector<Event>* events) const;

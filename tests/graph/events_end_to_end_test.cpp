@@ -704,6 +704,19 @@ TEST_CASE("Events: a definite description opening a sentence stands for the pers
   }
 }
 
+TEST_CASE("Events: a relative clause set off by commas keeps its event and its date to itself", "[graph]") {
+  const DocumentGraph g = Build(
+      "Police detained four picketers on March 3. "
+      "Murat Bekov, who had been fined for a similar picket in 2019, was sentenced to 10 days of arrest.");
+  INFO(Render(g));
+  const int murat = EntityNamed(g, "Murat Bekov");
+  const Event& fine = OnlyEventWith(g, "Fine", {"Murat Bekov"});
+  CHECK(InRole(fine, "fined") == std::vector<int>{murat});
+  CHECK(fine.date == "2019");
+  const Event& sentence = OnlyEventWith(g, "Sentence", {"Murat Bekov"});
+  CHECK(sentence.date != "2019");
+}
+
 TEST_CASE("Events: an event noun with its person as possessor, where the text says it took place", "[graph]") {
   SECTION("after a preposition of time, with the noun's own date") {
     const DocumentGraph g = Build(
