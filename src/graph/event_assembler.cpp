@@ -77,6 +77,13 @@ bool Conflicting(const Event& a, const Event& b) {
          (a.attributes.count("unit") && b.attributes.count("currency"));
 }
 
+// A protest outside one embassy and one outside another, on the same day, are two protests.
+bool TwoInstitutions(const std::vector<Entity>& entities, const Event& a, const Event& b) {
+  if (a.place < 0 || b.place < 0 || a.place == b.place) return false;
+  return entities[static_cast<std::size_t>(a.place)].kind == EntityKind::kOrganization &&
+         entities[static_cast<std::size_t>(b.place)].kind == EntityKind::kOrganization;
+}
+
 std::set<int> Participants(const Event& e) {
   std::set<int> out;
   for (const EventRole& r : e.roles) out.insert(r.entity);
@@ -457,7 +464,8 @@ void EventAssembler::AddTerms(Event e, std::vector<Event>* events, std::vector<i
   ++*next_group;
 }
 
-void EventAssembler::JoinMentions(std::vector<Event>* events, std::vector<int>* groups) const {
+void EventAssembler::JoinMentions(const std::vector<Entity>& entities, std::vector<Event>* events,
+                                  std::vector<int>* groups) const {
   // Repeatedly until nothing changes.
   bool changed = true;
   while (changed) {
@@ -466,7 +474,7 @@ void EventAssembler::JoinMentions(std::vector<Event>* events, std::vector<int>* 
       for (std::size_t j = i + 1; j < events->size() && !changed; ++j) {
         Event& a = (*events)[i];
         Event& b = (*events)[j];
-        if (a.kind != b.kind || Conflicting(a, b)) continue;
+        if (a.kind != b.kind || Conflicting(a, b) || TwoInstitutions(entities, a, b)) continue;
         const bool same_words = a.evidence.span.overlaps(b.evidence.span);
         // A month or a year is no one happening: two persons detained "in April 2019" are two
         // detentions, unless the event is a protest or they share a person.
@@ -553,7 +561,7 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
     e.evidence = c.evidence;
     AddTerms(std::move(e), &events, &groups, &next_group);
   }
-  JoinMentions(&events, &groups);
+  JoinMentions(entities, &events, &groups);
   for (const auto& [sentence, entity] : members_) {
     Event* last = nullptr;
     for (Event& e : events) {

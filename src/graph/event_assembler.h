@@ -30,7 +30,8 @@
 //  - One event mentioned twice is one event: candidates of one kind merge when
 //    their evidence overlaps, when they have the same date, or when one has no
 //    date and they share a participant; but never when their durations or
-//    their sums differ (two terms, two fines). The events of one per-defendant split never
+//    their sums differ (two terms, two fines), nor when each took place at
+//    another institution (two embassies). The events of one per-defendant split never
 //    merge with each other; another mention joins all of them (date, place,
 //    attributes, the judge) when it names no defendant outside them.
 //  - Protesters named only by a role noun ("one of the protesters, X") take
@@ -86,7 +87,7 @@ class EventAssembler {
   void AddParticipantCount(Event* e) const;
   // Appends `e`, or one event per defendant, to *events; *groups gets each one's split group or -1.
   void AddTerms(Event e, std::vector<Event>* events, std::vector<int>* groups, int* next_group) const;
-  void JoinMentions(std::vector<Event>* events, std::vector<int>* groups) const;
+  void JoinMentions(const std::vector<Entity>& entities, std::vector<Event>* events, std::vector<int>* groups) const;
   bool SpeaksOfProtest(const SentenceSpan& s) const;
   std::string EventWordKind(std::size_t t, bool verbs_only) const;
   std::string NearestEventKind(std::size_t t, const SentenceSpan& s) const;

@@ -717,6 +717,16 @@ TEST_CASE("Events: a relative clause set off by commas keeps its event and its d
   CHECK(sentence.date != "2019");
 }
 
+TEST_CASE("Events: protests on one day outside two institutions stay two protests", "[graph]") {
+  const DocumentGraph g = Build(
+      "Aigul Tursyn picketed the Chinese Embassy in Astana on March 3. "
+      "Her son, Dana Tursyn, held a protest of his own on March 3 outside the Chinese Consulate in Almaty.");
+  INFO(Render(g));
+  const auto protests = OfKind(g, "Protest");
+  REQUIRE(protests.size() == 2);
+  CHECK(protests[0]->place != protests[1]->place);
+}
+
 TEST_CASE("Events: an event noun with its person as possessor, where the text says it took place", "[graph]") {
   SECTION("after a preposition of time, with the noun's own date") {
     const DocumentGraph g = Build(
