@@ -34,8 +34,9 @@ class ArgumentReader {
   int EntityFor(const CaptureRange& c) const;
   // Entities a relation's or an event's argument stands for (see above); empty when none.
   std::vector<int> Entities(const CaptureRange& c) const;
-  // True when the capture is a definite description of one person: "the", up to three words,
-  // a singular role noun ("the old man", "the retired teacher").
+  // True when the capture is a definite description of one person: it opens with "the" and
+  // ends with a singular role noun ("the old man", "the retired teacher"); the rules decide
+  // which words may stand between.
   bool IsDescription(const CaptureRange& c) const { return DescriptionHead(c) != nullptr; }
   // The person a definite description stands for (ReferenceResolver::ResolveDescription, with
   // the gender its role noun fixes); empty for any other capture.

@@ -452,12 +452,14 @@ std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, co
   // father, X, was released. The elder man ...": X).
   const std::vector<int> back = LookBack(ex_.SentenceOf(c.first), 1);
   int last = -1;
-  for (std::size_t i : back.size() > 1 ? persons_in_[static_cast<std::size_t>(back[1])] : std::vector<std::size_t>{}) {
-    const ExtractedMention& m = ex_.mentions[i];
-    const int e = mention_entity_[i];
-    if (e < 0 || in_quote_[m.first] || (m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv)) continue;
-    const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
-    if (gender.empty() || g.empty() || g == gender) last = e;
+  if (back.size() > 1) {
+    for (std::size_t i : persons_in_[static_cast<std::size_t>(back[1])]) {
+      const ExtractedMention& m = ex_.mentions[i];
+      const int e = mention_entity_[i];
+      if (e < 0 || in_quote_[m.first] || (m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv)) continue;
+      const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
+      if (gender.empty() || g.empty() || g == gender) last = e;
+    }
   }
   if (last < 0) last = NearestBefore(c.first, gender, false);
   return last < 0 ? std::vector<int>{} : std::vector<int>{last};

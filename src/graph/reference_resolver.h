@@ -32,6 +32,9 @@
 //    ("A said her two brothers were jailed after they ...": the brothers);
 //  - "her" after "she" in its sentence (the first pronoun of that gender
 //    there): whom "she" stands for ("she met X's sons, her cousins");
+//  - a definite description opening its sentence outside quotes ("The old man was
+//    held"): the name apposed to it, else the last fitting person of the sentence
+//    before, since a description names again someone a pronoun would not mean;
 //  - a singular pronoun outside quotes that nothing above resolves: the topic,
 //    the first fitting person of the nearest sentence up to five back that
 //    names anyone it may mean, unless a relative who fits it ("his son") or a name of no
