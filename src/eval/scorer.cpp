@@ -234,6 +234,7 @@ ScoreReport ScoreDocument(const DocumentGraph& g, const GoldDocument& gold) {
   Counts& un = r.categories["unnamed"];
   int ug = 0;
   int optional_found = 0;  // found relatives an optional entry accounts for: neither tp nor fp
+  std::vector<std::string> umiss;
   for (const GoldUnnamed& u : gold.unnamed) {
     std::set<int> cands;
     for (const auto& [node, rel, anchor] : unnamed_edges) {
@@ -242,6 +243,10 @@ ScoreReport ScoreDocument(const DocumentGraph& g, const GoldDocument& gold) {
       cands.insert(node);
     }
     const int found = std::min(static_cast<int>(cands.size()), u.count);
+    if (found < u.count && !u.optional) {
+      umiss.push_back(u.relation + " of " + u.of + " (" + (u.gender.empty() ? "?" : u.gender) + ")" +
+                      (u.count - found > 1 ? " x" + std::to_string(u.count - found) : ""));
+    }
     if (u.optional) {
       optional_found += found;
       continue;
@@ -259,6 +264,7 @@ ScoreReport ScoreDocument(const DocumentGraph& g, const GoldDocument& gold) {
     }
     r.explain.push_back("unnamed relatives found: " + Join(found) + " (expected " + std::to_string(ug) + ")");
   }
+  if (!umiss.empty()) r.explain.push_back("unnamed relatives missing: " + Join(umiss));
   // Events: type and a shared named participant.
   struct Pred {
     std::string type;
