@@ -352,6 +352,32 @@ bool Tied(const DocumentGraph& g, int subject, const std::string& type, int obje
   });
 }
 
+// How many unnamed persons the graph ties as `type` of `anchor`, stated either way round.
+int UnnamedTied(const DocumentGraph& g, const std::string& type, int anchor) {
+  int n = 0;
+  for (std::size_t e = 0; e < g.entities.size(); ++e) {
+    if (g.entities[e].kind == EntityKind::kPerson && g.entities[e].name.empty() &&
+        Tied(g, static_cast<int>(e), type, anchor)) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+TEST_CASE("Graph reads a couple's unnamed children with their ages and modifiers, and children a couple has",
+          "[graph]") {
+  const Article a = Build(
+      "Aigerim Bolatqyzy, 38, and her husband, Nurlan Serikuly, 41, live in Almaty. Their two young sons go to "
+      "school there. The couple also have an eight-year-old daughter.\n");
+  INFO(Render(a.graph));
+  const int aigerim = EntityNamed(a.graph, "Aigerim Bolatqyzy");
+  const int nurlan = EntityNamed(a.graph, "Nurlan Serikuly");
+  REQUIRE(aigerim >= 0);
+  REQUIRE(nurlan >= 0);
+  CHECK(UnnamedTied(a.graph, "child", aigerim) == 3);
+  CHECK(UnnamedTied(a.graph, "child", nurlan) == 3);
+}
+
 TEST_CASE("Graph ties two named persons by a kin predicate, with no unnamed relative", "[graph]") {
   const Article a = Build(
       "Dana Serikqyzy is also the grandmother of Arman Bolatuly, a student. Marat Omarov is Aliya Bekova's "
