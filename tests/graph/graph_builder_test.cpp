@@ -378,6 +378,17 @@ TEST_CASE("Graph reads a couple's unnamed children with their ages and modifiers
   CHECK(UnnamedTied(a.graph, "child", nurlan) == 3);
 }
 
+TEST_CASE("Graph reads unnamed relatives after 'whose' and in a coordination of kin terms", "[graph]") {
+  const Article a = Build(
+      "Activist Dana Omarova, 40, whose husband was detained in Kashgar in 2018, spoke in Taraz on Monday. She "
+      "is raising her two sons and a daughter alone.\n");
+  INFO(Render(a.graph));
+  const int dana = EntityNamed(a.graph, "Dana Omarova");
+  REQUIRE(dana >= 0);
+  CHECK(UnnamedTied(a.graph, "spouse", dana) == 1);
+  CHECK(UnnamedTied(a.graph, "child", dana) == 3);
+}
+
 TEST_CASE("Graph ties two named persons by a kin predicate, with no unnamed relative", "[graph]") {
   const Article a = Build(
       "Dana Serikqyzy is also the grandmother of Arman Bolatuly, a student. Marat Omarov is Aliya Bekova's "
