@@ -32,6 +32,13 @@ std::vector<int> ArgumentReader::Entities(const CaptureRange& c) const {
     if (std::find(inside.begin(), inside.end(), p) == inside.end()) inside.push_back(p);
   }
   if (inside.size() >= 2) return inside;
+  if (inside.size() == 1 && c.last > c.first + 2 && ex_.tokens[c.first + 1].lower == "and"sv) {
+    // "She and A": the pronoun's person beside the one named.
+    for (int p : resolver_.Resolve(c.first)) {
+      if (p != inside[0]) inside.insert(inside.begin(), p);
+    }
+    if (inside.size() >= 2) return inside;
+  }
   const int e = EntityFor(c);
   if (e >= 0) return {e};
   if (IsDescription(c)) return Described(c);

@@ -2,7 +2,8 @@
 // document's graph is being built.
 //  - a capture covered by an entity's mention stands for that entity (the
 //    mention with the same range first, else one containing its first token);
-//  - a coordination ("A and B") stands for every person named inside it;
+//  - a coordination ("A and B") stands for every person named inside it, and one
+//    opening with a pronoun ("she and B") for the pronoun's person too;
 //  - a group noun with a family tie ("the couple") stands for the two persons
 //    last tied that way before it, else for the most recent list of persons;
 //  - a counted or grouping phrase ("the three women", "both") stands for the

@@ -389,6 +389,19 @@ TEST_CASE("Graph reads unnamed relatives after 'whose' and in a coordination of 
   CHECK(UnnamedTied(a.graph, "child", dana) == 3);
 }
 
+TEST_CASE("Graph reads 'she and B have two sons' as the sons of both", "[graph]") {
+  const Article a = Build(
+      "Activist Bagila Nurtazaqyzy, 35, spoke outside the akimat on Monday. She and teacher Yerbol Amanov, 42, "
+      "have two sons.\n");
+  INFO(Render(a.graph));
+  const int bagila = EntityNamed(a.graph, "Bagila Nurtazaqyzy");
+  const int yerbol = EntityNamed(a.graph, "Yerbol Amanov");
+  REQUIRE(bagila >= 0);
+  REQUIRE(yerbol >= 0);
+  CHECK(UnnamedTied(a.graph, "child", bagila) == 2);
+  CHECK(UnnamedTied(a.graph, "child", yerbol) == 2);
+}
+
 TEST_CASE("Graph ties two named persons by a kin predicate, with no unnamed relative", "[graph]") {
   const Article a = Build(
       "Dana Serikqyzy is also the grandmother of Arman Bolatuly, a student. Marat Omarov is Aliya Bekova's "
