@@ -750,6 +750,15 @@ TEST_CASE("Events: an event noun with its person as possessor, where the text sa
   }
 }
 
+TEST_CASE("Events: an adverb inside a perfect passive keeps the event ('had already been fined')", "[graph]") {
+  const DocumentGraph g = Build(
+      "Activist Qanat Bekuly was jailed because, the ruling said, he had already been fined for a similar "
+      "picket in February.");
+  INFO(Render(g));
+  const Event& fine = OnlyEventWith(g, "Fine", {"Qanat Bekuly"});
+  CHECK(fine.date == "2021-02");
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
