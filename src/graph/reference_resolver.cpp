@@ -434,8 +434,23 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   const std::string gender = g == entry->attributes.end() ? "" : g->second;
   const int fronted = in_quote_[t] ? -1 : FrontedSubject(t, gender);
   if (fronted >= 0) return {fronted};
-  const int e = NearestBefore(t, gender, possessive);
+  int e = NearestBefore(t, gender, possessive);
+  if (e >= 0 && c != entry->attributes.end() && c->second == "object"sv && e == VerbSubjectBefore(t)) {
+    // "Judge X fined him": the object of a verb is not the person doing it, so it means whom a
+    // pronoun opening the sentence would mean.
+    const std::size_t first = FirstWord(ex_.SentenceOf(t));
+    e = first < t ? NearestBefore(first, gender, false) : -1;
+  }
   return e < 0 ? std::vector<int>{} : std::vector<int>{e};
+}
+
+int ReferenceResolver::VerbSubjectBefore(std::size_t t) const {
+  const int s = ex_.SentenceOf(t);
+  if (s < 0 || t < 2 || ex_.tokens[t - 1].shape.empty() || ex_.tokens[t - 1].shape.front() != 'x') return -1;
+  for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
+    if (ex_.mentions[i].last == t - 1) return mention_entity_[i];
+  }
+  return -1;
 }
 
 std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, const std::string& gender) const {

@@ -32,6 +32,8 @@
 //    ("A said her two brothers were jailed after they ...": the brothers);
 //  - "her" after "she" in its sentence (the first pronoun of that gender
 //    there): whom "she" stands for ("she met X's sons, her cousins");
+//  - "him" right after a person's verb ("Judge X fined him"): not that person, but whom
+//    a pronoun opening the sentence would mean;
 //  - a definite description opening its sentence outside quotes ("The old man was
 //    held"): the name apposed to it, else the last fitting person of the sentence
 //    before, since a description names again someone a pronoun would not mean;
@@ -129,6 +131,9 @@ class ReferenceResolver {
   std::size_t AgeDescriptionBeforeSpeech(int s) const;
   // True when token `t` is a subject pronoun ("he", "she").
   bool SubjectPronoun(std::size_t t) const;
+  // The person named right before the lower-case word before token `t` ("Judge X fined" before
+  // "him"), or -1.
+  int VerbSubjectBefore(std::size_t t) const;
   // True when sentence `s` is all quotation.
   bool QuoteOnly(int s) const;
   // True when sentence `s` holds a double quotation mark.

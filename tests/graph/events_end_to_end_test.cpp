@@ -759,6 +759,14 @@ TEST_CASE("Events: an adverb inside a perfect passive keeps the event ('had alre
   CHECK(fine.date == "2021-02");
 }
 
+TEST_CASE("Events: 'him' after a person's verb is someone else ('Judge X fined him')", "[graph]") {
+  const DocumentGraph g = Build(
+      "The case of activist Aidos Temirbekov was heard on Monday. Judge Daniyar Abilov fined him 80,000 tenge.");
+  INFO(Render(g));
+  const Event& fine = OnlyEventWith(g, "Fine", {"Aidos Temirbekov"});
+  CHECK(InRole(fine, "fined") == Named(g, {"Aidos Temirbekov"}));
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
