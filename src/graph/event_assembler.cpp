@@ -176,6 +176,15 @@ bool EventAssembler::InClauseBeforeTrigger(const Candidate& c, const ExtractedMe
   return false;
 }
 
+bool EventAssembler::InClauseAfterTrigger(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const {
+  if (ex_.tokens[date.first].span.begin < c.trigger.end) return false;
+  std::size_t open = date.first;
+  while (open > s.first && ex_.tokens[open - 1].norm != ","sv) --open;
+  if (open == s.first || open >= date.first || ex_.tokens[open - 1].span.begin < c.trigger.end) return false;
+  const std::string& opener = ex_.tokens[open].lower;
+  return opener == "who"sv || opener == "which"sv || opener == "whose"sv;
+}
+
 bool EventAssembler::PresentPerfect(const Candidate& c) const {
   if (c.trigger.empty() || c.sentence < 0) return false;
   const SentenceSpan& s = ex_.sentences[static_cast<std::size_t>(c.sentence)];
@@ -207,7 +216,10 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
   for (const auto& [i, d] : dates_) {
     const ExtractedMention& m = ex_.mentions[i];
     if (d.empty() || m.first < s.first || m.last > s.last) continue;
-    if (!c.trigger.empty() && (AnotherEventWordBetween(c, m) || InClauseBeforeTrigger(c, m, s))) continue;
+    if (!c.trigger.empty() && (AnotherEventWordBetween(c, m) || InClauseBeforeTrigger(c, m, s) ||
+                                InClauseAfterTrigger(c, m, s))) {
+      continue;
+    }
     const std::size_t b = ex_.tokens[m.first].span.begin;
     const Span& near = c.trigger.empty() ? c.evidence.span : c.trigger;
     std::size_t distance = b >= near.end ? b - near.end : b >= near.begin ? 0 : near.begin - b;

@@ -95,6 +95,10 @@ class EventAssembler {
   // True when `date` lies in a relative clause set off by commas (", who was fined in 2023,")
   // that closes before the candidate's trigger: the clause's own event, not the candidate's.
   bool InClauseBeforeTrigger(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
+  // True when `date` lies in a relative clause opened by a comma after the candidate's trigger
+  // ("X, who was led out by officers, spoke for his nephew, Y, who vanished in 2019"): the
+  // clause speaks of its own antecedent.
+  bool InClauseAfterTrigger(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
   // True when the trigger is a present perfect ("has been imprisoned", "have long been held").
   bool PresentPerfect(const Candidate& c) const;
   void AddProtesters(std::vector<Event>* events) const;

@@ -767,6 +767,15 @@ TEST_CASE("Events: 'him' after a person's verb is someone else ('Judge X fined h
   CHECK(InRole(fine, "fined") == Named(g, {"Aidos Temirbekov"}));
 }
 
+TEST_CASE("Events: a date in a relative clause after the trigger belongs to the clause's own person", "[graph]") {
+  const DocumentGraph g = Build(
+      "Activist Qanat Bekuly was detained outside the court as he spoke of his nephew, Murat Akhmetov, who "
+      "vanished in Shihezi in 2019.");
+  INFO(Render(g));
+  const Event& detention = OnlyEventWith(g, "Detention", {"Qanat Bekuly"});
+  CHECK(detention.date.empty());
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
