@@ -378,6 +378,19 @@ TEST_CASE("Graph reads a couple's unnamed children with their ages and modifiers
   CHECK(UnnamedTied(a.graph, "child", nurlan) == 3);
 }
 
+TEST_CASE("Graph reads a couple's 'girls' and 'boys' as their children", "[graph]") {
+  const Article a = Build(
+      "Dana Omarova, 36, and her husband, Arman Bekov, left Ghulja in 2019. Their two girls stayed with a "
+      "neighbour, and she has not seen her boys since.\n");
+  INFO(Render(a.graph));
+  const int dana = EntityNamed(a.graph, "Dana Omarova");
+  const int arman = EntityNamed(a.graph, "Arman Bekov");
+  REQUIRE(dana >= 0);
+  REQUIRE(arman >= 0);
+  CHECK(UnnamedTied(a.graph, "child", arman) >= 2);
+  CHECK(UnnamedTied(a.graph, "child", dana) >= 3);
+}
+
 TEST_CASE("Graph reads unnamed relatives after 'whose' and in a coordination of kin terms", "[graph]") {
   const Article a = Build(
       "Activist Dana Omarova, 40, whose husband was detained in Kashgar in 2018, spoke in Taraz on Monday. She "
