@@ -776,6 +776,17 @@ TEST_CASE("Events: a date in a relative clause after the trigger belongs to the 
   CHECK(detention.date.empty());
 }
 
+TEST_CASE("Events: standing outside an institution with photographs after another verb phrase is a protest",
+          "[graph]") {
+  const DocumentGraph g = Build(
+      "Activist Aidos Temirbekov travelled to Almaty and stood alone outside the Chinese Consulate there with "
+      "photographs of his brothers.");
+  INFO(Render(g));
+  const Event& protest = OnlyEventWith(g, "Protest", {"Aidos Temirbekov"});
+  CHECK(InRole(protest, "protester") == Named(g, {"Aidos Temirbekov"}));
+  OnlyEventWith(g, "Travel", {"Aidos Temirbekov"});
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
