@@ -216,7 +216,10 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
   for (const auto& [i, d] : dates_) {
     const ExtractedMention& m = ex_.mentions[i];
     if (d.empty() || m.first < s.first || m.last > s.last) continue;
-    if (!c.trigger.empty() && (AnotherEventWordBetween(c, m) || InClauseBeforeTrigger(c, m, s) ||
+    // "Last week he travelled to Almaty and stood outside the consulate": a date opening the
+    // sentence dates each of its verb phrases.
+    const bool opening = m.first <= s.first + 1 && ex_.tokens[m.last - 1].span.end <= c.trigger.begin;
+    if (!c.trigger.empty() && ((!opening && AnotherEventWordBetween(c, m)) || InClauseBeforeTrigger(c, m, s) ||
                                 InClauseAfterTrigger(c, m, s))) {
       continue;
     }

@@ -787,6 +787,17 @@ TEST_CASE("Events: standing outside an institution with photographs after anothe
   OnlyEventWith(g, "Travel", {"Aidos Temirbekov"});
 }
 
+TEST_CASE("Events: a date opening the sentence dates each of its verb phrases", "[graph]") {
+  const DocumentGraph g = Build(
+      "Activist Aidos Temirbekov spoke on Monday. Last week he travelled to Almaty and stood alone outside the "
+      "Chinese Consulate there with photographs of his brothers.");
+  INFO(Render(g));
+  const Event& protest = OnlyEventWith(g, "Protest", {"Aidos Temirbekov"});
+  const Event& travel = OnlyEventWith(g, "Travel", {"Aidos Temirbekov"});
+  CHECK(travel.date == "2021-03");
+  CHECK(protest.date == travel.date);
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
