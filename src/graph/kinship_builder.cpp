@@ -71,6 +71,7 @@ void KinshipBuilder::Build() {
         continue;
       }
       anchors = TiedPairForTheir(r);
+      if (anchors.empty()) anchors = LastAnchorForPronoun(r, lemma);
     }
     if (!AttributeOf(r.attributes, "via").empty()) {
       anchors = ChainAnchors(r, anchors);
@@ -237,6 +238,26 @@ std::vector<int> KinshipBuilder::TiedPairForTheir(const ExtractedRelation& r) co
   if (r.type == "parent"sv) return arguments_.LastTiedPair("sibling", c.first);
   if (r.type == "child"sv) return arguments_.LastTiedPair("spouse", c.first);
   return {};
+}
+
+// "... the house his father had built. ... His father, Y, was taken": a singular possessive the
+// resolver finds nobody for stands for the one anchor of the last tie with the same kin word,
+// when that person's gender fits the pronoun. Empty otherwise.
+std::vector<int> KinshipBuilder::LastAnchorForPronoun(const ExtractedRelation& r, const std::string& lemma) const {
+  const CaptureRange& c = r.object;
+  if (c.last != c.first + 1 || lemma.empty()) return {};
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[c.first].lower);
+  if (p == nullptr || AttributeOf(p->attributes, "case") != "possessive"sv ||
+      AttributeOf(p->attributes, "number") != "singular"sv || AttributeOf(p->attributes, "person") != "third"sv) {
+    return {};
+  }
+  const auto last = last_anchors_by_lemma_.find(lemma);
+  if (last == last_anchors_by_lemma_.end() || last->second.size() != 1) return {};
+  const std::string& gender = graph_->entities[static_cast<std::size_t>(last->second[0])].gender;
+  const std::string_view wanted = AttributeOf(p->attributes, "gender");
+  if (!gender.empty() && !wanted.empty() && gender != wanted) return {};
+  return last->second;
 }
 
 // True when token `t` is a plural possessive pronoun ("their").

@@ -75,6 +75,7 @@ class KinshipBuilder {
   bool AddChainSteps(const std::vector<std::pair<const ExtractedRelation*, std::vector<int>>>& chains);
   KinPair KinPairBefore(const CaptureRange& c) const;
   std::vector<int> TiedPairForTheir(const ExtractedRelation& r) const;
+  std::vector<int> LastAnchorForPronoun(const ExtractedRelation& r, const std::string& lemma) const;
   bool PluralPossessive(std::size_t t) const;
   void AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev);
   std::vector<int> NamedRelatives(int anchor, const std::string& type, const std::string& gender) const;

@@ -378,6 +378,24 @@ TEST_CASE("Graph reads a couple's unnamed children with their ages and modifiers
   CHECK(UnnamedTied(a.graph, "child", nurlan) == 3);
 }
 
+TEST_CASE("Graph gives a possessive it cannot resolve the person whose same relative was named last",
+          "[graph]") {
+  const Article a = Build(
+      "Aigul Bekova, 48, lives in Tokmok. Her husband, Kubanych Osmonov, a mechanic, found work at a factory. "
+      "His wife baked bread.\n\n"
+      "In December 2017 he went back to Akto to sell the house his father had built. He was detained there in "
+      "March 2018. For months nobody would tell the family where he was being held. Two years later, a court "
+      "sentenced him to 13 years.\n\n"
+      "His father, Myrzabek Toktorov, a retired herder, was taken in the spring of 2018.\n");
+  INFO(Render(a.graph));
+  const int son = EntityNamed(a.graph, "Kubanych Osmonov");
+  const int father = EntityNamed(a.graph, "Myrzabek Toktorov");
+  REQUIRE(son >= 0);
+  REQUIRE(father >= 0);
+  CHECK(Tied(a.graph, father, "parent", son));
+  CHECK(UnnamedTied(a.graph, "parent", son) == 0);
+}
+
 TEST_CASE("Graph reads a couple's 'girls' and 'boys' as their children", "[graph]") {
   const Article a = Build(
       "Dana Omarova, 36, and her husband, Arman Bekov, left Ghulja in 2019. Their two girls stayed with a "
