@@ -307,6 +307,19 @@ std::size_t ReferenceResolver::ListedPossessiveBefore(std::size_t t) const {
   };
   // Back over ", and" to the person the list named last.
   skip([](const Token& tok) { return tok.norm == ","sv || tok.lower == "and"sv; });
+  if (k > first && ex_.tokens[k - 1].norm == ";"sv) {
+    // "her husband, A, who ...; her mother-in-law, B, who ...; and her sister": items set off by
+    // semicolons may carry clauses; the same possessive before a kin word in the item before.
+    std::size_t from = k - 1;
+    while (from > first && ex_.tokens[from - 1].norm != ";"sv) --from;
+    for (std::size_t p = from; p + 1 < k - 1; ++p) {
+      if (ex_.tokens[p].lower != ex_.tokens[t].lower) continue;
+      std::size_t w = p + 1;
+      while (w < k - 1 && modifiers != nullptr && modifiers->FindWord(ex_.tokens[w].lower) != nullptr) ++w;
+      if (w < k - 1 && kin->FindWord(ex_.tokens[w].lower) != nullptr) return p;
+    }
+    return none;
+  }
   if (k == t || k == first) return none;
   std::size_t person_first = none;
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {

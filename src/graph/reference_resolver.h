@@ -116,8 +116,9 @@ class ReferenceResolver {
   // The first word of sentence `s`, or the token count.
   std::size_t FirstWord(int s) const;
   // "her mother, A, her sister, B, and her brother C": for the possessive at `t` that follows a
-  // kin word and the person apposed to it, the same possessive before that kin word; else the
-  // token count.
+  // kin word and the person apposed to it, the same possessive before that kin word; after a
+  // semicolon ("her husband, A, who ...; and her sister"), the same possessive before a kin word
+  // in the item before; else the token count.
   std::size_t ListedPossessiveBefore(std::size_t t) const;
   // "Against his wife's pleading, X booked a flight": for the singular pronoun at `t` in a
   // sentence's opening phrase that names nobody, the person named right after the phrase's

@@ -396,6 +396,22 @@ TEST_CASE("Graph gives a possessive it cannot resolve the person whose same rela
   CHECK(UnnamedTied(a.graph, "parent", son) == 0);
 }
 
+TEST_CASE("Graph reads a list of relatives set off by semicolons as one person's", "[graph]") {
+  const Article a = Build(
+      "Three photographs hang in the kitchen of Gulzat Aitova, 48. They show her husband, Kubanych Osmonov, who "
+      "is serving a 13-year sentence; her mother-in-law, Anarkul Sadykova, who may not leave the region; and her "
+      "sister-in-law, Cholpon Osmonova, who now lives in Istanbul.\n");
+  INFO(Render(a.graph));
+  const int gulzat = EntityNamed(a.graph, "Gulzat Aitova");
+  const int cholpon = EntityNamed(a.graph, "Cholpon Osmonova");
+  const int anarkul = EntityNamed(a.graph, "Anarkul Sadykova");
+  REQUIRE(gulzat >= 0);
+  REQUIRE(cholpon >= 0);
+  REQUIRE(anarkul >= 0);
+  CHECK(Tied(a.graph, cholpon, "relative", gulzat));
+  CHECK_FALSE(Tied(a.graph, cholpon, "relative", anarkul));
+}
+
 TEST_CASE("Graph reads a couple's 'girls' and 'boys' as their children", "[graph]") {
   const Article a = Build(
       "Dana Omarova, 36, and her husband, Arman Bekov, left Ghulja in 2019. Their two girls stayed with a "
