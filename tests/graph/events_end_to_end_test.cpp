@@ -798,6 +798,15 @@ TEST_CASE("Events: a date opening the sentence dates each of its verb phrases", 
   CHECK(protest.date == travel.date);
 }
 
+TEST_CASE("Events: 'the day before' a clause is counted from that clause, not from the date before", "[graph]") {
+  const DocumentGraph g = Build(
+      "Activist Kubanych Osmonov was detained in Akto on 3 March 2018, the day before he was due to fly home. "
+      "For months nobody would tell the family where he was being held.");
+  INFO(Render(g));
+  const Event& detention = OnlyEventWith(g, "Detention", {"Kubanych Osmonov"});
+  CHECK(detention.date == "2018-03-03");
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
