@@ -448,13 +448,25 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   const int fronted = in_quote_[t] ? -1 : FrontedSubject(t, gender);
   if (fronted >= 0) return {fronted};
   int e = NearestBefore(t, gender, possessive);
-  if (e >= 0 && c != entry->attributes.end() && c->second == "object"sv && e == VerbSubjectBefore(t)) {
+  if (e >= 0 && ObjectReading(t, *entry) && e == VerbSubjectBefore(t)) {
     // "Judge X fined him": the object of a verb is not the person doing it, so it means whom a
     // pronoun opening the sentence would mean.
     const std::size_t first = FirstWord(ex_.SentenceOf(t));
     e = first < t ? NearestBefore(first, gender, false) : -1;
   }
   return e < 0 ? std::vector<int>{} : std::vector<int>{e};
+}
+
+bool ReferenceResolver::ObjectReading(std::size_t t, const LexiconEntry& entry) const {
+  const auto c = entry.attributes.find("case");
+  if (c != entry.attributes.end() && c->second == "object"sv) return true;
+  const auto o = entry.attributes.find("object");
+  if (o == entry.attributes.end() || o->second != "yes"sv) return false;
+  // "fined her 80,000 tenge", "detained her.", "took her to a camp": no noun follows "her".
+  if (t + 1 >= ex_.tokens.size() || ex_.tokens[t + 1].kind != TokenKind::kWord) return true;
+  static constexpr std::string_view kNotNouns[] = {"to", "on", "in", "at", "for", "from", "with", "after", "before",
+                                                    "and", "the", "a", "an", "again", "away", "back", "last", "that"};
+  return std::find(std::begin(kNotNouns), std::end(kNotNouns), ex_.tokens[t + 1].lower) != std::end(kNotNouns);
 }
 
 int ReferenceResolver::VerbSubjectBefore(std::size_t t) const {

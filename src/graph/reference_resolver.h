@@ -32,8 +32,8 @@
 //    ("A said her two brothers were jailed after they ...": the brothers);
 //  - "her" after "she" in its sentence (the first pronoun of that gender
 //    there): whom "she" stands for ("she met X's sons, her cousins");
-//  - "him" right after a person's verb ("Judge X fined him"): not that person, but whom
-//    a pronoun opening the sentence would mean;
+//  - "him", or "her" with no noun after it, right after a person's verb ("Judge X fined
+//    him"): not that person, but whom a pronoun opening the sentence would mean;
 //  - a definite description opening its sentence outside quotes ("The old man was
 //    held"): the name apposed to it, else the last fitting person of the sentence
 //    before, since a description names again someone a pronoun would not mean;
@@ -135,6 +135,9 @@ class ReferenceResolver {
   // The person named right before the lower-case word before token `t` ("Judge X fined" before
   // "him"), or -1.
   int VerbSubjectBefore(std::size_t t) const;
+  // True when the pronoun at `t` is an object: "him", or "her" with no noun after it ("fined
+  // her 80,000 tenge", "took her to a camp"; not "her son").
+  bool ObjectReading(std::size_t t, const LexiconEntry& entry) const;
   // True when sentence `s` is all quotation.
   bool QuoteOnly(int s) const;
   // True when sentence `s` holds a double quotation mark.

@@ -767,6 +767,14 @@ TEST_CASE("Events: 'him' after a person's verb is someone else ('Judge X fined h
   CHECK(InRole(fine, "fined") == Named(g, {"Aidos Temirbekov"}));
 }
 
+TEST_CASE("Events: 'her' with no noun after it, right after a woman's verb, is another woman", "[graph]") {
+  const DocumentGraph g = Build(
+      "The case of activist Aigul Bekova was heard on Monday. Judge Saule Omarova fined her 80,000 tenge.");
+  INFO(Render(g));
+  const Event& fine = OnlyEventWith(g, "Fine", {"Aigul Bekova"});
+  CHECK(InRole(fine, "fined") == Named(g, {"Aigul Bekova"}));
+}
+
 TEST_CASE("Events: a date in a relative clause after the trigger belongs to the clause's own person", "[graph]") {
   const DocumentGraph g = Build(
       "Activist Qanat Bekuly was detained outside the court as he spoke of his nephew, Murat Akhmetov, who "
