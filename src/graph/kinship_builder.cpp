@@ -255,7 +255,7 @@ std::vector<int> KinshipBuilder::LastAnchorForPronoun(const ExtractedRelation& r
   const auto last = last_anchors_by_lemma_.find(lemma);
   if (last == last_anchors_by_lemma_.end() || last->second.size() != 1) return {};
   const std::string& gender = graph_->entities[static_cast<std::size_t>(last->second[0])].gender;
-  const std::string_view wanted = AttributeOf(p->attributes, "gender");
+  const std::string wanted = AttributeOf(p->attributes, "gender");
   if (!gender.empty() && !wanted.empty() && gender != wanted) return {};
   return last->second;
 }
