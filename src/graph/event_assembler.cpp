@@ -552,6 +552,13 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
       if (candidates_[i].kind == replaces->second && candidates_[i].trigger == b.trigger) inner[i] = true;
     }
   }
+  // A word of a date is no event word: "since March 2019" names a month, not a march.
+  for (std::size_t i = 0; i < candidates_.size(); ++i) {
+    if (candidates_[i].trigger.empty()) continue;
+    for (const ExtractedMention& m : ex_.mentions) {
+      if (m.label == "Date"sv && m.span.contains(candidates_[i].trigger)) inner[i] = true;
+    }
+  }
   std::vector<Event> events;
   std::vector<int> groups;  // per event: its per-defendant group, or -1
   int next_group = 0;

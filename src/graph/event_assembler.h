@@ -42,6 +42,8 @@
 //  - A candidate whose rule attribute `replaces` names a kind drops the
 //    candidates of that kind on the same trigger ("jailed him for 13 years"
 //    is a sentence, not also a detention); the attribute is not stored.
+//  - A candidate whose reporting word lies inside a Date mention is dropped:
+//    "since March 2019" names a month, not a march.
 //  - Events left without any participant are dropped.
 #pragma once
 

@@ -815,6 +815,16 @@ TEST_CASE("Events: 'the day before' a clause is counted from that clause, not fr
   CHECK(detention.date == "2018-03-03");
 }
 
+TEST_CASE("Events: a month name inside a date is no event word", "[graph]") {
+  const DocumentGraph g = Build(
+      "Aliya Nurlanqyzy has not heard from her husband since March 2019. Her brother marched to the "
+      "consulate in May.");
+  INFO(Render(g));
+  const auto protests = OfKind(g, "Protest");
+  REQUIRE(protests.size() == 1);
+  CHECK(protests[0]->date == "2020-05");
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
