@@ -378,6 +378,23 @@ TEST_CASE("Graph reads a couple's unnamed children with their ages and modifiers
   CHECK(UnnamedTied(a.graph, "child", nurlan) == 3);
 }
 
+TEST_CASE("Graph reads relatives set apart by 'of' and a possessive, named or not", "[graph]") {
+  const Article a = Build(
+      "Marat Seitkaliuly, a retired driver, says a cousin of his was detained in 2018. \"Two nephews of mine "
+      "are still in a camp,\" said Aliya Nurlanqyzy. A brother of hers, Nurlan Bekov, was released in May.\n");
+  INFO(Render(a.graph));
+  const int marat = EntityNamed(a.graph, "Marat Seitkaliuly");
+  const int aliya = EntityNamed(a.graph, "Aliya Nurlanqyzy");
+  const int nurlan = EntityNamed(a.graph, "Nurlan Bekov");
+  REQUIRE(marat >= 0);
+  REQUIRE(aliya >= 0);
+  REQUIRE(nurlan >= 0);
+  CHECK(UnnamedTied(a.graph, "relative", marat) == 1);
+  CHECK(UnnamedTied(a.graph, "relative", aliya) == 2);
+  CHECK(Tied(a.graph, nurlan, "sibling", aliya));
+  CHECK(UnnamedTied(a.graph, "sibling", aliya) == 0);
+}
+
 TEST_CASE("Graph gives a possessive it cannot resolve the person whose same relative was named last",
           "[graph]") {
   const Article a = Build(
