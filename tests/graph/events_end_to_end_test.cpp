@@ -825,6 +825,16 @@ TEST_CASE("Events: a month name inside a date is no event word", "[graph]") {
   CHECK(protests[0]->date == "2020-05");
 }
 
+TEST_CASE("Events: a person who 'was taken' is detained, one 'taken home' is not", "[graph]") {
+  const DocumentGraph g = Build(
+      "Her younger brother, Ablet Qurbanov, was taken on April 9, 2018. In December 2020 he was released on bail "
+      "and taken home in a police car.");
+  INFO(Render(g));
+  const Event& detention = OnlyEventWith(g, "Detention", {"Ablet Qurbanov"});
+  CHECK(detention.date == "2018-04-09");
+  OnlyEventWith(g, "Release", {"Ablet Qurbanov"});
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
