@@ -230,6 +230,9 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     // state named before it; an event named after it takes another date of the sentence if any.
     const bool since = ex_.tokens[m.first].lower == "since"sv || (m.first > s.first && ex_.tokens[m.first - 1].lower == "since"sv);
     if (since && b < near.begin) distance += 100000;
+    // "Since 2018 his brother has been behind bars, and in March ...": a state that lasts until
+    // now starts at its "since" date.
+    if (since && b < near.begin && PresentPerfect(c)) distance = 0;
     if (best == nullptr || distance < best_distance) {
       best = &d;
       best_distance = distance;

@@ -4,7 +4,8 @@
 //    the date its rule captured, else the nearest date of its sentence that no
 //    other event word separates from its trigger and no relative clause closed
 //    before the trigger holds (", who was fined in 2023, was jailed"), else a
-//    day-precise date of the sentence before.
+//    day-precise date of the sentence before. A state that lasts until now
+//    ("has been behind bars") takes the "since" date before it.
 //  - Place: the place or institution its rule captured, else the one of its
 //    sentence nearest the reporting word, preferring one after a locative
 //    word ("in", "at", "outside", ...).

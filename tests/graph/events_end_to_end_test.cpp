@@ -835,6 +835,15 @@ TEST_CASE("Events: a person who 'was taken' is detained, one 'taken home' is not
   OnlyEventWith(g, "Release", {"Ablet Qurbanov"});
 }
 
+TEST_CASE("Events: a state that lasts until now takes its 'since' date, not a later clause's", "[graph]") {
+  const DocumentGraph g = Build(
+      "Since the spring of 2018 his younger brother, Ablet Qurbanov, has been behind bars, and in March his "
+      "wife's mother died in a hospital in Aksu.");
+  INFO(Render(g));
+  const Event& detention = OnlyEventWith(g, "Detention", {"Ablet Qurbanov"});
+  CHECK(detention.date == "2018");
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
