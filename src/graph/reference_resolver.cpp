@@ -279,11 +279,34 @@ int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, boo
       if (entry == nullptr) continue;
       const auto number = entry->attributes.find("number");
       if (number != entry->attributes.end() && number->second == "plural"sv) continue;
+      if (MemberOfPluralKin(w)) continue;
       const auto g = entry->attributes.find("gender");
       if (gender.empty() || g == entry->attributes.end() || g->second == gender) return -1;
     }
   }
   return -1;
+}
+
+bool ReferenceResolver::MemberOfPluralKin(std::size_t w) const {
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* numbers = rules_.lexicon("numbers");
+  const int s = ex_.SentenceOf(w);
+  if (kin == nullptr || s < 0) return false;
+  const std::size_t first = ex_.sentences[static_cast<std::size_t>(s)].first;
+  // Back over the count ("two boys and a girl") to a comma after a plural kin word.
+  for (std::size_t k = w; k > first + 1;) {
+    --k;
+    const Token& tok = ex_.tokens[k];
+    if (tok.norm == ","sv) {
+      const LexiconEntry* before = kin->FindWord(ex_.tokens[k - 1].lower);
+      if (before != nullptr && AttributeOf(before->attributes, "number") == "plural"sv) return true;
+      continue;
+    }
+    const bool counted = tok.lower == "and"sv || tok.kind == TokenKind::kNumber ||
+                         (numbers != nullptr && numbers->FindWord(tok.lower) != nullptr) || kin->FindWord(tok.lower) != nullptr;
+    if (!counted) return false;
+  }
+  return false;
 }
 
 std::size_t ReferenceResolver::FirstWord(int s) const {

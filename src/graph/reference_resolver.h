@@ -146,6 +146,9 @@ class ReferenceResolver {
   // True when a plural kin word of one person ("her sons") lies between the last person named
   // in t's sentence and t.
   bool PluralKinSince(std::size_t t) const;
+  // True when kin word `w` counts out a plural kin word before it ("their three children, two
+  // boys and a girl"): one of a group, not a relative the text goes on about.
+  bool MemberOfPluralKin(std::size_t w) const;
   // True for a word that may stand between list members before the next person ("a second woman").
   bool IntroducesPerson(const std::string& lower) const;
 

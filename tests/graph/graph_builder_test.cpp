@@ -395,6 +395,17 @@ TEST_CASE("Graph reads relatives set apart by 'of' and a possessive, named or no
   CHECK(UnnamedTied(a.graph, "sibling", aliya) == 0);
 }
 
+TEST_CASE("Graph does not take a child counted out of a group for whom a possessive means", "[graph]") {
+  const Article a = Build(
+      "Aigerim Tursynbekova, 44, sells apricots. Her husband, Nurlan Tursynbekov, was detained in 2017. Their "
+      "three children, two boys and a girl, last saw their father in 2017. Her two nephews have not called "
+      "since late 2017.\n");
+  INFO(Render(a.graph));
+  const int aigerim = EntityNamed(a.graph, "Aigerim Tursynbekova");
+  REQUIRE(aigerim >= 0);
+  CHECK(UnnamedTied(a.graph, "relative", aigerim) == 2);
+}
+
 TEST_CASE("Graph gives a possessive it cannot resolve the person whose same relative was named last",
           "[graph]") {
   const Article a = Build(
