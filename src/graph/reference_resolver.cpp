@@ -257,7 +257,9 @@ int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender)
 int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, bool possessive) const {
   if (in_quote_[t]) return -1;
   const Lexicon* kin = rules_.lexicon("kin_terms");
-  const std::vector<int> look = LookBack(ex_.SentenceOf(t), 5);
+  // A possessive opening a new turn of a person's story ("Her two nephews ...") may follow a
+  // longer passage about a relative than a subject pronoun does.
+  const std::vector<int> look = LookBack(ex_.SentenceOf(t), possessive ? 8 : 5);
   for (std::size_t k = 0; k < look.size(); ++k) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look[k])];
     const std::size_t end = k == 0 ? t : sent.last;

@@ -101,9 +101,9 @@ class ReferenceResolver {
   int NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth = 0) const;
   // The person the pronoun at `t` (outside quotes) stands for when its sentence and the one
   // before name nobody that fits: the first fitting person of the nearest sentence before them
-  // that names anyone of a fitting gender, up to five back, unless a relative that fits the
-  // pronoun ("his son") or
-  // a name shared by several persons comes in between.
+  // that names anyone of a fitting gender, up to five back (eight for a possessive), unless a
+  // relative that fits the pronoun ("his son") or a name shared by several persons comes in
+  // between.
   int TopicBefore(std::size_t t, const std::string& gender, bool possessive) const;
   // The person the pronoun at `t`, inside quotes or an interview's answer, stands for: the
   // nearest fitting person named earlier in the same speech (its sentence, then the quotes of

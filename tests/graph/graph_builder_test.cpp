@@ -406,6 +406,21 @@ TEST_CASE("Graph does not take a child counted out of a group for whom a possess
   CHECK(UnnamedTied(a.graph, "relative", aigerim) == 2);
 }
 
+TEST_CASE("Graph reads a possessive after a long passage about a relative as the story's person", "[graph]") {
+  const Article a = Build(
+      "Aigerim Tursynbekova, 44, sells dried apricots at the bazaar. Her husband, Nurlan Tursynbekov, crossed into "
+      "China on Oct. 3, 2017, to see his ailing father. Eleven days later men in plain clothes took him from his "
+      "father's yard.\n\n"
+      "In January 2019 a court gave him 12 years. The family learned the term from a neighbour. No court paper "
+      "has reached them.\n\n"
+      "The children last saw their father on a video call. Her two nephews have not picked up a phone since "
+      "late 2017. He was detained in 2016.\n");
+  INFO(Render(a.graph));
+  const int aigerim = EntityNamed(a.graph, "Aigerim Tursynbekova");
+  REQUIRE(aigerim >= 0);
+  CHECK(UnnamedTied(a.graph, "relative", aigerim) == 2);
+}
+
 TEST_CASE("Graph gives a possessive it cannot resolve the person whose same relative was named last",
           "[graph]") {
   const Article a = Build(
