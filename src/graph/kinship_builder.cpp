@@ -352,7 +352,13 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
     }
     if (progress) InferKinship(graph_);
   }
-  for (const auto& [key, u] : merged) {
+  // Relatives of a known gender first: "three children, two boys and a girl" are the boys and
+  // the girl, and "three children ... her son" one son and two children more.
+  std::vector<const UnnamedRequest*> order;
+  for (const auto& [key, u] : merged) order.push_back(&u);
+  std::stable_partition(order.begin(), order.end(), [](const UnnamedRequest* u) { return !u->gender.empty(); });
+  for (const UnnamedRequest* request : order) {
+    const UnnamedRequest& u = *request;
     if (collective(u)) continue;
     int named = 0;
     std::vector<int> referents;

@@ -421,6 +421,22 @@ TEST_CASE("Graph reads a possessive after a long passage about a relative as the
   CHECK(UnnamedTied(a.graph, "relative", aigerim) == 2);
 }
 
+TEST_CASE("Graph counts a relative of known gender among a group of the same kin", "[graph]") {
+  const Article a = Build("Aigerim Tursynbekova, 44, sells apricots. She has three children. Her son was detained in 2018.\n");
+  INFO(Render(a.graph));
+  const int aigerim = EntityNamed(a.graph, "Aigerim Tursynbekova");
+  REQUIRE(aigerim >= 0);
+  CHECK(UnnamedTied(a.graph, "child", aigerim) == 3);
+  int sons = 0;
+  for (std::size_t e = 0; e < a.graph.entities.size(); ++e) {
+    if (a.graph.entities[e].name.empty() && a.graph.entities[e].gender == "male" &&
+        Tied(a.graph, static_cast<int>(e), "child", aigerim)) {
+      ++sons;
+    }
+  }
+  CHECK(sons == 1);
+}
+
 TEST_CASE("Graph gives a possessive it cannot resolve the person whose same relative was named last",
           "[graph]") {
   const Article a = Build(
