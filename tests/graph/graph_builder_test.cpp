@@ -437,6 +437,27 @@ TEST_CASE("Graph counts a relative of known gender among a group of the same kin
   CHECK(sons == 1);
 }
 
+TEST_CASE("Graph reads a group of relatives counted out by kind as the parts", "[graph]") {
+  const Article a = Build(
+      "Aigerim Tursynbekova, 44, sells apricots. Her husband, Nurlan Tursynbekov, was detained in 2017. Their "
+      "three children, two boys and a girl, last saw their father in 2017.\n");
+  INFO(Render(a.graph));
+  for (const char* parent : {"Aigerim Tursynbekova", "Nurlan Tursynbekov"}) {
+    INFO(parent);
+    const int p = EntityNamed(a.graph, parent);
+    REQUIRE(p >= 0);
+    CHECK(UnnamedTied(a.graph, "child", p) == 3);
+    std::map<std::string, int> by_gender;
+    for (std::size_t e = 0; e < a.graph.entities.size(); ++e) {
+      if (a.graph.entities[e].name.empty() && Tied(a.graph, static_cast<int>(e), "child", p)) {
+        ++by_gender[a.graph.entities[e].gender];
+      }
+    }
+    CHECK(by_gender["male"] == 2);
+    CHECK(by_gender["female"] == 1);
+  }
+}
+
 TEST_CASE("Graph gives a possessive it cannot resolve the person whose same relative was named last",
           "[graph]") {
   const Article a = Build(
