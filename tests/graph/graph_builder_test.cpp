@@ -458,6 +458,19 @@ TEST_CASE("Graph reads a group of relatives counted out by kind as the parts", "
   }
 }
 
+TEST_CASE("Graph reads 'we have two daughters' in a quote as the speaker's and the spouse's", "[graph]") {
+  const Article a = Build(
+      "Dilmurat Qurban, 46, and his wife, Zulpiye Emet, live in Munich. \"We have two daughters. Both were born "
+      "here,\" Qurban said.\n");
+  INFO(Render(a.graph));
+  for (const char* parent : {"Dilmurat Qurban", "Zulpiye Emet"}) {
+    INFO(parent);
+    const int p = EntityNamed(a.graph, parent);
+    REQUIRE(p >= 0);
+    CHECK(UnnamedTied(a.graph, "child", p) == 2);
+  }
+}
+
 TEST_CASE("Graph gives a possessive it cannot resolve the person whose same relative was named last",
           "[graph]") {
   const Article a = Build(
