@@ -234,7 +234,7 @@ std::vector<int> KinshipBuilder::TiedPairForTheir(const ExtractedRelation& r) co
   const CaptureRange& c = r.object;
   if (c.last != c.first + 1 || resolver_.InQuote(c.first)) return {};
   if (c.first > 0 && ex_.tokens[c.first - 1].lower == "of"sv) return {};
-  if (!PluralPossessive(c.first)) return {};
+  if (!PluralPossessive(c.first) && !PluralSubject(c.first)) return {};
   if (r.type == "parent"sv) return arguments_.LastTiedPair("sibling", c.first);
   if (r.type == "child"sv) return arguments_.LastTiedPair("spouse", c.first);
   return {};
@@ -258,6 +258,14 @@ std::vector<int> KinshipBuilder::LastAnchorForPronoun(const ExtractedRelation& r
   const std::string wanted = AttributeOf(p->attributes, "gender");
   if (!gender.empty() && !wanted.empty() && gender != wanted) return {};
   return last->second;
+}
+
+// True when token `t` is a third-person plural subject pronoun ("they").
+bool KinshipBuilder::PluralSubject(std::size_t t) const {
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
+  return p != nullptr && AttributeOf(p->attributes, "number") == "plural"sv &&
+         AttributeOf(p->attributes, "case") == "subject"sv && AttributeOf(p->attributes, "person") == "third"sv;
 }
 
 // True when token `t` is a plural possessive pronoun ("their").

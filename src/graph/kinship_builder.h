@@ -6,7 +6,7 @@
 //    "their mother" after a sentence about one person's sibling or spouse is
 //    the mother of both (read after kin inference has tied that pair); "their
 //    father" with nobody near is the father of the last siblings, "their son"
-//    the son of the last spouses;
+//    (or "they have a son") the son of the last spouses;
 //  - a kin term of two steps ("her father's younger brother, Y") ties Y to her
 //    as a relative and, when the article names exactly one father of hers,
 //    to him as the second step says (a brother); "her" read as a woman
@@ -79,6 +79,7 @@ class KinshipBuilder {
   std::vector<int> TiedPairForTheir(const ExtractedRelation& r) const;
   std::vector<int> LastAnchorForPronoun(const ExtractedRelation& r, const std::string& lemma) const;
   bool PluralPossessive(std::size_t t) const;
+  bool PluralSubject(std::size_t t) const;
   void AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev);
   std::vector<int> NamedRelatives(int anchor, const std::string& type, const std::string& gender) const;
   void AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests);

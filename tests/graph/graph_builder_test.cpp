@@ -471,6 +471,19 @@ TEST_CASE("Graph reads 'we have two daughters' in a quote as the speaker's and t
   }
 }
 
+TEST_CASE("Graph gives children 'they have' to the last couple when the sentence before names nobody", "[graph]") {
+  const Article a = Build(
+      "Dilmurat Qurban lives in Munich. His younger brother, Ablet Qurban, was detained in 2018. Ablet's wife, "
+      "Gulnisa Abdulla, was taken two weeks later. She spent eleven months in a camp. They have two sons.\n");
+  INFO(Render(a.graph));
+  for (const char* parent : {"Ablet Qurban", "Gulnisa Abdulla"}) {
+    INFO(parent);
+    const int p = EntityNamed(a.graph, parent);
+    REQUIRE(p >= 0);
+    CHECK(UnnamedTied(a.graph, "child", p) == 2);
+  }
+}
+
 TEST_CASE("Graph gives a possessive it cannot resolve the person whose same relative was named last",
           "[graph]") {
   const Article a = Build(
