@@ -484,6 +484,27 @@ TEST_CASE("Graph gives children 'they have' to the last couple when the sentence
   }
 }
 
+TEST_CASE("Graph reads a group of relatives a couple has, counted out by kind", "[graph]") {
+  const Article a = Build(
+      "Ablet Qurban, 41, and his wife, Gulnisa Abdulla, live in Hotan. They have three children, two girls and a "
+      "boy.\n");
+  INFO(Render(a.graph));
+  for (const char* parent : {"Ablet Qurban", "Gulnisa Abdulla"}) {
+    INFO(parent);
+    const int p = EntityNamed(a.graph, parent);
+    REQUIRE(p >= 0);
+    CHECK(UnnamedTied(a.graph, "child", p) == 3);
+    std::map<std::string, int> by_gender;
+    for (std::size_t e = 0; e < a.graph.entities.size(); ++e) {
+      if (a.graph.entities[e].name.empty() && Tied(a.graph, static_cast<int>(e), "child", p)) {
+        ++by_gender[a.graph.entities[e].gender];
+      }
+    }
+    CHECK(by_gender["male"] == 1);
+    CHECK(by_gender["female"] == 2);
+  }
+}
+
 TEST_CASE("Graph gives a possessive it cannot resolve the person whose same relative was named last",
           "[graph]") {
   const Article a = Build(
