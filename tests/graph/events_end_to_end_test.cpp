@@ -844,6 +844,15 @@ TEST_CASE("Events: a state that lasts until now takes its 'since' date, not a la
   CHECK(detention.date == "2018");
 }
 
+TEST_CASE("Events: a person who 'is serving' a term was sentenced to it", "[graph]") {
+  const DocumentGraph g = Build(
+      "Saule Ospanqyzy lives in Urumqi. Ermek Zhanabilov, her husband, is serving 10 years in a prison in Shihezi.");
+  INFO(Render(g));
+  const Event& sentence = OnlyEventWith(g, "Sentence", {"Ermek Zhanabilov"});
+  CHECK(sentence.attributes.count("duration") == 1);
+  if (sentence.attributes.count("duration")) CHECK(sentence.attributes.at("duration") == "P10Y");
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
