@@ -505,6 +505,19 @@ TEST_CASE("Graph reads a group of relatives a couple has, counted out by kind", 
   }
 }
 
+TEST_CASE("Graph reads 'Y, the younger sister,' as the sister mentioned before", "[graph]") {
+  const Article a = Build(
+      "Gaukhar Ospanova, a 61-year-old retired accountant from Talgar, has a younger sister in Urumqi. The two "
+      "write every week. Saule Ospanqyzy, the younger sister, was detained in May 2018.\n");
+  INFO(Render(a.graph));
+  const int gaukhar = EntityNamed(a.graph, "Gaukhar Ospanova");
+  const int saule = EntityNamed(a.graph, "Saule Ospanqyzy");
+  REQUIRE(gaukhar >= 0);
+  REQUIRE(saule >= 0);
+  CHECK(Tied(a.graph, saule, "sibling", gaukhar));
+  CHECK(UnnamedTied(a.graph, "sibling", gaukhar) == 0);
+}
+
 TEST_CASE("Graph gives a possessive it cannot resolve the person whose same relative was named last",
           "[graph]") {
   const Article a = Build(
