@@ -364,6 +364,18 @@ int UnnamedTied(const DocumentGraph& g, const std::string& type, int anchor) {
   return n;
 }
 
+// How many unnamed persons of each gender ("" when unknown) the graph ties as `type` of `anchor`.
+std::map<std::string, int> UnnamedTiedByGender(const DocumentGraph& g, const std::string& type, int anchor) {
+  std::map<std::string, int> by_gender;
+  for (std::size_t e = 0; e < g.entities.size(); ++e) {
+    if (g.entities[e].kind == EntityKind::kPerson && g.entities[e].name.empty() &&
+        Tied(g, static_cast<int>(e), type, anchor)) {
+      ++by_gender[g.entities[e].gender];
+    }
+  }
+  return by_gender;
+}
+
 TEST_CASE("Graph reads a couple's unnamed children with their ages and modifiers, and children a couple has",
           "[graph]") {
   const Article a = Build(
@@ -427,14 +439,7 @@ TEST_CASE("Graph counts a relative of known gender among a group of the same kin
   const int aigerim = EntityNamed(a.graph, "Aigerim Tursynbekova");
   REQUIRE(aigerim >= 0);
   CHECK(UnnamedTied(a.graph, "child", aigerim) == 3);
-  int sons = 0;
-  for (std::size_t e = 0; e < a.graph.entities.size(); ++e) {
-    if (a.graph.entities[e].name.empty() && a.graph.entities[e].gender == "male" &&
-        Tied(a.graph, static_cast<int>(e), "child", aigerim)) {
-      ++sons;
-    }
-  }
-  CHECK(sons == 1);
+  CHECK(UnnamedTiedByGender(a.graph, "child", aigerim)["male"] == 1);
 }
 
 TEST_CASE("Graph reads a group of relatives counted out by kind as the parts", "[graph]") {
@@ -447,12 +452,7 @@ TEST_CASE("Graph reads a group of relatives counted out by kind as the parts", "
     const int p = EntityNamed(a.graph, parent);
     REQUIRE(p >= 0);
     CHECK(UnnamedTied(a.graph, "child", p) == 3);
-    std::map<std::string, int> by_gender;
-    for (std::size_t e = 0; e < a.graph.entities.size(); ++e) {
-      if (a.graph.entities[e].name.empty() && Tied(a.graph, static_cast<int>(e), "child", p)) {
-        ++by_gender[a.graph.entities[e].gender];
-      }
-    }
+    std::map<std::string, int> by_gender = UnnamedTiedByGender(a.graph, "child", p);
     CHECK(by_gender["male"] == 2);
     CHECK(by_gender["female"] == 1);
   }
@@ -494,12 +494,7 @@ TEST_CASE("Graph reads a group of relatives a couple has, counted out by kind", 
     const int p = EntityNamed(a.graph, parent);
     REQUIRE(p >= 0);
     CHECK(UnnamedTied(a.graph, "child", p) == 3);
-    std::map<std::string, int> by_gender;
-    for (std::size_t e = 0; e < a.graph.entities.size(); ++e) {
-      if (a.graph.entities[e].name.empty() && Tied(a.graph, static_cast<int>(e), "child", p)) {
-        ++by_gender[a.graph.entities[e].gender];
-      }
-    }
+    std::map<std::string, int> by_gender = UnnamedTiedByGender(a.graph, "child", p);
     CHECK(by_gender["male"] == 1);
     CHECK(by_gender["female"] == 2);
   }
