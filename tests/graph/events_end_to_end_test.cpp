@@ -853,6 +853,22 @@ TEST_CASE("Events: a person who 'is serving' a term was sentenced to it", "[grap
   if (sentence.attributes.count("duration")) CHECK(sentence.attributes.at("duration") == "P10Y");
 }
 
+TEST_CASE("Events: a relative clause after a short apposition tells the subject's event", "[graph]") {
+  const DocumentGraph g = Build("Aigerim Bolatqyzy, a 46-year-old pastry cook who came to Turkey in 2009, spoke first.");
+  INFO(Render(g));
+  const Event& travel = OnlyEventWith(g, "Travel", {"Aigerim Bolatqyzy"});
+  CHECK(travel.date == "2009");
+}
+
+TEST_CASE("Events: the relative named after 'whose father,' is the one held, not the person before", "[graph]") {
+  const DocumentGraph g = Build(
+      "Among the speakers was Bakyt Sadyrov, 45, whose father, Sadyr Mamytov, has been held since 2017 in a "
+      "facility in Kashgar.");
+  INFO(Render(g));
+  const Event& detention = OnlyEventWith(g, "Detention", {"Sadyr Mamytov"});
+  CHECK_FALSE(HasRole(detention, "detainee", EntityNamed(g, "Bakyt Sadyrov")));
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
