@@ -1259,5 +1259,20 @@ TEST_CASE("Graph joins a birth name or a name on a document to the person it bel
   }
 }
 
+TEST_CASE("Graph reads a kin tie stated in an apposition after a role, as press releases list cases", "[graph]") {
+  const Article a = Build(
+      "1. Bakhyt Seitqaliuly, 52, a livestock trader from Tacheng and the elder brother of Aiman Seitqalieva, "
+      "was detained in 2018.\n\n2. Gulbahram Zhaqsylyqqyzy, 74, a widow from Nilka, mother of Serzhan "
+      "Mukhametov, was fined.\n\n3. Rahila Tursunova, 44, a Uyghur teacher from Aksu, whose brother Abdulla "
+      "Tursunov runs a cafe in Bishkek, has been held since 2017.\n");
+  INFO(Render(a.graph));
+  const auto tied = [&](const char* x, const char* type, const char* y) {
+    return Tied(a.graph, EntityNamed(a.graph, x), type, EntityNamed(a.graph, y));
+  };
+  CHECK(tied("Bakhyt Seitqaliuly", "sibling", "Aiman Seitqalieva"));
+  CHECK(tied("Gulbahram Zhaqsylyqqyzy", "parent", "Serzhan Mukhametov"));
+  CHECK(tied("Abdulla Tursunov", "sibling", "Rahila Tursunova"));
+}
+
 }  // namespace
 }  // namespace kith
