@@ -1,7 +1,8 @@
 // Duration: a written term ("10 days", "ten days", "10-day", "18 months",
 // "a year", "13 years", "a decade") as an ISO 8601 duration ("P10D", "P18M",
-// "P1Y", "P2W", "P10Y"). Number words come from the `numbers` lexicon. Returns "" when the
-// text is no duration. IsoDurations() reads a list of terms ("12 and 7 years").
+// "P1Y", "P2W", "P10Y"). Number words ("ten", "seventeen") come from the
+// lexicon given. Returns "" when the text is no duration. IsoDurations()
+// reads a list of terms ("12 and 7 years").
 #pragma once
 
 #include <string>

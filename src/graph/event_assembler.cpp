@@ -452,7 +452,7 @@ void EventAssembler::AddTerms(Event e, std::vector<Event>* events, std::vector<i
   // A written term keeps its words and gains its ISO 8601 duration ("ten days" -> P10D).
   const auto term = e.attributes.find("term");
   const std::vector<std::string> isos =
-      term == e.attributes.end() ? std::vector<std::string>{} : IsoDurations(term->second, rules_.lexicon("numbers"));
+      term == e.attributes.end() ? std::vector<std::string>{} : IsoDurations(term->second, rules_.lexicon("number_words"));
   if (isos.size() == 1) e.attributes["duration"] = isos[0];
   if (isos.size() <= 1) {
     events->push_back(std::move(e));

@@ -869,6 +869,17 @@ TEST_CASE("Events: the relative named after 'whose father,' is the one held, not
   CHECK_FALSE(HasRole(detention, "detainee", EntityNamed(g, "Bakyt Sadyrov")));
 }
 
+TEST_CASE("Events: a term in words after the court and the date is the sentence's duration", "[graph]") {
+  const DocumentGraph g = Build(
+      "Erlan Tursynbekuly was sentenced by a court in Ghulja in December 2018 to fourteen years for "
+      "\"inciting ethnic hatred\".");
+  INFO(Render(g));
+  const Event& sentence = OnlyEventWith(g, "Sentence", {"Erlan Tursynbekuly"});
+  CHECK(sentence.date == "2018-12");
+  CHECK(sentence.attributes.count("duration") == 1);
+  if (sentence.attributes.count("duration")) CHECK(sentence.attributes.at("duration") == "P14Y");
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
