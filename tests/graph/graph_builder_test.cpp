@@ -1259,6 +1259,16 @@ TEST_CASE("Graph joins a birth name or a name on a document to the person it bel
   }
 }
 
+TEST_CASE("Graph reads the second of two kin terms in apposition after a name", "[graph]") {
+  const Article a = Build(
+      "Erlan Tursynbekuly, Gaukhar Nurlanqyzy's husband and Aruzhan Bekova's father, was sentenced in 2018.\n");
+  INFO(Render(a.graph));
+  const int erlan = EntityNamed(a.graph, "Erlan Tursynbekuly");
+  CHECK(Tied(a.graph, erlan, "spouse", EntityNamed(a.graph, "Gaukhar Nurlanqyzy")));
+  CHECK(Tied(a.graph, erlan, "parent", EntityNamed(a.graph, "Aruzhan Bekova")));
+  CHECK(CountDescribed(a.graph, "father of Aruzhan Bekova") == 0);
+}
+
 TEST_CASE("Graph reads a kin tie stated in an apposition after a role, as press releases list cases", "[graph]") {
   const Article a = Build(
       "1. Bakhyt Seitqaliuly, 52, a livestock trader from Tacheng and the elder brother of Aiman Seitqalieva, "
