@@ -880,6 +880,16 @@ TEST_CASE("Events: a term in words after the court and the date is the sentence'
   if (sentence.attributes.count("duration")) CHECK(sentence.attributes.at("duration") == "P14Y");
 }
 
+TEST_CASE("Events: the possessor before a kin word is not the subject of a later verb phrase", "[graph]") {
+  const DocumentGraph g = Build(
+      "Tursynbek Alimjanuly stayed in Ghulja. In 1962 Tursynbek Alimjanuly's elder sister went with her husband "
+      "and settled in Zharkent.");
+  INFO(Render(g));
+  for (const Event* travel : OfKind(g, "Travel")) {
+    CHECK_FALSE(HasRole(*travel, "traveller", EntityNamed(g, "Tursynbek Alimjanuly")));
+  }
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
