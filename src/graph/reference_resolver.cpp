@@ -155,7 +155,11 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end,
     const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
     if (!gender.empty() && !g.empty() && g != gender) continue;
     out.fits = true;
-    const bool possessor = m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv;
+    // "The township handed X's passport back. She ...": the owner of a thing may be meant, unless
+    // a pronoun of the owner's gender comes first ("Now she rents a room in X's house").
+    const bool owns_thing = m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv && !g.empty() &&
+                            !OwnsPerson(m.last + 1) && SamePronoun(s, g) > m.first;
+    const bool possessor = m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv && !owns_thing;
     if (possessor) {
       if (out.possessor < 0) out.possessor = e;
     } else if (out.person < 0) {
@@ -360,6 +364,16 @@ std::size_t ReferenceResolver::ListedPossessiveBefore(std::size_t t) const {
   skip([&](const Token& tok) { return modifiers != nullptr && modifiers->FindWord(tok.lower) != nullptr; });
   if (k == first || ex_.tokens[k - 1].lower != ex_.tokens[t].lower) return none;
   return k - 1;
+}
+
+bool ReferenceResolver::OwnsPerson(std::size_t t) const {
+  const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  while (t < ex_.tokens.size() && modifiers != nullptr && modifiers->FindWord(ex_.tokens[t].lower) != nullptr) ++t;
+  if (t >= ex_.tokens.size()) return false;
+  const std::string& w = ex_.tokens[t].lower;
+  return (kin != nullptr && kin->FindWord(w) != nullptr) || (roles != nullptr && roles->FindWord(w) != nullptr);
 }
 
 bool ReferenceResolver::OpensSentence(std::size_t t) const {

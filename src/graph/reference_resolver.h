@@ -24,7 +24,9 @@
 //    whose
 //    gender does not conflict and who is
 //    not a possessor, since a pronoun mostly refers to the subject ("X's
-//    husband ... he" is the husband); a possessive pronoun falls back to the
+//    husband ... he" is the husband), except the owner of a thing when no
+//    pronoun of that gender comes first ("X's passport was returned. She
+//    ..." is X); a possessive pronoun falls back to the
 //    first possessor ("X's mother, Y, lives with his sisters" is X's);
 //  - "their", "they": every person before it in the sentence, else the most
 //    recent list of persons ("A and her husband B ... their son"); nobody
@@ -127,6 +129,10 @@ class ReferenceResolver {
   int FrontedSubject(std::size_t t, const std::string& gender) const;
   // True when no word comes before token `t` in its sentence.
   bool OpensSentence(std::size_t t) const;
+  // True when the words from token `t` (right after a name's "'s") name a person: a kin term or a
+  // role noun after any kin modifiers ("X's elder brother", "X's lawyer"), not a thing ("X's
+  // passport"), whose owner a later pronoun may mean.
+  bool OwnsPerson(std::size_t t) const;
   // In sentence `s`, outside quotes, the "the" of a description by age followed by a speech
   // verb ("the 46-year-old teacher said"), or the token count.
   std::size_t AgeDescriptionBeforeSpeech(int s) const;

@@ -526,6 +526,25 @@ TEST_CASE("ReferenceResolver: a pronoun in an opening phrase is the subject afte
   CHECK(s.Resolve("his", 2) == Ids{omar});
 }
 
+TEST_CASE("ReferenceResolver: the owner of a thing may be whom a subject pronoun means", "[graph]") {
+  Scene s("Aigul Bek lives in Almaty. The office handed Dana Nur's passport back. Last spring she crossed. "
+          "Aigul Bek waited. Now she rents a room in Dana Nur's house. She asked for a visa. "
+          "Aigul Bek waited. Dana Nur's son was freed. She cried.");
+  const int aigul = s.Person("Aigul Bek", "female");
+  const int dana = s.Person("Dana Nur", "female");
+  s.Mention("Aigul Bek", aigul);
+  s.Mention("Dana Nur", dana);
+  s.Mention("Aigul Bek", aigul, 1);
+  s.Mention("Dana Nur", dana, 1);
+  s.Mention("Aigul Bek", aigul, 2);
+  s.Mention("Dana Nur", dana, 2);
+  CHECK(s.Resolve("she") == Ids{dana});
+  // A pronoun of her gender before the owner in its sentence is the subject there.
+  CHECK(s.Resolve("She") == Ids{aigul});
+  // The owner of a relative is not whom the pronoun means ("X's son ... She").
+  CHECK(s.Resolve("She", 1) == Ids{aigul});
+}
+
 TEST_CASE("ReferenceResolver: an interview printed without labels", "[graph]") {
   Scene s("Aliya Bek waited at the border. Aliya Bek spoke to us after the hearing.\n"
           "When did you last hear from your mother?\n"
