@@ -138,14 +138,21 @@ int ReferenceResolver::Speaker(int s) const {
   return -1;
 }
 
-ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end,
-                                                    const std::string& gender, int quoted) const {
+ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, const std::string& gender, int quoted,
+                                                    bool skip_prepositional) const {
+  static constexpr std::string_view kPrepositions[] = {"after", "before", "like", "unlike", "than", "with", "without",
+                                                       "for", "to", "from", "by", "against", "besides"};
   Named out;
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
   for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
     const ExtractedMention& m = ex_.mentions[i];
     if (m.last > sent.last || m.first >= end) continue;
     if (quoted >= 0 && in_quote_[m.first] != (quoted == 1)) continue;
+    if (skip_prepositional && m.first > sent.first &&
+        std::find(std::begin(kPrepositions), std::end(kPrepositions), ex_.tokens[m.first - 1].lower) !=
+            std::end(kPrepositions)) {
+      continue;
+    }
     const int e = mention_entity_[i];
     if (e < 0) {
       out.unresolved = true;
@@ -189,7 +196,10 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     }
     // The first compatible person that is not a possessor ("X's son Y ... his" is Y's); a possessive
     // pronoun falls back to the first compatible possessor ("X's mother, Y, ... his sisters" is X's).
-    const Named named = NamedIn(look, look == s ? t : sent.last, gender, look == s ? in_quote_[t] : -1);
+    // "In March 2018, five months after X, he was detained": a subject pronoun does not mean a
+    // person its own sentence names after a preposition.
+    const bool own_subject = look == s && !possessive && SubjectPronoun(t);
+    const Named named = NamedIn(look, look == s ? t : sent.last, gender, look == s ? in_quote_[t] : -1, own_subject);
     if (named.person >= 0) return named.person;
     if (possessive && named.possessor >= 0) return named.possessor;
     // "She met X's daughters, her nieces ...": a subject pronoun of the same gender before it in

@@ -99,7 +99,9 @@ class ReferenceResolver {
     bool fits = false;  // someone named there has a gender that does not conflict
     bool unresolved = false;
   };
-  Named NamedIn(int s, std::size_t end, const std::string& gender, int quoted) const;
+  // The persons of sentence `s` before token `end` (outside or inside quotes by `quoted`: 1, 0,
+  // or -1 for both); with `skip_prepositional`, none right after a preposition ("after X").
+  Named NamedIn(int s, std::size_t end, const std::string& gender, int quoted, bool skip_prepositional = false) const;
   int NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth = 0) const;
   // The person the pronoun at `t` (outside quotes) stands for when its sentence and the one
   // before name nobody that fits: the first fitting person of the nearest sentence before them

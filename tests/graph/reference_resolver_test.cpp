@@ -545,6 +545,18 @@ TEST_CASE("ReferenceResolver: the owner of a thing may be whom a subject pronoun
   CHECK(s.Resolve("She", 1) == Ids{aigul});
 }
 
+TEST_CASE("ReferenceResolver: a subject pronoun does not mean a person after a preposition before it", "[graph]") {
+  Scene s("Nurbolat Nur stayed. In March, five months after Erlan Nur, he was detained. "
+          "Erlan Nur left. After his release, he was ill.");
+  const int nurbolat = s.Person("Nurbolat Nur", "male");
+  const int erlan = s.Person("Erlan Nur", "male");
+  s.Mention("Nurbolat Nur", nurbolat);
+  s.Mention("Erlan Nur", erlan);
+  s.Mention("Erlan Nur", erlan, 1);
+  CHECK(s.Resolve("he") == Ids{nurbolat});
+  CHECK(s.Resolve("he", 1) == Ids{erlan});
+}
+
 TEST_CASE("ReferenceResolver: an interview printed without labels", "[graph]") {
   Scene s("Aliya Bek waited at the border. Aliya Bek spoke to us after the hearing.\n"
           "When did you last hear from your mother?\n"
