@@ -185,6 +185,24 @@ bool EventAssembler::InClauseAfterTrigger(const Candidate& c, const ExtractedMen
   return opener == "who"sv || opener == "which"sv || opener == "whose"sv;
 }
 
+bool EventAssembler::OutsideItsPhrase(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const {
+  const auto dates = date.attributes.find("dates");
+  if (dates == date.attributes.end() || dates->second != "phrase"sv) return false;
+  // The phrase's event is the first event word after the count ("eight years after his arrest",
+  // "five years after his wife, X, died"), unless a comma and a subject pronoun come first ("five
+  // months after X, he was detained": the pronoun's clause is another event's).
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  for (std::size_t t = date.last; t < s.last; ++t) {
+    const LexiconEntry* next =
+        ex_.tokens[t].norm == ","sv && t + 1 < s.last && pronouns != nullptr ? pronouns->FindWord(ex_.tokens[t + 1].lower) : nullptr;
+    if (next != nullptr && AttributeOf(next->attributes, "case") == "subject"sv) return true;
+    if (!EventWordKind(t, false).empty()) {
+      return c.trigger.begin != ex_.tokens[t].span.begin;
+    }
+  }
+  return true;
+}
+
 bool EventAssembler::PresentPerfect(const Candidate& c) const {
   if (c.trigger.empty() || c.sentence < 0) return false;
   const SentenceSpan& s = ex_.sentences[static_cast<std::size_t>(c.sentence)];
@@ -216,6 +234,7 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
   for (const auto& [i, d] : dates_) {
     const ExtractedMention& m = ex_.mentions[i];
     if (d.empty() || m.first < s.first || m.last > s.last) continue;
+    if (!c.trigger.empty() && OutsideItsPhrase(c, m, s)) continue;
     // "Last week he travelled to Almaty and stood outside the consulate": a date opening the
     // sentence dates each of its verb phrases.
     const bool opening = m.first <= s.first + 1 && ex_.tokens[m.last - 1].span.end <= c.trigger.begin;

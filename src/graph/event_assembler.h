@@ -102,6 +102,10 @@ class EventAssembler {
   // ("X, who was led out by officers, spoke for his nephew, Y, who vanished in 2019"): the
   // clause speaks of its own antecedent.
   bool InClauseAfterTrigger(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
+  // True when `date` dates only the event of its own phrase (attribute dates=phrase: "five months
+  // after his arrest") and the candidate's trigger is not that event's word: the first event word
+  // after the date, unless a comma and a subject pronoun come before it.
+  bool OutsideItsPhrase(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
   // True when the trigger is a present perfect ("has been imprisoned", "have long been held").
   bool PresentPerfect(const Candidate& c) const;
   void AddProtesters(std::vector<Event>* events) const;

@@ -890,6 +890,24 @@ TEST_CASE("Events: the possessor before a kin word is not the subject of a later
   }
 }
 
+TEST_CASE("Events: 'In March 2018, five months after X, he was detained' is his detention, in March", "[graph]") {
+  const DocumentGraph g = Build(
+      "Erlan Tursynbekuly was detained in October 2017. Nurbolat Tursynbekuly, his younger brother, stayed in "
+      "Ghulja. A mechanic, he had no passport. In March 2018, five months after Erlan Tursynbekuly, he was "
+      "detained at his workshop.");
+  INFO(Render(g));
+  const int erlan = EntityNamed(g, "Erlan Tursynbekuly");
+  const int nurbolat = EntityNamed(g, "Nurbolat Tursynbekuly");
+  bool found = false;
+  for (const Event* detention : OfKind(g, "Detention")) {
+    if (!HasRole(*detention, "detainee", nurbolat)) continue;
+    found = true;
+    CHECK(detention->date == "2018-03");
+    CHECK_FALSE(HasRole(*detention, "detainee", erlan));
+  }
+  CHECK(found);
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
