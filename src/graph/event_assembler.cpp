@@ -193,9 +193,10 @@ bool EventAssembler::OutsideItsPhrase(const Candidate& c, const ExtractedMention
   // months after X, he was detained": the pronoun's clause is another event's).
   const Lexicon* pronouns = rules_.lexicon("pronouns");
   for (std::size_t t = date.last; t < s.last; ++t) {
-    const LexiconEntry* next =
-        ex_.tokens[t].norm == ","sv && t + 1 < s.last && pronouns != nullptr ? pronouns->FindWord(ex_.tokens[t + 1].lower) : nullptr;
-    if (next != nullptr && AttributeOf(next->attributes, "case") == "subject"sv) return true;
+    if (ex_.tokens[t].norm == ","sv && t + 1 < s.last && pronouns != nullptr) {
+      const LexiconEntry* next = pronouns->FindWord(ex_.tokens[t + 1].lower);
+      if (next != nullptr && AttributeOf(next->attributes, "case") == "subject"sv) return true;
+    }
     if (!EventWordKind(t, false).empty()) {
       return c.trigger.begin != ex_.tokens[t].span.begin;
     }

@@ -164,9 +164,9 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, cons
     out.fits = true;
     // "The township handed X's passport back. She ...": the owner of a thing may be meant, unless
     // a pronoun of the owner's gender comes first ("Now she rents a room in X's house").
-    const bool owns_thing = m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv && !g.empty() &&
-                            !OwnsPerson(m.last + 1) && SamePronoun(s, g) > m.first;
-    const bool possessor = m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv && !owns_thing;
+    const bool before_s = m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv;
+    const bool owns_thing = before_s && !g.empty() && !OwnsPerson(m.last + 1) && SamePronoun(s, g) > m.first;
+    const bool possessor = before_s && !owns_thing;
     if (possessor) {
       if (out.possessor < 0) out.possessor = e;
     } else if (out.person < 0) {
