@@ -229,10 +229,23 @@ class Emitter {
     for (std::size_t r = 0; r <= rows.size(); ++r) {
       out_ += "  \"row-" + std::to_string(r) + "\" [style=invis, shape=point, width=0, height=0, label=\"\"];\n";
     }
+    // Only a block's tops hang from its row's anchor and only its bottoms hold up the next: the
+    // block's own edges place the rest, and every anchor edge more is work for dot's ranking
+    // (which fails outright on some graphs with clusters when every vertex is anchored).
+    std::vector<bool> has_in(n, false);
+    std::vector<bool> has_out(n, false);
+    for (const DrawnTie& tie : ties_) {
+      if (tie.from != tie.to) has_out[tie.from] = has_in[tie.to] = true;
+    }
+    for (ModelEdgeRef e : model_.edges()) {
+      const ModelVertex s = boost::source(e, g());
+      const ModelVertex t = boost::target(e, g());
+      if (g()[e].kind != EdgeKind::kTie && Drawn(e) && s != t) has_out[s] = has_in[t] = true;
+    }
     for (std::size_t r = 0; r < rows.size(); ++r) {
       for (ModelVertex v : rows[r]) {
-        out_ += "  \"row-" + std::to_string(r) + "\" -> " + Id(v) + " [style=invis];\n";
-        out_ += "  " + Id(v) + " -> \"row-" + std::to_string(r + 1) + "\" [style=invis];\n";
+        if (!has_in[v]) out_ += "  \"row-" + std::to_string(r) + "\" -> " + Id(v) + " [style=invis];\n";
+        if (!has_out[v]) out_ += "  " + Id(v) + " -> \"row-" + std::to_string(r + 1) + "\" [style=invis];\n";
       }
     }
   }

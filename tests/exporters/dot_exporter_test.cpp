@@ -131,7 +131,7 @@ TEST_CASE("DOT escapes every name", "[exporters]") {
   CHECK(std::none_of(dot.begin(), dot.end(), [](char c) { return c != '\n' && static_cast<unsigned char>(c) < 0x20; }));
 }
 
-TEST_CASE("DOT cuts a wide graph into rows", "[exporters]") {
+TEST_CASE("DOT cuts a wide graph into rows, anchoring only the tops and bottoms of its blocks", "[exporters]") {
   StoredGraph graph;
   for (std::int64_t i = 1; i <= 40; ++i) {
     graph.entities.push_back(testing::StoredEntityOf(i, EntityKind::kPerson, "Person", "P" + std::to_string(i)));
@@ -144,6 +144,9 @@ TEST_CASE("DOT cuts a wide graph into rows", "[exporters]") {
   CHECK(Has(dot, "\"row-1\" -> \"person-25\" [style=invis];"));
   CHECK_FALSE(Has(dot, "\"row-2\" -> "));
   CHECK(Has(dot, "\"person-40\" -> \"row-2\" [style=invis];"));
+  // Each pair is drawn person-(2i-1) -> person-2i: the first is the top, the second the bottom.
+  CHECK_FALSE(Has(dot, "\"row-1\" -> \"person-26\""));
+  CHECK_FALSE(Has(dot, "\"person-25\" -> \"row-2\""));
 }
 
 TEST_CASE("WriteDotFile writes atomically and keeps the old file on failure", "[exporters]") {
