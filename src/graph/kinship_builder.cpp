@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "base/utf8.h"
+#include "graph/kin_composition.h"
 #include "graph/kin_inference.h"
 #include "graph/patronymic.h"
 #include "graph/same_person.h"
@@ -95,6 +96,7 @@ void KinshipBuilder::Build() {
     InferKinship(graph_);
   }
   AddUnnamedRelatives(unnamed);
+  ComposeGrandparents(graph_);
 }
 
 // One extracted tie between its relative and each of `anchors`; a tie to relatives the article

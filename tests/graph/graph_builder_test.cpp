@@ -1284,5 +1284,17 @@ TEST_CASE("Graph reads a kin tie stated in an apposition after a role, as press 
   CHECK(tied("Abdulla Tursunov", "sibling", "Rahila Tursunova"));
 }
 
+TEST_CASE("Graph ties a named parent's named parent to the child as a grandparent", "[graph]") {
+  const Article a = Build(
+      "Saule Beisenova, 70, travelled to Ghulja in 2019 to see her son, Marat Beisenov. Marat's daughter, "
+      "Aida Maratqyzy, 9, lives with her in Almaty.\n");
+  INFO(Render(a.graph));
+  const int saule = EntityNamed(a.graph, "Saule Beisenova");
+  const int aida = EntityNamed(a.graph, "Aida Maratqyzy");
+  REQUIRE(Tied(a.graph, EntityNamed(a.graph, "Marat Beisenov"), "parent", aida));
+  CHECK(Tied(a.graph, saule, "relative", aida));
+  CHECK(!Tied(a.graph, saule, "parent", aida));
+}
+
 }  // namespace
 }  // namespace kith

@@ -1,4 +1,5 @@
 #include "graph/kin_inference.h"
+#include "graph/kin_composition.h"
 
 #include <catch2/catch.hpp>
 
@@ -293,4 +294,48 @@ TEST_CASE("InferKinship: a sibling of a parent's child is a sibling of the other
 }
 
 }  // namespace
+TEST_CASE("ComposeGrandparents makes a parent's parent a grandparent, citing both ties", "[graph]") {
+  DocumentGraph g = Persons(3);
+  g.entities[0].gender = "female";
+  Tie(&g, 0, "parent", 1, "mother", 0);  // P0 is P1's mother
+  Tie(&g, 2, "child", 1, "daughter", 1);  // P2 is P1's daughter
+  CHECK(ComposeGrandparents(&g) == 1);
+  INFO(Render(g));
+  REQUIRE(g.relations.size() == 3);
+  const Relation& r = g.relations[2];
+  CHECK(r.subject == 0);
+  CHECK(r.type == "relative");
+  CHECK(r.object == 2);
+  CHECK(r.term == "grandmother");
+  CHECK(r.inferred);
+  CHECK(r.evidence.rule == "infer.grandparent");
+  CHECK(r.sources == std::vector<int>{1, 0});
+  CHECK(r.evidence.sentence == 1);
+}
+
+TEST_CASE("ComposeGrandparents leaves tied pairs, spouses and siblings alone", "[graph]") {
+  SECTION("the grandparent tie is stated") {
+    DocumentGraph g = Persons(3);
+    Tie(&g, 0, "parent", 1, "father", 0);
+    Tie(&g, 1, "parent", 2, "father", 0);
+    Tie(&g, 2, "relative", 0, "grandson", 1);
+    CHECK(ComposeGrandparents(&g) == 0);
+  }
+  SECTION("a parent's sibling or spouse is no grandparent") {
+    DocumentGraph g = Persons(4);
+    Tie(&g, 0, "parent", 1, "father", 0);
+    Tie(&g, 2, "sibling", 0, "brother", 0);
+    Tie(&g, 3, "spouse", 0, "wife", 1);
+    CHECK(ComposeGrandparents(&g) == 0);
+  }
+  SECTION("running it twice adds nothing the second time") {
+    DocumentGraph g = Persons(3);
+    Tie(&g, 0, "parent", 1, "father", 0);
+    Tie(&g, 1, "parent", 2, "father", 0);
+    CHECK(ComposeGrandparents(&g) == 1);
+    CHECK(g.relations[2].term == "grandparent");
+    CHECK(ComposeGrandparents(&g) == 0);
+  }
+}
+
 }  // namespace kith
