@@ -906,6 +906,15 @@ TEST_CASE("Events: 'In March 2018, five months after X, he was detained' is his 
   CHECK(found);
 }
 
+TEST_CASE("Events: 'flew to X to attend his grandmother's funeral and was detained' is his detention", "[graph]") {
+  const DocumentGraph g = Build(
+      "Amanzhol Qasymuly is a driver from Zharkent. He flew to Urumqi in July 2024 to attend his grandmother's "
+      "funeral and was detained on arrival.");
+  INFO(Render(g));
+  const Event& detention = OnlyEventWith(g, "Detention", {"Amanzhol Qasymuly"});
+  CHECK(InRole(detention, "detainee") == Named(g, {"Amanzhol Qasymuly"}));
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
