@@ -1,6 +1,7 @@
 #include "graph/graph_builder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -128,6 +129,7 @@ class Builder {
     std::map<std::string, std::set<int>> part_owner;  // part key -> entities
     std::vector<std::size_t> singles;
     std::vector<std::pair<std::string, int>> without_patronymic;  // "given surname" key -> entity of the full form
+    std::map<std::string, std::vector<std::string>> words_of_key;   // full-name key -> its words as first written
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
       if (m.label != "Person"sv || m.attributes.count("refers") != 0) continue;
@@ -143,6 +145,7 @@ class Builder {
       if (e < 0) {
         e = NewEntity(EntityKind::kPerson, "Person");
         by_key[key] = e;
+        words_of_key[key] = toks;
         for (const std::string& part : toks) part_owner[keys_.Key(part)].insert(e);
       }
       Attach(i, e);
@@ -152,6 +155,7 @@ class Builder {
     }
     JoinPatronymicForms(without_patronymic, by_key, &part_owner);
     JoinShortFullNames(by_key, &part_owner);
+    JoinInitialedNames(by_key, words_of_key, &part_owner);
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
       if (m.label != "Person"sv) continue;
@@ -317,6 +321,58 @@ class Builder {
       if (owners.size() != 1) continue;
       MergePerson(short_entity, owners[0], part_owner);
       short_entity = owners[0];
+    }
+  }
+
+  // A name whose words before the surname are initials ("B. T. Sydykov", "N. M. Asanova", as
+  // official letters and verdicts print them) is the one person of that surname whose given name
+  // (and patronymic, where both have one) begin with those initials. The initialed form becomes
+  // one of the person's other names.
+  void JoinInitialedNames(const std::map<std::string, int>& by_key,
+                          const std::map<std::string, std::vector<std::string>>& words_of_key,
+                          std::map<std::string, std::set<int>>* part_owner) {
+    const auto initial = [](const std::string& w) {
+      // One letter, or two with a full stop ("Zh."): "Li" and "Ma" are names.
+      const bool stop = !w.empty() && w.back() == '.';
+      const std::size_t letters = stop ? w.size() - 1 : w.size();
+      if (letters == 0 || letters > 2 || (letters == 2 && !stop)) return std::string();
+      for (std::size_t i = 0; i < letters; ++i) {
+        if (!std::isalpha(static_cast<unsigned char>(w[i]))) return std::string();
+      }
+      return w.substr(0, letters);
+    };
+    for (const auto& [key, words] : words_of_key) {
+      const int entity = by_key.at(key);
+      if (dropped_.count(entity) != 0 || words.size() < 2 || !initial(words.back()).empty()) continue;
+      std::vector<std::string> initials;
+      for (std::size_t i = 0; i + 1 < words.size(); ++i) initials.push_back(initial(words[i]));
+      if (std::find(initials.begin(), initials.end(), std::string()) != initials.end()) continue;
+      const std::string surname = keys_.Key(words.back());
+      int owner = -1;
+      bool ambiguous = false;
+      for (const auto& [other_key, other_words] : words_of_key) {
+        const int other = by_key.at(other_key);
+        if (other == entity || other == owner || dropped_.count(other) != 0 || other_words.size() < 2 ||
+            keys_.Key(other_words.back()) != surname) {
+          continue;
+        }
+        bool fits = true;
+        for (std::size_t i = 0; i + 1 < other_words.size() && fits; ++i) {
+          const bool spelled_out = initial(other_words[i]).empty();
+          const bool covered = i < initials.size();
+          fits = spelled_out && (!covered || other_words[i].compare(0, initials[i].size(), initials[i]) == 0);
+        }
+        if (!fits) continue;
+        ambiguous = ambiguous || owner >= 0;
+        owner = other;
+      }
+      if (owner < 0 || ambiguous) continue;
+      // The spelled-out name stays the one the person is called by.
+      const std::vector<std::string>& own = names_[static_cast<std::size_t>(owner)];
+      for (const std::string& n : names_[static_cast<std::size_t>(entity)]) {
+        if (std::find(own.begin(), own.end(), n) == own.end()) other_names_[owner].insert(n);
+      }
+      MergePerson(entity, owner, part_owner);
     }
   }
 

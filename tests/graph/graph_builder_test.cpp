@@ -1296,5 +1296,26 @@ TEST_CASE("Graph ties a named parent's named parent to the child as a grandparen
   CHECK(!Tied(a.graph, saule, "parent", aida));
 }
 
+TEST_CASE("Graph joins a name printed with initials to the one person of that surname they fit", "[graph]") {
+  const Article a = Build(
+      "A verdict names \"B. T. Sydykov,\" a resident of Akqi. Her husband, Bakytbek Toktogulovich Sydykov, ran a "
+      "pharmacy. His brother, Kanybek Sydykov, drives an ambulance. A reply was addressed to \"N. M. Asanova.\" "
+      "Nazgul Asanova, 38, lives in Bishkek.\n");
+  INFO(Render(a.graph));
+  const int bakytbek = EntityNamed(a.graph, "Bakytbek Toktogulovich Sydykov");
+  CHECK(EntityNamed(a.graph, "B. T. Sydykov") < 0);
+  CHECK(EntityNamed(a.graph, "N. M. Asanova") < 0);
+  CHECK(EntityNamed(a.graph, "Nazgul Asanova") >= 0);
+  CHECK(EntityNamed(a.graph, "Kanybek Sydykov") != bakytbek);
+  CHECK(EntityNamed(a.graph, "Kanybek Sydykov") >= 0);
+}
+
+TEST_CASE("Graph keeps a name with initials apart when two persons of the surname fit them", "[graph]") {
+  const Article a = Build(
+      "The court wrote to \"A. Bekova.\" Aigerim Bekova and her sister, Aliya Bekova, live in Almaty.\n");
+  INFO(Render(a.graph));
+  CHECK(EntityNamed(a.graph, "A. Bekova") >= 0);
+}
+
 }  // namespace
 }  // namespace kith
