@@ -521,19 +521,33 @@ class Builder {
         if (located_form || bare_head) into[a] = b;
       }
     }
-    // A head that is another name of a head ("U.S. Mission" for "U.S. Embassy") joins that body.
-    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
-      const ExtractedMention& m = ex_.mentions[i];
-      const auto head = m.attributes.find("head");
-      const auto alias_of = m.attributes.find("head_alias");
-      const int a = mention_entity_[i];
-      if (a < 0 || head == m.attributes.end() || alias_of == m.attributes.end() || into.count(a)) continue;
-      const std::string name = names_[static_cast<std::size_t>(a)].front();
-      const std::size_t at = name.rfind(head->second);
-      if (at == std::string::npos) continue;
-      const std::string other = Utf8Lower(name.substr(0, at) + alias_of->second + name.substr(at + head->second.size()));
-      for (int b : orgs) {
-        if (b != a && !into.count(b) && lower_first[b] == other) into[a] = b;
+    // A short name is the one body another of whose names it fits, when the article names only one
+    // such: a head of several words ("Foreign Ministry") ends that body's name ("the Kyrgyz Foreign
+    // Ministry"), or its head's other name gives that body's name ("U.S. Mission" for "U.S.
+    // Embassy"; "Foreign Ministry" for "Ministry of Foreign Affairs", maybe "of Kazakhstan").
+    if (heads != nullptr) {
+      for (int a : orgs) {
+        if (into.count(a)) continue;
+        const std::string& la = lower_first[a];
+        const std::vector<Token> tokens = rules_tokenizer_.Tokenize(names_[static_cast<std::size_t>(a)].front());
+        std::vector<std::string> words;
+        for (const Token& t : tokens) words.push_back(t.lower);
+        const bool whole_head = words.size() > 1 && heads->Find(words) != nullptr;
+        const std::string other = OtherHeadName(names_[static_cast<std::size_t>(a)].front(), tokens, *heads);
+        if (!whole_head && other.empty()) continue;
+        std::set<int> fitting;
+        for (int b : orgs) {
+          if (b == a || into.count(b)) continue;
+          for (const std::string& lb : unpossessed[b]) {
+            const bool ends_with = whole_head && lb.size() > la.size() + 1 &&
+                                   lb.compare(lb.size() - la.size() - 1, la.size() + 1, " " + la) == 0;
+            const bool other_name =
+                !other.empty() && lb.compare(0, other.size(), other) == 0 &&
+                (lb.size() == other.size() || lb.compare(other.size(), 4, " of ") == 0 || lb.compare(other.size(), 4, " in ") == 0);
+            if (ends_with || other_name) fitting.insert(b);
+          }
+        }
+        if (fitting.size() == 1) into[a] = *fitting.begin();
       }
     }
     // Follow chains ("the mission" -> "U.S. Mission" -> "U.S. Embassy") to their end.
@@ -542,6 +556,22 @@ class Builder {
       for (int guard = 0; into.count(target) && guard < 100; ++guard) target = into.at(target);
       if (target != a) Merge(a, target);
     }
+  }
+
+  // `name` (tokenized as `tokens`) with the longest head it ends with replaced by that head's
+  // other name ("alias_of" in the heads lexicon), in lower case; empty when the head has none.
+  static std::string OtherHeadName(const std::string& name, const std::vector<Token>& tokens, const Lexicon& heads) {
+    for (std::size_t k = std::min(tokens.size(), heads.max_tokens()); k >= 1; --k) {
+      std::vector<std::string> words;
+      for (std::size_t t = tokens.size() - k; t < tokens.size(); ++t) words.push_back(tokens[t].lower);
+      const LexiconEntry* head = heads.Find(words);
+      if (head == nullptr) continue;
+      const auto alias_of = head->attributes.find("alias_of");
+      if (alias_of == head->attributes.end()) return "";
+      return Utf8Lower(name.substr(0, tokens[tokens.size() - k].span.begin) + alias_of->second +
+                       name.substr(tokens.back().span.end));
+    }
+    return "";
   }
 
   // Entity `from` is entity `to`: its names and mentions move over.

@@ -1056,12 +1056,31 @@ TEST_CASE("Graph sentences and mention evidence are byte spans of the text", "[g
 
 // JoinOrganizations records joins as a map and merges them in key order, not
 // transitively: when "the mission" joins "U.S. Mission" by its head and "U.S.
-// Mission" joins "U.S. Embassy" by head_alias, and the second has the smaller
+// Mission" joins "U.S. Embassy" by its head's other name, and the second has the smaller
 // index, the first is merged into an already dropped entity and its mention is lost.
+TEST_CASE("Graph joins a ministry's short name to the one body its other names fit", "[graph]") {
+  const Article a = Build(
+      "Relatives wrote to the Ministry of Foreign Affairs of Kazakhstan. The Foreign Ministry did not reply. "
+      "In Bishkek, the Kyrgyz Interior Ministry said the Interior Ministry had no record.\n");
+  INFO(Render(a.graph));
+  CHECK(EntityNamed(a.graph, "Foreign Ministry") < 0);
+  CHECK(EntityNamed(a.graph, "Ministry of Foreign Affairs of Kazakhstan") >= 0);
+  CHECK(EntityNamed(a.graph, "Interior Ministry") < 0);
+  CHECK(EntityNamed(a.graph, "Kyrgyz Interior Ministry") >= 0);
+}
+
+TEST_CASE("Graph keeps a ministry's short name apart when two bodies fit it", "[graph]") {
+  const Article a = Build(
+      "The Kazakh Foreign Ministry and the Chinese Foreign Ministry met. The Foreign Ministry said nothing.\n");
+  INFO(Render(a.graph));
+  CHECK(EntityNamed(a.graph, "Foreign Ministry") >= 0);
+  CHECK(EntityNamed(a.graph, "Chinese Foreign Ministry") >= 0);
+}
+
 TEST_CASE("Graph organization joins are transitive", "[graph]") {
   Handmade h("The U.S. Embassy spoke. The U.S. Mission agreed. Then the mission closed.");
   h.Add("U.S. Embassy", "Organization");
-  h.Add("U.S. Mission", "Organization", {{"head", "Mission"}, {"head_alias", "Embassy"}});
+  h.Add("U.S. Mission", "Organization", {{"head", "Mission"}});
   h.Add("the mission", "Organization");
   const DocumentGraph g = h.Build();
   INFO(Render(g));
