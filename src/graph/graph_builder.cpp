@@ -525,7 +525,18 @@ class Builder {
     // such: a head of several words ("Foreign Ministry") ends that body's name ("the Kyrgyz Foreign
     // Ministry"), or its head's other name gives that body's name ("U.S. Mission" for "U.S.
     // Embassy"; "Foreign Ministry" for "Ministry of Foreign Affairs", maybe "of Kazakhstan").
+    // Or it keeps the first word and the head of that body's name and leaves words out between
+    // ("the Kizilsu Intermediate Court" for "the Kizilsu Kyrgyz Autonomous Prefecture Intermediate
+    // People's Court").
     if (heads != nullptr) {
+      std::map<int, std::vector<std::vector<std::string>>> words_of;  // org -> its names' words
+      for (int o : orgs) {
+        for (const std::string& n : unpossessed[o]) {
+          std::vector<std::string> words;
+          for (const Token& t : rules_tokenizer_.Tokenize(n)) words.push_back(t.lower);
+          words_of[o].push_back(std::move(words));
+        }
+      }
       for (int a : orgs) {
         if (into.count(a)) continue;
         const std::string& la = lower_first[a];
@@ -534,7 +545,8 @@ class Builder {
         for (const Token& t : tokens) words.push_back(t.lower);
         const bool whole_head = words.size() > 1 && heads->Find(words) != nullptr;
         const std::string other = OtherHeadName(names_[static_cast<std::size_t>(a)].front(), tokens, *heads);
-        if (!whole_head && other.empty()) continue;
+        const bool abridged = words.size() > 1 && !whole_head;
+        if (!whole_head && other.empty() && !abridged) continue;
         std::set<int> fitting;
         for (int b : orgs) {
           if (b == a || into.count(b)) continue;
@@ -546,6 +558,13 @@ class Builder {
                 (lb.size() == other.size() || lb.compare(other.size(), 4, " of ") == 0 || lb.compare(other.size(), 4, " in ") == 0);
             if (ends_with || other_name) fitting.insert(b);
           }
+          if (!abridged) continue;
+          for (const std::vector<std::string>& wb : words_of[b]) {
+            if (wb.size() > words.size() && wb.front() == words.front() && wb.back() == words.back() &&
+                IsSubsequence(words, wb)) {
+              fitting.insert(b);
+            }
+          }
         }
         if (fitting.size() == 1) into[a] = *fitting.begin();
       }
@@ -556,6 +575,15 @@ class Builder {
       for (int guard = 0; into.count(target) && guard < 100; ++guard) target = into.at(target);
       if (target != a) Merge(a, target);
     }
+  }
+
+  // True when `part` is `whole` with some words left out, the rest in order.
+  static bool IsSubsequence(const std::vector<std::string>& part, const std::vector<std::string>& whole) {
+    std::size_t i = 0;
+    for (std::size_t j = 0; j < whole.size() && i < part.size(); ++j) {
+      if (whole[j] == part[i]) ++i;
+    }
+    return i == part.size();
   }
 
   // `name` (tokenized as `tokens`) with the longest head it ends with replaced by that head's

@@ -1077,6 +1077,19 @@ TEST_CASE("Graph keeps a ministry's short name apart when two bodies fit it", "[
   CHECK(EntityNamed(a.graph, "Chinese Foreign Ministry") >= 0);
 }
 
+TEST_CASE("Graph joins a court's name with words left out to the one full name it fits", "[graph]") {
+  const Article a = Build(
+      "The Kizilsu Kyrgyz Autonomous Prefecture Intermediate People's Court tried him in Artux. In 2020 the "
+      "Kizilsu Intermediate Court sentenced him. The Almaty City Court and the Almaty Regional Court heard "
+      "the appeals; the Almaty Court said nothing.\n");
+  INFO(Render(a.graph));
+  CHECK(EntityNamed(a.graph, "Kizilsu Intermediate Court") < 0);
+  CHECK(EntityNamed(a.graph, "Kizilsu Kyrgyz Autonomous Prefecture Intermediate People's Court") >= 0);
+  CHECK(EntityNamed(a.graph, "Almaty City Court") >= 0);
+  CHECK(EntityNamed(a.graph, "Almaty Regional Court") >= 0);
+  CHECK(EntityNamed(a.graph, "Almaty Court") >= 0);  // two full names fit it
+}
+
 TEST_CASE("Graph organization joins are transitive", "[graph]") {
   Handmade h("The U.S. Embassy spoke. The U.S. Mission agreed. Then the mission closed.");
   h.Add("U.S. Embassy", "Organization");
