@@ -17,6 +17,7 @@
 #include "graph/patronymic.h"
 #include "graph/reference_resolver.h"
 #include "graph/same_person.h"
+#include "graph/state_body_key.h"
 #include "graph/surname_gender.h"
 
 namespace kith {
@@ -519,6 +520,19 @@ class Builder {
                                 (lb.compare(lb.size() - la.size() - 1, la.size() + 1, " " + la) == 0 ||
                                  lb.find(" " + la + " in ") != std::string::npos));
         if (located_form || bare_head) into[a] = b;
+      }
+    }
+    // Names of one state's body in either order ("Kyrgyz Foreign Ministry", "Ministry of Foreign
+    // Affairs of the Kyrgyz Republic") join the body named first.
+    std::map<std::string, int> by_state_key;
+    for (int o : orgs) {
+      if (into.count(o)) continue;
+      for (const std::string& n : names_[static_cast<std::size_t>(o)]) {
+        const std::string key = StateBodyKey(n, rules_);
+        if (key.empty()) continue;
+        const auto [it, added] = by_state_key.emplace(key, o);
+        if (!added && it->second != o) into[o] = it->second;
+        break;
       }
     }
     // A short name is the one body another of whose names it fits, when the article names only one

@@ -1090,6 +1090,15 @@ TEST_CASE("Graph joins a court's name with words left out to the one full name i
   CHECK(EntityNamed(a.graph, "Almaty Court") >= 0);  // two full names fit it
 }
 
+TEST_CASE("Graph joins a state body's names given in either order", "[graph]") {
+  const Article a = Build(
+      "She wrote to the Ministry of Foreign Affairs of the Kyrgyz Republic in August. In October the Kyrgyz "
+      "Foreign Ministry replied. Kyrgyzstan's Ministry of Foreign Affairs has not commented since.\n");
+  INFO(Render(a.graph));
+  CHECK(CountKind(a.graph, EntityKind::kOrganization) == 1);
+  CHECK(EntityNamed(a.graph, "Ministry of Foreign Affairs of the Kyrgyz Republic") >= 0);
+}
+
 TEST_CASE("Graph organization joins are transitive", "[graph]") {
   Handmade h("The U.S. Embassy spoke. The U.S. Mission agreed. Then the mission closed.");
   h.Add("U.S. Embassy", "Organization");

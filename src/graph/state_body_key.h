@@ -1,0 +1,20 @@
+// State body key: one key for the names an article gives one state's body
+// in either order, "Kyrgyz Foreign Ministry", "Kyrgyzstan's Ministry of
+// Foreign Affairs", "the Ministry of Foreign Affairs of the Kyrgyz Republic":
+// the body's head (its other name in the heads lexicon, if it has one) and
+// the country, through the countries and nationality adjectives lexicons.
+// A name that is not a head with a country before it ("<adjective or
+// country> <head>") or after "of" ("<head> of [the] <country>") has no key:
+// "the Chinese Embassy in Astana" has none, so it is never joined this way.
+#pragma once
+
+#include <string>
+
+#include "extract/rule_set.h"
+
+namespace kith {
+
+// "ministry of foreign affairs|Kyrgyzstan", or "" when `name` is no such name.
+std::string StateBodyKey(const std::string& name, const RuleSet& rules);
+
+}  // namespace kith

@@ -1,0 +1,30 @@
+#include "graph/state_body_key.h"
+
+#include <catch2/catch.hpp>
+
+#include "tests/project_rules.h"
+
+namespace kith {
+namespace {
+
+std::string Key(const std::string& name) { return StateBodyKey(name, ProjectRules()); }
+
+TEST_CASE("StateBodyKey gives one key to a state body's names in either order", "[graph]") {
+  const std::string key = Key("Ministry of Foreign Affairs of the Kyrgyz Republic");
+  CHECK(key == "ministry of foreign affairs|Kyrgyzstan");
+  CHECK(Key("Kyrgyz Foreign Ministry") == key);
+  CHECK(Key("Kyrgyzstan's Ministry of Foreign Affairs") == key);
+  CHECK(Key("the Foreign Ministry of Kyrgyzstan") == key);
+  CHECK(Key("Chinese Embassy") == Key("Embassy of the People's Republic of China"));
+  CHECK(Key("Kazakh Foreign Ministry") != key);
+}
+
+TEST_CASE("StateBodyKey gives no key to a body with a seat, a name or no country", "[graph]") {
+  CHECK(Key("Chinese Embassy in Astana").empty());
+  CHECK(Key("Foreign Ministry").empty());
+  CHECK(Key("Kizilsu Intermediate People's Court").empty());
+  CHECK(Key("Ministry of Foreign Affairs of Atlantis").empty());
+}
+
+}  // namespace
+}  // namespace kith
