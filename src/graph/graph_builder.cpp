@@ -558,7 +558,10 @@ class Builder {
         std::vector<std::string> words;
         for (const Token& t : tokens) words.push_back(t.lower);
         const bool whole_head = words.size() > 1 && heads->Find(words) != nullptr;
-        const std::string other = OtherHeadName(names_[static_cast<std::size_t>(a)].front(), tokens, *heads);
+        // A head with no other name is its own: "Ministry of Foreign Affairs" fits "Ministry of
+        // Foreign Affairs of the Republic of Kazakhstan".
+        std::string other = OtherHeadName(names_[static_cast<std::size_t>(a)].front(), tokens, *heads);
+        if (other.empty() && whole_head) other = la;
         const bool abridged = words.size() > 1 && !whole_head;
         if (!whole_head && other.empty() && !abridged) continue;
         std::set<int> fitting;

@@ -1099,6 +1099,14 @@ TEST_CASE("Graph joins a state body's names given in either order", "[graph]") {
   CHECK(EntityNamed(a.graph, "Ministry of Foreign Affairs of the Kyrgyz Republic") >= 0);
 }
 
+TEST_CASE("Graph joins a ministry's bare head to the one body it heads with 'of' and a place", "[graph]") {
+  const Article a = Build(
+      "About 15 relatives stood outside the Ministry of Foreign Affairs on Monday. On Tuesday they stood "
+      "outside the building of the Ministry of Foreign Affairs of the Republic of Kazakhstan again.\n");
+  INFO(Render(a.graph));
+  CHECK(CountKind(a.graph, EntityKind::kOrganization) == 1);
+}
+
 TEST_CASE("Graph organization joins are transitive", "[graph]") {
   Handmade h("The U.S. Embassy spoke. The U.S. Mission agreed. Then the mission closed.");
   h.Add("U.S. Embassy", "Organization");
