@@ -228,7 +228,7 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
       if (m.first == c.date_range.first && m.last == c.date_range.last) return d;
     }
   }
-  if (c.sentence < 0) return DateValue{};
+  if (c.sentence < 0 || OnlyCaptured(c)) return DateValue{};
   const SentenceSpan& s = ex_.sentences[static_cast<std::size_t>(c.sentence)];
   const DateValue* best = nullptr;
   std::size_t best_distance = 0;
@@ -271,8 +271,15 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
   return found;
 }
 
+// "fined on October 11 by the city court for taking part in an unsanctioned gathering": the
+// gathering's date and place are not the sentence's; its rule says so with setting=captured.
+bool EventAssembler::OnlyCaptured(const Candidate& c) {
+  const auto setting = c.attributes.find("setting");
+  return setting != c.attributes.end() && setting->second == "captured"sv;
+}
+
 int EventAssembler::PlaceFor(const Candidate& c) const {
-  if (c.place >= 0 || c.sentence < 0) return c.place;
+  if (c.place >= 0 || c.sentence < 0 || OnlyCaptured(c)) return c.place;
   // The place or institution nearest the reporting word, preferring one introduced by a
   // locative word ("in Shymkent", "outside the consulate") over one merely named nearby.
   static const char* const kLocative[] = {"in", "at", "near", "outside", "inside", "from", "to", "into", "behind"};
@@ -600,7 +607,8 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
       }
     }
     e.attributes = c.attributes;
-    e.attributes.erase("replaces");  // a reading instruction, no fact
+    e.attributes.erase("replaces");  // reading instructions, no facts
+    e.attributes.erase("setting");
     AddAmount(c, &e);
     AddParticipantCount(&e);
     e.evidence = c.evidence;

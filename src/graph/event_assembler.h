@@ -43,6 +43,10 @@
 //  - A candidate whose rule attribute `replaces` names a kind drops the
 //    candidates of that kind on the same trigger ("jailed him for 13 years"
 //    is a sentence, not also a detention); the attribute is not stored.
+//  - A candidate whose rule attribute `setting` is "captured" takes only the date
+//    and place its rule captured, none from the sentence ("fined by the city
+//    court on October 11 for taking part in a gathering": the gathering's day and
+//    place are not told); the attribute is not stored either.
 //  - A candidate whose reporting word lies inside a Date mention is dropped:
 //    "since March 2019" names a month, not a march.
 //  - Events left without any participant are dropped.
@@ -84,6 +88,8 @@ class EventAssembler {
  private:
   void ResolveDates();
   DateValue DateFor(const Candidate& c) const;
+  // True when the candidate's rule asks for the captured date and place only (setting=captured).
+  static bool OnlyCaptured(const Candidate& c);
   int PlaceFor(const Candidate& c) const;
   const ExtractedMention* NearestMoney(const Candidate& c) const;
   void AddAmount(const Candidate& c, Event* e) const;

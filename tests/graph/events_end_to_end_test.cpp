@@ -915,6 +915,19 @@ TEST_CASE("Events: 'flew to X to attend his grandmother's funeral and was detain
   CHECK(InRole(detention, "detainee") == Named(g, {"Amanzhol Qasymuly"}));
 }
 
+TEST_CASE("Events: a fine for taking part in a gathering tells of an undated protest by those fined", "[graph]") {
+  const DocumentGraph g = Build(
+      "Gulzada Abdyrashit kyzy and her daughter, Aizirek Almazbekova, were each ordered to pay 5,000 soms by the "
+      "Naryn City Court on October 11 for taking part in an unsanctioned gathering.");
+  INFO(Render(g));
+  const Event& protest = OnlyEventWith(g, "Protest", {"Gulzada Abdyrashit kyzy", "Aizirek Almazbekova"});
+  CHECK(protest.date.empty());
+  CHECK(protest.place < 0);
+  CHECK(protest.attributes.count("setting") == 0);
+  const Event& fine = OnlyEventWith(g, "Fine", {"Gulzada Abdyrashit kyzy", "Aizirek Almazbekova"});
+  CHECK(fine.date == "2020-10-11");
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
