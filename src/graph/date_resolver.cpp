@@ -157,7 +157,9 @@ DateValue DateResolver::FromPrevious(const std::map<std::string, std::string>& a
     const DateValue r = AddDays(previous, sign * 7L * amount);
     return DateValue{r.year, r.month, 0};
   }
-  if ((unit == "year"sv || unit == "years"sv) && previous.year != 0) return DateValue{previous.year + sign * amount, 0, 0};
+  // "that year", "that summer": the year of the date before.
+  const int step = dir == "that"sv ? 0 : sign;
+  if ((unit == "year"sv || unit == "years"sv) && previous.year != 0) return DateValue{previous.year + step * amount, 0, 0};
   if ((unit == "month"sv || unit == "months"sv) && previous.month != 0) {
     int m = previous.month + sign * amount;
     int y = previous.year;
@@ -166,7 +168,7 @@ DateValue DateResolver::FromPrevious(const std::map<std::string, std::string>& a
     return DateValue{y, m, 0};
   }
   if (previous.year != 0 && (unit == "spring"sv || unit == "summer"sv || unit == "autumn"sv || unit == "fall"sv || unit == "winter"sv)) {
-    return DateValue{previous.year + (sign > 0 ? 1 : 0), 0, 0};
+    return DateValue{previous.year + (step > 0 ? 1 : 0), 0, 0};
   }
   if (unit == "named-month"sv) {
     // "that September": in the year of the date before; "the following January": the first one after it.

@@ -157,6 +157,12 @@ const ResolveCase kResolveCases[] = {
      kNone, D(2019, 9, 0), "2019-11", "month"},
     {"the previous December after March", {{"unit", "named-month"}, {"month", "12"}, {"direction", "previous"}, {"anchor", "previous"}},
      kNone, D(2019, 3, 0), "2018-12", "month"},
+    {"that summer after February 2018", {{"unit", "summer"}, {"direction", "that"}, {"anchor", "previous"}},
+     kNone, D(2018, 2, 0), "2018", "year"},
+    {"that year after March 2019", {{"unit", "year"}, {"direction", "that"}, {"anchor", "previous"}},
+     kNone, D(2019, 3, 0), "2019", "year"},
+    {"the next summer after 2018", {{"unit", "summer"}, {"direction", "next"}, {"anchor", "previous"}},
+     kNone, D(2018, 0, 0), "2019", "year"},
 
     // ---- Missing anchors: nothing rather than a guess ---------------------
     {"that September without a previous year", {{"unit", "named-month"}, {"month", "09"}, {"direction", "that"}, {"anchor", "previous"}},
