@@ -520,7 +520,10 @@ void EventAssembler::JoinMentions(const std::vector<Entity>& entities, std::vect
         Event& a = (*events)[i];
         Event& b = (*events)[j];
         if (a.kind != b.kind || Conflicting(a, b) || TwoInstitutions(entities, a, b)) continue;
-        const bool same_words = a.evidence.span.overlaps(b.evidence.span);
+        // Words read twice are one event, unless each reading has its own date and its own
+        // persons ("X was detained in February 2018, and Y that summer": Y's is another).
+        const bool own_dates = !a.date.empty() && !b.date.empty() && a.date != b.date && !ShareParticipant(a, b);
+        const bool same_words = a.evidence.span.overlaps(b.evidence.span) && !own_dates;
         // A month or a year is no one happening: two persons detained "in April 2019" are two
         // detentions, unless the event is a protest or they share a person.
         const bool same_date = !a.date.empty() && a.date == b.date &&

@@ -928,6 +928,22 @@ TEST_CASE("Events: a fine for taking part in a gathering tells of an undated pro
   CHECK(fine.date == "2020-10-11");
 }
 
+TEST_CASE("Events: a gapped second subject has an event of its own, on its own date", "[graph]") {
+  const DocumentGraph g = Build(
+      "His only son, Ekrem Ablimit, an accountant, was detained in February 2018, and Ekrem's wife, Gulnisa "
+      "Sadir, that summer.");
+  INFO(Render(g));
+  const std::vector<const Event*> detentions = OfKind(g, "Detention");
+  REQUIRE(detentions.size() == 2);
+  const int ekrem = EntityNamed(g, "Ekrem Ablimit");
+  const int gulnisa = EntityNamed(g, "Gulnisa Sadir");
+  for (const Event* d : detentions) {
+    const bool his = HasRole(*d, "detainee", ekrem);
+    CHECK(his != HasRole(*d, "detainee", gulnisa));
+    CHECK(d->date == (his ? "2018-02" : "2018"));
+  }
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
