@@ -198,7 +198,11 @@ class Emitter {
   // Dot puts unconnected parts side by side: the whole graph would be one
   // very wide row. So the connected parts (blocks) are cut into rows of about
   // kRowSize vertices, each row held between two invisible anchor nodes.
+  // Not with events: places and events tie most of the graph into one block,
+  // so rows barely narrow it, and their anchors' edges into the family boxes
+  // make Graphviz's ranking fail ("trouble in init_rank") on some graphs.
   void WriteRows() {
+    if (options_.with_events) return;
     const std::size_t n = model_.num_vertices();
     std::vector<ModelVertex> parent(n);
     for (ModelVertex v = 0; v < n; ++v) parent[v] = v;

@@ -147,6 +147,10 @@ TEST_CASE("DOT cuts a wide graph into rows, anchoring only the tops and bottoms 
   // Each pair is drawn person-(2i-1) -> person-2i: the first is the top, the second the bottom.
   CHECK_FALSE(Has(dot, "\"row-1\" -> \"person-26\""));
   CHECK_FALSE(Has(dot, "\"person-25\" -> \"row-2\""));
+  // With events the graph is left in one row: anchors into family boxes trip Graphviz's ranking.
+  DotOptions with_events;
+  with_events.with_events = true;
+  CHECK_FALSE(Has(Export(graph, with_events), "\"row-"));
 }
 
 TEST_CASE("WriteDotFile writes atomically and keeps the old file on failure", "[exporters]") {
