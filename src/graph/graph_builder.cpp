@@ -524,11 +524,20 @@ class Builder {
     }
     // Names of one state's body in either order ("Kyrgyz Foreign Ministry", "Ministry of Foreign
     // Affairs of the Kyrgyz Republic") join the body named first.
+    // Each name's words, once, as the lexicons' tokenizer makes them (it keeps "U.S." whole).
+    std::map<int, std::vector<std::vector<std::string>>> words_of;  // org -> its names' words
+    for (int o : orgs) {
+      for (const std::string& n : unpossessed[o]) {
+        std::vector<std::string> words;
+        for (const Token& t : rules_.tokenizer().Tokenize(n)) words.push_back(t.lower);
+        words_of[o].push_back(std::move(words));
+      }
+    }
     std::map<std::string, int> by_state_key;
     for (int o : orgs) {
       if (into.count(o)) continue;
-      for (const std::string& n : names_[static_cast<std::size_t>(o)]) {
-        const std::string key = StateBodyKey(n, rules_);
+      for (const std::vector<std::string>& words : words_of[o]) {
+        const std::string key = StateBodyKey(words, rules_);
         if (key.empty()) continue;
         const auto [it, added] = by_state_key.emplace(key, o);
         if (!added && it->second != o) into[o] = it->second;
@@ -543,18 +552,10 @@ class Builder {
     // ("the Kizilsu Intermediate Court" for "the Kizilsu Kyrgyz Autonomous Prefecture Intermediate
     // People's Court").
     if (heads != nullptr) {
-      std::map<int, std::vector<std::vector<std::string>>> words_of;  // org -> its names' words
-      for (int o : orgs) {
-        for (const std::string& n : unpossessed[o]) {
-          std::vector<std::string> words;
-          for (const Token& t : rules_tokenizer_.Tokenize(n)) words.push_back(t.lower);
-          words_of[o].push_back(std::move(words));
-        }
-      }
       for (int a : orgs) {
         if (into.count(a)) continue;
         const std::string& la = lower_first[a];
-        const std::vector<Token> tokens = rules_tokenizer_.Tokenize(names_[static_cast<std::size_t>(a)].front());
+        const std::vector<Token> tokens = rules_.tokenizer().Tokenize(names_[static_cast<std::size_t>(a)].front());
         std::vector<std::string> words;
         for (const Token& t : tokens) words.push_back(t.lower);
         const bool whole_head = words.size() > 1 && heads->Find(words) != nullptr;

@@ -51,9 +51,7 @@ std::string HeadOf(const Words& words, const RuleSet& rules) {
 
 }  // namespace
 
-std::string StateBodyKey(const std::string& name, const RuleSet& rules) {
-  Words words;
-  for (const Token& t : rules.tokenizer().Tokenize(name)) words.push_back(t.lower);
+std::string StateBodyKey(Words words, const RuleSet& rules) {
   if (!words.empty() && words.front() == "the"sv) words.erase(words.begin());
   if (words.size() < 2) return "";
   // "<head> of [the] <country>", at the first "of" that splits it so ("Ministry of Foreign Affairs

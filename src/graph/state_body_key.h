@@ -9,12 +9,14 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "extract/rule_set.h"
 
 namespace kith {
 
-// "ministry of foreign affairs|Kyrgyzstan", or "" when `name` is no such name.
-std::string StateBodyKey(const std::string& name, const RuleSet& rules);
+// "ministry of foreign affairs|Kyrgyzstan", or "" when the name is no such name; `words` are
+// the name's tokens in lower case, as the rules' tokenizer makes them.
+std::string StateBodyKey(std::vector<std::string> words, const RuleSet& rules);
 
 }  // namespace kith

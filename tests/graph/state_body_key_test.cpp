@@ -2,12 +2,20 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include "tests/project_rules.h"
 
 namespace kith {
 namespace {
 
-std::string Key(const std::string& name) { return StateBodyKey(name, ProjectRules()); }
+// The key of `name`, tokenized as the graph builder tokenizes names.
+std::string Key(const std::string& name) {
+  std::vector<std::string> words;
+  for (const Token& t : ProjectRules().tokenizer().Tokenize(name)) words.push_back(t.lower);
+  return StateBodyKey(words, ProjectRules());
+}
 
 TEST_CASE("StateBodyKey gives one key to a state body's names in either order", "[graph]") {
   const std::string key = Key("Ministry of Foreign Affairs of the Kyrgyz Republic");
