@@ -944,6 +944,17 @@ TEST_CASE("Events: a gapped second subject has an event of its own, on its own d
   }
 }
 
+TEST_CASE("Events: 'X and his wife Y picketed' is a protest by both, with or without a comma", "[graph]") {
+  for (const char* text : {"Kanat Serikov and his wife Aliya Serikova picketed the Chinese Embassy in Bishkek.",
+                           "Kanat Serikov and his wife, Aliya Serikova, picketed the Chinese Embassy in Bishkek."}) {
+    INFO(text);
+    const DocumentGraph g = Build(text);
+    INFO(Render(g));
+    const Event& protest = OnlyEventWith(g, "Protest", {"Kanat Serikov", "Aliya Serikova"});
+    CHECK(InRole(protest, "protester") == Named(g, {"Kanat Serikov", "Aliya Serikova"}));
+  }
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
