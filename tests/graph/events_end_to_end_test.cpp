@@ -955,6 +955,17 @@ TEST_CASE("Events: 'X and his wife Y picketed' is a protest by both, with or wit
   }
 }
 
+TEST_CASE("Events: 'X and her elder daughter stood outside' is a protest by X and the daughter", "[graph]") {
+  const DocumentGraph g = Build(
+      "Zuura Mamytova lives in Osh. On November 19, Mamytova and her elder daughter stood outside the Chinese "
+      "Embassy in Bishkek with a portrait of her son.");
+  INFO(Render(g));
+  const Event& protest = OnlyEventWith(g, "Protest", {"Zuura Mamytova"});
+  int protesters = 0;
+  for (const EventRole& r : protest.roles) protesters += r.role == "protester" ? 1 : 0;
+  CHECK(protesters == 2);
+}
+
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
   struct Case {
     const char* text;
