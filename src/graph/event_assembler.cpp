@@ -564,6 +564,27 @@ void EventAssembler::JoinMentions(const std::vector<Entity>& entities, std::vect
   }
 }
 
+void EventAssembler::FillGroupRoles(const std::vector<bool>& inner) {
+  for (Candidate& c : candidates_) {
+    if (c.group_role.empty() || c.sentence <= 0) continue;
+    const Candidate* latest = nullptr;
+    std::vector<int> persons;
+    for (std::size_t j = 0; j < candidates_.size(); ++j) {
+      const Candidate& b = candidates_[j];
+      if (inner[j] || b.sentence != c.sentence - 1) continue;
+      if (latest != nullptr && b.evidence.span.begin < latest->evidence.span.begin) continue;
+      std::map<std::string, std::vector<int>> by_role;
+      for (const EventRole& r : b.roles) by_role[r.role].push_back(r.entity);
+      for (const auto& [role, members] : by_role) {
+        if (members.size() < 2) continue;
+        latest = &b;
+        persons = members;
+      }
+    }
+    for (int e : persons) c.roles.push_back(EventRole{c.group_role, e});
+  }
+}
+
 std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
   // The longest match wins: a candidate whose words lie inside another's of the same rule and
   // kind ("X, was released" inside "the husband of one protester, X, was released") is dropped.
@@ -592,6 +613,7 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
       if (m.label == "Date"sv && m.span.contains(candidates_[i].trigger)) inner[i] = true;
     }
   }
+  FillGroupRoles(inner);
   std::vector<Event> events;
   std::vector<int> groups;  // per event: its per-defendant group, or -1
   int next_group = 0;

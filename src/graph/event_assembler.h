@@ -74,6 +74,10 @@ class EventAssembler {
     CaptureRange date_range;  // set when the rule captured the date
     int place = -1;
     std::vector<EventRole> roles;
+    // A role whose words were a plural pronoun that found nobody ("They were taken to a police
+    // station" after "X and her daughter stood outside"): Finish() gives it the persons the
+    // latest event of the sentence before has two or more of in one role.
+    std::string group_role;
   };
 
   EventAssembler(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
@@ -87,6 +91,8 @@ class EventAssembler {
 
  private:
   void ResolveDates();
+  // Fills each candidate's group_role (see Candidate) from the sentence before.
+  void FillGroupRoles(const std::vector<bool>& inner);
   DateValue DateFor(const Candidate& c) const;
   // True when the candidate's rule asks for the captured date and place only (setting=captured).
   static bool OnlyCaptured(const Candidate& c);

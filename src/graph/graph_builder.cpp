@@ -854,6 +854,16 @@ class Builder {
     return arguments.Group(c);
   }
 
+  // "they", "them": a one-word capture the pronouns lexicon counts as plural.
+  bool IsPluralPronoun(const CaptureRange& c) const {
+    if (c.last != c.first + 1) return false;
+    const Lexicon* pronouns = rules_.lexicon("pronouns");
+    const LexiconEntry* entry = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[c.first].lower);
+    if (entry == nullptr) return false;
+    const auto number = entry->attributes.find("number");
+    return number != entry->attributes.end() && number->second == "plural"sv;
+  }
+
   // "did not detain", "could be deported", "has yet to be tried": a word of the `negations`
   // lexicon among the three tokens before the trigger makes the statement no report of an event.
   bool IsNegated(const ExtractedEvent& x) const {
@@ -889,7 +899,9 @@ class Builder {
           const int e = arguments.EntityFor(range);
           if (e >= 0) c.place = e;
         } else {
-          for (int e : RoleEntities(range, arguments, kinship)) c.roles.push_back(EventRole{role, e});
+          const std::vector<int> found = RoleEntities(range, arguments, kinship);
+          for (int e : found) c.roles.push_back(EventRole{role, e});
+          if (found.empty() && IsPluralPronoun(range)) c.group_role = role;
         }
       }
       assembler.Add(std::move(c));

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -964,6 +965,22 @@ TEST_CASE("Events: 'X and her elder daughter stood outside' is a protest by X an
   int protesters = 0;
   for (const EventRole& r : protest.roles) protesters += r.role == "protester" ? 1 : 0;
   CHECK(protesters == 2);
+}
+
+TEST_CASE("Events: 'They were taken' after a protest by X and an unnamed relative detains both", "[graph]") {
+  const DocumentGraph g = Build(
+      "Zuura Mamytova lives in Osh. On November 19, Mamytova and her elder daughter stood outside the Chinese "
+      "Embassy in Bishkek with a portrait of her son. They were taken to a police station within half an hour.");
+  INFO(Render(g));
+  const Event& protest = OnlyEventWith(g, "Protest", {"Zuura Mamytova"});
+  const Event& detention = OnlyEventWith(g, "Detention", {"Zuura Mamytova"});
+  std::set<int> protesters;
+  std::set<int> detainees;
+  for (const EventRole& r : protest.roles) protesters.insert(r.entity);
+  for (const EventRole& r : detention.roles) detainees.insert(r.entity);
+  CHECK(protesters.size() == 2);
+  CHECK(detainees == protesters);
+  CHECK(detention.date == "2020-11-19");
 }
 
 TEST_CASE("Events: the publication date fills the year", "[graph]") {
