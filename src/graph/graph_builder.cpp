@@ -154,6 +154,7 @@ class Builder {
         without_patronymic.emplace_back(KeyOf({toks[0], toks[2]}), e);
       }
     }
+    GiveSharedFamilyNames(by_key, &part_owner, &singles);
     JoinPatronymicForms(without_patronymic, by_key, &part_owner);
     JoinShortFullNames(by_key, &part_owner);
     JoinInitialedNames(by_key, words_of_key, &part_owner);
@@ -305,6 +306,66 @@ class Builder {
       }
     }
     return edits + static_cast<int>((a.size() - i) + (b.size() - j)) <= 1;
+  }
+
+  // "Asqar and Nurlan Temirkhanuly", "Yerlan, Serik and Marat Nurlanuly": given names listed
+  // before one full name share its family name (or patronymic), so each lone given name becomes
+  // a person of that full name ("Asqar Temirkhanuly"), unless it is a part of a name of someone
+  // the article already names. Such mentions leave `singles`.
+  void GiveSharedFamilyNames(std::map<std::string, int>& by_key, std::map<std::string, std::set<int>>* part_owner,
+                             std::vector<std::size_t>* singles) {
+    std::vector<std::size_t> person_at(ex_.tokens.size(), ex_.mentions.size());
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (m.label == "Person"sv && m.attributes.count("refers") == 0 && m.first < person_at.size()) person_at[m.first] = i;
+    }
+    std::vector<std::size_t> kept;
+    for (std::size_t i : *singles) {
+      const ExtractedMention& m = ex_.mentions[i];
+      // Walk on through ", B" and "and C" to the full name that ends the list.
+      std::size_t t = m.last;
+      std::size_t full = ex_.mentions.size();
+      while (t + 1 < ex_.tokens.size()) {
+        const bool comma = ex_.tokens[t].norm == ","sv;
+        const bool conj = ex_.tokens[t].lower == "and"sv || (comma && ex_.tokens[t + 1].lower == "and"sv);
+        if (!comma && !conj) break;
+        const std::size_t next = ex_.tokens[t + 1].lower == "and"sv && comma ? t + 2 : t + 1;
+        if (next >= ex_.tokens.size() || person_at[next] == ex_.mentions.size()) break;
+        const ExtractedMention& n = ex_.mentions[person_at[next]];
+        if (NameTokens(n).size() >= 2) {
+          if (conj) full = person_at[next];
+          break;
+        }
+        if (conj) break;  // "A and B" of lone names ends the list
+        t = n.last;
+      }
+      const std::vector<std::string> given = NameTokens(m);
+      if (full == ex_.mentions.size() || part_owner->count(keys_.Key(given[0])) != 0) {
+        kept.push_back(i);
+        continue;
+      }
+      const ExtractedMention& f = ex_.mentions[full];
+      std::vector<std::string> toks = given;
+      std::string display = NameOf(m);
+      const std::vector<std::string> fulls = NameTokens(f);
+      for (std::size_t k = f.first + 1; k < f.last; ++k) {
+        if (IsNameToken(ex_.tokens[k])) {
+          display += " " + text_.substr(ex_.tokens[k].span.begin, ex_.tokens[k].span.end - ex_.tokens[k].span.begin);
+        }
+      }
+      toks.insert(toks.end(), fulls.begin() + 1, fulls.end());
+      const std::string key = KeyOf(toks);
+      auto it = by_key.find(key);
+      int e = it == by_key.end() ? -1 : it->second;
+      if (e < 0) {
+        e = NewEntity(EntityKind::kPerson, "Person");
+        by_key[key] = e;
+        AddName(e, display);
+        for (const std::string& part : toks) (*part_owner)[keys_.Key(part)].insert(e);
+      }
+      Attach(i, e);
+    }
+    *singles = std::move(kept);
   }
 
   // A shorter multi-word name that ends a longer one of exactly one person ("Sadyrbek uulu" in

@@ -1366,5 +1366,27 @@ TEST_CASE("Graph keeps a name with initials apart when two persons of the surnam
   CHECK(EntityNamed(a.graph, "A. Bekova") >= 0);
 }
 
+TEST_CASE("Graph gives given names listed before one full name that name's family name", "[graph]") {
+  const Article a = Build(
+      "Orazgul Sadyqova has had no news of her two brothers, Tursynbek and Mukhtar Sadyqov, since 2018. "
+      "Tursynbek drove a lorry. Her cousins Yerlan, Serik and Marat Nurlanuly were jailed.\n");
+  INFO(Render(a.graph));
+  const int tursynbek = EntityNamed(a.graph, "Tursynbek Sadyqov");
+  REQUIRE(tursynbek >= 0);
+  CHECK(EntityNamed(a.graph, "Tursynbek") < 0);
+  CHECK(MentionTexts(a.doc.text, a.graph, tursynbek).size() == 2);
+  CHECK(Tied(a.graph, EntityNamed(a.graph, "Orazgul Sadyqova"), "sibling", tursynbek));
+  CHECK(EntityNamed(a.graph, "Yerlan Nurlanuly") >= 0);
+  CHECK(EntityNamed(a.graph, "Serik Nurlanuly") >= 0);
+}
+
+TEST_CASE("Graph keeps a listed given name with the person the article already names by it", "[graph]") {
+  const Article a = Build(
+      "Aigerim Bekova, 40, organised the picket. Aigerim and Dana Serikova stood at the gate.\n");
+  INFO(Render(a.graph));
+  CHECK(EntityNamed(a.graph, "Aigerim Serikova") < 0);
+  CHECK(EntityNamed(a.graph, "Aigerim Bekova") >= 0);
+}
+
 }  // namespace
 }  // namespace kith
