@@ -618,6 +618,8 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
     for (int r : candidates) {
       const Program& prog = *programs_[static_cast<std::size_t>(r)];
       if (!possible(r, s)) continue;
+      const Rule& rule = rules_[static_cast<std::size_t>(r)];
+      if (rule.has_not_after && s > in.first && TokenPasses(rule.not_after, (*in.tokens)[s - 1])) continue;
       if (!prog.first_memos.empty()) {
         const bool may_start = std::any_of(prog.first_memos.begin(), prog.first_memos.end(),
                                            [&](int memo) { return passes(memo, s); });

@@ -89,6 +89,10 @@ struct Rule {
   int stage = 0;
   int priority = 0;
   std::vector<PatternElement> pattern;
+  // "not_after": the rule does not start right after a token passing this one-token test
+  // ("with his wife, ... and was detained": no subject right after "with").
+  TokenTest not_after;
+  bool has_not_after = false;
   std::vector<std::string> captures;  // capture names in order of first appearance
   // capture -> the lexicons of its single-token elements, in pattern order (a capture named in
   // several alternatives may test a different lexicon in each)

@@ -83,6 +83,16 @@ class Parser {
         create = &value;
       } else if (key == "examples"sv) {
         KITH_RETURN_IF_ERROR(Examples(value, rule));
+      } else if (key == "not_after"sv) {
+        if (!value.IsObject()) return TypeError(value, "\"not_after\"", "an element object");
+        for (std::size_t k = 0; k < value.members.size(); ++k) {
+          KITH_RETURN_IF_ERROR(
+              Predicate(value.members[k].first, value.members[k].second, value.key_offsets[k], &rule->not_after, true));
+        }
+        if (!rule->not_after.lexicon.empty() || !rule->not_after.mention.empty() || TestIsEmpty(rule->not_after)) {
+          return src_.ErrorAt(value.offset, "\"not_after\" takes a one-token test without \"lexicon\" or \"mention\"");
+        }
+        rule->has_not_after = true;
       } else if (key != "comment"sv && key != "description"sv) {
         return UnknownKey(v.key_offsets[i], key, "rule");
       }

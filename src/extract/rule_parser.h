@@ -8,7 +8,9 @@
 //   { "id": "person.role-apposition", "priority": 10,
 //     "pattern": [ ELEMENT, ... ],
 //     "create": CREATE or [ CREATE, ... ],
-//     "examples": { "match": ["..."], "no_match": ["..."] } }
+//     "examples": { "match": ["..."], "no_match": ["..."] },
+//     "not_after": TEST }   (optional: no match starts right after a token passing
+//                            TEST, a one-token test without lexicon or mention)
 // ELEMENT (all keys optional; {} matches any one token):
 //   "text" | "lower" | "shape" | "prefix" | "suffix": string or [strings]
 //   "case": "title"|"upper"|"lower"   "kind": "word"|"number"|"punct"

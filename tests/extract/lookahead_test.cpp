@@ -437,5 +437,40 @@ TEST_CASE("Rules: not_followed_by keeps a possessor out of a name, where \"!v\" 
   CHECK(kin == std::vector<std::string>{"mother g=female w=mother", "parent g=none w=parent"});
 }
 
+// ---------------------------------------------------------------------------
+// A rule's "not_after": no match starts right after a token passing its test.
+
+TEST_CASE("not_after keeps a rule from starting right after the token it names", "[extract]") {
+  const LookaheadFixture f;
+  std::vector<Rule> rules;
+  Status s = f.Parse(R"({"rules": [{"id": "r", "pattern": [{"case": "title"}, {"lower": "and"}],
+                          "not_after": {"lower": ["with", "by"]},
+                          "create": {"mention": {"label": "X"}}}]})",
+                     &rules);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  CHECK(DumpRule(rules[0]).find("\n  not_after: lower=\"with\"|\"by\"") != std::string::npos);
+  std::unique_ptr<Matcher> m;
+  s = Matcher::Compile(std::move(rules), &m);
+  REQUIRE(s.ok());
+  CHECK(Match(*m, "Dana and Aida") == "Dana and");
+  CHECK(Match(*m, "with Dana and Aida") == "");
+  CHECK(Match(*m, "by Dana and Aida") == "");
+  CHECK(Match(*m, "for Dana and Aida") == "Dana and");
+}
+
+TEST_CASE("not_after takes a one-token test only", "[extract]") {
+  const LookaheadFixture f;
+  for (const char* test : {R"({"lexicon": "kin"})", R"({"mention": "Person"})", "{}", R"("with")"}) {
+    INFO(test);
+    std::vector<Rule> rules;
+    const Status s = f.Parse(std::string(R"({"rules": [{"id": "r", "pattern": [{}], "not_after": )") + test +
+                                 R"(, "create": {"mention": {"label": "X"}}}]})",
+                             &rules);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.ToString().find("look.json:1:") == 0);
+  }
+}
+
 }  // namespace
 }  // namespace kith
