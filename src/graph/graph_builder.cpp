@@ -585,10 +585,11 @@ class Builder {
     }
     // Names of one state's body in either order ("Kyrgyz Foreign Ministry", "Ministry of Foreign
     // Affairs of the Kyrgyz Republic") join the body named first.
-    // Each name's words, once, as the lexicons' tokenizer makes them (it keeps "U.S." whole).
+    // Each name's words, once, as the lexicons' tokenizer makes them (it keeps "U.S." whole), with
+    // possessives kept: "People's Republic of China" is a country only with its "'s".
     std::map<int, std::vector<std::vector<std::string>>> words_of;  // org -> its names' words
     for (int o : orgs) {
-      for (const std::string& n : unpossessed[o]) {
+      for (const std::string& n : names_[static_cast<std::size_t>(o)]) {
         std::vector<std::string> words;
         for (const Token& t : rules_.tokenizer().Tokenize(n)) words.push_back(t.lower);
         words_of[o].push_back(std::move(words));
@@ -604,6 +605,22 @@ class Builder {
         if (!added && it->second != o) into[o] = it->second;
         break;
       }
+    }
+    // "The Chinese Embassy" is the article's one "Embassy of the People's Republic of China in
+    // Kazakhstan": a key no seated body's name bears joins the one seated body whose name has it
+    // once the seat is left out, when no other seated body's does.
+    std::map<std::string, std::set<int>> seated;  // key without the seat -> bodies
+    for (int o : orgs) {
+      if (into.count(o)) continue;
+      for (const std::vector<std::string>& words : words_of[o]) {
+        const std::string key = SeatlessStateBodyKey(words, rules_);
+        if (!key.empty()) seated[key].insert(o);
+      }
+    }
+    for (const auto& [key, bodies] : seated) {
+      const auto unseated = by_state_key.find(key);
+      if (bodies.size() != 1 || unseated == by_state_key.end() || bodies.count(unseated->second)) continue;
+      if (!into.count(unseated->second)) into[unseated->second] = *bodies.begin();
     }
     // A short name is the one body another of whose names it fits, when the article names only one
     // such: a head of several words ("Foreign Ministry") ends that body's name ("the Kyrgyz Foreign

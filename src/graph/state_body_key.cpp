@@ -75,4 +75,11 @@ std::string StateBodyKey(Words words, const RuleSet& rules) {
   return "";
 }
 
+std::string SeatlessStateBodyKey(const std::vector<std::string>& words, const RuleSet& rules) {
+  for (std::size_t in = words.size(); in-- > 1;) {
+    if (words[in] == "in"sv) return StateBodyKey(Slice(words, 0, in), rules);
+  }
+  return "";
+}
+
 }  // namespace kith

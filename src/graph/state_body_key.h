@@ -19,4 +19,9 @@ namespace kith {
 // the name's tokens in lower case, as the rules' tokenizer makes them.
 std::string StateBodyKey(std::vector<std::string> words, const RuleSet& rules);
 
+// The key of a name with a seat once the seat is left out ("Embassy of the People's Republic
+// of China in Kazakhstan" -> "embassy|China"), or "" when the name has no " in " or the rest
+// has no key.
+std::string SeatlessStateBodyKey(const std::vector<std::string>& words, const RuleSet& rules);
+
 }  // namespace kith

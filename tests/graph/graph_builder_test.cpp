@@ -1099,6 +1099,25 @@ TEST_CASE("Graph joins a state body's names given in either order", "[graph]") {
   CHECK(EntityNamed(a.graph, "Ministry of Foreign Affairs of the Kyrgyz Republic") >= 0);
 }
 
+TEST_CASE("Graph joins a state body's name to the one name of it with a seat", "[graph]") {
+  const Article a = Build(
+      "Relatives picketed the Kyrgyz Embassy in July. Questions sent to the Embassy of the Kyrgyz Republic in "
+      "Kazakhstan went unanswered. The Chinese Embassy did not reply either, nor did the Embassy of the "
+      "People's Republic of China in Kazakhstan.\n");
+  INFO(Render(a.graph));
+  CHECK(CountKind(a.graph, EntityKind::kOrganization) == 2);
+  CHECK(EntityNamed(a.graph, "Embassy of the Kyrgyz Republic in Kazakhstan") >= 0);
+  CHECK(EntityNamed(a.graph, "Embassy of the People's Republic of China in Kazakhstan") >= 0);
+}
+
+TEST_CASE("Graph keeps a state body's name apart when two names of it have seats", "[graph]") {
+  const Article a = Build(
+      "Relatives picketed the Kyrgyz Embassy in July. They wrote to the Embassy of the Kyrgyz Republic in "
+      "Kazakhstan and to the Embassy of the Kyrgyz Republic in Uzbekistan.\n");
+  INFO(Render(a.graph));
+  CHECK(CountKind(a.graph, EntityKind::kOrganization) == 3);
+}
+
 TEST_CASE("Graph joins a ministry's bare head to the one body it heads with 'of' and a place", "[graph]") {
   const Article a = Build(
       "About 15 relatives stood outside the Ministry of Foreign Affairs on Monday. On Tuesday they stood "
