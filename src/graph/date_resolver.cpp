@@ -134,15 +134,7 @@ DateValue DateResolver::Resolve(const std::map<std::string, std::string>& a, con
                         (r.year == publication_.year && publication_.month != 0 && r.month > publication_.month));
     return later ? DateValue{} : r;
   }
-  DateValue d = FromDocument(a);
-  // "In March 2017 he drove to Naryn. By June he had flown on": a month named alone, later in
-  // the year than a past month and year just told, goes on in that year.
-  const bool bare_month = anchor.empty() && Number(a, "year") == 0 && Number(a, "day") == 0 && d.month != 0;
-  if (bare_month && previous.year != 0 && previous.month != 0 && previous.year < publication_.year &&
-      d.month > previous.month) {
-    d.year = previous.year;
-  }
-  return d;
+  return FromDocument(a);
 }
 
 DateValue DateResolver::FromPrevious(const std::map<std::string, std::string>& a, const DateValue& previous) {

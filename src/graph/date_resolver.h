@@ -2,9 +2,7 @@
 // date with its precision. Absolute parts (year, month, day) are kept as the
 // text gives them; a month and day without a year take the publication
 // year (the year before when that would put them more than a week after
-// publication), except that a month named alone, later in the year than a
-// past month and year the text gave before, goes on in that year ("In March
-// 2017 ... By June ..."). Relative dates count from their anchor: the publication
+// publication). Relative dates count from their anchor: the publication
 // date ("last week", "yesterday", "on Wednesday") or the date mentioned
 // before ("a day earlier", "the next day"). A month or season named against
 // an anchor ("last March", "last autumn", "that September", "the following

@@ -190,16 +190,6 @@ const ResolveCase kResolveCases[] = {
     {"a weekday without its number", {{"unit", "weekday"}, {"anchor", "document"}}, D(2021, 3, 10), kNone, "", ""},
     {"no attributes at all", {}, D(2021, 3, 10), D(2021, 3, 1), "", ""},
     {"a day without a month", {{"day", "22"}}, D(2021, 3, 10), kNone, "", ""},
-    // ---- A month named alone after a past month and year -------------------
-    {"a later month goes on in the year just told", {{"month", "06"}}, D(2025, 11, 24), D(2017, 3, 0), "2017-06",
-     "month"},
-    {"an earlier month is the publication's", {{"month", "02"}}, D(2025, 11, 24), D(2017, 3, 0), "2025-02", "month"},
-    {"after a year alone it is the publication's", {{"month", "06"}}, D(2025, 11, 24), D(2017, 0, 0), "2025-06",
-     "month"},
-    {"after a date of the publication year it is the publication's", {{"month", "06"}}, D(2025, 11, 24),
-     D(2025, 3, 0), "2025-06", "month"},
-    {"a month with its day is the publication's", {{"month", "06"}, {"day", "5"}}, D(2025, 11, 24), D(2017, 3, 0),
-     "2025-06-05", "day"},
 };
 
 TEST_CASE("DateResolver resolves absolute and relative dates", "[graph]") {
