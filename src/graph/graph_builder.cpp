@@ -140,21 +140,13 @@ class Builder {
         singles.push_back(i);
         continue;
       }
-      const std::string key = KeyOf(toks);
-      auto it = by_key.find(key);
-      int e = it == by_key.end() ? NearKey(by_key, key) : it->second;
-      if (e < 0) {
-        e = NewEntity(EntityKind::kPerson, "Person");
-        by_key[key] = e;
-        words_of_key[key] = toks;
-        for (const std::string& part : toks) part_owner[keys_.Key(part)].insert(e);
-      }
+      const int e = PersonOfName(toks, by_key, &words_of_key, &part_owner, nullptr);
       Attach(i, e);
       if (toks.size() == 3 && !PatronymicStemKey(toks[0] + " " + toks[1], rules_).empty()) {
         without_patronymic.emplace_back(KeyOf({toks[0], toks[2]}), e);
       }
     }
-    GiveSharedFamilyNames(by_key, &part_owner, &singles);
+    GiveSharedFamilyNames(by_key, &words_of_key, &part_owner, &singles);
     JoinPatronymicForms(without_patronymic, by_key, &part_owner);
     JoinShortFullNames(by_key, &part_owner);
     JoinInitialedNames(by_key, words_of_key, &part_owner);
@@ -308,12 +300,30 @@ class Builder {
     return edits + static_cast<int>((a.size() - i) + (b.size() - j)) <= 1;
   }
 
+  // The person a full name of `toks` names: the one of the same key (or one spelling edit away),
+  // else a new person, whose key, words and name parts are recorded; `created` tells which.
+  int PersonOfName(const std::vector<std::string>& toks, std::map<std::string, int>& by_key,
+                   std::map<std::string, std::vector<std::string>>* words_of_key,
+                   std::map<std::string, std::set<int>>* part_owner, bool* created) {
+    const std::string key = KeyOf(toks);
+    auto it = by_key.find(key);
+    int e = it == by_key.end() ? NearKey(by_key, key) : it->second;
+    if (created != nullptr) *created = e < 0;
+    if (e >= 0) return e;
+    e = NewEntity(EntityKind::kPerson, "Person");
+    by_key[key] = e;
+    (*words_of_key)[key] = toks;
+    for (const std::string& part : toks) (*part_owner)[keys_.Key(part)].insert(e);
+    return e;
+  }
+
   // "Asqar and Nurlan Temirkhanuly", "Yerlan, Serik and Marat Nurlanuly": given names listed
   // before one full name share its family name (or patronymic), so each lone given name becomes
   // a person of that full name ("Asqar Temirkhanuly"), unless it is a part of a name of someone
   // the article already names. Such mentions leave `singles`.
-  void GiveSharedFamilyNames(std::map<std::string, int>& by_key, std::map<std::string, std::set<int>>* part_owner,
-                             std::vector<std::size_t>* singles) {
+  void GiveSharedFamilyNames(std::map<std::string, int>& by_key,
+                             std::map<std::string, std::vector<std::string>>* words_of_key,
+                             std::map<std::string, std::set<int>>* part_owner, std::vector<std::size_t>* singles) {
     std::vector<std::size_t> person_at(ex_.tokens.size(), ex_.mentions.size());
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
@@ -354,15 +364,9 @@ class Builder {
         }
       }
       toks.insert(toks.end(), fulls.begin() + 1, fulls.end());
-      const std::string key = KeyOf(toks);
-      auto it = by_key.find(key);
-      int e = it == by_key.end() ? -1 : it->second;
-      if (e < 0) {
-        e = NewEntity(EntityKind::kPerson, "Person");
-        by_key[key] = e;
-        AddName(e, display);
-        for (const std::string& part : toks) (*part_owner)[keys_.Key(part)].insert(e);
-      }
+      bool created = false;
+      const int e = PersonOfName(toks, by_key, words_of_key, part_owner, &created);
+      if (created) AddName(e, display);
       Attach(i, e);
     }
     *singles = std::move(kept);
