@@ -81,8 +81,12 @@ class Emitter {
   // Writes the drawing; call after a successful Prepare().
   void WriteGraph() {
     out_ += "digraph \"kith\" {\n";
-    out_ += "  graph [charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=12, rankdir=TB, newrank=true, "
-          "nodesep=0.3, ranksep=0.5";
+    // Graphviz 2.43's global ranking (newrank) stops with "trouble in init_rank" on
+    // some drawings where events tie many family clusters together; the
+    // cluster-by-cluster ranking lays those out.
+    out_ += "  graph [charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=12, rankdir=TB, ";
+    if (!options_.with_events) out_ += "newrank=true, ";
+    out_ += "nodesep=0.3, ranksep=0.5";
     if (center_ != ModelGraph::null_vertex()) {
       out_ += ", labelloc=t, label=" +
               QuoteDot("Family of " + model_.DisplayName(center_) + ": up to " + std::to_string(options_.depth) +

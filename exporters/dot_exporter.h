@@ -14,7 +14,9 @@
 //   than once between the same two persons are drawn once, with each distinct
 //   term. Located-in and part-of edges are dotted with hollow arrowheads.
 // - Each family (GraphModel::Families: a connected component of family ties)
-//   is a cluster.
+//   is a cluster. Ranks are global (newrank) only without events: with
+//   events, Graphviz 2.43's global ranking stops with "trouble in init_rank"
+//   on some graphs.
 // - With DotOptions::person, only that person's family is drawn: the persons
 //   within DotOptions::depth family ties (breadth-first over the ties), their
 //   ties, and with events the events they took part in with those events'
