@@ -29,6 +29,8 @@ struct Matcher::Program {
   // Memo indexes of the one-token tests a match can start with; empty when a
   // first test spans tokens (lexicon, mention), so no cheap pre-check exists.
   std::vector<int> first_memos;
+  // Memo indexes of the rule's "not_after" tests, asked of the token before a start.
+  std::vector<int> not_after_memos;
   // Matcher::required_ keys every match needs somewhere in the sentence.
   std::vector<int> required;
   // The zero-width part of the program, followed ahead of time: from an entry
@@ -390,6 +392,9 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
       if (!consume && inst.op != Program::Op::kAssert) continue;
       inst.memo = m->catalog_->Add(*inst.test, !consume && inst.test->lexicon_ptr != nullptr);
     }
+    for (const TokenTest& t : rule.not_after) {
+      prog->not_after_memos.push_back(m->catalog_->Add(t, t.lexicon_ptr != nullptr));
+    }
     if (std::none_of(firsts.begin(), firsts.end(), [](const TokenTest* t) { return t->SpansTokens(); })) {
       for (const TokenTest* t : firsts) {
         const int id = m->catalog_->Add(*t, false);
@@ -618,8 +623,10 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
     for (int r : candidates) {
       const Program& prog = *programs_[static_cast<std::size_t>(r)];
       if (!possible(r, s)) continue;
-      const Rule& rule = rules_[static_cast<std::size_t>(r)];
-      if (rule.has_not_after && s > in.first && TokenPasses(rule.not_after, (*in.tokens)[s - 1])) continue;
+      if (s > in.first && std::any_of(prog.not_after_memos.begin(), prog.not_after_memos.end(),
+                                      [&](int memo) { return passes(memo, s - 1); })) {
+        continue;
+      }
       if (!prog.first_memos.empty()) {
         const bool may_start = std::any_of(prog.first_memos.begin(), prog.first_memos.end(),
                                            [&](int memo) { return passes(memo, s); });

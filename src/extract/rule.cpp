@@ -101,7 +101,7 @@ std::string DumpRule(const Rule& rule) {
   std::ostringstream os;
   os << "rule " << rule.id << " stage=" << rule.stage << " priority=" << rule.priority << "\n  pattern: ";
   DumpSequence(os, rule.pattern);
-  if (rule.has_not_after) os << "\n  not_after:" << DumpTokenTest(rule.not_after);
+  for (const TokenTest& t : rule.not_after) os << "\n  not_after:" << DumpTokenTest(t);
   for (const CreateSpec& c : rule.creates) {
     os << "\n  create ";
     switch (c.kind) {

@@ -89,10 +89,10 @@ struct Rule {
   int stage = 0;
   int priority = 0;
   std::vector<PatternElement> pattern;
-  // "not_after": the rule does not start right after a token passing this one-token test
-  // ("with his wife, ... and was detained": no subject right after "with").
-  TokenTest not_after;
-  bool has_not_after = false;
+  // "not_after": the rule does not start right after a token passing any of these one-token
+  // tests ("with his wife, ... and was detained": no subject right after "with"). A lexicon
+  // test here passes when the token is a one-word entry of the lexicon.
+  std::vector<TokenTest> not_after;
   std::vector<std::string> captures;  // capture names in order of first appearance
   // capture -> the lexicons of its single-token elements, in pattern order (a capture named in
   // several alternatives may test a different lexicon in each)

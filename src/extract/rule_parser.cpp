@@ -84,15 +84,7 @@ class Parser {
       } else if (key == "examples"sv) {
         KITH_RETURN_IF_ERROR(Examples(value, rule));
       } else if (key == "not_after"sv) {
-        if (!value.IsObject()) return TypeError(value, "\"not_after\"", "an element object");
-        for (std::size_t k = 0; k < value.members.size(); ++k) {
-          KITH_RETURN_IF_ERROR(
-              Predicate(value.members[k].first, value.members[k].second, value.key_offsets[k], &rule->not_after, true));
-        }
-        if (!rule->not_after.lexicon.empty() || !rule->not_after.mention.empty() || TestIsEmpty(rule->not_after)) {
-          return src_.ErrorAt(value.offset, "\"not_after\" takes a one-token test without \"lexicon\" or \"mention\"");
-        }
-        rule->has_not_after = true;
+        KITH_RETURN_IF_ERROR(NotAfter(value, rule));
       } else if (key != "comment"sv && key != "description"sv) {
         return UnknownKey(v.key_offsets[i], key, "rule");
       }
@@ -453,6 +445,30 @@ class Parser {
   Status CaptureRef(const JsonValue& v, std::string* out) {
     KITH_RETURN_IF_ERROR(String(v, "a capture reference", out));
     if (captures_.count(*out) == 0) return src_.ErrorAt(v.offset, "no capture named \"" + *out + "\" in this rule");
+    return Status::Ok();
+  }
+
+  // "not_after": one-token test object, or an array of them (any one passing bars the start).
+  Status NotAfter(const JsonValue& v, Rule* rule) {
+    std::vector<const JsonValue*> items;
+    if (v.IsArray()) {
+      for (const JsonValue& x : v.items) items.push_back(&x);
+    } else {
+      items.push_back(&v);
+    }
+    if (items.empty()) return src_.ErrorAt(v.offset, "\"not_after\" is an empty array");
+    for (const JsonValue* x : items) {
+      if (!x->IsObject()) return TypeError(*x, "\"not_after\"", "an element object or an array of them");
+      TokenTest test;
+      for (std::size_t k = 0; k < x->members.size(); ++k) {
+        KITH_RETURN_IF_ERROR(Predicate(x->members[k].first, x->members[k].second, x->key_offsets[k], &test, true));
+      }
+      if (!test.mention.empty() || TestIsEmpty(test)) {
+        return src_.ErrorAt(x->offset, "\"not_after\" takes one-token tests (a lexicon's one-word entries, no \"mention\")");
+      }
+      KITH_RETURN_IF_ERROR(WhereHasLexicon(test));
+      rule->not_after.push_back(std::move(test));
+    }
     return Status::Ok();
   }
 

@@ -9,8 +9,9 @@
 //     "pattern": [ ELEMENT, ... ],
 //     "create": CREATE or [ CREATE, ... ],
 //     "examples": { "match": ["..."], "no_match": ["..."] },
-//     "not_after": TEST }   (optional: no match starts right after a token passing
-//                            TEST, a one-token test without lexicon or mention)
+//     "not_after": TEST or [TEST, ...] }   (optional: no match starts right after a
+//                            token passing one TEST, a one-token test without
+//                            mention; a lexicon there asks for a one-word entry)
 // ELEMENT (all keys optional; {} matches any one token):
 //   "text" | "lower" | "shape" | "prefix" | "suffix": string or [strings]
 //   "case": "title"|"upper"|"lower"   "kind": "word"|"number"|"punct"

@@ -459,9 +459,30 @@ TEST_CASE("not_after keeps a rule from starting right after the token it names",
   CHECK(Match(*m, "for Dana and Aida") == "Dana and");
 }
 
-TEST_CASE("not_after takes a one-token test only", "[extract]") {
+TEST_CASE("not_after may list tests, and a lexicon's one-word entries", "[extract]") {
   const LookaheadFixture f;
-  for (const char* test : {R"({"lexicon": "kin"})", R"({"mention": "Person"})", "{}", R"("with")"}) {
+  std::vector<Rule> rules;
+  Status s = f.Parse(R"({"rules": [{"id": "r", "pattern": [{"case": "title"}, {"lower": "and"}],
+                          "not_after": [{"lower": "with"}, {"lexicon": "kin", "where": {"gender": "male"}}],
+                          "create": {"mention": {"label": "X"}}}]})",
+                     &rules);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  CHECK(DumpRule(rules[0]).find("\n  not_after: lower=\"with\"\n  not_after: lexicon=kin") != std::string::npos);
+  std::unique_ptr<Matcher> m;
+  s = Matcher::Compile(std::move(rules), &m);
+  REQUIRE(s.ok());
+  CHECK(Match(*m, "with Dana and Aida") == "");
+  CHECK(Match(*m, "son Dana and Aida") == "");
+  CHECK(Match(*m, "mother Dana and Aida") == "Dana and");  // not a male entry
+  CHECK(Match(*m, "great Dana and Aida") == "Dana and");   // the first word of a longer entry only
+  CHECK(Match(*m, "for Dana and Aida") == "Dana and");
+}
+
+TEST_CASE("not_after takes one-token tests only", "[extract]") {
+  const LookaheadFixture f;
+  for (const char* test : {R"({"mention": "Person"})", "{}", R"("with")", "[]", R"([{"lower": "by"}, "with"])",
+                           R"([{"lower": "by"}, {"mention": "Person"}])"}) {
     INFO(test);
     std::vector<Rule> rules;
     const Status s = f.Parse(std::string(R"({"rules": [{"id": "r", "pattern": [{}], "not_after": )") + test +
