@@ -216,11 +216,12 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     // pronoun's person. Possessives and objects often speak of an unnamed relative instead, so
     // only a possessive opening its sentence follows, and only a subject pronoun ("X was jailed.
     // He had protested. His sister, Y, ..."); objects follow nothing.
-    const bool opens = possessive && OpensSentence(t);
+    const bool opens = possessive && OpensMainClause(t);
     if (look != s && !gender.empty() && depth < 3 && (opens || (!possessive && SubjectPronoun(t)))) {
-      const std::size_t p = SamePronoun(look, gender);
-      if (p < ex_.tokens.size() && (!possessive || SubjectPronoun(p))) {
-        return NearestBefore(p, gender, false, depth + 1);
+      const std::size_t p = SamePronoun(look, gender, possessive);
+      if (p < ex_.tokens.size()) {
+        const int same = NearestBefore(p, gender, false, depth + 1);
+        if (same >= 0 || !possessive) return same;
       }
     }
   }
@@ -395,6 +396,21 @@ bool ReferenceResolver::OpensSentence(std::size_t t) const {
   return true;
 }
 
+bool ReferenceResolver::OpensMainClause(std::size_t t) const {
+  if (OpensSentence(t)) return true;
+  const int s = ex_.SentenceOf(t);
+  if (s < 0 || t == 0 || ex_.tokens[t - 1].norm != ","sv) return false;
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  for (std::size_t k = ex_.sentences[static_cast<std::size_t>(s)].first; k + 1 < t; ++k) {
+    if (ex_.tokens[k].norm == ","sv || in_quote_[k]) return false;
+    if (pronouns != nullptr && pronouns->FindWord(ex_.tokens[k].lower) != nullptr) return false;
+  }
+  for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
+    if (ex_.mentions[i].first < t) return false;
+  }
+  return true;
+}
+
 std::size_t ReferenceResolver::AgeDescriptionBeforeSpeech(int s) const {
   const Lexicon* speech = rules_.lexicon("speech_verbs");
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
@@ -424,11 +440,11 @@ bool ReferenceResolver::SubjectPronoun(std::size_t t) const {
   return c != e->attributes.end() && c->second == "subject"sv;
 }
 
-std::size_t ReferenceResolver::SamePronoun(int s, const std::string& gender) const {
+std::size_t ReferenceResolver::SamePronoun(int s, const std::string& gender, bool subject_only) const {
   const Lexicon* pronouns = rules_.lexicon("pronouns");
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
   for (std::size_t t = sent.first; pronouns != nullptr && t < sent.last; ++t) {
-    if (in_quote_[t]) continue;
+    if (in_quote_[t] || (subject_only && !SubjectPronoun(t))) continue;
     const LexiconEntry* e = pronouns->FindWord(ex_.tokens[t].lower);
     if (e == nullptr) continue;
     const auto g = e->attributes.find("gender");

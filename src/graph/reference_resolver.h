@@ -115,8 +115,9 @@ class ReferenceResolver {
   // up to twenty sentences back), unless the speaker's own relative who fits ("my husband")
   // comes nearer; -1 then or when nobody fits.
   int NearestInSpeech(std::size_t t, const std::string& gender) const;
-  // The first pronoun of `gender` outside quotes in sentence `s`, or the token count.
-  std::size_t SamePronoun(int s, const std::string& gender) const;
+  // The first pronoun of `gender` outside quotes in sentence `s` (with `subject_only`, the
+  // first subject pronoun: "told her she would need ..." gives "she"), or the token count.
+  std::size_t SamePronoun(int s, const std::string& gender, bool subject_only = false) const;
   // The first word of sentence `s`, or the token count.
   std::size_t FirstWord(int s) const;
   // "her mother, A, her sister, B, and her brother C": for the possessive at `t` that follows a
@@ -131,6 +132,9 @@ class ReferenceResolver {
   int FrontedSubject(std::size_t t, const std::string& gender) const;
   // True when no word comes before token `t` in its sentence.
   bool OpensSentence(std::size_t t) const;
+  // True when token `t` opens its sentence or comes right after the sentence's first comma,
+  // whose opening phrase holds no person and no pronoun ("Two months after that, her ...").
+  bool OpensMainClause(std::size_t t) const;
   // True when the words from token `t` (right after a name's "'s") name a person: a kin term or a
   // role noun after any kin modifiers ("X's elder brother", "X's lawyer"), not a thing ("X's
   // passport"), whose owner a later pronoun may mean.

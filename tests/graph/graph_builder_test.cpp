@@ -1407,5 +1407,19 @@ TEST_CASE("Graph keeps a listed given name with the person the article already n
   CHECK(EntityNamed(a.graph, "Aigerim Bekova") >= 0);
 }
 
+TEST_CASE("Graph reads a possessive after an opening phrase as the person a pronoun before meant", "[graph]") {
+  // The sentence before names nobody but speaks of her as "her" and "she".
+  const Article a = Build(
+      "Aigerim Bekova decided to go to the border herself. In June her nephew, Arman Seitov, the son of her "
+      "younger sister, drove her there. Officers told her she would need a visa. Two months after that, her "
+      "mother-in-law, Dana Omarova, died in Ghulja.\n");
+  INFO(Render(a.graph));
+  const int aigerim = EntityNamed(a.graph, "Aigerim Bekova");
+  const int dana = EntityNamed(a.graph, "Dana Omarova");
+  REQUIRE(aigerim >= 0);
+  REQUIRE(dana >= 0);
+  CHECK(Tied(a.graph, dana, "relative", aigerim));
+}
+
 }  // namespace
 }  // namespace kith
