@@ -301,11 +301,12 @@ void KinshipBuilder::AddRelation(int subject, const std::string& type, int objec
 
 // Persons tied to `anchor` as `type` of it (either way round the tie was stated) whose gender
 // does not conflict with `gender`.
-std::vector<int> KinshipBuilder::NamedRelatives(int anchor, const std::string& type, const std::string& gender) const {
+std::vector<int> KinshipBuilder::NamedRelatives(int anchor, const std::string& type, const std::string& gender,
+                                                const std::string& detail) const {
   std::vector<int> out;
   for (const Relation& r : graph_->relations) {
     const bool same = (r.object == anchor && r.type == type) || (r.subject == anchor && Inverse(r.type) == type);
-    if (!same) continue;
+    if (!same || !TieHasDetail(r, anchor, detail)) continue;
     const int other = r.object == anchor ? r.subject : r.object;
     const std::string& g = graph_->entities[static_cast<std::size_t>(other)].gender;
     if ((gender.empty() || g.empty() || g == gender) && std::find(out.begin(), out.end(), other) == out.end()) {
@@ -315,12 +316,44 @@ std::vector<int> KinshipBuilder::NamedRelatives(int anchor, const std::string& t
   return out;
 }
 
+namespace {
+
+// The finer kind a tie of kind `detail` has seen from its other end ("niece" and "uncle").
+std::string_view InverseDetail(std::string_view detail) {
+  static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
+      {"grandparent", "grandchild"},   {"great-grandparent", "great-grandchild"}, {"ancestor", "descendant"},
+      {"parent-sibling", "sibling-child"}, {"parent-in-law", "child-in-law"},   {"step-parent", "step-child"},
+      {"adoptive", "adopted"}};
+  for (const auto& [a, b] : kPairs) {
+    if (detail == a) return b;
+    if (detail == b) return a;
+  }
+  return detail;
+}
+
+}  // namespace
+
+bool KinshipBuilder::TieHasDetail(const Relation& r, int anchor, const std::string& detail) const {
+  if (detail.empty() || detail == "loose"sv) return true;
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  if (kin == nullptr) return true;
+  // The term's last word is the kin word ("late father", "younger sister-in-law"); it says what
+  // the tie's subject is, so seen from a subject anchor it is the other way round.
+  const std::size_t space = r.term.rfind(' ');
+  const LexiconEntry* entry = kin->FindWord(space == std::string::npos ? r.term : r.term.substr(space + 1));
+  if (entry == nullptr) return false;
+  const std::string_view term_detail = AttributeOf(entry->attributes, "detail");
+  return (r.subject == anchor ? InverseDetail(term_detail) : term_detail) == detail;
+}
+
 // Relatives the article does not name become persons of their own, unless the article names
 // them elsewhere: a named relative of the same person, relation and gender takes their place.
 void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests) {
   std::map<std::string, UnnamedRequest> merged;
   for (const UnnamedRequest& u : requests) {
-    const std::string key = std::to_string(u.anchor) + "|" + u.type + "|" + u.gender;
+    // "her mother-in-law, X" does not name "my sister-in-law": a relative's finer kind counts.
+    const std::string key = std::to_string(u.anchor) + "|" + u.type + "|" + u.gender + "|" +
+                            (u.type == "relative"sv ? u.detail : std::string());
     auto it = merged.find(key);
     if (it == merged.end()) {
       merged.emplace(key, u);
@@ -352,7 +385,7 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
     for (const auto& [key, u] : merged) {
       if (collective(u) || !(u.detail.empty() || u.type == "relative"sv)) continue;
       // "his two sons" with one of them named so far: the other may still be found.
-      const std::size_t named = NamedRelatives(u.anchor, u.type, u.gender).size();
+      const std::size_t named = NamedRelatives(u.anchor, u.type, u.gender, u.detail).size();
       if (named >= static_cast<std::size_t>(std::max(1, u.count))) continue;
       const std::string term = Singular(u.term.empty() ? u.type : u.term);
       if ((named == 0 && AddThroughTies(u, term)) ||
@@ -376,7 +409,7 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
       const bool same = (r.object == u.anchor && r.type == u.type) ||
                         (r.subject == u.anchor && Inverse(r.type) == u.type);
       const int other = r.object == u.anchor ? r.subject : r.object;
-      if (!same) continue;
+      if (!same || !TieHasDetail(r, u.anchor, u.detail)) continue;
       const std::string& g = graph_->entities[static_cast<std::size_t>(other)].gender;
       if (u.gender.empty() || g.empty() || g == u.gender) {
         ++named;

@@ -81,7 +81,12 @@ class KinshipBuilder {
   bool PluralPossessive(std::size_t t) const;
   bool PluralSubject(std::size_t t) const;
   void AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev);
-  std::vector<int> NamedRelatives(int anchor, const std::string& type, const std::string& gender) const;
+  std::vector<int> NamedRelatives(int anchor, const std::string& type, const std::string& gender,
+                                  const std::string& detail = "") const;
+  // Whether tie `r` makes its other person of the finer kind `detail` ("parent-in-law") to
+  // `anchor`: always when `detail` is empty or "loose", else when the kin word of the tie's
+  // term says so (read the other way round when the term is said of the anchor).
+  bool TieHasDetail(const Relation& r, int anchor, const std::string& detail) const;
   void AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests);
   bool AddThroughTies(const UnnamedRequest& u, const std::string& term);
   bool ClaimedByNameAfter(const ExtractedRelation& r) const;

@@ -1421,5 +1421,16 @@ TEST_CASE("Graph reads a possessive after an opening phrase as the person a pron
   CHECK(Tied(a.graph, dana, "relative", aigerim));
 }
 
+TEST_CASE("Graph keeps an unnamed relative apart from a named one of another kind", "[graph]") {
+  // A named mother-in-law is no sister-in-law.
+  const Article a = Build(
+      "Aigerim Bekova, 61, lives in Aktobe. Her mother-in-law, Dana Omarova, died in 2018. \"My sister-in-law "
+      "called me the next morning,\" Bekova said.\n");
+  INFO(Render(a.graph));
+  const int aigerim = EntityNamed(a.graph, "Aigerim Bekova");
+  REQUIRE(aigerim >= 0);
+  CHECK(UnnamedTied(a.graph, "relative", aigerim) == 1);
+}
+
 }  // namespace
 }  // namespace kith
