@@ -443,7 +443,9 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
 // other parent of one's children is one's spouse, a parent's spouse or a sibling's parent is
 // one's parent, a spouse's child is one's child, a spouse's parent is a parent-in-law, a
 // child's spouse a child-in-law, a spouse's sibling or a sibling's spouse a sibling-in-law, a
-// spouse's child a step-child and a parent's spouse a step-parent.
+// spouse's child a step-child, a parent's spouse a step-parent, a parent's parent a
+// grandparent, a child's child a grandchild, a parent's sibling an uncle or aunt and a
+// sibling's child a nephew or niece.
 namespace {
 
 struct KinPath {
@@ -464,6 +466,10 @@ constexpr KinPath kKinPaths[] = {
     {"relative", "sibling-in-law", "sibling", "spouse", "infer.in-law-through-sibling"},
     {"relative", "step-child", "spouse", "child", "infer.step-child-through-spouse"},
     {"relative", "step-parent", "parent", "spouse", "infer.step-parent-through-parent"},
+    {"relative", "grandparent", "parent", "parent", "infer.grandparent-through-parent"},
+    {"relative", "grandchild", "child", "child", "infer.grandchild-through-child"},
+    {"relative", "parent-sibling", "parent", "sibling", "infer.parent-sibling-through-parent"},
+    {"relative", "sibling-child", "sibling", "child", "infer.sibling-child-through-sibling"},
 };
 
 // Whether `r` is a parent tie that kin inference guessed from a parent's spouse, which a

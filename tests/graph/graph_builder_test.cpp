@@ -1432,5 +1432,22 @@ TEST_CASE("Graph keeps an unnamed relative apart from a named one of another kin
   CHECK(UnnamedTied(a.graph, "relative", aigerim) == 1);
 }
 
+TEST_CASE("Graph finds the named grandparent or uncle an unnamed one is through the parents", "[graph]") {
+  const Article a = Build(
+      "Aigerim Bekova, 30, lives in Almaty. Her mother, Dana Omarova, moved there in 2010. Omarova's father, "
+      "Asqar Omarov, and Omarova's brother, Serik Omarov, stayed in Ghulja. \"My grandfather was taken in 2018 "
+      "and my uncle a year later,\" Bekova said.\n");
+  INFO(Render(a.graph));
+  const int aigerim = EntityNamed(a.graph, "Aigerim Bekova");
+  const int asqar = EntityNamed(a.graph, "Asqar Omarov");
+  const int serik = EntityNamed(a.graph, "Serik Omarov");
+  REQUIRE(aigerim >= 0);
+  REQUIRE(asqar >= 0);
+  REQUIRE(serik >= 0);
+  CHECK(Tied(a.graph, asqar, "relative", aigerim));
+  CHECK(Tied(a.graph, serik, "relative", aigerim));
+  CHECK(UnnamedTied(a.graph, "relative", aigerim) == 0);
+}
+
 }  // namespace
 }  // namespace kith
