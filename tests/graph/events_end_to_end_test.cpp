@@ -413,6 +413,8 @@ TEST_CASE("Events: negated, hypothetical and pending statements are no events", 
       "Activist Arman Bek will walk free on Friday.",
       "Activist Aliya Bek is expected to be freed next week.",
       "Activist Aliya Bek will be released on Friday.",
+      "If activist Arman Bek is released early, the family will move.",
+      "Nobody knows whether activist Arman Bek was sentenced.",
   };
   for (const char* text : texts) {
     INFO(text);
