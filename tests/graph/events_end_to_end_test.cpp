@@ -1011,4 +1011,27 @@ TEST_CASE("Events: the publication date fills the year", "[graph]") {
 }
 
 }  // namespace
+TEST_CASE("Events: a speaker's aside and what she said are not her own event", "[graph]") {
+  // "said her son, a trader, was detained": the son is detained, not the speaker.
+  const char* const texts[] = {
+      "Activist Saltanat Abdyldaeva, a pensioner, said her son, a trader, was detained in Kashgar in 2019.",
+      "Activist Saltanat Abdyldaeva, the mother of Azamat Sadyrov, said her son, a trader, was detained in "
+      "Kashgar in 2019.",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    const DocumentGraph g = Build(text);
+    INFO(Render(g));
+    const int saltanat = EntityNamed(g, "Saltanat Abdyldaeva");
+    REQUIRE(saltanat >= 0);
+    const std::vector<const Event*> detentions = OfKind(g, "Detention");
+    REQUIRE(detentions.size() == 1);
+    CHECK_FALSE(HasRole(*detentions[0], "detainee", saltanat));
+  }
+  // A short aside of speech still lets the subject's verbs reach it.
+  const DocumentGraph g = Build("Activist Aliya Bek, she said, was held for a year and let out in 2019.");
+  INFO(Render(g));
+  CHECK(OfKind(g, "Release").size() == 1);
+}
+
 }  // namespace kith
