@@ -177,7 +177,13 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, cons
 }
 
 int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth) const {
-  if (depth == 0 && in_quote_[t]) return NearestInSpeech(t, gender);
+  if (depth == 0 && in_quote_[t]) {
+    int speech_start = -1;
+    const int in_speech = NearestInSpeech(t, gender, &speech_start);
+    // A speech that speaks of nobody before the pronoun goes on with whom the narration before it
+    // spoke of ("His wife, X, went to Ghulja. ... \"In 2019 they arrested her,\" he said.").
+    return speech_start >= 0 ? NarrationBefore(speech_start, gender) : in_speech;
+  }
   const int s = ex_.SentenceOf(t);
   for (int look : LookBack(s, 1)) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
@@ -229,13 +235,22 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
   return -1;
 }
 
-int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender) const {
+int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender, int* speech_start) const {
   const Lexicon* kin = rules_.lexicon("kin_terms");
   const auto fits = [&](const std::string& g) { return gender.empty() || g.empty() || g == gender; };
   int s = ex_.SentenceOf(t);
   std::size_t end = t;
+  bool spoke_of_anyone = false;
+  *speech_start = -1;
   for (int steps = 0; s >= 0 && steps < 20; ++steps) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+    for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
+      const ExtractedMention& m = ex_.mentions[i];
+      spoke_of_anyone = spoke_of_anyone || (m.last <= end && in_quote_[m.first]);
+    }
+    for (std::size_t k = sent.first + 1; kin != nullptr && k < end && !spoke_of_anyone; ++k) {
+      spoke_of_anyone = in_quote_[k] && IsFirstPerson(ex_.tokens[k - 1].lower) && kin->FindWord(ex_.tokens[k].lower) != nullptr;
+    }
     // The nearest fitting reference before `end`: a named person, or the speaker's own relative.
     std::size_t best_at = 0;
     int best = -2;
@@ -263,8 +278,35 @@ int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender)
     if (s < 0) break;
     const int before = turns_.speaker[static_cast<std::size_t>(s)];
     const bool same_speech = speaker == InterviewTurns::kNotAnswer ? HasQuoteMark(s) : before == speaker;
-    if (!same_speech) break;
+    if (!same_speech) {
+      if (!spoke_of_anyone && speaker == InterviewTurns::kNotAnswer) *speech_start = s + 1;
+      break;
+    }
     end = ex_.sentences[static_cast<std::size_t>(s)].last;
+  }
+  return -1;
+}
+
+int ReferenceResolver::NarrationBefore(int s, const std::string& gender) const {
+  if (gender.empty()) return -1;
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  // Not the speech's own sentence: the narration there says who speaks.
+  std::vector<int> look = LookBack(s, 2);
+  look.erase(look.begin());
+  for (int l : look) {
+    const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(l)];
+    const Named named = NamedIn(l, sent.last, gender, 0);
+    if (named.unresolved) return -1;
+    if (named.person >= 0) return named.person;
+    // A relative of that gender spoken of ("her son was held"): the pronoun may mean him.
+    for (std::size_t w = sent.first; kin != nullptr && w < sent.last; ++w) {
+      if (in_quote_[w] || (w + 1 < ex_.tokens.size() && ex_.tokens[w + 1].norm == "'s"sv)) continue;
+      const LexiconEntry* entry = kin->FindWord(ex_.tokens[w].lower);
+      if (entry != nullptr && AttributeOf(entry->attributes, "gender") == gender) return -1;
+    }
+    const std::size_t p = SamePronoun(l, gender);
+    if (p < ex_.tokens.size()) return NearestBefore(p, gender, false, 1);
+    if (named.anyone) return -1;
   }
   return -1;
 }

@@ -10,6 +10,8 @@
 //  - "her", "his", "she", "he" inside a quote or an interview's answer: the
 //    nearest person who fits named earlier in the same speech, unless the
 //    speaker's own relative ("my husband") comes nearer (see NearestInSpeech);
+//    in a quote that names nobody and no relative of the speaker's before it,
+//    whom the narration before the quote spoke of (see NarrationBefore);
 //  - "her", "his", "she", "he" in a sentence's opening phrase before its first comma, when the
 //    phrase names nobody and a person of fitting gender follows the comma: that person
 //    ("Against his wife's pleading, X booked a flight"; "When she landed, Y was detained");
@@ -114,7 +116,14 @@ class ReferenceResolver {
   // the sentences before that hold quotes, or one speaker's answers past the questions between,
   // up to twenty sentences back), unless the speaker's own relative who fits ("my husband")
   // comes nearer; -1 then or when nobody fits.
-  int NearestInSpeech(std::size_t t, const std::string& gender) const;
+  // `speech_start` is set to the speech's first sentence when the speech (not an interview's
+  // answer) names nobody and no relative of the speaker's before `t`, else to -1.
+  int NearestInSpeech(std::size_t t, const std::string& gender, int* speech_start) const;
+  // Whom a singular pronoun of `gender` means at the start of a speech that names nobody,
+  // beginning in sentence `s`: the first fitting person the narration outside quotes names in
+  // the two sentences before it, or whom a pronoun of that gender there stands for; -1
+  // when a relative of that gender or a person of the other gender only comes first.
+  int NarrationBefore(int s, const std::string& gender) const;
   // The first pronoun of `gender` outside quotes in sentence `s` (with `subject_only`, the
   // first subject pronoun: "told her she would need ..." gives "she"), or the token count.
   std::size_t SamePronoun(int s, const std::string& gender, bool subject_only = false) const;

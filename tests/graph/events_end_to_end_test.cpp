@@ -1034,4 +1034,23 @@ TEST_CASE("Events: a speaker's aside and what she said are not her own event", "
   CHECK(OfKind(g, "Release").size() == 1);
 }
 
+TEST_CASE("Events: a quote that names nobody speaks of whom the narration before it spoke of", "[graph]") {
+  const DocumentGraph g = Build(
+      "Serik Abenov, 49, drives a taxi. His wife, Gulnar Abenova, travelled to Ghulja in 2018. A week after the "
+      "funeral, police took her passport. \"In 2019 they arrested her,\" the taxi driver said.");
+  INFO(Render(g));
+  const int gulnar = EntityNamed(g, "Gulnar Abenova");
+  REQUIRE(gulnar >= 0);
+  const std::vector<const Event*> detentions = OfKind(g, "Detention");
+  REQUIRE(detentions.size() == 1);
+  CHECK(HasRole(*detentions[0], "detainee", gulnar));
+  // Not the speaker named in the quote's own sentence.
+  const DocumentGraph h = Build(
+      "His cousin, Nazif Sharip, was detained in 2017. The family was told nothing. \"I ask for a paper that "
+      "says how he died,\" Farit Mukhametov said.");
+  INFO(Render(h));
+  const int farit = EntityNamed(h, "Farit Mukhametov");
+  for (const Event* death : OfKind(h, "Death")) CHECK_FALSE(HasRole(*death, "victim", farit));
+}
+
 }  // namespace kith
