@@ -548,6 +548,12 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
     std::vector<int> before = PersonsBefore(t);
     return before.empty() ? RecentList(t, 0) : before;
   }
+  // "his or her parents", "he or she": anyone at all, no one person.
+  const auto is_pronoun = [&](std::size_t k) { return pronouns->FindWord(ex_.tokens[k].lower) != nullptr; };
+  if ((t + 2 < ex_.tokens.size() && ex_.tokens[t + 1].lower == "or"sv && is_pronoun(t + 2)) ||
+      (t >= 2 && ex_.tokens[t - 1].lower == "or"sv && is_pronoun(t - 2))) {
+    return {};
+  }
   const auto g = entry->attributes.find("gender");
   const auto c = entry->attributes.find("case");
   const bool possessive = c != entry->attributes.end() && c->second == "possessive"sv;

@@ -46,6 +46,7 @@
 //    names anyone it may mean, unless a relative who fits it ("his son") or a name of no
 //    one person comes in between ("X stood outside. The 56-year-old said ...
 //    A judge fined her. Her son ...": X).
+//  - a pronoun paired with another by "or" ("his or her parents"): nobody in particular.
 // Read-only; returns entity indices, empty when nothing fits.
 #pragma once
 

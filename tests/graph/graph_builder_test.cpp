@@ -1450,4 +1450,14 @@ TEST_CASE("Graph finds the named grandparent or uncle an unnamed one is through 
 }
 
 }  // namespace
+TEST_CASE("Graph reads 'his or her' as nobody in particular", "[graph]") {
+  const Article a = Build(
+      "Aigul Bekova heads a rights centre in Bishkek. \"No child should be separated from his or her parents,\" "
+      "the centre said.\n");
+  INFO(Render(a.graph));
+  const int aigul = EntityNamed(a.graph, "Aigul Bekova");
+  REQUIRE(aigul >= 0);
+  CHECK(UnnamedTied(a.graph, "parent", aigul) == 0);
+}
+
 }  // namespace kith
