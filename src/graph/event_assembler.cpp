@@ -168,8 +168,14 @@ bool EventAssembler::InClauseBeforeTrigger(const Candidate& c, const ExtractedMe
   std::size_t open = date.first;
   while (open > s.first && ex_.tokens[open - 1].norm != ","sv) --open;
   if (open == s.first || open >= date.first) return false;
-  const std::string& opener = ex_.tokens[open].lower;
-  if (opener != "who"sv && opener != "which"sv && opener != "whose"sv) return false;
+  // The clause may open an apposition's relative clause: ", a retired bookkeeper who will turn
+  // 66 in March, crossed ...".
+  bool relative = false;
+  for (std::size_t k = open; k < date.first && !relative; ++k) {
+    const std::string& w = ex_.tokens[k].lower;
+    relative = w == "who"sv || w == "which"sv || w == "whose"sv;
+  }
+  if (!relative) return false;
   for (std::size_t t = date.last; t < s.last && ex_.tokens[t].span.begin < c.trigger.begin; ++t) {
     if (ex_.tokens[t].norm == ","sv) return true;
   }

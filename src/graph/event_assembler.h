@@ -3,7 +3,8 @@
 //    "a day earlier" counts from the date mentioned before it. An event takes
 //    the date its rule captured, else the nearest date of its sentence that no
 //    other event word separates from its trigger and no relative clause closed
-//    before the trigger holds (", who was fined in 2023, was jailed"), else a
+//    before the trigger holds (", who was fined in 2023, was jailed"; ", a
+//    bookkeeper who turns 66 in March, crossed"), else a
 //    day-precise date of the sentence before. A state that lasts until now
 //    ("has been behind bars") takes the "since" date before it.
 //  - Place: the place or institution its rule captured, else the one of its

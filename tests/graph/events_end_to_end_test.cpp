@@ -1053,4 +1053,11 @@ TEST_CASE("Events: a quote that names nobody speaks of whom the narration before
   for (const Event* death : OfKind(h, "Death")) CHECK_FALSE(HasRole(*death, "victim", farit));
 }
 
+TEST_CASE("Events: a date in an apposition's relative clause does not date the verb after it", "[graph]") {
+  const DocumentGraph g = Build(
+      "In September 2017, Arman Bekov, a retired bookkeeper who will turn 66 in March, crossed into China.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Travel", {"Arman Bekov"}).date == "2017-09");
+}
+
 }  // namespace kith
