@@ -171,10 +171,7 @@ bool EventAssembler::InClauseBeforeTrigger(const Candidate& c, const ExtractedMe
   // The clause may open an apposition's relative clause: ", a retired bookkeeper who will turn
   // 66 in March, crossed ...".
   bool relative = false;
-  for (std::size_t k = open; k < date.first && !relative; ++k) {
-    const std::string& w = ex_.tokens[k].lower;
-    relative = w == "who"sv || w == "which"sv || w == "whose"sv;
-  }
+  for (std::size_t k = open; k < date.first && !relative; ++k) relative = IsRelativePronoun(k);
   if (!relative) return false;
   for (std::size_t t = date.last; t < s.last && ex_.tokens[t].span.begin < c.trigger.begin; ++t) {
     if (ex_.tokens[t].norm == ","sv) return true;
@@ -187,8 +184,12 @@ bool EventAssembler::InClauseAfterTrigger(const Candidate& c, const ExtractedMen
   std::size_t open = date.first;
   while (open > s.first && ex_.tokens[open - 1].norm != ","sv) --open;
   if (open == s.first || open >= date.first || ex_.tokens[open - 1].span.begin < c.trigger.end) return false;
-  const std::string& opener = ex_.tokens[open].lower;
-  return opener == "who"sv || opener == "which"sv || opener == "whose"sv;
+  return IsRelativePronoun(open);
+}
+
+bool EventAssembler::IsRelativePronoun(std::size_t t) const {
+  const std::string& w = ex_.tokens[t].lower;
+  return w == "who"sv || w == "which"sv || w == "whose"sv;
 }
 
 bool EventAssembler::OutsideItsPhrase(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const {

@@ -108,13 +108,16 @@ class EventAssembler {
   std::string EventWordKind(std::size_t t, bool verbs_only) const;
   std::string NearestEventKind(std::size_t t, const SentenceSpan& s) const;
   bool AnotherEventWordBetween(const Candidate& c, const ExtractedMention& other) const;
-  // True when `date` lies in a relative clause set off by commas (", who was fined in 2023,")
-  // that closes before the candidate's trigger: the clause's own event, not the candidate's.
+  // True when `date` lies in a relative clause set off by commas (", who was fined in 2023,";
+  // an apposition holding one: ", a bookkeeper who turns 66 in March,") that closes before the
+  // candidate's trigger: the clause's own event, not the candidate's.
   bool InClauseBeforeTrigger(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
   // True when `date` lies in a relative clause opened by a comma after the candidate's trigger
   // ("X, who was led out by officers, spoke for his nephew, Y, who vanished in 2019"): the
   // clause speaks of its own antecedent.
   bool InClauseAfterTrigger(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
+  // True when token `t` is "who", "which" or "whose".
+  bool IsRelativePronoun(std::size_t t) const;
   // True when `date` dates only the event of its own phrase (attribute dates=phrase: "five months
   // after his arrest") and the candidate's trigger is not that event's word: the first event word
   // after the date, unless a comma and a subject pronoun come before it.

@@ -220,8 +220,10 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     // A subject pronoun whose sentence before names nobody that fits but speaks of someone by
     // a pronoun of the same gender ("X said ... . He said ... . \"...,\" he said."): that
     // pronoun's person. Possessives and objects often speak of an unnamed relative instead, so
-    // only a possessive opening its sentence follows, and only a subject pronoun ("X was jailed.
-    // He had protested. His sister, Y, ..."); objects follow nothing.
+    // only a possessive opening its sentence or its main clause after an opening phrase follows,
+    // and only a subject pronoun ("X was jailed. He had protested. His sister, Y, ...";
+    // "Officers told her she ... . Two months later, her mother-in-law ..."); objects follow
+    // nothing.
     const bool opens = possessive && OpensMainClause(t);
     if (look != s && !gender.empty() && depth < 3 && (opens || (!possessive && SubjectPronoun(t)))) {
       const std::size_t p = SamePronoun(look, gender, possessive);
@@ -244,27 +246,23 @@ int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender,
   *speech_start = -1;
   for (int steps = 0; s >= 0 && steps < 20; ++steps) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
-    for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
-      const ExtractedMention& m = ex_.mentions[i];
-      spoke_of_anyone = spoke_of_anyone || (m.last <= end && in_quote_[m.first]);
-    }
-    for (std::size_t k = sent.first + 1; kin != nullptr && k < end && !spoke_of_anyone; ++k) {
-      spoke_of_anyone = in_quote_[k] && IsFirstPerson(ex_.tokens[k - 1].lower) && kin->FindWord(ex_.tokens[k].lower) != nullptr;
-    }
     // The nearest fitting reference before `end`: a named person, or the speaker's own relative.
     std::size_t best_at = 0;
     int best = -2;
     for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
       const ExtractedMention& m = ex_.mentions[i];
       const int e = mention_entity_[i];
-      if (e < 0 || m.last > end || !in_quote_[m.first]) continue;
-      if (!fits(entities_[static_cast<std::size_t>(e)].gender) || (best != -2 && m.first < best_at)) continue;
+      if (m.last > end || !in_quote_[m.first]) continue;
+      spoke_of_anyone = true;
+      if (e < 0 || !fits(entities_[static_cast<std::size_t>(e)].gender) || (best != -2 && m.first < best_at)) continue;
       best = e;
       best_at = m.first;
     }
     for (std::size_t k = sent.first + 1; kin != nullptr && k < end; ++k) {
-      if (!in_quote_[k] || !IsFirstPerson(ex_.tokens[k - 1].lower) || (best != -2 && k < best_at)) continue;
+      if (!in_quote_[k] || !IsFirstPerson(ex_.tokens[k - 1].lower)) continue;
       const LexiconEntry* entry = kin->FindWord(ex_.tokens[k].lower);
+      spoke_of_anyone = spoke_of_anyone || entry != nullptr;
+      if (best != -2 && k < best_at) continue;
       if (entry == nullptr || AttributeOf(entry->attributes, "number") == "plural"sv) continue;
       if (!fits(AttributeOf(entry->attributes, "gender"))) continue;
       best = -1;  // "my husband": that relative, whom only the family ties will name
@@ -289,7 +287,6 @@ int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender,
 
 int ReferenceResolver::NarrationBefore(int s, const std::string& gender) const {
   if (gender.empty()) return -1;
-  const Lexicon* kin = rules_.lexicon("kin_terms");
   // Not the speech's own sentence: the narration there says who speaks.
   std::vector<int> look = LookBack(s, 2);
   look.erase(look.begin());
@@ -298,12 +295,7 @@ int ReferenceResolver::NarrationBefore(int s, const std::string& gender) const {
     const Named named = NamedIn(l, sent.last, gender, 0);
     if (named.unresolved) return -1;
     if (named.person >= 0) return named.person;
-    // A relative of that gender spoken of ("her son was held"): the pronoun may mean him.
-    for (std::size_t w = sent.first; kin != nullptr && w < sent.last; ++w) {
-      if (in_quote_[w] || (w + 1 < ex_.tokens.size() && ex_.tokens[w + 1].norm == "'s"sv)) continue;
-      const LexiconEntry* entry = kin->FindWord(ex_.tokens[w].lower);
-      if (entry != nullptr && AttributeOf(entry->attributes, "gender") == gender) return -1;
-    }
+    if (RelativeSpokenOf(l, sent.last, gender)) return -1;  // "her son was held": maybe him
     const std::size_t p = SamePronoun(l, gender);
     if (p < ex_.tokens.size()) return NearestBefore(p, gender, false, 1);
     if (named.anyone) return -1;
@@ -313,7 +305,6 @@ int ReferenceResolver::NarrationBefore(int s, const std::string& gender) const {
 
 int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, bool possessive) const {
   if (in_quote_[t]) return -1;
-  const Lexicon* kin = rules_.lexicon("kin_terms");
   // A possessive opening a new turn of a person's story ("Her two nephews ...") may follow a
   // longer passage about a relative than a subject pronoun does.
   const std::vector<int> look = LookBack(ex_.SentenceOf(t), possessive ? 8 : 5);
@@ -329,21 +320,27 @@ int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, boo
       // Only persons of the other gender ("he sent his wife, Y, to Ankara"): the topic goes on.
       if (named.anyone && named.fits) return -1;
     }
-    // A relative spoken of in between ("his son in Europe") may be whom the pronoun means; one
-    // who owns something ("his grandfather's courtyard") is seldom what the text goes on about,
-    // and several ("whose relatives in Australia") are not what a singular pronoun stands for.
-    for (std::size_t w = sent.first; kin != nullptr && w < end; ++w) {
-      if (in_quote_[w] || (w + 1 < ex_.tokens.size() && ex_.tokens[w + 1].norm == "'s"sv)) continue;
-      const LexiconEntry* entry = kin->FindWord(ex_.tokens[w].lower);
-      if (entry == nullptr) continue;
-      const auto number = entry->attributes.find("number");
-      if (number != entry->attributes.end() && number->second == "plural"sv) continue;
-      if (MemberOfPluralKin(w)) continue;
-      const auto g = entry->attributes.find("gender");
-      if (gender.empty() || g == entry->attributes.end() || g->second == gender) return -1;
-    }
+    if (RelativeSpokenOf(look[k], end, gender)) return -1;
   }
   return -1;
+}
+
+bool ReferenceResolver::RelativeSpokenOf(int s, std::size_t end, const std::string& gender) const {
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  // A relative spoken of ("his son in Europe") may be whom a pronoun means; one who owns
+  // something ("his grandfather's courtyard") is seldom what the text goes on about, and several
+  // ("whose relatives in Australia") are not what a singular pronoun stands for.
+  for (std::size_t w = ex_.sentences[static_cast<std::size_t>(s)].first; kin != nullptr && w < end; ++w) {
+    if (in_quote_[w] || (w + 1 < ex_.tokens.size() && ex_.tokens[w + 1].norm == "'s"sv)) continue;
+    const LexiconEntry* entry = kin->FindWord(ex_.tokens[w].lower);
+    if (entry == nullptr) continue;
+    const auto number = entry->attributes.find("number");
+    if (number != entry->attributes.end() && number->second == "plural"sv) continue;
+    if (MemberOfPluralKin(w)) continue;
+    const auto g = entry->attributes.find("gender");
+    if (gender.empty() || g == entry->attributes.end() || g->second == gender) return true;
+  }
+  return false;
 }
 
 bool ReferenceResolver::MemberOfPluralKin(std::size_t w) const {
@@ -548,10 +545,15 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
     std::vector<int> before = PersonsBefore(t);
     return before.empty() ? RecentList(t, 0) : before;
   }
-  // "his or her parents", "he or she": anyone at all, no one person.
-  const auto is_pronoun = [&](std::size_t k) { return pronouns->FindWord(ex_.tokens[k].lower) != nullptr; };
-  if ((t + 2 < ex_.tokens.size() && ex_.tokens[t + 1].lower == "or"sv && is_pronoun(t + 2)) ||
-      (t >= 2 && ex_.tokens[t - 1].lower == "or"sv && is_pronoun(t - 2))) {
+  // "his or her parents", "he or she": anyone at all, no one person (the other pronoun of the
+  // pair has the same case and the other gender; "she or her husband" is no pair).
+  const auto pairs_with = [&](std::size_t k) {
+    const LexiconEntry* other = pronouns->FindWord(ex_.tokens[k].lower);
+    return other != nullptr && AttributeOf(other->attributes, "case") == AttributeOf(entry->attributes, "case") &&
+           AttributeOf(other->attributes, "gender") != AttributeOf(entry->attributes, "gender");
+  };
+  if ((t + 2 < ex_.tokens.size() && ex_.tokens[t + 1].lower == "or"sv && pairs_with(t + 2)) ||
+      (t >= 2 && ex_.tokens[t - 1].lower == "or"sv && pairs_with(t - 2))) {
     return {};
   }
   const auto g = entry->attributes.find("gender");

@@ -18,9 +18,10 @@
 //  - "her", "his", "she", "he" elsewhere: the first person of the sentence before it
 //    (then of the sentence before, past sentences that are all quotation; for
 //    "he"/"she", then the person of a pronoun of the same gender there; for
-//    "his"/"her" opening a sentence, of a subject pronoun of the same gender
-//    there, and first whom the same word opening the sentence before stands
-//    for: "Her husband, X, left after his mother, Y, fell ill. Her son ...";
+//    "his"/"her" opening a sentence or its main clause after an opening phrase
+//    that names nobody ("Two months later, her ..."), of the first subject
+//    pronoun of the same gender there, and first whom the same word opening
+//    the sentence before stands for: "Her husband, X, left after his mother, Y, fell ill. Her son ...";
 //    in a list of relatives, whom the list's first "her"/"his" stands for:
 //    "her mother, A, her sister, B, and her brother C")
 //    whose
@@ -125,6 +126,10 @@ class ReferenceResolver {
   // the two sentences before it, or whom a pronoun of that gender there stands for; -1
   // when a relative of that gender or a person of the other gender only comes first.
   int NarrationBefore(int s, const std::string& gender) const;
+  // Whether sentence `s` before token `end` speaks, outside quotes, of one relative who may be
+  // whom a singular pronoun of `gender` means ("his son in Europe"; not "his grandfather's
+  // courtyard", not "whose relatives", not one of a counted group).
+  bool RelativeSpokenOf(int s, std::size_t end, const std::string& gender) const;
   // The first pronoun of `gender` outside quotes in sentence `s` (with `subject_only`, the
   // first subject pronoun: "told her she would need ..." gives "she"), or the token count.
   std::size_t SamePronoun(int s, const std::string& gender, bool subject_only = false) const;

@@ -1449,7 +1449,6 @@ TEST_CASE("Graph finds the named grandparent or uncle an unnamed one is through 
   CHECK(UnnamedTied(a.graph, "relative", aigerim) == 0);
 }
 
-}  // namespace
 TEST_CASE("Graph reads 'his or her' as nobody in particular", "[graph]") {
   const Article a = Build(
       "Aigul Bekova heads a rights centre in Bishkek. \"No child should be separated from his or her parents,\" "
@@ -1460,4 +1459,5 @@ TEST_CASE("Graph reads 'his or her' as nobody in particular", "[graph]") {
   CHECK(UnnamedTied(a.graph, "parent", aigul) == 0);
 }
 
+}  // namespace
 }  // namespace kith
