@@ -1,6 +1,7 @@
 #include "graph/kinship_builder.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -333,16 +334,51 @@ std::string_view InverseDetail(std::string_view detail) {
 
 }  // namespace
 
-bool KinshipBuilder::TieHasDetail(const Relation& r, int anchor, const std::string& detail) const {
-  if (detail.empty() || detail == "loose"sv) return true;
+std::string KinshipBuilder::TermDetail(const std::string& term) const {
   const Lexicon* kin = rules_.lexicon("kin_terms");
-  if (kin == nullptr) return true;
-  // The term's last word is the kin word ("late father", "younger sister-in-law"); it says what
-  // the tie's subject is, so seen from a subject anchor it is the other way round.
-  const std::size_t space = r.term.rfind(' ');
-  const LexiconEntry* entry = kin->FindWord(space == std::string::npos ? r.term : r.term.substr(space + 1));
-  if (entry == nullptr) return false;
-  const std::string_view term_detail = AttributeOf(entry->attributes, "detail");
+  if (kin == nullptr) return "";
+  std::vector<std::string> words;
+  const std::string lower = Utf8Lower(term);
+  for (std::size_t from = 0; from <= lower.size();) {
+    const std::size_t space = std::min(lower.find(' ', from), lower.size());
+    if (space > from) words.push_back(lower.substr(from, space - from));
+    from = space + 1;
+  }
+  // "father's brother", "wife's younger brother": the kind the two ties make together.
+  for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+    const std::string& w = words[k];
+    if (w.size() < 3 || w.compare(w.size() - 2, 2, "'s") != 0) continue;
+    const LexiconEntry* first = kin->FindWord(w.substr(0, w.size() - 2));
+    const LexiconEntry* second = kin->FindWord(words.back());
+    if (first == nullptr || second == nullptr) return "";
+    static constexpr std::array<std::array<std::string_view, 3>, 8> kComposed = {{
+        {"parent", "sibling", "parent-sibling"}, {"spouse", "sibling", "sibling-in-law"},
+        {"sibling", "spouse", "sibling-in-law"}, {"spouse", "parent", "parent-in-law"},
+        {"child", "spouse", "child-in-law"},     {"parent", "parent", "grandparent"},
+        {"child", "child", "grandchild"},        {"sibling", "child", "sibling-child"},
+    }};
+    const std::string a = AttributeOf(first->attributes, "relation");
+    const std::string b = AttributeOf(second->attributes, "relation");
+    for (const auto& row : kComposed) {
+      if (row[0] == a && row[1] == b) return std::string(row[2]);
+    }
+    return "other";
+  }
+  // Else the longest run of the last words that is a kin entry ("late father", "mother in law").
+  for (std::size_t first = 0; first < words.size(); ++first) {
+    const LexiconEntry* entry =
+        kin->Find(std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(first), words.end()));
+    if (entry != nullptr) return AttributeOf(entry->attributes, "detail");
+  }
+  return "";
+}
+
+bool KinshipBuilder::TieHasDetail(const Relation& r, int anchor, const std::string& detail) const {
+  if (r.type != "relative"sv || detail.empty() || detail == "loose"sv) return true;
+  // The term says what the tie's subject is, so seen from a subject anchor it is the other way
+  // round. A term of no known kind may be any kind.
+  const std::string term_detail = TermDetail(r.term);
+  if (term_detail.empty()) return true;
   return (r.subject == anchor ? InverseDetail(term_detail) : term_detail) == detail;
 }
 

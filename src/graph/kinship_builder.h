@@ -84,9 +84,14 @@ class KinshipBuilder {
   std::vector<int> NamedRelatives(int anchor, const std::string& type, const std::string& gender,
                                   const std::string& detail = "") const;
   // Whether tie `r` makes its other person of the finer kind `detail` ("parent-in-law") to
-  // `anchor`: always when `detail` is empty or "loose", else when the kin word of the tie's
-  // term says so (read the other way round when the term is said of the anchor).
+  // `anchor`: always for ties other than "relative", when `detail` is empty or "loose" and when
+  // the tie's term names no finer kind, else when its kin word says so (read the other way
+  // round when the term is said of the anchor).
   bool TieHasDetail(const Relation& r, int anchor, const std::string& detail) const;
+  // The finer kind of relative a tie's term names: the kin entry's detail ("mother in law":
+  // parent-in-law), the kind two possessed terms make ("father's brother": parent-sibling;
+  // "other" when they make none of the kinds kin_terms knows), or "" when unknown.
+  std::string TermDetail(const std::string& term) const;
   void AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests);
   bool AddThroughTies(const UnnamedRequest& u, const std::string& term);
   bool ClaimedByNameAfter(const ExtractedRelation& r) const;

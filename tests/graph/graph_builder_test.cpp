@@ -1459,5 +1459,17 @@ TEST_CASE("Graph reads 'his or her' as nobody in particular", "[graph]") {
   CHECK(UnnamedTied(a.graph, "parent", aigul) == 0);
 }
 
+TEST_CASE("Graph reads a relative's finer kind from terms of several words or with capitals", "[graph]") {
+  const Article a = Build(
+      "Aigerim Bekova lives in Almaty. Her twin brother, Arman Bekov, was detained in 2018. Her foster mother, "
+      "Dana Omarova, died in 2019. Her mother in law, Saule Nurova, was fined. Her father's brother, Serik "
+      "Bekov, was jailed. \"My uncle was taken,\" Bekova said.\n");
+  INFO(Render(a.graph));
+  const int aigerim = EntityNamed(a.graph, "Aigerim Bekova");
+  REQUIRE(aigerim >= 0);
+  CHECK(UnnamedTied(a.graph, "sibling", aigerim) == 0);
+  CHECK(UnnamedTied(a.graph, "relative", aigerim) == 0);
+}
+
 }  // namespace
 }  // namespace kith
