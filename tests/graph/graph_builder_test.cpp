@@ -1471,5 +1471,13 @@ TEST_CASE("Graph reads a relative's finer kind from terms of several words or wi
   CHECK(UnnamedTied(a.graph, "relative", aigerim) == 0);
 }
 
+TEST_CASE("Graph pairs only pronouns of one case and two genders as 'his or her'", "[graph]") {
+  const Article a = Build("Activist Aliya Bek lives in Osh. Police said she or her husband was detained.\n");
+  INFO(Render(a.graph));
+  const int aliya = EntityNamed(a.graph, "Aliya Bek");
+  REQUIRE(aliya >= 0);
+  CHECK(UnnamedTied(a.graph, "spouse", aliya) == 1);
+}
+
 }  // namespace
 }  // namespace kith
