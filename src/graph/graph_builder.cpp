@@ -948,20 +948,29 @@ class Builder {
 
   // "did not detain", "could be deported", "has yet to be tried": a word of the `negations`
   // lexicon among the three tokens before the trigger makes the statement no report of an event;
-  // so does a conditional one anywhere before it in its clause ("If her uncle is released").
+  // so does a conditional one anywhere before it in its clause ("If her uncle is released"), but
+  // not across a comma or a word opening another clause ("Whether or not she knew, he was
+  // detained"; "asked whether she knew why X was detained").
   bool IsNegated(const ExtractedEvent& x) const {
     const Lexicon* neg = rules_.lexicon("negations");
     if (neg == nullptr || !x.trigger.set || x.sentence < 0) return false;
     const std::size_t first = ex_.sentences[static_cast<std::size_t>(x.sentence)].first;
+    bool same_clause = true;
     for (std::size_t k = 1; x.trigger.first >= first + k; ++k) {
       const Token& t = ex_.tokens[x.trigger.first - k];
-      if (k > 3 && (t.norm == ","sv || t.norm == ";"sv || t.norm == ":"sv)) break;
+      if (t.norm == ","sv || t.norm == ";"sv || t.norm == ":"sv || t.lower == "that"sv || t.lower == "why"sv ||
+          t.lower == "because"sv || t.lower == "when"sv || t.lower == "who"sv || t.lower == "which"sv) {
+        same_clause = false;
+      }
+      if (k > 3 && !same_clause) break;
       const LexiconEntry* entry = neg->FindWord(t.lower);
       if (entry == nullptr) continue;
-      const bool conditional = AttributeOf(entry->attributes, "kind") == "conditional"sv;
-      if (k > 3 && !conditional) continue;
-      // Lower case only: "May 25" is a date, "may be" a modal; "If" may open the sentence.
-      if (conditional || (!t.shape.empty() && t.shape[0] == 'x')) return true;
+      if (AttributeOf(entry->attributes, "kind") == "conditional"sv) {
+        if (same_clause) return true;
+        continue;
+      }
+      // Lower case only: "May 25" is a date, "may be" a modal.
+      if (k <= 3 && !t.shape.empty() && t.shape[0] == 'x') return true;
     }
     return false;
   }

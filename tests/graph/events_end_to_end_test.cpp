@@ -1058,5 +1058,18 @@ TEST_CASE("Events: a date in an apposition's relative clause does not date the v
   CHECK(OnlyEventWith(g, "Travel", {"Arman Bekov"}).date == "2017-09");
 }
 
+TEST_CASE("Events: a conditional word counts only in the trigger's own clause", "[graph]") {
+  const char* const texts[] = {
+      "Activist Arman Bek lives in Osh. Whether or not his wife knew, he was detained in 2019.",
+      "Police asked whether she knew why activist Arman Bek was detained in 2019.",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    const DocumentGraph g = Build(text);
+    INFO(Render(g));
+    CHECK(OnlyEventWith(g, "Detention", {"Arman Bek"}).date == "2019");
+  }
+}
+
 }  // namespace
 }  // namespace kith
