@@ -461,11 +461,12 @@ class Parser {
       if (!x->IsObject()) return TypeError(*x, "\"not_after\"", "an element object or an array of them");
       TokenTest test;
       for (std::size_t k = 0; k < x->members.size(); ++k) {
+        if (x->members[k].first == "mention"sv) {
+          return src_.ErrorAt(x->key_offsets[k], "\"not_after\" takes one-token tests, not \"mention\"");
+        }
         KITH_RETURN_IF_ERROR(Predicate(x->members[k].first, x->members[k].second, x->key_offsets[k], &test, true));
       }
-      if (!test.mention.empty() || TestIsEmpty(test)) {
-        return src_.ErrorAt(x->offset, "\"not_after\" takes one-token tests (a lexicon's one-word entries, no \"mention\")");
-      }
+      if (TestIsEmpty(test)) return src_.ErrorAt(x->offset, "\"not_after\" has an empty test");
       KITH_RETURN_IF_ERROR(WhereHasLexicon(test));
       rule->not_after.push_back(std::move(test));
     }

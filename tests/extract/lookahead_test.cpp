@@ -475,21 +475,39 @@ TEST_CASE("not_after may list tests, and a lexicon's one-word entries", "[extrac
   CHECK(Match(*m, "with Dana and Aida") == "");
   CHECK(Match(*m, "son Dana and Aida") == "");
   CHECK(Match(*m, "mother Dana and Aida") == "Dana and");  // not a male entry
-  CHECK(Match(*m, "great Dana and Aida") == "Dana and");   // the first word of a longer entry only
   CHECK(Match(*m, "for Dana and Aida") == "Dana and");
+  // Without "where": any one-word entry, but not the first word of a longer one.
+  rules.clear();
+  s = f.Parse(R"({"rules": [{"id": "r", "pattern": [{"case": "title"}, {"lower": "and"}],
+                   "not_after": {"lexicon": "kin"}, "create": {"mention": {"label": "X"}}}]})",
+              &rules);
+  REQUIRE(s.ok());
+  s = Matcher::Compile(std::move(rules), &m);
+  REQUIRE(s.ok());
+  CHECK(Match(*m, "parent Dana and Aida") == "");
+  CHECK(Match(*m, "great Dana and Aida") == "Dana and");
 }
 
 TEST_CASE("not_after takes one-token tests only", "[extract]") {
   const LookaheadFixture f;
-  for (const char* test : {R"({"mention": "Person"})", "{}", R"("with")", "[]", R"([{"lower": "by"}, "with"])",
-                           R"([{"lower": "by"}, {"mention": "Person"}])"}) {
+  const std::pair<const char*, const char*> cases[] = {
+      {R"({"mention": "Person"})", "not \"mention\""},
+      {"{}", "an empty test"},
+      {R"("with")", "\"not_after\" must be"},
+      {"[]", "an empty array"},
+      {R"([{"lower": "by"}, "with"])", "\"not_after\" must be"},
+      {R"([{"lower": "by"}, {"mention": "Person"}])", "not \"mention\""},
+  };
+  for (const auto& [test, message] : cases) {
     INFO(test);
     std::vector<Rule> rules;
     const Status s = f.Parse(std::string(R"({"rules": [{"id": "r", "pattern": [{}], "not_after": )") + test +
                                  R"(, "create": {"mention": {"label": "X"}}}]})",
                              &rules);
     REQUIRE_FALSE(s.ok());
+    INFO(s.ToString());
     CHECK(s.ToString().find("look.json:1:") == 0);
+    CHECK(s.ToString().find(message) != std::string::npos);
   }
 }
 
