@@ -1,7 +1,6 @@
 #include "graph/kinship_builder.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -317,6 +316,58 @@ std::vector<int> KinshipBuilder::NamedRelatives(int anchor, const std::string& t
   return out;
 }
 
+// The ties that make a person someone's relative of a kind through a third person: the
+// other parent of one's children is one's spouse, a parent's spouse or a sibling's parent is
+// one's parent, a spouse's child is one's child, a spouse's parent is a parent-in-law, a
+// child's spouse a child-in-law, a spouse's sibling or a sibling's spouse a sibling-in-law, a
+// spouse's child a step-child, a parent's spouse a step-parent, a parent's parent a
+// grandparent, a child's child a grandchild, a parent's sibling an uncle or aunt and a
+// sibling's child a nephew or niece.
+namespace {
+
+struct KinPath {
+  const char* type;
+  const char* detail;
+  const char* first;   // the third person is this to the anchor
+  const char* second;  // the relative is this to the third person
+  const char* rule;
+};
+constexpr KinPath kKinPaths[] = {
+    {"spouse", "", "child", "parent", "infer.spouse-is-co-parent"},
+    {"parent", "", "parent", "spouse", "infer.parent-is-parents-spouse"},
+    {"parent", "", "sibling", "parent", "infer.parent-is-siblings-parent"},
+    {"child", "", "spouse", "child", "infer.child-is-spouses-child"},
+    {"relative", "parent-in-law", "spouse", "parent", "infer.in-law-through-spouse"},
+    {"relative", "child-in-law", "child", "spouse", "infer.in-law-through-child"},
+    {"relative", "sibling-in-law", "spouse", "sibling", "infer.in-law-through-spouse"},
+    {"relative", "sibling-in-law", "sibling", "spouse", "infer.in-law-through-sibling"},
+    {"relative", "step-child", "spouse", "child", "infer.step-child-through-spouse"},
+    {"relative", "step-parent", "parent", "spouse", "infer.step-parent-through-parent"},
+    {"relative", "grandparent", "parent", "parent", "infer.grandparent-through-parent"},
+    {"relative", "grandchild", "child", "child", "infer.grandchild-through-child"},
+    {"relative", "parent-sibling", "parent", "sibling", "infer.parent-sibling-through-parent"},
+    {"relative", "sibling-child", "sibling", "child", "infer.sibling-child-through-sibling"},
+};
+
+// Whether `r` is a parent tie that kin inference guessed from a parent's spouse, which a
+// step-tie found along `path` corrects.
+bool GuessedParentTie(const Relation& r, const KinPath& path) {
+  return std::string(path.detail).rfind("step-", 0) == 0 && r.inferred && r.type == "parent"sv &&
+         r.evidence.rule == "infer.parent-is-parents-spouse"sv;
+}
+
+// The family-name keys of every name of a person: a married woman's birth name keeps the family
+// name her brothers have.
+std::set<std::string> FamilyNameKeys(const Entity& e, PatronymicKeys* patronymic_keys) {
+  std::set<std::string> keys;
+  keys.insert(patronymic_keys->Family(e.name));
+  for (const std::string& name : e.aliases) keys.insert(patronymic_keys->Family(name));
+  keys.erase("");
+  return keys;
+}
+
+}  // namespace
+
 namespace {
 
 // The finer kind a tie of kind `detail` has seen from its other end ("niece" and "uncle").
@@ -351,16 +402,10 @@ std::string KinshipBuilder::TermDetail(const std::string& term) const {
     const LexiconEntry* first = kin->FindWord(w.substr(0, w.size() - 2));
     const LexiconEntry* second = kin->FindWord(words.back());
     if (first == nullptr || second == nullptr) return "";
-    static constexpr std::array<std::array<std::string_view, 3>, 8> kComposed = {{
-        {"parent", "sibling", "parent-sibling"}, {"spouse", "sibling", "sibling-in-law"},
-        {"sibling", "spouse", "sibling-in-law"}, {"spouse", "parent", "parent-in-law"},
-        {"child", "spouse", "child-in-law"},     {"parent", "parent", "grandparent"},
-        {"child", "child", "grandchild"},        {"sibling", "child", "sibling-child"},
-    }};
     const std::string a = AttributeOf(first->attributes, "relation");
     const std::string b = AttributeOf(second->attributes, "relation");
-    for (const auto& row : kComposed) {
-      if (row[0] == a && row[1] == b) return std::string(row[2]);
+    for (const KinPath& path : kKinPaths) {
+      if (path.type == "relative"sv && path.first == a && path.second == b) return path.detail;
     }
     return "other";
   }
@@ -474,58 +519,6 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
     }
   }
 }
-
-// The ties that make a person someone's relative of a kind through a third person: the
-// other parent of one's children is one's spouse, a parent's spouse or a sibling's parent is
-// one's parent, a spouse's child is one's child, a spouse's parent is a parent-in-law, a
-// child's spouse a child-in-law, a spouse's sibling or a sibling's spouse a sibling-in-law, a
-// spouse's child a step-child, a parent's spouse a step-parent, a parent's parent a
-// grandparent, a child's child a grandchild, a parent's sibling an uncle or aunt and a
-// sibling's child a nephew or niece.
-namespace {
-
-struct KinPath {
-  const char* type;
-  const char* detail;
-  const char* first;   // the third person is this to the anchor
-  const char* second;  // the relative is this to the third person
-  const char* rule;
-};
-constexpr KinPath kKinPaths[] = {
-    {"spouse", "", "child", "parent", "infer.spouse-is-co-parent"},
-    {"parent", "", "parent", "spouse", "infer.parent-is-parents-spouse"},
-    {"parent", "", "sibling", "parent", "infer.parent-is-siblings-parent"},
-    {"child", "", "spouse", "child", "infer.child-is-spouses-child"},
-    {"relative", "parent-in-law", "spouse", "parent", "infer.in-law-through-spouse"},
-    {"relative", "child-in-law", "child", "spouse", "infer.in-law-through-child"},
-    {"relative", "sibling-in-law", "spouse", "sibling", "infer.in-law-through-spouse"},
-    {"relative", "sibling-in-law", "sibling", "spouse", "infer.in-law-through-sibling"},
-    {"relative", "step-child", "spouse", "child", "infer.step-child-through-spouse"},
-    {"relative", "step-parent", "parent", "spouse", "infer.step-parent-through-parent"},
-    {"relative", "grandparent", "parent", "parent", "infer.grandparent-through-parent"},
-    {"relative", "grandchild", "child", "child", "infer.grandchild-through-child"},
-    {"relative", "parent-sibling", "parent", "sibling", "infer.parent-sibling-through-parent"},
-    {"relative", "sibling-child", "sibling", "child", "infer.sibling-child-through-sibling"},
-};
-
-// Whether `r` is a parent tie that kin inference guessed from a parent's spouse, which a
-// step-tie found along `path` corrects.
-bool GuessedParentTie(const Relation& r, const KinPath& path) {
-  return std::string(path.detail).rfind("step-", 0) == 0 && r.inferred && r.type == "parent"sv &&
-         r.evidence.rule == "infer.parent-is-parents-spouse"sv;
-}
-
-// The family-name keys of every name of a person: a married woman's birth name keeps the family
-// name her brothers have.
-std::set<std::string> FamilyNameKeys(const Entity& e, PatronymicKeys* patronymic_keys) {
-  std::set<std::string> keys;
-  keys.insert(patronymic_keys->Family(e.name));
-  for (const std::string& name : e.aliases) keys.insert(patronymic_keys->Family(name));
-  keys.erase("");
-  return keys;
-}
-
-}  // namespace
 
 // An unnamed relative is the one named person the article ties to the anchor through a third
 // person in the way the kin word means (kKinPaths), when exactly one fits the word's gender,
