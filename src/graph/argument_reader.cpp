@@ -112,17 +112,22 @@ int ArgumentReader::CountOf(const Token& t) const {
 
 // The most recent list of persons (joined by commas, "and" and kin words) before the words in
 // their sentence or in the two sentences before; a count in the words, or "couple"/"pair"/"both",
-// asks for a list of exactly that size.
+// asks for a list of exactly that size. With no such list, a group noun that names its tie ("the
+// couple") stands for the two persons last tied so ("X married Y in 1990. The couple moved ...").
 std::vector<int> ArgumentReader::Group(const CaptureRange& c) const {
   int want = 0;
+  std::string tie;
   const Lexicon* groups = rules_.lexicon("group_nouns");
   for (std::size_t t = c.first; t < c.last; ++t) {
     const std::string& w = ex_.tokens[t].lower;
     const LexiconEntry* g = groups == nullptr ? nullptr : groups->FindWord(w);
     if (g != nullptr && g->attributes.count("size")) want = std::atoi(g->attributes.at("size").c_str());
+    if (g != nullptr) tie = AttributeOf(g->attributes, "tie");
     if (const int count = CountOf(ex_.tokens[t])) want = count;
   }
-  return resolver_.RecentList(c.first, want);
+  std::vector<int> list = resolver_.RecentList(c.first, want);
+  if (!list.empty() || tie.empty()) return list;
+  return LastTiedPair(tie, c.first);
 }
 
 }  // namespace kith

@@ -1071,5 +1071,12 @@ TEST_CASE("Events: a conditional word counts only in the trigger's own clause", 
   }
 }
 
+
+TEST_CASE("Events: the couple are the two persons last married when no list names them", "[graph]") {
+  const DocumentGraph g = Build(
+      "Aigul Serikova married Nurlan Bekov in 1994. The couple moved to Aktobe in 2012 with their savings.");
+  INFO(Render(g));
+  CHECK(InRole(OnlyEventWith(g, "Travel", {"Aigul Serikova"}), "traveller") == Named(g, {"Aigul Serikova", "Nurlan Bekov"}));
+}
 }  // namespace
 }  // namespace kith
