@@ -43,9 +43,39 @@ LineLabel LabelAt(const Extraction& ex, const Lexicon* labels, const std::vector
   return out;
 }
 
-// The person named most often outside quotes in the sentences before `before`.
+// The first person named outside quotes in sentences [first, last), or kUnknown.
+int FirstNamedIn(const Extraction& ex, const std::vector<int>& mention_entity, const std::vector<bool>& in_quote,
+                 int first, int last) {
+  int found = InterviewTurns::kUnknown;
+  std::size_t found_at = 0;
+  for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
+    const ExtractedMention& m = ex.mentions[i];
+    if (m.label != "Person"sv || mention_entity[i] < 0 || m.sentence < first || m.sentence >= last ||
+        in_quote[m.first]) {
+      continue;
+    }
+    if (found < 0 || m.first < found_at) {
+      found = mention_entity[i];
+      found_at = m.first;
+    }
+  }
+  return found;
+}
+
+// The interviewee of an interview whose first question is sentence `before`: the first person
+// named outside quotes in the nearer of the two lines before it that names one, since those
+// mostly introduce the talk ("X spoke to us in Kyrgyz."), else the person named most often
+// outside quotes before it.
 int Interviewee(const Extraction& ex, const std::vector<int>& mention_entity, const std::vector<bool>& in_quote,
                 int before) {
+  int line_end = before;
+  for (int lines = 0, s = before - 1; s >= 0 && lines < 2; --s) {
+    const SentenceSpan& sent = ex.sentences[static_cast<std::size_t>(s)];
+    if (sent.first >= sent.last || !ex.tokens[sent.first].line_start) continue;
+    if (const int named = FirstNamedIn(ex, mention_entity, in_quote, s, line_end); named >= 0) return named;
+    line_end = s;
+    ++lines;
+  }
   std::map<int, int> count;
   std::map<int, std::size_t> first_seen;
   for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
@@ -79,21 +109,43 @@ std::vector<std::pair<std::size_t, std::size_t>> LinesOf(const Extraction& ex) {
   return lines;
 }
 
+// Markdown's emphasis marks around a line ("**How did you meet?**").
+bool IsEmphasisMark(const Token& t) {
+  return !t.norm.empty() && t.norm.find_first_not_of("*_") == std::string::npos;
+}
+
 // An interview printed without labels: a line of one question ("When did you last hear
-// from her?") followed by a line in the first person outside quotes, at least twice. Each
-// such question's answer runs over the first-person lines after it. Marks the answers as the
-// interviewee's and the questions as questions; false (and nothing marked) when the article
-// has no such interview.
+// from her?", also in emphasis marks) followed by a line in the first person outside quotes,
+// at least twice. Once two such questions make the article an interview, a line of one
+// sentence wholly in emphasis marks answered so is a question too ("**You have also
+// protested.**"). Each question's answer runs over the first-person lines after it. Marks the
+// answers as the interviewee's and the questions as questions; false (and nothing marked)
+// when the article has no such interview.
 bool MarkUnlabelledInterview(const Extraction& ex, const std::vector<int>& mention_entity,
                              const std::vector<bool>& in_quote, InterviewTurns* turns) {
   const auto lines = LinesOf(ex);
-  const auto is_question = [&](const std::pair<std::size_t, std::size_t>& line) {
-    if (line.second != line.first + 1) return false;
+  // The line's one sentence without emphasis marks around it, or an empty range; `emphasised`
+  // tells whether marks stood at both ends.
+  const auto question_words = [&](const std::pair<std::size_t, std::size_t>& line, bool* emphasised) {
+    std::pair<std::size_t, std::size_t> words{0, 0};
+    if (line.second != line.first + 1) return words;
     const SentenceSpan& sent = ex.sentences[line.first];
-    for (std::size_t t = sent.first; t < sent.last; ++t) {
-      if (ex.tokens[t].norm == "\""sv) return false;
+    std::size_t first = sent.first;
+    std::size_t last = sent.last;
+    while (first < last && IsEmphasisMark(ex.tokens[first])) ++first;
+    while (last > first && IsEmphasisMark(ex.tokens[last - 1])) --last;
+    for (std::size_t t = first; t < last; ++t) {
+      if (ex.tokens[t].norm == "\""sv) return words;
     }
-    return ex.tokens[sent.last - 1].norm == "?"sv;
+    *emphasised = first > sent.first && last < sent.last;
+    return std::pair<std::size_t, std::size_t>{first, last};
+  };
+  bool interview = false;
+  const auto is_question = [&](const std::pair<std::size_t, std::size_t>& line) {
+    bool emphasised = false;
+    const auto [first, last] = question_words(line, &emphasised);
+    if (first >= last) return false;
+    return ex.tokens[last - 1].norm == "?"sv || (interview && emphasised);
   };
   const auto first_person = [&](const std::pair<std::size_t, std::size_t>& line) {
     for (std::size_t t = ex.sentences[line.first].first; t < ex.sentences[line.second - 1].last; ++t) {
@@ -101,11 +153,17 @@ bool MarkUnlabelledInterview(const Extraction& ex, const std::vector<int>& menti
     }
     return false;
   };
-  std::vector<std::size_t> asked;  // lines of questions answered in the first person
-  for (std::size_t l = 0; l + 1 < lines.size(); ++l) {
-    if (is_question(lines[l]) && !is_question(lines[l + 1]) && first_person(lines[l + 1])) asked.push_back(l);
-  }
-  if (asked.size() < 2) return false;
+  // The lines of questions answered in the first person.
+  const auto answered = [&] {
+    std::vector<std::size_t> asked;
+    for (std::size_t l = 0; l + 1 < lines.size(); ++l) {
+      if (is_question(lines[l]) && !is_question(lines[l + 1]) && first_person(lines[l + 1])) asked.push_back(l);
+    }
+    return asked;
+  };
+  if (answered().size() < 2) return false;
+  interview = true;
+  const std::vector<std::size_t> asked = answered();
   const int interviewee = Interviewee(ex, mention_entity, in_quote, static_cast<int>(lines[asked[0]].first));
   for (std::size_t l : asked) {
     turns->question[lines[l].first] = true;

@@ -596,5 +596,42 @@ TEST_CASE("ReferenceResolver: a pronoun in a long quote stops at the speaker's o
   CHECK(s.Resolve("He").empty());
 }
 
+
+TEST_CASE("ReferenceResolver: an unlabelled interview's questions in emphasis marks", "[graph]") {
+  Scene s("Aliya Bek waited at the border. Aliya Bek spoke to us after the hearing.\n"
+          "**When did you last hear from your mother?**\n"
+          "In 2018. Our mother sent me a voice message.\n"
+          "**You have a brother too.**\n"
+          "My brother Omar Nur was taken in 2017.\n"
+          "**And your son?**\n"
+          "He lives with me.\n");
+  const int aliya = s.Person("Aliya Bek", "female");
+  const int omar = s.Person("Omar Nur", "male");
+  s.Mention("Aliya Bek", aliya);
+  s.Mention("Aliya Bek", aliya, 1);
+  s.Mention("Omar Nur", omar);
+  const ReferenceResolver r = s.Resolver();
+  CHECK(s.Resolve("Our") == Ids{aliya});
+  CHECK(s.Resolve("My") == Ids{aliya});  // answering a question put as a statement
+  CHECK_FALSE(r.InQuote(s.Token("brother")));
+}
+
+TEST_CASE("ReferenceResolver: the interviewee is whom the lines before the questions name", "[graph]") {
+  Scene s("Omar Nur was sentenced in 2019. Omar Nur wrote letters. Omar Nur's sister waited.\n"
+          "Aliya Bek spoke to us in Almaty.\n"
+          "When did you last hear from your brother?\n"
+          "In 2018. My brother sent me a letter.\n"
+          "What about your mother?\n"
+          "Our mother is ill.\n");
+  const int aliya = s.Person("Aliya Bek", "female");
+  const int omar = s.Person("Omar Nur", "male");
+  s.Mention("Omar Nur", omar);
+  s.Mention("Omar Nur", omar, 1);
+  s.Mention("Omar Nur", omar, 2);
+  s.Mention("Aliya Bek", aliya);
+  CHECK(s.Resolve("My") == Ids{aliya});
+  CHECK(s.Resolve("Our") == Ids{aliya});
+}
+
 }  // namespace
 }  // namespace kith
