@@ -80,6 +80,13 @@ std::vector<int> ReferenceResolver::LookBack(int s, int count) const {
   return out;
 }
 
+int ReferenceResolver::Interviewee(int s) const {
+  if (s < 0 || !turns_.question[static_cast<std::size_t>(s)]) return -1;
+  std::size_t a = static_cast<std::size_t>(s) + 1;
+  while (a < turns_.question.size() && turns_.question[a]) ++a;
+  return a < turns_.speaker.size() && turns_.speaker[a] >= 0 ? turns_.speaker[a] : -1;
+}
+
 int ReferenceResolver::Speaker(int s) const {
   if (s < 0 || static_cast<std::size_t>(s) >= ex_.sentences.size()) return -1;
   // An answer's words are its speaker's, unless it quotes someone else ("He said, \"...\"").
@@ -539,6 +546,10 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   const Lexicon* pronouns = rules_.lexicon("pronouns");
   const LexiconEntry* entry = pronouns == nullptr ? nullptr : pronouns->FindWord(lower);
   if (entry == nullptr) return {};
+  if (AttributeOf(entry->attributes, "person") == "second"sv) {
+    const int asked = in_quote_[t] ? -1 : Interviewee(ex_.SentenceOf(t));
+    return asked < 0 ? std::vector<int>{} : std::vector<int>{asked};
+  }
   const auto number = entry->attributes.find("number");
   if (number != entry->attributes.end() && number->second == "plural"sv) {
     if (PluralKinSince(t)) return {};

@@ -31,6 +31,8 @@
 //    pronoun of that gender comes first ("X's passport was returned. She
 //    ..." is X); a possessive pronoun falls back to the
 //    first possessor ("X's mother, Y, lives with his sisters" is X's);
+//  - "you", "your" in an interview's question: the person who answers it;
+//    elsewhere nobody (whom a quote addresses is not known);
 //  - "their", "they": every person before it in the sentence, else the most
 //    recent list of persons ("A and her husband B ... their son"); nobody
 //    when a plural kin word of one person comes between the last person and it
@@ -82,6 +84,8 @@ class ReferenceResolver {
   const std::vector<std::size_t>& PersonsIn(int s) const { return persons_in_[static_cast<std::size_t>(s)]; }
   // The speaker of the quotes in sentence `s`, or -1.
   int Speaker(int s) const;
+  // When sentence `s` is an interview's question, the person who answers it; else -1.
+  int Interviewee(int s) const;
   // The most recent list of two or more persons joined by commas, "and", kin words and words
   // introducing a person ("A and her husband B", "A and a second woman, B") or ages
   // ("A, 51, and B, 22") before token `t` in its sentence or the three before that are not

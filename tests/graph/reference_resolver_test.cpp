@@ -614,6 +614,9 @@ TEST_CASE("ReferenceResolver: an unlabelled interview's questions in emphasis ma
   CHECK(s.Resolve("Our") == Ids{aliya});
   CHECK(s.Resolve("My") == Ids{aliya});  // answering a question put as a statement
   CHECK_FALSE(r.InQuote(s.Token("brother")));
+  // The one asked is whom the questions' "you" means.
+  CHECK(s.Resolve("your") == Ids{aliya});
+  CHECK(s.Resolve("You") == Ids{aliya});
 }
 
 TEST_CASE("ReferenceResolver: the interviewee is whom the lines before the questions name", "[graph]") {
@@ -631,6 +634,12 @@ TEST_CASE("ReferenceResolver: the interviewee is whom the lines before the quest
   s.Mention("Aliya Bek", aliya);
   CHECK(s.Resolve("My") == Ids{aliya});
   CHECK(s.Resolve("Our") == Ids{aliya});
+  SECTION("a quote's \"you\" is whom it addresses, not known") {
+    Scene t("Aliya Bek met the consul. \"Your husband is a Chinese citizen,\" he told her.");
+    const int bek = t.Person("Aliya Bek", "female");
+    t.Mention("Aliya Bek", bek);
+    CHECK(t.Resolve("Your").empty());
+  }
 }
 
 }  // namespace
