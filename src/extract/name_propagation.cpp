@@ -155,6 +155,8 @@ bool PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     // A lone part of one known name: not glued to other capitalised words.
     const Token& t = ex->tokens[i];
     if (not_names != nullptr && not_names->FindWord(t.lower) != nullptr) continue;
+    // A month's name or abbreviation alone is the month ("Jun 5" beside "Wang Jun").
+    if (InLexicon(months, t)) continue;
     // A not-name, a month or a weekday before it ("Only Rahile still answers", "In January
     // Zhandos took the train") is no part of a name.
     const bool prev_title = i > 0 && !ex->tokens[i].line_start && IsTitleWord(ex->tokens[i - 1]) &&

@@ -16,8 +16,8 @@
 //     graph joins them. Spelled exactly as a part of several ("Omarova" of a
 //     mother and her daughter), it is a person without "refers": the graph
 //     gives it to one of them by context, or to none.
-// Tokens already inside an entity mention, and words of the `not_names`
-// lexicon, are never taken. Deterministic; touches only ex->mentions, and
+// Tokens already inside an entity mention, words of the `not_names`
+// lexicon, and a month's name alone ("Jun 5" beside "Wang Jun") are never taken. Deterministic; touches only ex->mentions, and
 // reads only the tokens and the entity mentions (Person, Organization,
 // Place): run again on what it left, having added nothing, it adds nothing
 // again, whatever other mentions came in between.

@@ -363,5 +363,15 @@ TEST_CASE("Extract ends a sentence after an abbreviation that may end one", "[ex
   }
 }
 
+
+TEST_CASE("Extract takes a month's abbreviation after a given word as a name word", "[extract]") {
+  Document doc;
+  Extraction ex;
+  ExtractArticle("A policeman, Wang Jun, called her twice. The hearing was on Jun 5, 2019.\n", &doc, &ex);
+  INFO(Render(doc, ex));
+  CHECK(Find(doc, ex, "Person", "Wang Jun").size() == 1);
+  CHECK(Find(doc, ex, "Person", "Jun").empty());
+}
+
 }  // namespace
 }  // namespace kith
