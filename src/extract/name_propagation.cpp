@@ -118,7 +118,9 @@ bool PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     const std::string identity = keys.OfName(persons[i].lowers);
     const std::size_t owner = by_identity.emplace(identity, i).first->second;
     for (const std::string& part : persons[i].lowers) {
-      if (CodePointCount(part) < 3) continue;
+      // Two letters only as a surname of two letters ("Ma" of "Ma Jun"), not an initial.
+      const std::size_t letters = CodePointCount(part);
+      if (letters < 2 || (letters == 2 && (persons[i].lowers.size() != 2 || part != persons[i].lowers[0]))) continue;
       part_owners[keys.Key(part)].insert(owner);
       spelled_owners[part].insert(owner);
     }
@@ -164,6 +166,12 @@ bool PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
                             !InLexicon(weekdays, ex->tokens[i - 1]);
     const bool next_title = i + 1 < ex->tokens.size() && !ex->tokens[i + 1].line_start && IsTitleWord(ex->tokens[i + 1]);
     if (prev_title || next_title) continue;
+    // A part of two letters opening a sentence may be a word ("He", "No"); in mid-sentence its
+    // capital makes it the name ("a cousin said Ma had been sentenced").
+    if (CodePointCount(t.lower) == 2 && (t.line_start || ex->SentenceOf(i) < 0 ||
+                                         ex->sentences[static_cast<std::size_t>(ex->SentenceOf(i))].first == i)) {
+      continue;
+    }
     auto owners = part_owners.find(keys.Key(t.lower));
     if (owners == part_owners.end()) {
       // A repeat of a one-word name ("Qairolla is dead").

@@ -13,7 +13,9 @@
 //     "Serikuly" and "Serikov", count as one), or, where several share it, spelled
 //     exactly as a part of one of them ("Murat" beside "Y Muratuly"); the
 //     mention's attribute "refers" holds that person's full name, so the
-//     graph joins them. Spelled exactly as a part of several ("Omarova" of a
+//     graph joins them. Parts of one or two letters are no such part, except
+//     the two-letter surname opening a name of two words ("Ma" of "Ma Jun"),
+//     and that only in mid-sentence. Spelled exactly as a part of several ("Omarova" of a
 //     mother and her daughter), it is a person without "refers": the graph
 //     gives it to one of them by context, or to none.
 // Tokens already inside an entity mention, words of the `not_names`

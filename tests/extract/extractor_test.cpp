@@ -373,5 +373,17 @@ TEST_CASE("Extract takes a month's abbreviation after a given word as a name wor
   CHECK(Find(doc, ex, "Person", "Jun").empty());
 }
 
+TEST_CASE("Extract joins a two-letter surname to its full name only in mid-sentence", "[extract]") {
+  Document doc;
+  Extraction ex;
+  ExtractArticle("Her son-in-law, Ma Jun, a trader, crossed into China. A cousin said Ma had been sentenced. "
+                 "He Wen, a neighbour, wrote. He said so.\n",
+                 &doc, &ex);
+  INFO(Render(doc, ex));
+  const auto ma = Find(doc, ex, "Person", "Ma");
+  REQUIRE(ma.size() == 1);
+  CHECK(ma[0]->attributes.at("refers") == "Ma Jun");
+  CHECK(Find(doc, ex, "Person", "He").empty());
+}
 }  // namespace
 }  // namespace kith
