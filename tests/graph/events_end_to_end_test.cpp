@@ -1078,5 +1078,14 @@ TEST_CASE("Events: the couple are the two persons last married when no list name
   INFO(Render(g));
   CHECK(InRole(OnlyEventWith(g, "Travel", {"Aigul Serikova"}), "traveller") == Named(g, {"Aigul Serikova", "Nurlan Bekov"}));
 }
+
+TEST_CASE("Events: a relative a verb takes as its object is no subject of a coordinated passive", "[graph]") {
+  const DocumentGraph g = Build(
+      "Zhomart Bek, a driver from Zharkent, crossed into China on May 3, 2023, to visit his sick mother in Kulja "
+      "and was detained at the checkpoint.");
+  INFO(Render(g));
+  CHECK(InRole(OnlyEventWith(g, "Detention", {"Zhomart Bek"}), "detainee") == Named(g, {"Zhomart Bek"}));
+  CHECK(OfKind(g, "Detention").size() == 1);
+}
 }  // namespace
 }  // namespace kith
