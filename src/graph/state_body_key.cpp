@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/utf8.h"
+#include "extract/extraction.h"
 #include "extract/lexicon.h"
 
 namespace kith {
@@ -49,6 +50,24 @@ std::string HeadOf(const Words& words, const RuleSet& rules) {
   return Utf8Lower(alias_of != e->attributes.end() ? alias_of->second : e->text);
 }
 
+// True when `words` are a head of a body a state seats in its own capital (a ministry, a
+// parliament), unlike its embassies and consulates abroad or a city's own executive.
+bool IsCapitalSeatedHead(const Words& words, const RuleSet& rules) {
+  const Lexicon* heads = rules.lexicon("org_heads");
+  const LexiconEntry* e = heads != nullptr && !words.empty() ? heads->Find(words) : nullptr;
+  if (e == nullptr) return false;
+  const std::string klass = AttributeOf(e->attributes, "class");
+  return klass == "ministry"sv || klass == "legislature"sv;
+}
+
+// The country whose capital `words` name ("astana" -> "Kazakhstan"), or "".
+std::string CountryOfCapital(const Words& words, const RuleSet& rules) {
+  const Lexicon* cities = rules.lexicon("cities");
+  const LexiconEntry* e = cities != nullptr && !words.empty() ? cities->Find(words) : nullptr;
+  if (e == nullptr || AttributeOf(e->attributes, "capital") != "yes"sv) return "";
+  return AttributeOf(e->attributes, "country");
+}
+
 }  // namespace
 
 std::string StateBodyKey(Words words, const RuleSet& rules) {
@@ -71,6 +90,12 @@ std::string StateBodyKey(Words words, const RuleSet& rules) {
     const std::size_t head_begin = words[split] == "'s"sv ? split + 1 : split;
     const std::string head = HeadOf(Slice(words, head_begin, words.size()), rules);
     if (!head.empty()) return head + "|" + country;
+  }
+  // "<head> in <capital>": a ministry in its state's capital ("Foreign Ministry in Astana").
+  for (std::size_t in = 1; in + 1 < words.size(); ++in) {
+    if (words[in] != "in"sv || !IsCapitalSeatedHead(Slice(words, 0, in), rules)) continue;
+    const std::string country = CountryOfCapital(Slice(words, in + 1, words.size()), rules);
+    if (!country.empty()) return HeadOf(Slice(words, 0, in), rules) + "|" + country;
   }
   return "";
 }

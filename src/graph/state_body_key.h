@@ -3,8 +3,10 @@
 // Foreign Affairs", "the Ministry of Foreign Affairs of the Kyrgyz Republic":
 // the body's head (its other name in the heads lexicon, if it has one) and
 // the country, through the countries and nationality adjectives lexicons.
-// A name that is not a head with a country before it ("<adjective or
-// country> <head>") or after "of" ("<head> of [the] <country>") has no key:
+// A ministry or a parliament seated in its state's capital ("<head> in
+// <capital>": "the Foreign Ministry in Astana") has its country's key too. A
+// name that is not a head with a country before it ("<adjective or country>
+// <head>"), after "of" ("<head> of [the] <country>") or so seated has no key:
 // "the Chinese Embassy in Astana" has none, so it is never joined this way.
 #pragma once
 
