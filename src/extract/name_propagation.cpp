@@ -118,9 +118,11 @@ bool PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     const std::string identity = keys.OfName(persons[i].lowers);
     const std::size_t owner = by_identity.emplace(identity, i).first->second;
     for (const std::string& part : persons[i].lowers) {
-      // Two letters only as a surname of two letters ("Ma" of "Ma Jun"), not an initial.
+      // Two letters only as the surname opening a two-word name ("Ma" of "Ma Jun"), not an
+      // initial; the not-names keep out the words it could also be ("He", "No").
       const std::size_t letters = CodePointCount(part);
-      if (letters < 2 || (letters == 2 && (persons[i].lowers.size() != 2 || part != persons[i].lowers[0]))) continue;
+      const bool two_letter_surname = persons[i].lowers.size() == 2 && part == persons[i].lowers[0];
+      if (letters < 2 || (letters == 2 && !two_letter_surname)) continue;
       part_owners[keys.Key(part)].insert(owner);
       spelled_owners[part].insert(owner);
     }
@@ -157,7 +159,8 @@ bool PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     // A lone part of one known name: not glued to other capitalised words.
     const Token& t = ex->tokens[i];
     if (not_names != nullptr && not_names->FindWord(t.lower) != nullptr) continue;
-    // A month's name or abbreviation alone is the month ("Jun 5" beside "Wang Jun").
+    // A month's name or abbreviation alone is the month ("Jun 5" beside "Wang Jun"); the rules
+    // never find one alone as a name either.
     if (InLexicon(months, t)) continue;
     // A not-name, a month or a weekday before it ("Only Rahile still answers", "In January
     // Zhandos took the train") is no part of a name.
@@ -166,12 +169,6 @@ bool PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
                             !InLexicon(weekdays, ex->tokens[i - 1]);
     const bool next_title = i + 1 < ex->tokens.size() && !ex->tokens[i + 1].line_start && IsTitleWord(ex->tokens[i + 1]);
     if (prev_title || next_title) continue;
-    // A part of two letters opening a sentence may be a word ("He", "No"); in mid-sentence its
-    // capital makes it the name ("a cousin said Ma had been sentenced").
-    if (CodePointCount(t.lower) == 2 && (t.line_start || ex->SentenceOf(i) < 0 ||
-                                         ex->sentences[static_cast<std::size_t>(ex->SentenceOf(i))].first == i)) {
-      continue;
-    }
     auto owners = part_owners.find(keys.Key(t.lower));
     if (owners == part_owners.end()) {
       // A repeat of a one-word name ("Qairolla is dead").

@@ -14,12 +14,13 @@
 //     exactly as a part of one of them ("Murat" beside "Y Muratuly"); the
 //     mention's attribute "refers" holds that person's full name, so the
 //     graph joins them. Parts of one or two letters are no such part, except
-//     the two-letter surname opening a name of two words ("Ma" of "Ma Jun"),
-//     and that only in mid-sentence. Spelled exactly as a part of several ("Omarova" of a
-//     mother and her daughter), it is a person without "refers": the graph
-//     gives it to one of them by context, or to none.
+//     the two-letter surname opening a name of two words ("Ma" of "Ma Jun").
+//     Spelled exactly as a part of several ("Omarova" of a mother and her
+//     daughter), it is a person without "refers": the graph gives it to one of
+//     them by context, or to none.
 // Tokens already inside an entity mention, words of the `not_names`
-// lexicon, and a month's name alone ("Jun 5" beside "Wang Jun") are never taken. Deterministic; touches only ex->mentions, and
+// lexicon, and a month's name alone ("Jun 5" beside "Wang Jun") are never
+// taken. Deterministic; touches only ex->mentions, and
 // reads only the tokens and the entity mentions (Person, Organization,
 // Place): run again on what it left, having added nothing, it adds nothing
 // again, whatever other mentions came in between.
