@@ -43,9 +43,18 @@ LineLabel LabelAt(const Extraction& ex, const Lexicon* labels, const std::vector
   return out;
 }
 
-// The first person named outside quotes in sentences [first, last), or kUnknown.
-int FirstNamedIn(const Extraction& ex, const std::vector<int>& mention_entity, const std::vector<bool>& in_quote,
-                 int first, int last) {
+// The first person named outside quotes in sentences [first, last), when a verb of speech
+// stands there outside quotes too ("X spoke to us", "X answered questions"); else kUnknown.
+int IntroducedIn(const Extraction& ex, const Lexicon* speech, const std::vector<int>& mention_entity,
+                 const std::vector<bool>& in_quote, int first, int last) {
+  bool speaks = false;
+  for (int s = first; s < last && !speaks; ++s) {
+    const SentenceSpan& sent = ex.sentences[static_cast<std::size_t>(s)];
+    for (std::size_t t = sent.first; t < sent.last && !speaks; ++t) {
+      speaks = !in_quote[t] && speech != nullptr && speech->FindWord(ex.tokens[t].lower) != nullptr;
+    }
+  }
+  if (!speaks) return InterviewTurns::kUnknown;
   int found = InterviewTurns::kUnknown;
   std::size_t found_at = 0;
   for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
@@ -63,16 +72,16 @@ int FirstNamedIn(const Extraction& ex, const std::vector<int>& mention_entity, c
 }
 
 // The interviewee of an interview whose first question is sentence `before`: the first person
-// named outside quotes in the nearer of the two lines before it that names one, since those
-// mostly introduce the talk ("X spoke to us in Kyrgyz."), else the person named most often
-// outside quotes before it.
-int Interviewee(const Extraction& ex, const std::vector<int>& mention_entity, const std::vector<bool>& in_quote,
-                int before) {
+// named outside quotes in the nearer of the two lines before it that names one beside a verb
+// of speech, since those mostly introduce the talk ("X spoke to us in Kyrgyz."), else the
+// person named most often outside quotes before it.
+int Interviewee(const Extraction& ex, const Lexicon* speech, const std::vector<int>& mention_entity,
+                const std::vector<bool>& in_quote, int before) {
   int line_end = before;
   for (int lines = 0, s = before - 1; s >= 0 && lines < 2; --s) {
     const SentenceSpan& sent = ex.sentences[static_cast<std::size_t>(s)];
     if (sent.first >= sent.last || !ex.tokens[sent.first].line_start) continue;
-    if (const int named = FirstNamedIn(ex, mention_entity, in_quote, s, line_end); named >= 0) return named;
+    if (const int named = IntroducedIn(ex, speech, mention_entity, in_quote, s, line_end); named >= 0) return named;
     line_end = s;
     ++lines;
   }
@@ -121,7 +130,7 @@ bool IsEmphasisMark(const Token& t) {
 // protested.**"). Each question's answer runs over the first-person lines after it. Marks the
 // answers as the interviewee's and the questions as questions; false (and nothing marked)
 // when the article has no such interview.
-bool MarkUnlabelledInterview(const Extraction& ex, const std::vector<int>& mention_entity,
+bool MarkUnlabelledInterview(const Extraction& ex, const Lexicon* speech, const std::vector<int>& mention_entity,
                              const std::vector<bool>& in_quote, InterviewTurns* turns) {
   const auto lines = LinesOf(ex);
   // The line's one sentence without emphasis marks around it, or an empty range; `emphasised`
@@ -140,18 +149,20 @@ bool MarkUnlabelledInterview(const Extraction& ex, const std::vector<int>& menti
     *emphasised = first > sent.first && last < sent.last;
     return std::pair<std::size_t, std::size_t>{first, last};
   };
-  bool interview = false;
-  const auto is_question = [&](const std::pair<std::size_t, std::size_t>& line) {
-    bool emphasised = false;
-    const auto [first, last] = question_words(line, &emphasised);
-    if (first >= last) return false;
-    return ex.tokens[last - 1].norm == "?"sv || (interview && emphasised);
-  };
   const auto first_person = [&](const std::pair<std::size_t, std::size_t>& line) {
     for (std::size_t t = ex.sentences[line.first].first; t < ex.sentences[line.second - 1].last; ++t) {
       if (!in_quote[t] && IsFirstPersonWord(ex.tokens[t].lower)) return true;
     }
     return false;
+  };
+  bool interview = false;
+  // An emphasised statement is a question only in the second person: an answer set in
+  // italics ("*We think in 2017.*") speaks in the first.
+  const auto is_question = [&](const std::pair<std::size_t, std::size_t>& line) {
+    bool emphasised = false;
+    const auto [first, last] = question_words(line, &emphasised);
+    if (first >= last) return false;
+    return ex.tokens[last - 1].norm == "?"sv || (interview && emphasised && !first_person(line));
   };
   // The lines of questions answered in the first person.
   const auto answered = [&] {
@@ -164,7 +175,8 @@ bool MarkUnlabelledInterview(const Extraction& ex, const std::vector<int>& menti
   if (answered().size() < 2) return false;
   interview = true;
   const std::vector<std::size_t> asked = answered();
-  const int interviewee = Interviewee(ex, mention_entity, in_quote, static_cast<int>(lines[asked[0]].first));
+  if (asked.size() < 2) return false;
+  const int interviewee = Interviewee(ex, speech, mention_entity, in_quote, static_cast<int>(lines[asked[0]].first));
   for (std::size_t l : asked) {
     turns->question[lines[l].first] = true;
     for (std::size_t a = l + 1; a < lines.size() && !is_question(lines[a]) && first_person(lines[a]); ++a) {
@@ -183,6 +195,7 @@ InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, co
   turns.speaker.assign(n, InterviewTurns::kNotAnswer);
   turns.question.assign(n, false);
   const Lexicon* labels = rules.lexicon("interview_labels");
+  const Lexicon* speech = rules.lexicon("speech_verbs");
   bool interviewee_known = false;
   int interviewee = InterviewTurns::kUnknown;
   int current = InterviewTurns::kNotAnswer;
@@ -194,9 +207,9 @@ InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, co
       const LineLabel label = LabelAt(ex, labels, mention_entity, sent.first, sent.last);
       current = InterviewTurns::kNotAnswer;
       asking = label.kind == kQuestion;
-      // The interviewee is whom the text names most before the first labelled line.
+      // The interviewee is whom the text before the first labelled line introduces (Interviewee).
       if (label.kind != kNoLabel && !interviewee_known) {
-        interviewee = Interviewee(ex, mention_entity, in_quote, static_cast<int>(s));
+        interviewee = Interviewee(ex, speech, mention_entity, in_quote, static_cast<int>(s));
         interviewee_known = true;
       }
       if (label.kind == kAnswer) current = interviewee;
@@ -205,7 +218,7 @@ InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, co
     turns.speaker[s] = current;
     turns.question[s] = asking;
   }
-  if (!interviewee_known) MarkUnlabelledInterview(ex, mention_entity, in_quote, &turns);
+  if (!interviewee_known) MarkUnlabelledInterview(ex, speech, mention_entity, in_quote, &turns);
   return turns;
 }
 

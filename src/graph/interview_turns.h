@@ -6,12 +6,13 @@
 // question label ("Q:") ends the turn. Sentences after the first line of a
 // turn belong to it until the next line. The interviewee is the first person
 // named outside quotes in the nearer of the two lines before the first
-// labelled line that names one ("X spoke to us in Almaty."), else the person
-// the text before it names most often outside quotes (the first named on a
-// tie). An interview printed without labels is found too: a line that is one
-// question (also in emphasis marks: "**When did he leave?**"), answered by a
-// line in the first person outside quotes, at least twice; then a line of one
-// sentence in emphasis marks so answered is a question too ("**You have also
+// labelled line that names one beside a verb of speech ("X spoke to us in
+// Almaty."), else the person the text before it names most often outside
+// quotes (the first named on a tie). An interview printed without labels is
+// found too: a line that is one question (also in emphasis marks: "**When did
+// he leave?**"), answered by a line in the first person outside quotes, at
+// least twice; then a line of one sentence in emphasis marks and not in the
+// first person so answered is a question too ("**You have also
 // protested.**"). Each answer runs over the first-person lines after its
 // question, and the interviewee is found the same way.
 #pragma once

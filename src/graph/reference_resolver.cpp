@@ -81,7 +81,9 @@ std::vector<int> ReferenceResolver::LookBack(int s, int count) const {
 }
 
 int ReferenceResolver::Interviewee(int s) const {
-  if (s < 0 || !turns_.question[static_cast<std::size_t>(s)]) return -1;
+  if (s < 0 || static_cast<std::size_t>(s) >= turns_.question.size() || !turns_.question[static_cast<std::size_t>(s)]) {
+    return -1;
+  }
   std::size_t a = static_cast<std::size_t>(s) + 1;
   while (a < turns_.question.size() && turns_.question[a]) ++a;
   return a < turns_.speaker.size() && turns_.speaker[a] >= 0 ? turns_.speaker[a] : -1;

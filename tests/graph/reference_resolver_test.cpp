@@ -614,6 +614,17 @@ TEST_CASE("ReferenceResolver: an unlabelled interview's questions in emphasis ma
   CHECK(s.Resolve("Our") == Ids{aliya});
   CHECK(s.Resolve("My") == Ids{aliya});  // answering a question put as a statement
   CHECK_FALSE(r.InQuote(s.Token("brother")));
+  SECTION("answers in italics are answers, not questions") {
+    Scene t("Aliya Bek spoke to us in Osh.\n"
+            "**Where is your brother?**\n"
+            "*I do not know. My mother asks every day.*\n"
+            "**When did he leave?**\n"
+            "*We think in 2017.*\n");
+    const int bek = t.Person("Aliya Bek", "female");
+    t.Mention("Aliya Bek", bek);
+    CHECK(t.Resolve("My") == Ids{bek});
+    CHECK(t.Resolve("We") == Ids{bek});
+  }
   // The one asked is whom the questions' "you" means.
   CHECK(s.Resolve("your") == Ids{aliya});
   CHECK(s.Resolve("You") == Ids{aliya});
@@ -634,6 +645,20 @@ TEST_CASE("ReferenceResolver: the interviewee is whom the lines before the quest
   s.Mention("Aliya Bek", aliya);
   CHECK(s.Resolve("My") == Ids{aliya});
   CHECK(s.Resolve("Our") == Ids{aliya});
+  SECTION("a line before the questions that speaks of a relative introduces nobody") {
+    Scene t("Aliya Bek waited at the border. Aliya Bek spoke to us in Almaty.\n"
+            "Her brother Omar Nur was sentenced in 2019.\n"
+            "When did you last hear from him?\n"
+            "In 2018. My mother sent me his letter.\n"
+            "What about your father?\n"
+            "Our father is ill.\n");
+    const int bek = t.Person("Aliya Bek", "female");
+    const int nur = t.Person("Omar Nur", "male");
+    t.Mention("Aliya Bek", bek);
+    t.Mention("Aliya Bek", bek, 1);
+    t.Mention("Omar Nur", nur);
+    CHECK(t.Resolve("My") == Ids{bek});
+  }
   SECTION("a quote's \"you\" is whom it addresses, not known") {
     Scene t("Aliya Bek met the consul. \"Your husband is a Chinese citizen,\" he told her.");
     const int bek = t.Person("Aliya Bek", "female");
