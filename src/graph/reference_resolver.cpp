@@ -217,6 +217,13 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     const Named named = NamedIn(look, look == s ? t : sent.last, gender, look == s ? in_quote_[t] : -1, own_subject);
     if (named.person >= 0) return named.person;
     if (possessive && named.possessor >= 0) return named.possessor;
+    // "X, the mullah who ..., got 18 years. ... The mullah did not live to see it. ... his widow":
+    // a sentence before that names nobody may open with a description of someone named earlier.
+    if (look != s) {
+      if (const std::vector<int> described = DescribedOpening(look, sent.last, gender); !described.empty()) {
+        return described[0];
+      }
+    }
     // "She met X's daughters, her nieces ...": a subject pronoun of the same gender before it in
     // its sentence is whom it means.
     if (look == s && depth < 3 && !gender.empty() && !in_quote_[t]) {
@@ -575,6 +582,11 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   const std::string gender = g == entry->attributes.end() ? "" : g->second;
   const int fronted = in_quote_[t] ? -1 : FrontedSubject(t, gender);
   if (fronted >= 0) return {fronted};
+  if (!in_quote_[t]) {
+    if (std::vector<int> described = DescribedOpening(ex_.SentenceOf(t), t, gender); !described.empty()) {
+      return described;
+    }
+  }
   int e = NearestBefore(t, gender, possessive);
   if (e >= 0 && ObjectReading(t, *entry) && e == VerbSubjectBefore(t)) {
     // "Judge X fined him": the object of a verb is not the person doing it, so it means whom a
@@ -615,6 +627,7 @@ std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, co
       return e < 0 ? std::vector<int>{} : std::vector<int>{e};
     }
   }
+  if (const int apposed = ApposedEarlier(c); apposed >= 0) return {apposed};
   // A description names someone again where a pronoun would mean the subject, so it means the
   // last fitting person (no possessor) outside quotes of the sentence before ("... said his
   // father, X, was released. The elder man ...": X).
@@ -631,6 +644,48 @@ std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, co
   }
   if (last < 0) last = NearestBefore(c.first, gender, false);
   return last < 0 ? std::vector<int>{} : std::vector<int>{last};
+}
+
+int ReferenceResolver::ApposedEarlier(const CaptureRange& c) const {
+  if (c.last <= c.first || c.last > ex_.tokens.size()) return -1;
+  const std::string& head = ex_.tokens[c.last - 1].lower;
+  int found = -1;
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    const int e = mention_entity_[i];
+    if (m.label != "Person"sv || e < 0 || m.last + 2 >= c.first || ex_.tokens[m.last].norm != ","sv) continue;
+    const std::string& article = ex_.tokens[m.last + 1].lower;
+    if (article != "the"sv && article != "a"sv && article != "an"sv) continue;
+    for (std::size_t k = m.last + 2; k < m.last + 6 && k < c.first; ++k) {
+      if (ex_.tokens[k].kind != TokenKind::kWord) break;
+      if (ex_.tokens[k].lower != head) continue;
+      if (found >= 0 && found != e) return -1;  // two persons were so described
+      found = e;
+      break;
+    }
+  }
+  return found;
+}
+
+std::vector<int> ReferenceResolver::DescribedOpening(int s, std::size_t t, const std::string& gender) const {
+  if (s < 0) return {};
+  const std::size_t first = FirstWord(s);
+  if (first >= t || in_quote_[first] || ex_.tokens[first].lower != "the"sv) return {};
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  std::size_t head = first;
+  for (std::size_t k = first + 1; k < t && k < first + 4 && ex_.tokens[k].kind == TokenKind::kWord; ++k) {
+    const LexiconEntry* e = roles == nullptr ? nullptr : roles->FindWord(ex_.tokens[k].lower);
+    if (e != nullptr && AttributeOf(e->attributes, "number") == "singular"sv) head = k;
+  }
+  if (head == first || head + 1 >= t) return {};
+  const LexiconEntry* entry = roles->FindWord(ex_.tokens[head].lower);
+  const std::string head_gender = AttributeOf(entry->attributes, "gender");
+  if (!gender.empty() && !head_gender.empty() && head_gender != gender) return {};
+  const int apposed = ApposedEarlier(CaptureRange{first, head + 1, true});
+  if (apposed < 0) return {};
+  const std::string& g = entities_[static_cast<std::size_t>(apposed)].gender;
+  if (!gender.empty() && !g.empty() && g != gender) return {};
+  return {apposed};
 }
 
 int ReferenceResolver::FrontedSubject(std::size_t t, const std::string& gender) const {

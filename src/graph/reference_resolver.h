@@ -15,6 +15,10 @@
 //  - "her", "his", "she", "he" in a sentence's opening phrase before its first comma, when the
 //    phrase names nobody and a person of fitting gender follows the comma: that person
 //    ("Against his wife's pleading, X booked a flight"; "When she landed, Y was detained");
+//  - "her", "his", "she", "he" after a description opening the sentence ("The mullah ... his
+//    release"), when an earlier apposition gave one person that description's head noun
+//    ("X, the mullah who ..."): that person; such a description opening the sentence before
+//    counts as that sentence's first person below;
 //  - "her", "his", "she", "he" elsewhere: the first person of the sentence before it
 //    (then of the sentence before, past sentences that are all quotation; for
 //    "he"/"she", then the person of a pronoun of the same gender there; for
@@ -74,7 +78,8 @@ class ReferenceResolver {
   std::vector<int> Resolve(std::size_t t) const;
   // The person a definite description opening its sentence outside quotes refers to ("The old
   // man was held ...", "The retired teacher, now 72, was detained"): the one named right after
-  // it in apposition ("The third speaker, X, ..."), else the last person of the sentence before
+  // it in apposition ("The third speaker, X, ..."), else the one person an earlier apposition
+  // gave its head noun ("X, the mullah who ..."), else the last person of the sentence before
   // (outside quotes, no possessor) whom the head noun's `gender` ("" when the noun fixes none)
   // fits, else whom a pronoun of that gender would mean there. Empty elsewhere.
   std::vector<int> ResolveDescription(const CaptureRange& c, const std::string& gender) const;
@@ -149,6 +154,13 @@ class ReferenceResolver {
   // comma (its subject) when the gender fits and the name is no possessor and not apposed to a
   // kin or role word before the comma; else -1.
   int FrontedSubject(std::size_t t, const std::string& gender) const;
+  // The one person an earlier apposition described with the head noun that ends `c` ("X, the
+  // mullah who recited the prayer, ..." for "The mullah"), or -1 when none or several were.
+  int ApposedEarlier(const CaptureRange& c) const;
+  // The person the description opening sentence `s` before token `t` stands for ("The mullah
+  // did not live to see his release"), when an earlier apposition gave that person the
+  // description's head noun and `gender` fits; else nothing.
+  std::vector<int> DescribedOpening(int s, std::size_t t, const std::string& gender) const;
   // True when no word comes before token `t` in its sentence.
   bool OpensSentence(std::size_t t) const;
   // True when token `t` opens its sentence or comes right after the sentence's first comma,

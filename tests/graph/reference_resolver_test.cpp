@@ -667,5 +667,16 @@ TEST_CASE("ReferenceResolver: the interviewee is whom the lines before the quest
   }
 }
 
+TEST_CASE("ReferenceResolver: a description opening a sentence stands for whom an apposition so described", "[graph]") {
+  Scene s("Omar Nur, the mullah who led the prayer, got 18 years. Arman Bek was let go in 2022.\n"
+          "The mullah did not live to see his release. In a letter sent to his widow, the prison said so.\n");
+  const int omar = s.Person("Omar Nur", "male");
+  const int arman = s.Person("Arman Bek", "male");
+  s.Mention("Omar Nur", omar);
+  s.Mention("Arman Bek", arman);
+  CHECK(s.Resolve("his") == Ids{omar});
+  CHECK(s.Resolve("his", 1) == Ids{omar});
+}
+
 }  // namespace
 }  // namespace kith
