@@ -1086,6 +1086,9 @@ TEST_CASE("Events: a relative a verb takes as its object is no subject of a coor
   INFO(Render(g));
   CHECK(InRole(OnlyEventWith(g, "Detention", {"Zhomart Bek"}), "detainee") == Named(g, {"Zhomart Bek"}));
   CHECK(OfKind(g, "Detention").size() == 1);
+  const DocumentGraph h = Build("Arman Sadyk drove to Khorgos in 2019 bringing his elderly mother and was detained there.");
+  INFO(Render(h));
+  CHECK(InRole(OnlyEventWith(h, "Detention", {"Arman Sadyk"}), "detainee") == Named(h, {"Arman Sadyk"}));
 }
 }  // namespace
 }  // namespace kith
