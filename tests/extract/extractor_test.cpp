@@ -367,9 +367,12 @@ TEST_CASE("Extract ends a sentence after an abbreviation that may end one", "[ex
 TEST_CASE("Extract takes a month's abbreviation after a given word as a name word", "[extract]") {
   Document doc;
   Extraction ex;
-  ExtractArticle("A policeman, Wang Jun, called her twice. The hearing was on Jun 5, 2019.\n", &doc, &ex);
+  ExtractArticle("A policeman, Wang Jun, called her twice. The hearing was on Jun 5, 2019. A lawyer, Marat "
+                 "Serikuly Jun 9 2019 filed the appeal.\n",
+                 &doc, &ex);
   INFO(Render(doc, ex));
   CHECK(Find(doc, ex, "Person", "Wang Jun").size() == 1);
+  CHECK(Find(doc, ex, "Person", "Marat Serikuly").size() == 1);  // a date after a name is none of it
   CHECK(Find(doc, ex, "Person", "Jun").empty());
 }
 
