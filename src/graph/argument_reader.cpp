@@ -113,7 +113,8 @@ int ArgumentReader::CountOf(const Token& t) const {
 // The most recent list of persons (joined by commas, "and" and kin words) before the words in
 // their sentence or in the two sentences before; a count in the words, or "couple"/"pair"/"both",
 // asks for a list of exactly that size. With no such list, a group noun that names its tie ("the
-// couple") stands for the two persons last tied so ("X married Y in 1990. The couple moved ...").
+// couple") stands for the two persons last tied so ("X married Y in 1990. The couple moved ..."),
+// unless a count asks for more than two ("the three brothers").
 std::vector<int> ArgumentReader::Group(const CaptureRange& c) const {
   int want = 0;
   std::string tie;
@@ -122,11 +123,11 @@ std::vector<int> ArgumentReader::Group(const CaptureRange& c) const {
     const std::string& w = ex_.tokens[t].lower;
     const LexiconEntry* g = groups == nullptr ? nullptr : groups->FindWord(w);
     if (g != nullptr && g->attributes.count("size")) want = std::atoi(g->attributes.at("size").c_str());
-    if (g != nullptr) tie = AttributeOf(g->attributes, "tie");
+    if (g != nullptr && tie.empty()) tie = AttributeOf(g->attributes, "tie");
     if (const int count = CountOf(ex_.tokens[t])) want = count;
   }
   std::vector<int> list = resolver_.RecentList(c.first, want);
-  if (!list.empty() || tie.empty()) return list;
+  if (!list.empty() || tie.empty() || (want != 0 && want != 2)) return list;
   return LastTiedPair(tie, c.first);
 }
 

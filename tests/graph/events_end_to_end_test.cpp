@@ -1077,6 +1077,11 @@ TEST_CASE("Events: the couple are the two persons last married when no list name
       "Aigul Serikova married Nurlan Bekov in 1994. The couple moved to Aktobe in 2012 with their savings.");
   INFO(Render(g));
   CHECK(InRole(OnlyEventWith(g, "Travel", {"Aigul Serikova"}), "traveller") == Named(g, {"Aigul Serikova", "Nurlan Bekov"}));
+  // Not when a count asks for more than the pair.
+  const DocumentGraph h = Build(
+      "Arman Bek is the brother of Omar Bek. Aigul Serikova lives in Osh. The three brothers moved to Aktobe in 2012.");
+  INFO(Render(h));
+  for (const Event* e : OfKind(h, "Travel")) CHECK(InRole(*e, "traveller").empty());
 }
 
 TEST_CASE("Events: a relative a verb takes as its object is no subject of a coordinated passive", "[graph]") {
