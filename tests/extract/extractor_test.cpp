@@ -363,7 +363,6 @@ TEST_CASE("Extract ends a sentence after an abbreviation that may end one", "[ex
   }
 }
 
-
 TEST_CASE("Extract takes a month's abbreviation after a given word as a name word", "[extract]") {
   Document doc;
   Extraction ex;
@@ -390,5 +389,6 @@ TEST_CASE("Extract joins a two-letter surname to its full name", "[extract]") {
   // An initial is no such part.
   CHECK(Find(doc, ex, "Person", "B.").empty());
 }
+
 }  // namespace
 }  // namespace kith

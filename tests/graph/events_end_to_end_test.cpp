@@ -1071,7 +1071,6 @@ TEST_CASE("Events: a conditional word counts only in the trigger's own clause", 
   }
 }
 
-
 TEST_CASE("Events: the couple are the two persons last married when no list names them", "[graph]") {
   const DocumentGraph g = Build(
       "Aigul Serikova married Nurlan Bekov in 1994. The couple moved to Aktobe in 2012 with their savings.");
@@ -1095,5 +1094,6 @@ TEST_CASE("Events: a relative a verb takes as its object is no subject of a coor
   INFO(Render(h));
   CHECK(InRole(OnlyEventWith(h, "Detention", {"Arman Sadyk"}), "detainee") == Named(h, {"Arman Sadyk"}));
 }
+
 }  // namespace
 }  // namespace kith

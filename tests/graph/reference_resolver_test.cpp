@@ -596,7 +596,6 @@ TEST_CASE("ReferenceResolver: a pronoun in a long quote stops at the speaker's o
   CHECK(s.Resolve("He").empty());
 }
 
-
 TEST_CASE("ReferenceResolver: an unlabelled interview's questions in emphasis marks", "[graph]") {
   Scene s("Aliya Bek waited at the border. Aliya Bek spoke to us after the hearing.\n"
           "**When did you last hear from your mother?**\n"

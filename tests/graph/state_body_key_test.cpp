@@ -34,7 +34,6 @@ TEST_CASE("StateBodyKey gives no key to a body with a seat, a name or no country
   CHECK(Key("Ministry of Foreign Affairs of Atlantis").empty());
 }
 
-
 TEST_CASE("StateBodyKey gives a ministry in its state's capital the state's key", "[graph]") {
   CHECK(Key("Foreign Ministry in Bishkek") == Key("Kyrgyzstan's Ministry of Foreign Affairs"));
   CHECK(Key("the Ministry of Foreign Affairs in Astana") == Key("Kazakh Foreign Ministry"));
@@ -42,5 +41,6 @@ TEST_CASE("StateBodyKey gives a ministry in its state's capital the state's key"
   CHECK(Key("Embassy in Astana").empty());
   CHECK(Key("Foreign Ministry in Almaty").empty());
 }
+
 }  // namespace
 }  // namespace kith
