@@ -673,12 +673,14 @@ std::vector<int> ReferenceResolver::DescribedOpening(int s, std::size_t t, const
   if (first >= t || in_quote_[first] || ex_.tokens[first].lower != "the"sv) return {};
   const Lexicon* roles = rules_.lexicon("role_nouns");
   std::size_t head = first;
+  const LexiconEntry* entry = nullptr;
   for (std::size_t k = first + 1; k < t && k < first + 4 && ex_.tokens[k].kind == TokenKind::kWord; ++k) {
     const LexiconEntry* e = roles == nullptr ? nullptr : roles->FindWord(ex_.tokens[k].lower);
-    if (e != nullptr && AttributeOf(e->attributes, "number") == "singular"sv) head = k;
+    if (e == nullptr || AttributeOf(e->attributes, "number") != "singular"sv) continue;
+    head = k;
+    entry = e;
   }
-  if (head == first || head + 1 >= t) return {};
-  const LexiconEntry* entry = roles->FindWord(ex_.tokens[head].lower);
+  if (entry == nullptr || head + 1 >= t) return {};
   const std::string head_gender = AttributeOf(entry->attributes, "gender");
   if (!gender.empty() && !head_gender.empty() && head_gender != gender) return {};
   const int apposed = ApposedEarlier(CaptureRange{first, head + 1, true});
