@@ -40,11 +40,16 @@ std::string CountryOf(const Words& words, const RuleSet& rules) {
   return country != e->attributes.end() ? country->second : "";
 }
 
+// The heads lexicon's entry for `words`, or nullptr.
+const LexiconEntry* HeadEntry(const Words& words, const RuleSet& rules) {
+  const Lexicon* heads = rules.lexicon("org_heads");
+  return heads != nullptr && !words.empty() ? heads->Find(words) : nullptr;
+}
+
 // The head `words` are, by its other name when it has one ("foreign ministry" -> "ministry of
 // foreign affairs"), in lower case; "" when they are no head.
 std::string HeadOf(const Words& words, const RuleSet& rules) {
-  const Lexicon* heads = rules.lexicon("org_heads");
-  const LexiconEntry* e = heads != nullptr && !words.empty() ? heads->Find(words) : nullptr;
+  const LexiconEntry* e = HeadEntry(words, rules);
   if (e == nullptr) return "";
   const auto alias_of = e->attributes.find("alias_of");
   return Utf8Lower(alias_of != e->attributes.end() ? alias_of->second : e->text);
@@ -53,8 +58,7 @@ std::string HeadOf(const Words& words, const RuleSet& rules) {
 // True when `words` are a head of a body a state seats in its own capital (a ministry, a
 // parliament), unlike its embassies and consulates abroad or a city's own executive.
 bool IsCapitalSeatedHead(const Words& words, const RuleSet& rules) {
-  const Lexicon* heads = rules.lexicon("org_heads");
-  const LexiconEntry* e = heads != nullptr && !words.empty() ? heads->Find(words) : nullptr;
+  const LexiconEntry* e = HeadEntry(words, rules);
   if (e == nullptr) return false;
   const std::string klass = AttributeOf(e->attributes, "class");
   return klass == "ministry"sv || klass == "legislature"sv;
