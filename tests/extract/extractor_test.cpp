@@ -390,5 +390,17 @@ TEST_CASE("Extract joins a two-letter surname to its full name", "[extract]") {
   CHECK(Find(doc, ex, "Person", "B.").empty());
 }
 
+TEST_CASE("Extract keeps a name's lower-case particles between its capitalised words", "[extract]") {
+  Document doc;
+  Extraction ex;
+  ExtractArticle("Sanne de Vries, a Dutch member of the European Parliament, called the verdicts unfair. "
+                 "Commission President Ursula von der Leyen did not comment. The rally was in the south de facto.\n",
+                 &doc, &ex);
+  INFO(Render(doc, ex));
+  CHECK(Find(doc, ex, "Person", "Sanne de Vries").size() == 1);
+  CHECK(Find(doc, ex, "Person", "Ursula von der Leyen").size() == 1);
+  CHECK(Find(doc, ex, "Person", "Vries").empty());
+}
+
 }  // namespace
 }  // namespace kith
