@@ -30,6 +30,12 @@ int NamePartOwner(const std::vector<NamePartCandidate>& candidates, std::size_t 
   if (!titled && before.size() > 1 && others_by_given) {
     if (const NamePartCandidate* c = only([](const NamePartCandidate& x) { return x.given_name; })) return c->entity;
   }
+  // The others are called by their given names ("Darkhan sent me money"), so the part alone is
+  // the one person never so called.
+  const NamePartCandidate* surname_only = only([](const NamePartCandidate& x) {
+    return !x.given_name && !x.goes_by_given_name;
+  });
+  if (before.size() > 1 && surname_only != nullptr) return surname_only->entity;
   std::sort(before.begin(), before.end(), [](const NamePartCandidate* a, const NamePartCandidate* b) {
     return a->first_token < b->first_token;
   });

@@ -2,7 +2,9 @@
 // surname) a mention of that part alone stands for. News writing introduces its
 // main subject first and calls the relatives by their first names, so the part
 // names the person introduced first among those named before it, provided the
-// gender the mention carries ("Mr.", "Ms.") does not conflict. Of two persons
+// gender the mention carries ("Mr.", "Ms.") does not conflict; but when all of them
+// save one go by their given names elsewhere in the article ("Darkhan sent me money"), the
+// part names that one, whenever introduced. Of two persons
 // introduced in one sentence, one introduced as the other's relative ("A Serik
 // died, according to his son, M Serik") is not the one the part names; two
 // introduced alike ("A Serik and M Serik") stay ambiguous, and so does a part

@@ -67,5 +67,16 @@ TEST_CASE("NamePartOwner: a part spelled as one person's name word, and only lik
   CHECK(NamePartOwner(brothers, 60, "male", true) == 0);
 }
 
+TEST_CASE("NamePartOwner: the one person the article never calls by the given name alone", "[graph]") {
+  // "Darkhan Zhaksylyquly" (a brother, introduced first, later "Darkhan") and "Qanat Zhaksylyquly".
+  std::vector<NamePartCandidate> brothers{Candidate(0, 5, 0, "male"), Candidate(1, 40, 3, "male")};
+  CHECK(NamePartOwner(brothers, 60, "") == 0);
+  brothers[0].goes_by_given_name = true;
+  CHECK(NamePartOwner(brothers, 60, "") == 1);
+  CHECK(NamePartOwner(brothers, 20, "") == 0);  // the other brother is not named yet
+  brothers[1].goes_by_given_name = true;        // both called by their given names
+  CHECK(NamePartOwner(brothers, 60, "") == 0);
+}
+
 }  // namespace
 }  // namespace kith
