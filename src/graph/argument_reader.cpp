@@ -46,7 +46,8 @@ std::vector<int> ArgumentReader::Entities(const CaptureRange& c) const {
   const Lexicon* groups = rules_.lexicon("group_nouns");
   const LexiconEntry* group = groups == nullptr ? nullptr : groups->FindWord(ex_.tokens[c.first].lower);
   if (group != nullptr && group->attributes.count("tie") != 0) {
-    const std::vector<int> tied = LastTiedPair(group->attributes.at("tie"), c.first);
+    const std::vector<int> tied =
+        LastTiedPair(std::vector<std::string>{group->attributes.at("tie")}, c.first, AttributeOf(group->attributes, "gender"));
     return tied.empty() ? Group(c) : tied;
   }
   return resolver_.Resolve(c.first);
@@ -72,11 +73,16 @@ std::vector<int> ArgumentReader::LastTiedPair(const std::string& type, std::size
   return LastTiedPair(std::vector<std::string>{type}, t);
 }
 
-std::vector<int> ArgumentReader::LastTiedPair(const std::vector<std::string>& types, std::size_t t) const {
+std::vector<int> ArgumentReader::LastTiedPair(const std::vector<std::string>& types, std::size_t t,
+                                              const std::string& gender) const {
+  const auto conflicts = [&](int e) {
+    const Entity& person = graph_.entities[static_cast<std::size_t>(e)];
+    return !gender.empty() && (person.name.empty() || (!person.gender.empty() && person.gender != gender));
+  };
   const Relation* last = nullptr;
   for (const Relation& r : graph_.relations) {
     if (std::find(types.begin(), types.end(), r.type) == types.end() ||
-        r.evidence.span.begin >= ex_.tokens[t].span.begin) {
+        r.evidence.span.begin >= ex_.tokens[t].span.begin || conflicts(r.subject) || conflicts(r.object)) {
       continue;
     }
     if (last == nullptr || r.evidence.span.begin >= last->evidence.span.begin) last = &r;
@@ -114,21 +120,26 @@ int ArgumentReader::CountOf(const Token& t) const {
 // their sentence or in the two sentences before; a count in the words, or "couple"/"pair"/"both",
 // asks for a list of exactly that size. With no such list, a group noun that names its tie ("the
 // couple") stands for the two persons last tied so ("X married Y in 1990. The couple moved ..."),
-// unless a count asks for more than two ("the three brothers").
+// unless a count asks for more than two ("the three brothers"); a noun of one gender ("the two
+// brothers") passes over a pair with someone of the other.
 std::vector<int> ArgumentReader::Group(const CaptureRange& c) const {
   int want = 0;
   std::string tie;
+  std::string gender;
   const Lexicon* groups = rules_.lexicon("group_nouns");
   for (std::size_t t = c.first; t < c.last; ++t) {
     const std::string& w = ex_.tokens[t].lower;
     const LexiconEntry* g = groups == nullptr ? nullptr : groups->FindWord(w);
     if (g != nullptr && g->attributes.count("size")) want = std::atoi(g->attributes.at("size").c_str());
-    if (g != nullptr && tie.empty()) tie = AttributeOf(g->attributes, "tie");
+    if (g != nullptr && tie.empty()) {
+      tie = AttributeOf(g->attributes, "tie");
+      gender = AttributeOf(g->attributes, "gender");
+    }
     if (const int count = CountOf(ex_.tokens[t])) want = count;
   }
   std::vector<int> list = resolver_.RecentList(c.first, want);
   if (!list.empty() || tie.empty() || (want != 0 && want != 2)) return list;
-  return LastTiedPair(tie, c.first);
+  return LastTiedPair(std::vector<std::string>{tie}, c.first, gender);
 }
 
 }  // namespace kith

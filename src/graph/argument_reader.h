@@ -5,7 +5,8 @@
 //  - a coordination ("A and B") stands for every person named inside it, and one
 //    opening with a pronoun ("she and B") for the pronoun's person too;
 //  - a group noun with a family tie ("the couple") stands for the two persons
-//    last tied that way before it, else for the most recent list of persons;
+//    last tied that way before it (of its gender, if it has one: "the brothers"),
+//    else for the most recent list of persons;
 //  - a counted or grouping phrase ("the three women", "both") stands for the
 //    most recent list of exactly that many persons;
 //  - two kin words joined by "and" ("mother and son", "uncle and nephew")
@@ -64,8 +65,10 @@ class ArgumentReader {
 
   // The singular role noun ending a capture that opens with "the" ("the old man"), or nullptr.
   const LexiconEntry* DescriptionHead(const CaptureRange& c) const;
-  // The two persons of the last tie of any of `types` stated before token `t`, or nothing.
-  std::vector<int> LastTiedPair(const std::vector<std::string>& types, std::size_t t) const;
+  // The two persons of the last tie of any of `types` stated before token `t`, neither of a
+  // gender other than `gender` (when not empty), or nothing.
+  std::vector<int> LastTiedPair(const std::vector<std::string>& types, std::size_t t,
+                                const std::string& gender = "") const;
 };
 
 }  // namespace kith

@@ -1095,5 +1095,13 @@ TEST_CASE("Events: a relative a verb takes as its object is no subject of a coor
   CHECK(InRole(OnlyEventWith(h, "Detention", {"Arman Sadyk"}), "detainee") == Named(h, {"Arman Sadyk"}));
 }
 
+TEST_CASE("Events: the brothers are the two men last tied as siblings, not a sister's pair", "[graph]") {
+  const DocumentGraph g = Build(
+      "Arman Bekov and his younger brother Daulet Bekov ran a farm near Altay. \"I miss my brothers,\" said their "
+      "sister, Aliya Bekova, a teacher in Almaty. The two brothers were detained at their homes on March 4, 2025.");
+  INFO(Render(g));
+  CHECK(InRole(OnlyEventWith(g, "Detention", {"Arman Bekov"}), "detainee") == Named(g, {"Arman Bekov", "Daulet Bekov"}));
+}
+
 }  // namespace
 }  // namespace kith
