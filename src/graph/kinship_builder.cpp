@@ -97,6 +97,43 @@ void KinshipBuilder::Build() {
   }
   AddUnnamedRelatives(unnamed);
   ComposeGrandparents(graph_);
+  DropLooseTiesOfClosePairs();
+}
+
+void KinshipBuilder::DropLooseTiesOfClosePairs() {
+  std::vector<Relation>& relations = graph_->relations;
+  const auto pair_of = [](const Relation& r) { return std::minmax(r.subject, r.object); };
+  std::set<std::pair<int, int>> close;
+  for (const Relation& r : relations) {
+    if (r.type != "relative"sv) close.insert(pair_of(r));
+  }
+  // A step- or in-law term is no blood tie: a parent's spouse inferred to be the child's parent
+  // may be the step-parent it names.
+  const auto loose = [&](const Relation& r) {
+    return r.type == "relative"sv && close.count(pair_of(r)) != 0 && r.term.find("step") == std::string::npos &&
+           r.term.find("-in-law") == std::string::npos;
+  };
+  std::vector<int> new_index(relations.size(), -1);
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < relations.size(); ++i) {
+    if (loose(relations[i])) continue;
+    new_index[i] = static_cast<int>(kept++);
+  }
+  if (kept == relations.size()) return;
+  std::vector<Relation> out;
+  out.reserve(kept);
+  for (std::size_t i = 0; i < relations.size(); ++i) {
+    if (new_index[i] < 0) continue;
+    Relation r = std::move(relations[i]);
+    std::vector<int> sources;
+    for (int src : r.sources) {
+      const int moved = src >= 0 && static_cast<std::size_t>(src) < new_index.size() ? new_index[static_cast<std::size_t>(src)] : -1;
+      if (moved >= 0) sources.push_back(moved);
+    }
+    r.sources = std::move(sources);
+    out.push_back(std::move(r));
+  }
+  relations = std::move(out);
 }
 
 // One extracted tie between its relative and each of `anchors`; a tie to relatives the article

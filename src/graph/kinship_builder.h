@@ -13,7 +13,10 @@
 //    with no named mother who is herself the one named mother of another
 //    woman is that daughter, in "her mother's brother";
 //  - each tie is kept once per pair and kind, whichever way it was stated;
-//    inferred ties follow (kin_inference.h);
+//    inferred ties follow (kin_inference.h); a pair tied as parent and child,
+//    as siblings or as spouses keeps no loose "relative" tie besides ("his
+//    cousin" with "his" read as the cousin's own father), but for a step- or
+//    in-law tie, which says what the closer tie is;
 //  - relatives the article does not name become persons of their own, unless
 //    a named relative of the same person, kind and gender stands for them, or
 //    the one named person tied to the anchor through a third in the way the
@@ -81,6 +84,8 @@ class KinshipBuilder {
   bool PluralPossessive(std::size_t t) const;
   bool PluralSubject(std::size_t t) const;
   void AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev);
+  // Drops the "relative" ties of pairs also tied more closely, keeping inferred ties' sources right.
+  void DropLooseTiesOfClosePairs();
   std::vector<int> NamedRelatives(int anchor, const std::string& type, const std::string& gender,
                                   const std::string& detail = "") const;
   // Whether tie `r` makes its other person of the finer kind `detail` ("parent-in-law") to

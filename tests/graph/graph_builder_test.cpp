@@ -1479,5 +1479,24 @@ TEST_CASE("Graph pairs only pronouns of one case and two genders as 'his or her'
   CHECK(UnnamedTied(a.graph, "spouse", aliya) == 1);
 }
 
+TEST_CASE("Graph keeps no loose relative tie of a pair tied as parent and child", "[graph]") {
+  const Article a = Build(
+      "Aigerim Serikova's father, Serik Bekov, died in January. Her brother, Nurlan Serikov, lives in Istanbul. "
+      "Serik Bekov's cousin, Nurlan Serikov, carried a portrait.\n");
+  INFO(Render(a.graph));
+  const int father = EntityNamed(a.graph, "Serik Bekov");
+  const int son = EntityNamed(a.graph, "Nurlan Serikov");
+  REQUIRE(father >= 0);
+  REQUIRE(son >= 0);
+  int parent_ties = 0;
+  for (const Relation& r : a.graph.relations) {
+    if (std::minmax(r.subject, r.object) != std::minmax(father, son)) continue;
+    CHECK(r.type != "relative");
+    if (r.type == "parent") ++parent_ties;
+    for (int src : r.sources) CHECK(a.graph.relations[static_cast<std::size_t>(src)].type != "relative");
+  }
+  CHECK(parent_ties == 1);
+}
+
 }  // namespace
 }  // namespace kith
