@@ -163,6 +163,23 @@ bool EventAssembler::AnotherEventWordBetween(const Candidate& c, const Extracted
   return false;
 }
 
+bool EventAssembler::DatesSpeechAfterTrigger(const Candidate& c, const ExtractedMention& date,
+                                             const SentenceSpan& s) const {
+  if (ex_.tokens[date.first].span.begin < c.trigger.end) return false;
+  const Lexicon* speech = rules_.lexicon("speech_verbs");
+  if (speech == nullptr) return false;
+  std::size_t t = date.first;
+  if (ex_.tokens[t].lower == "on"sv) ++t;
+  // Up to four words between the verb and the date: "said in a statement on", "told reporters on".
+  for (std::size_t k = t, words = 0; k > s.first && words <= 4; ++words) {
+    --k;
+    const Token& w = ex_.tokens[k];
+    if (w.span.end <= c.trigger.end || w.kind == TokenKind::kPunct) return false;
+    if (w.norm == w.lower && speech->FindWord(w.lower) != nullptr) return true;  // not "the United States"
+  }
+  return false;
+}
+
 bool EventAssembler::InClauseBeforeTrigger(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const {
   if (ex_.tokens[date.last - 1].span.end > c.trigger.begin) return false;
   std::size_t open = date.first;
@@ -247,7 +264,7 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     // sentence dates each of its verb phrases.
     const bool opening = m.first <= s.first + 1 && ex_.tokens[m.last - 1].span.end <= c.trigger.begin;
     if (!c.trigger.empty() && ((!opening && AnotherEventWordBetween(c, m)) || InClauseBeforeTrigger(c, m, s) ||
-                                InClauseAfterTrigger(c, m, s))) {
+                                InClauseAfterTrigger(c, m, s) || DatesSpeechAfterTrigger(c, m, s))) {
       continue;
     }
     const std::size_t b = ex_.tokens[m.first].span.begin;

@@ -116,6 +116,10 @@ class EventAssembler {
   // ("X, who was led out by officers, spoke for his nephew, Y, who vanished in 2019"): the
   // clause speaks of its own antecedent.
   bool InClauseAfterTrigger(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
+  // True when `date` comes after the candidate's trigger and dates a verb of speech a few words
+  // before it ("X has died, his children said on Tuesday", "... told reporters on Monday"): the
+  // day the news was told, not the day of the event.
+  bool DatesSpeechAfterTrigger(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
   // True when token `t` is "who", "which" or "whose".
   bool IsRelativePronoun(std::size_t t) const;
   // True when `date` dates only the event of its own phrase (attribute dates=phrase: "five months

@@ -1103,5 +1103,15 @@ TEST_CASE("Events: the brothers are the two men last tied as siblings, not a sis
   CHECK(InRole(OnlyEventWith(g, "Detention", {"Arman Bekov"}), "detainee") == Named(g, {"Arman Bekov", "Daulet Bekov"}));
 }
 
+TEST_CASE("Events: a date after a later verb of speech dates the telling, not the event", "[graph]") {
+  const DocumentGraph g = Build("Arman Bekov was sentenced to ten years in Ghulja, his sister said on March 3, 2026.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Sentence", {"Arman Bekov"}).date.empty());
+  // A capitalised word that is also a verb of speech ("the United States") is no speech.
+  const DocumentGraph h = Build("Aigul Serikova, 55, who came to the United States with her husband in 2001, spoke.");
+  INFO(Render(h));
+  CHECK(OnlyEventWith(h, "Travel", {"Aigul Serikova"}).date == "2001");
+}
+
 }  // namespace
 }  // namespace kith
