@@ -555,12 +555,21 @@ void EventAssembler::JoinMentions(const std::vector<Entity>& entities, std::vect
         // One person's detention "in 2018" and "in January 2018" is one detention told twice.
         const bool undated_shared =
             (a.date.empty() || b.date.empty() || NestedDates(a.date, b.date)) && ShareParticipant(a, b);
-        if (!(same_words || same_date || undated_shared)) continue;
+        // A person dies once: "has died, his children said" and "died on January 27" are one death,
+        // on the earlier day, since a death is told after it.
+        const bool one_death = a.kind == "Death"sv && ShareParticipant(a, b);
+        if (!(same_words || same_date || undated_shared || one_death)) continue;
         const int ga = (*groups)[i];
         const int gb = (*groups)[j];
         std::size_t gone = j;
         if (ga < 0 && gb < 0) {
-          MergeInto(&a, b);
+          if (one_death && !a.date.empty() && !b.date.empty() && b.date < a.date && !NestedDates(a.date, b.date)) {
+            Event earlier = b;
+            MergeInto(&earlier, a);
+            a = std::move(earlier);
+          } else {
+            MergeInto(&a, b);
+          }
         } else if (ga >= 0 && gb >= 0) {
           // One defendant's term told twice; never two defendants of one sentencing.
           if (ga == gb || Participants(a) != Participants(b)) continue;

@@ -1113,5 +1113,15 @@ TEST_CASE("Events: a date after a later verb of speech dates the telling, not th
   CHECK(OnlyEventWith(h, "Travel", {"Aigul Serikova"}).date == "2001");
 }
 
+TEST_CASE("Events: a person dies once, on the earlier day the article gives", "[graph]") {
+  const DocumentGraph g = Build(
+      "Serik Bekov, a herder from Tekes, died on February 10, 2026, his children said. Bekov had died on January 27, "
+      "2026, in a hospital in Ghulja, the family later learned.");
+  INFO(Render(g));
+  const std::vector<const Event*> deaths = OfKind(g, "Death");
+  REQUIRE(deaths.size() == 1);
+  CHECK(deaths[0]->date == "2026-01-27");
+}
+
 }  // namespace
 }  // namespace kith
