@@ -619,7 +619,14 @@ int ReferenceResolver::VerbSubjectBefore(std::size_t t) const {
 }
 
 std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, const std::string& gender) const {
-  if (c.first >= ex_.tokens.size() || in_quote_[c.first] || !OpensSentence(c.first)) return {};
+  if (c.first >= ex_.tokens.size() || in_quote_[c.first]) return {};
+  if (!OpensSentence(c.first)) {
+    // "Y, the detained man's daughter, ...": a description owning a relative names someone
+    // again wherever it stands, as a pronoun of its gender would.
+    if (c.last >= ex_.tokens.size() || ex_.tokens[c.last].norm != "'s"sv) return {};
+    const int owner = NearestBefore(c.first, gender, false);
+    return owner < 0 ? std::vector<int>{} : std::vector<int>{owner};
+  }
   if (c.last + 1 < ex_.tokens.size() && ex_.tokens[c.last].norm == ","sv) {
     for (std::size_t i : persons_in_[static_cast<std::size_t>(ex_.SentenceOf(c.first))]) {
       if (ex_.mentions[i].first != c.last + 1) continue;

@@ -1498,5 +1498,17 @@ TEST_CASE("Graph keeps no loose relative tie of a pair tied as parent and child"
   CHECK(parent_ties == 1);
 }
 
+TEST_CASE("Graph reads a description owning a relative in an apposition as the person it names again", "[graph]") {
+  const Article a = Build(
+      "Sadyrbek Asanov, 70, has been on hunger strike since Monday. Toktosun Asanov, the old man's younger brother, "
+      "died in custody in 2021.\n");
+  INFO(Render(a.graph));
+  const int elder = EntityNamed(a.graph, "Sadyrbek Asanov");
+  const int younger = EntityNamed(a.graph, "Toktosun Asanov");
+  REQUIRE(elder >= 0);
+  REQUIRE(younger >= 0);
+  CHECK(Tied(a.graph, younger, "sibling", elder));
+}
+
 }  // namespace
 }  // namespace kith
