@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <set>
 #include <string_view>
@@ -506,7 +507,7 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
       const std::size_t named = NamedRelatives(u.anchor, u.type, u.gender, u.detail).size();
       if (named >= static_cast<std::size_t>(std::max(1, u.count))) continue;
       const std::string term = Singular(u.term.empty() ? u.type : u.term);
-      if ((named == 0 && AddThroughTies(u, term)) ||
+      if ((named == 0 && (AddThroughTies(u, term) || AddNamedNext(u, term))) ||
           AddThroughPatronymic(u, term, static_cast<std::size_t>(std::max(1, u.count)) - named)) {
         progress = true;
       }
@@ -562,6 +563,63 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
 // has a name and is not tied to the anchor already (but for a parent tie guessed from a
 // parent's spouse, which a step-tie replaces); a spouse found so has no other spouse.
 // Adds the tie, inferred from the two it follows from.
+bool KinshipBuilder::AddNamedNext(const UnnamedRequest& u, const std::string& term) {
+  if (u.count != 1) return false;
+  const auto is_anchor = [&](int e) {
+    return e == u.anchor || std::find(u.co_anchors.begin(), u.co_anchors.end(), e) != u.co_anchors.end();
+  };
+  // Each telling outside quotes whose kin words open their sentence, possessive and all ("Their
+  // mother was taken in April."), in text order.
+  std::set<int> told;
+  for (const auto& range : u.ranges) {
+    const int at = ex_.SentenceOf(range.first);
+    if (at >= 0 && !resolver_.InQuote(range.first) && range.first <= ex_.sentences[static_cast<std::size_t>(at)].first + 1) {
+      told.insert(at);
+    }
+  }
+  for (int s : told) {
+    const int named = NamedNextAfter(s, u.gender, is_anchor);
+    if (named < 0) continue;
+    const std::size_t before = graph_->relations.size();
+    AddRelation(named, u.type, u.anchor, term, u.evidence);
+    for (int co : u.co_anchors) AddRelation(named, u.type, co, term, u.evidence);
+    return graph_->relations.size() > before;
+  }
+  return false;
+}
+
+int KinshipBuilder::NamedNextAfter(int s, const std::string& gender, const std::function<bool(int)>& is_anchor) const {
+  static const char* const kNotKin[] = {"official", "law", "media", "diplomacy", "security", "politics", "activism"};
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  for (int next = s + 1; next <= s + 3 && static_cast<std::size_t>(next) < ex_.sentences.size(); ++next) {
+    const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(next)];
+    const std::vector<std::size_t>& persons = resolver_.PersonsIn(next);
+    // A quote naming nobody but the anchor, its speaker, may come between.
+    if (std::all_of(persons.begin(), persons.end(), [&](std::size_t i) { return is_anchor(mention_entity_[i]); })) {
+      continue;
+    }
+    const ExtractedMention& m = ex_.mentions[persons.front()];
+    const int e = mention_entity_[persons.front()];
+    if (m.first != sent.first || e < 0 || is_anchor(e) || resolver_.InQuote(m.first)) return -1;
+    if (m.last >= sent.last || ex_.tokens[m.last].norm != ","sv) return -1;
+    const Entity& person = graph_->entities[static_cast<std::size_t>(e)];
+    if (person.name.empty() || (!gender.empty() && !person.gender.empty() && person.gender != gender)) return -1;
+    for (std::size_t i = 0; i < persons.front(); ++i) {
+      if (mention_entity_[i] == e) return -1;  // named before: no one new
+    }
+    for (const Relation& r : graph_->relations) {
+      if (r.subject == e || r.object == e) return -1;
+    }
+    for (std::size_t t = m.last + 1; t < sent.last && t < m.last + 9 && ex_.tokens[t].norm != ","sv; ++t) {
+      const LexiconEntry* role = roles == nullptr ? nullptr : roles->FindWord(ex_.tokens[t].lower);
+      const std::string category = role == nullptr ? std::string() : AttributeOf(role->attributes, "category");
+      if (std::find(std::begin(kNotKin), std::end(kNotKin), category) != std::end(kNotKin)) return -1;
+    }
+    return e;
+  }
+  return -1;
+}
+
 bool KinshipBuilder::AddThroughTies(const UnnamedRequest& u, const std::string& term) {
   int found = -1;
   std::vector<int> sources;

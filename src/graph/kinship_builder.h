@@ -19,6 +19,8 @@
 //    in-law tie, which says what the closer tie is;
 //  - relatives the article does not name become persons of their own, unless
 //    a named relative of the same person, kind and gender stands for them, or
+//    the person introduced right after the sentence the relative opens names
+//    the relative ("Their mother could not come. Zhamal A., 74, lives ..."), or
 //    the one named person tied to the anchor through a third in the way the
 //    kin word means (an inferred tie): the other parent of her children is
 //    her unnamed spouse, a parent's spouse the unnamed father, a spouse's
@@ -30,6 +32,7 @@
 // Also remembers the persons each kin word stands for, for event roles.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -99,6 +102,16 @@ class KinshipBuilder {
   std::string TermDetail(const std::string& term) const;
   void AddUnnamedRelatives(const std::vector<UnnamedRequest>& requests);
   bool AddThroughTies(const UnnamedRequest& u, const std::string& term);
+  // "Their mother could not be there. Zhamal Akhmetqyzy, 74, still lives in the village": one
+  // unnamed relative spoken of as a sentence's subject is the person who opens one of the next
+  // three sentences, named there for the first time with an apposition (an age, a trade; not an
+  // official's, a lawyer's or a reporter's role), of no conflicting gender and with no family
+  // tie of her own, when the sentences between name nobody but the relative's own kin (a quote
+  // of theirs).
+  bool AddNamedNext(const UnnamedRequest& u, const std::string& term);
+  // The person who opens one of the three sentences after sentence `s` as AddNamedNext asks (of
+  // no gender but `gender` when given), past quotes naming only persons `is_anchor` holds; or -1.
+  int NamedNextAfter(int s, const std::string& gender, const std::function<bool(int)>& is_anchor) const;
   bool ClaimedByNameAfter(const ExtractedRelation& r) const;
   bool AddThroughPatronymic(const UnnamedRequest& u, const std::string& term, std::size_t wanted);
   int TieIndex(int a, int b) const;

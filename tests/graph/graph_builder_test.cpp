@@ -1510,5 +1510,27 @@ TEST_CASE("Graph reads a description owning a relative in an apposition as the p
   CHECK(Tied(a.graph, younger, "sibling", elder));
 }
 
+TEST_CASE("Graph names an unnamed relative by the person introduced right after", "[graph]") {
+  const Article a = Build(
+      "Aliya Omarova, 51, spoke on Monday. Her mother could not be there. \"She is not allowed to travel,\" "
+      "Omarova said. Zhamal Akhmetqyzy, 74, still lives in the village.\n");
+  INFO(Render(a.graph));
+  const int daughter = EntityNamed(a.graph, "Aliya Omarova");
+  const int mother = EntityNamed(a.graph, "Zhamal Akhmetqyzy");
+  REQUIRE(daughter >= 0);
+  REQUIRE(mother >= 0);
+  CHECK(Tied(a.graph, mother, "parent", daughter));
+  CHECK(CountDescribed(a.graph, "mother of Aliya Omarova") == 0);
+  SECTION("not a lawyer, nor a person the relative's sentence does not open with") {
+    const Article b = Build(
+        "Aliya Omarova, 51, spoke on Monday. Her brother was detained in 2018. Marat Serikov, a lawyer for the "
+        "family, said so. Police said her sister was held. Dana Bekova, 30, was not.\n");
+    INFO(Render(b.graph));
+    const int aliya = EntityNamed(b.graph, "Aliya Omarova");
+    CHECK_FALSE(Tied(b.graph, EntityNamed(b.graph, "Marat Serikov"), "sibling", aliya));
+    CHECK_FALSE(Tied(b.graph, EntityNamed(b.graph, "Dana Bekova"), "sibling", aliya));
+  }
+}
+
 }  // namespace
 }  // namespace kith
