@@ -1123,5 +1123,13 @@ TEST_CASE("Events: a person dies once, on the earlier day the article gives", "[
   CHECK(deaths[0]->date == "2026-01-27");
 }
 
+TEST_CASE("Events: one jailing verb giving two persons a term each is two sentences", "[graph]") {
+  const DocumentGraph g = Build("The court jailed Arman Bekuly for six years and Daulet Bekuly for four years.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Sentence", {"Arman Bekuly"}).attributes.at("duration") == "P6Y");
+  CHECK(OnlyEventWith(g, "Sentence", {"Daulet Bekuly"}).attributes.at("duration") == "P4Y");
+  CHECK(OfKind(g, "Detention").empty());
+}
+
 }  // namespace
 }  // namespace kith
