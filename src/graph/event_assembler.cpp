@@ -168,14 +168,17 @@ bool EventAssembler::DatesSpeechAfterTrigger(const Candidate& c, const Extracted
   if (ex_.tokens[date.first].span.begin < c.trigger.end) return false;
   const Lexicon* speech = rules_.lexicon("speech_verbs");
   if (speech == nullptr) return false;
-  std::size_t t = date.first;
-  if (ex_.tokens[t].lower == "on"sv) ++t;
-  // Up to four words between the verb and the date: "said in a statement on", "told reporters on".
-  for (std::size_t k = t, words = 0; k > s.first && words <= 4; ++words) {
+  // Up to five words between the verb and the date: "said in a statement on", "told reporters on".
+  for (std::size_t k = date.first, words = 0; k > s.first && words <= 5; ++words) {
     --k;
     const Token& w = ex_.tokens[k];
     if (w.span.end <= c.trigger.end || w.kind == TokenKind::kPunct) return false;
-    if (w.norm == w.lower && speech->FindWord(w.lower) != nullptr) return true;  // not "the United States"
+    // A finite verb ("said", "says"), not a noun of speech ("at the request of") nor a
+    // capitalised word ("the United States").
+    const LexiconEntry* verb = w.norm == w.lower ? speech->FindWord(w.lower) : nullptr;
+    if (verb == nullptr || AttributeOf(verb->attributes, "noun_too") == "yes"sv) continue;
+    const std::string tense = AttributeOf(verb->attributes, "tense");
+    if (tense == "past"sv || tense == "present"sv) return true;
   }
   return false;
 }
@@ -557,7 +560,7 @@ void EventAssembler::JoinMentions(const std::vector<Entity>& entities, std::vect
             (a.date.empty() || b.date.empty() || NestedDates(a.date, b.date)) && ShareParticipant(a, b);
         // A person dies once: "has died, his children said" and "died on January 27" are one death,
         // on the earlier day, since a death is told after it.
-        const bool one_death = a.kind == "Death"sv && ShareParticipant(a, b);
+        const bool one_death = a.kind == "Death"sv && !InRole(a, "victim").empty() && InRole(a, "victim") == InRole(b, "victim");
         if (!(same_words || same_date || undated_shared || one_death)) continue;
         const int ga = (*groups)[i];
         const int gb = (*groups)[j];
