@@ -76,16 +76,25 @@ std::vector<int> ArgumentReader::LastTiedPair(const std::string& type, std::size
 std::vector<int> ArgumentReader::LastTiedPair(const std::vector<std::string>& types, std::size_t t,
                                               const std::string& gender) const {
   const auto conflicts = [&](int e) {
-    const Entity& person = graph_.entities[static_cast<std::size_t>(e)];
-    return !gender.empty() && (person.name.empty() || (!person.gender.empty() && person.gender != gender));
+    const std::string& g = graph_.entities[static_cast<std::size_t>(e)].gender;
+    return !gender.empty() && !g.empty() && g != gender;
   };
+  const auto named = [&](const Relation& r) {
+    return !graph_.entities[static_cast<std::size_t>(r.subject)].name.empty() &&
+           !graph_.entities[static_cast<std::size_t>(r.object)].name.empty();
+  };
+  // A noun of one gender ("the brothers") takes the last pair both named before one with a
+  // relative the article leaves unnamed ("my brothers").
   const Relation* last = nullptr;
   for (const Relation& r : graph_.relations) {
     if (std::find(types.begin(), types.end(), r.type) == types.end() ||
         r.evidence.span.begin >= ex_.tokens[t].span.begin || conflicts(r.subject) || conflicts(r.object)) {
       continue;
     }
-    if (last == nullptr || r.evidence.span.begin >= last->evidence.span.begin) last = &r;
+    const bool better = last == nullptr || (gender.empty() || named(r) == named(*last)
+                                                ? r.evidence.span.begin >= last->evidence.span.begin
+                                                : named(r));
+    if (better) last = &r;
   }
   if (last == nullptr) return {};
   return {std::min(last->subject, last->object), std::max(last->subject, last->object)};

@@ -66,7 +66,7 @@ class ArgumentReader {
   // The singular role noun ending a capture that opens with "the" ("the old man"), or nullptr.
   const LexiconEntry* DescriptionHead(const CaptureRange& c) const;
   // The two persons of the last tie of any of `types` stated before token `t`, neither of a
-  // gender other than `gender` (when not empty), or nothing.
+  // gender other than `gender` (when not empty; then a pair both named comes first), or nothing.
   std::vector<int> LastTiedPair(const std::vector<std::string>& types, std::size_t t,
                                 const std::string& gender = "") const;
 };
