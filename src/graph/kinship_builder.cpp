@@ -590,13 +590,17 @@ bool KinshipBuilder::AddNamedNext(const UnnamedRequest& u, const std::string& te
 
 int KinshipBuilder::NamedNextAfter(int s, const std::string& gender, const std::function<bool(int)>& is_anchor) const {
   static const char* const kNotKin[] = {"official", "law", "media", "diplomacy", "security", "politics", "activism"};
+  static const char* const kOutsiders[] = {"neighbour", "neighbor", "friend", "colleague", "classmate", "witness"};
   const Lexicon* roles = rules_.lexicon("role_nouns");
   for (int next = s + 1; next <= s + 3 && static_cast<std::size_t>(next) < ex_.sentences.size(); ++next) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(next)];
     const std::vector<std::size_t>& persons = resolver_.PersonsIn(next);
     // A quote naming nobody but the anchor, its speaker, may come between.
     if (std::all_of(persons.begin(), persons.end(), [&](std::size_t i) { return is_anchor(mention_entity_[i]); })) {
-      continue;
+      bool quoted = false;
+      for (std::size_t t = sent.first; t < sent.last && !quoted; ++t) quoted = resolver_.InQuote(t);
+      if (quoted) continue;
+      return -1;
     }
     const ExtractedMention& m = ex_.mentions[persons.front()];
     const int e = mention_entity_[persons.front()];
@@ -610,10 +614,16 @@ int KinshipBuilder::NamedNextAfter(int s, const std::string& gender, const std::
     for (const Relation& r : graph_->relations) {
       if (r.subject == e || r.object == e) return -1;
     }
-    for (std::size_t t = m.last + 1; t < sent.last && t < m.last + 9 && ex_.tokens[t].norm != ","sv; ++t) {
+    // The apposition, past an age ("X, 44, a lawyer for the family"): no role of someone from outside.
+    for (std::size_t t = m.last + 1; t < sent.last && t < m.last + 13; ++t) {
       const LexiconEntry* role = roles == nullptr ? nullptr : roles->FindWord(ex_.tokens[t].lower);
-      const std::string category = role == nullptr ? std::string() : AttributeOf(role->attributes, "category");
-      if (std::find(std::begin(kNotKin), std::end(kNotKin), category) != std::end(kNotKin)) return -1;
+      if (role == nullptr) continue;
+      const std::string category = AttributeOf(role->attributes, "category");
+      const std::string lemma = AttributeOf(role->attributes, "lemma");
+      if (std::find(std::begin(kNotKin), std::end(kNotKin), category) != std::end(kNotKin) ||
+          std::find(std::begin(kOutsiders), std::end(kOutsiders), lemma) != std::end(kOutsiders)) {
+        return -1;
+      }
     }
     return e;
   }

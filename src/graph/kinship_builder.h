@@ -105,9 +105,9 @@ class KinshipBuilder {
   // "Their mother could not be there. Zhamal Akhmetqyzy, 74, still lives in the village": one
   // unnamed relative spoken of as a sentence's subject is the person who opens one of the next
   // three sentences, named there for the first time with an apposition (an age, a trade; not an
-  // official's, a lawyer's or a reporter's role), of no conflicting gender and with no family
-  // tie of her own, when the sentences between name nobody but the relative's own kin (a quote
-  // of theirs).
+  // official's, a lawyer's, a reporter's or a neighbour's role), of no conflicting gender and
+  // with no family tie of her own, when the sentences between are quotes naming nobody but the
+  // relative's own kin.
   bool AddNamedNext(const UnnamedRequest& u, const std::string& term);
   // The person who opens one of the three sentences after sentence `s` as AddNamedNext asks (of
   // no gender but `gender` when given), past quotes naming only persons `is_anchor` holds; or -1.

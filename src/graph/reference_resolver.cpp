@@ -621,11 +621,23 @@ int ReferenceResolver::VerbSubjectBefore(std::size_t t) const {
 std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, const std::string& gender) const {
   if (c.first >= ex_.tokens.size() || in_quote_[c.first]) return {};
   if (!OpensSentence(c.first)) {
-    // "Y, the detained man's daughter, ...": a description owning a relative names someone
-    // again wherever it stands, as a pronoun of its gender would.
-    if (c.last >= ex_.tokens.size() || ex_.tokens[c.last].norm != "'s"sv) return {};
-    const int owner = NearestBefore(c.first, gender, false);
-    return owner < 0 ? std::vector<int>{} : std::vector<int>{owner};
+    // "Y, the detained man's daughter, ...": a description owning a relative in apposition to a
+    // name is someone named before that name, as a pronoun of its gender opening Y's sentence
+    // would be; never Y.
+    if (c.last >= ex_.tokens.size() || ex_.tokens[c.last].norm != "'s"sv || c.first < 2 ||
+        ex_.tokens[c.first - 1].norm != ","sv) {
+      return {};
+    }
+    const int s = ex_.SentenceOf(c.first);
+    for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (m.last != c.first - 1 || m.first != ex_.sentences[static_cast<std::size_t>(s)].first) continue;
+      const int apposed = mention_entity_[i];
+      int owner = NearestBefore(m.first, gender, false);
+      if (owner < 0) owner = TopicBefore(m.first, gender, true);
+      return owner < 0 || owner == apposed ? std::vector<int>{} : std::vector<int>{owner};
+    }
+    return {};
   }
   if (c.last + 1 < ex_.tokens.size() && ex_.tokens[c.last].norm == ","sv) {
     for (std::size_t i : persons_in_[static_cast<std::size_t>(ex_.SentenceOf(c.first))]) {

@@ -81,9 +81,9 @@ class ReferenceResolver {
   // it in apposition ("The third speaker, X, ..."), else the one person an earlier apposition
   // gave its head noun ("X, the mullah who ..."), else the last person of the sentence before
   // (outside quotes, no possessor) whom the head noun's `gender` ("" when the noun fixes none)
-  // fits, else whom a pronoun of that gender would mean there. Elsewhere, a description owning
-  // something ("Y, the detained man's daughter") is whom a pronoun of its gender would mean
-  // there; any other is empty.
+  // fits, else whom a pronoun of that gender would mean there. A description owning something
+  // in apposition to the name opening its sentence ("Y, the detained man's daughter") is whom a
+  // pronoun of its gender opening that sentence would mean, never Y; any other is empty.
   std::vector<int> ResolveDescription(const CaptureRange& c, const std::string& gender) const;
   // True when token `t` lies inside a double-quoted passage of its sentence.
   bool InQuote(std::size_t t) const { return t < in_quote_.size() && in_quote_[t]; }
