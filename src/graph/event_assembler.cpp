@@ -560,7 +560,10 @@ void EventAssembler::JoinMentions(const std::vector<Entity>& entities, std::vect
             (a.date.empty() || b.date.empty() || NestedDates(a.date, b.date)) && ShareParticipant(a, b);
         // A person dies once: "has died, his children said" and "died on January 27" are one death,
         // on the earlier day, since a death is told after it.
-        const bool one_death = a.kind == "Death"sv && !InRole(a, "victim").empty() && InRole(a, "victim") == InRole(b, "victim");
+        const bool one_death = a.kind == "Death"sv && [&] {
+          const std::set<int> victims = InRole(a, "victim");
+          return !victims.empty() && victims == InRole(b, "victim");
+        }();
         if (!(same_words || same_date || undated_shared || one_death)) continue;
         const int ga = (*groups)[i];
         const int gb = (*groups)[j];

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <functional>
 #include <map>
 #include <set>
 #include <string_view>
@@ -558,16 +557,12 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
   }
 }
 
-// An unnamed relative is the one named person the article ties to the anchor through a third
-// person in the way the kin word means (kKinPaths), when exactly one fits the word's gender,
-// has a name and is not tied to the anchor already (but for a parent tie guessed from a
-// parent's spouse, which a step-tie replaces); a spouse found so has no other spouse.
-// Adds the tie, inferred from the two it follows from.
+bool KinshipBuilder::IsAnchor(const UnnamedRequest& u, int e) {
+  return e == u.anchor || std::find(u.co_anchors.begin(), u.co_anchors.end(), e) != u.co_anchors.end();
+}
+
 bool KinshipBuilder::AddNamedNext(const UnnamedRequest& u, const std::string& term) {
   if (u.count != 1) return false;
-  const auto is_anchor = [&](int e) {
-    return e == u.anchor || std::find(u.co_anchors.begin(), u.co_anchors.end(), e) != u.co_anchors.end();
-  };
   // Each telling outside quotes whose kin words open their sentence, possessive and all ("Their
   // mother was taken in April."), in text order.
   std::set<int> told;
@@ -578,7 +573,7 @@ bool KinshipBuilder::AddNamedNext(const UnnamedRequest& u, const std::string& te
     }
   }
   for (int s : told) {
-    const int named = NamedNextAfter(s, u.gender, is_anchor);
+    const int named = NamedNextAfter(s, u);
     if (named < 0) continue;
     const std::size_t before = graph_->relations.size();
     AddRelation(named, u.type, u.anchor, term, u.evidence);
@@ -588,7 +583,7 @@ bool KinshipBuilder::AddNamedNext(const UnnamedRequest& u, const std::string& te
   return false;
 }
 
-int KinshipBuilder::NamedNextAfter(int s, const std::string& gender, const std::function<bool(int)>& is_anchor) const {
+int KinshipBuilder::NamedNextAfter(int s, const UnnamedRequest& u) const {
   static const char* const kNotKin[] = {"official", "law", "media", "diplomacy", "security", "politics", "activism"};
   static const char* const kOutsiders[] = {"neighbour", "neighbor", "friend", "colleague", "classmate", "witness"};
   const Lexicon* roles = rules_.lexicon("role_nouns");
@@ -596,7 +591,7 @@ int KinshipBuilder::NamedNextAfter(int s, const std::string& gender, const std::
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(next)];
     const std::vector<std::size_t>& persons = resolver_.PersonsIn(next);
     // A quote naming nobody but the anchor, its speaker, may come between.
-    if (std::all_of(persons.begin(), persons.end(), [&](std::size_t i) { return is_anchor(mention_entity_[i]); })) {
+    if (std::all_of(persons.begin(), persons.end(), [&](std::size_t i) { return IsAnchor(u, mention_entity_[i]); })) {
       bool quoted = false;
       for (std::size_t t = sent.first; t < sent.last && !quoted; ++t) quoted = resolver_.InQuote(t);
       if (quoted) continue;
@@ -604,10 +599,10 @@ int KinshipBuilder::NamedNextAfter(int s, const std::string& gender, const std::
     }
     const ExtractedMention& m = ex_.mentions[persons.front()];
     const int e = mention_entity_[persons.front()];
-    if (m.first != sent.first || e < 0 || is_anchor(e) || resolver_.InQuote(m.first)) return -1;
+    if (m.first != sent.first || e < 0 || IsAnchor(u, e) || resolver_.InQuote(m.first)) return -1;
     if (m.last >= sent.last || ex_.tokens[m.last].norm != ","sv) return -1;
     const Entity& person = graph_->entities[static_cast<std::size_t>(e)];
-    if (person.name.empty() || (!gender.empty() && !person.gender.empty() && person.gender != gender)) return -1;
+    if (person.name.empty() || (!u.gender.empty() && !person.gender.empty() && person.gender != u.gender)) return -1;
     for (std::size_t i = 0; i < persons.front(); ++i) {
       if (mention_entity_[i] == e) return -1;  // named before: no one new
     }
@@ -630,6 +625,11 @@ int KinshipBuilder::NamedNextAfter(int s, const std::string& gender, const std::
   return -1;
 }
 
+// An unnamed relative is the one named person the article ties to the anchor through a third
+// person in the way the kin word means (kKinPaths), when exactly one fits the word's gender,
+// has a name and is not tied to the anchor already (but for a parent tie guessed from a
+// parent's spouse, which a step-tie replaces); a spouse found so has no other spouse.
+// Adds the tie, inferred from the two it follows from.
 bool KinshipBuilder::AddThroughTies(const UnnamedRequest& u, const std::string& term) {
   int found = -1;
   std::vector<int> sources;

@@ -32,7 +32,6 @@
 // Also remembers the persons each kin word stands for, for event roles.
 #pragma once
 
-#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -109,9 +108,11 @@ class KinshipBuilder {
   // with no family tie of her own, when the sentences between are quotes naming nobody but the
   // relative's own kin.
   bool AddNamedNext(const UnnamedRequest& u, const std::string& term);
-  // The person who opens one of the three sentences after sentence `s` as AddNamedNext asks (of
-  // no gender but `gender` when given), past quotes naming only persons `is_anchor` holds; or -1.
-  int NamedNextAfter(int s, const std::string& gender, const std::function<bool(int)>& is_anchor) const;
+  // The person who opens one of the three sentences after sentence `s` as AddNamedNext asks for
+  // `u`, past quotes naming only its anchors; or -1.
+  int NamedNextAfter(int s, const UnnamedRequest& u) const;
+  // True when `e` is one of the persons whose relative `u` asks for.
+  static bool IsAnchor(const UnnamedRequest& u, int e);
   bool ClaimedByNameAfter(const ExtractedRelation& r) const;
   bool AddThroughPatronymic(const UnnamedRequest& u, const std::string& term, std::size_t wanted);
   int TieIndex(int a, int b) const;
