@@ -50,7 +50,39 @@ std::vector<int> ArgumentReader::Entities(const CaptureRange& c) const {
         LastTiedPair(std::vector<std::string>{group->attributes.at("tie")}, c.first, AttributeOf(group->attributes, "gender"));
     return tied.empty() ? Group(c) : tied;
   }
+  if (std::vector<int> members = GroupBeforePlural(c.first); !members.empty()) return members;
   return resolver_.Resolve(c.first);
+}
+
+std::vector<int> ArgumentReader::GroupBeforePlural(std::size_t t) const {
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const Lexicon* groups = rules_.lexicon("group_nouns");
+  const LexiconEntry* pronoun = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
+  const int s = ex_.SentenceOf(t);
+  if (pronoun == nullptr || groups == nullptr || s < 0 || AttributeOf(pronoun->attributes, "number") != "plural"sv ||
+      AttributeOf(pronoun->attributes, "person") != "third"sv) {
+    return {};
+  }
+  const std::size_t from = ex_.sentences[static_cast<std::size_t>(s)].first;
+  for (std::size_t g = t; g-- > from + 1;) {
+    const LexiconEntry* group = groups->FindWord(ex_.tokens[g].lower);
+    if (group == nullptr || group->attributes.count("tie") == 0) continue;
+    // "the couple", "the two brothers": the group itself, not "her two brothers".
+    const bool counted = CountOf(ex_.tokens[g - 1]) != 0;
+    const std::size_t article = counted ? g - 1 : g;
+    if (article == from || ex_.tokens[article - 1].lower != "the"sv) return {};
+    // Only an owner ("the couple's son"): a group that is a subject may speak of others' kin.
+    if (g + 1 >= t || (ex_.tokens[g + 1].norm != "'s"sv && ex_.tokens[g + 1].norm != "'"sv)) return {};
+    int named_between = 0;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (mention_entity_[i] >= 0 && m.label == "Person"sv && m.first > g && m.last <= t) ++named_between;
+    }
+    // "The couple's son, X, ...; their daughter": the couple's; after a list of persons, the list's.
+    if (named_between > 1) return {};
+    return Entities(CaptureRange{g, g + 1, true});
+  }
+  return {};
 }
 
 const LexiconEntry* ArgumentReader::DescriptionHead(const CaptureRange& c) const {

@@ -11,6 +11,8 @@
 //    most recent list of exactly that many persons;
 //  - two kin words joined by "and" ("mother and son", "uncle and nephew")
 //    stand for the two persons last tied the way the first word means;
+//  - "their"/"they" after such a group noun as an owner in the same sentence stand for the same group
+//    ("the siblings' father, X, ...; their sister");
 //  - a definite description ("the old man", "the retired teacher") and a pronoun stand for
 //    what the reference resolver finds.
 // Reads the graph's relations as they grow; never changes anything.
@@ -63,6 +65,10 @@ class ArgumentReader {
   const DocumentGraph& graph_;
   const ReferenceResolver& resolver_;
 
+  // For "their"/"they" at `t`: the persons of a group noun with a family tie owning a kin word
+  // earlier in the sentence ("the siblings' father, X, ...; their sister": the siblings), unless
+  // more than one person is named between; else nothing.
+  std::vector<int> GroupBeforePlural(std::size_t t) const;
   // The singular role noun ending a capture that opens with "the" ("the old man"), or nullptr.
   const LexiconEntry* DescriptionHead(const CaptureRange& c) const;
   // The two persons of the last tie of any of `types` stated before token `t`, neither of a

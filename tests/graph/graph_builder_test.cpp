@@ -1538,5 +1538,25 @@ TEST_CASE("Graph names an unnamed relative by the person introduced right after"
   }
 }
 
+TEST_CASE("Graph reads 'their' after 'the siblings'' in one sentence as the same siblings", "[graph]") {
+  const Article a = Build(
+      "Police in Ghulja detained Nurlan Serikuly and his brother Yerlan Serikuly in May. The family has "
+      "suffered before: the siblings' father, Serik Abenuly, 70, was held for a year; their sister, "
+      "Aliya Serikqyzy, 41, spent two years in a camp.\n");
+  INFO(Render(a.graph));
+  const int nurlan = EntityNamed(a.graph, "Nurlan Serikuly");
+  const int yerlan = EntityNamed(a.graph, "Yerlan Serikuly");
+  const int serik = EntityNamed(a.graph, "Serik Abenuly");
+  const int aliya = EntityNamed(a.graph, "Aliya Serikqyzy");
+  REQUIRE(nurlan >= 0);
+  REQUIRE(yerlan >= 0);
+  REQUIRE(serik >= 0);
+  REQUIRE(aliya >= 0);
+  CHECK(Tied(a.graph, serik, "parent", nurlan));
+  CHECK(Tied(a.graph, aliya, "sibling", nurlan));
+  CHECK(Tied(a.graph, aliya, "sibling", yerlan));
+  CHECK_FALSE(Tied(a.graph, aliya, "sibling", serik));
+}
+
 }  // namespace
 }  // namespace kith
