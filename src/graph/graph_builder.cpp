@@ -815,8 +815,10 @@ class Builder {
     for (std::size_t si = 0; si < ex_.sentences.size(); ++si) {
       const SentenceSpan& s = ex_.sentences[si];
       // "she married X, whom she had known": the sentence's subject pronouns of one gender stand
-      // for the person its first one does, so only a name before that first one can be theirs.
-      // ("His banner showed his cousin X until he was detained": a possessive sets no such limit.)
+      // for the person its first one does, so only a name before that first one can be theirs;
+      // so does an object ("the court sentenced her, X said, for a lecture she had given on her
+      // phone"), and the limit holds for every later pronoun of that gender. ("His banner showed
+      // his cousin X until he was detained": a possessive sets no such limit.)
       std::map<std::string, std::size_t> first_subject;  // gender -> token
       for (std::size_t t = s.first; t < s.last; ++t) {
         if (in_quote(t)) continue;
@@ -827,14 +829,22 @@ class Builder {
         const auto c = p->attributes.find("case");
         const bool possessive = c != p->attributes.end() && c->second == "possessive"sv;
         const bool subject = c != p->attributes.end() && c->second == "subject"sv;
-        const std::size_t before = subject ? first_subject.emplace(gender, t).first->second : t;
+        const bool limits = subject || quotes.ObjectReading(t, *p);
+        const auto earlier = first_subject.find(gender);
+        const std::size_t before = earlier != first_subject.end() ? earlier->second
+                                   : limits                     ? first_subject.emplace(gender, t).first->second
+                                                                : t;
         std::set<int> candidates;
         for (int look = static_cast<int>(si); look >= 0 && look >= static_cast<int>(si) - 1 && candidates.empty(); --look) {
           const SentenceSpan& ls = ex_.sentences[static_cast<std::size_t>(look)];
+          // In the sentence before, a pronoun of the same gender already stands for someone:
+          // a name after it is no likelier than it ("The court sentenced her, X said. She is 42.").
+          const std::size_t limit =
+              static_cast<std::size_t>(look) == si ? before : FirstPronounOf(gender, ls, in_quote, *pronouns);
           for (std::size_t i : quotes.PersonsIn(look)) {
             const ExtractedMention& m = ex_.mentions[i];
             if (mention_entity_[i] < 0 || m.last > ls.last) continue;
-            if (static_cast<std::size_t>(look) == si && m.first >= before) continue;
+            if (m.first >= limit) continue;
             if (in_quote(m.first)) continue;
             if (!possessive && m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv) continue;
             candidates.insert(mention_entity_[i]);
@@ -845,6 +855,18 @@ class Builder {
         if (e.gender.empty()) e.gender = gender;
       }
     }
+  }
+
+  // The first pronoun of `gender` outside quotes in sentence `s`, else the sentence's end.
+  template <typename InQuote>
+  std::size_t FirstPronounOf(const std::string& gender, const SentenceSpan& s, const InQuote& in_quote,
+                             const Lexicon& pronouns) const {
+    for (std::size_t t = s.first; t < s.last; ++t) {
+      if (in_quote(t)) continue;
+      const LexiconEntry* p = pronouns.FindWord(ex_.tokens[t].lower);
+      if (p != nullptr && AttributeOf(p->attributes, "gender") == gender) return t;
+    }
+    return s.last;
   }
 
   // "Marat Kassenov", "Petrova": a person nothing else gave a gender takes the one its surname's

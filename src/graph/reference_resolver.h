@@ -101,6 +101,9 @@ class ReferenceResolver {
   std::vector<int> RecentList(std::size_t t, int want) const;
   // Sentence `s` and the `count` sentences before it that are not all quotation, nearest first.
   std::vector<int> LookBack(int s, int count) const;
+  // True when the pronoun at `t` is an object: "him", or "her" with no noun after it ("fined
+  // her 80,000 tenge", "took her to a camp"; not "her son").
+  bool ObjectReading(std::size_t t, const LexiconEntry& entry) const;
 
  private:
   // Persons named in sentence `s` before token `end` (`quoted` 1: inside quotes only, 0: outside only,
@@ -180,9 +183,6 @@ class ReferenceResolver {
   // The person named right before the lower-case word before token `t` ("Judge X fined" before
   // "him"), or -1.
   int VerbSubjectBefore(std::size_t t) const;
-  // True when the pronoun at `t` is an object: "him", or "her" with no noun after it ("fined
-  // her 80,000 tenge", "took her to a camp"; not "her son").
-  bool ObjectReading(std::size_t t, const LexiconEntry& entry) const;
   // True when sentence `s` is all quotation.
   bool QuoteOnly(int s) const;
   // True when sentence `s` holds a double quotation mark.

@@ -1471,6 +1471,20 @@ TEST_CASE("Graph reads a relative's finer kind from terms of several words or wi
   CHECK(UnnamedTied(a.graph, "relative", aigerim) == 0);
 }
 
+TEST_CASE("Graph: an object pronoun limits a sentence's later pronouns of its gender, here and in the next sentence",
+          "[graph]") {
+  // "her" is someone named before; the speaker named after it is not "she", nor "She" after.
+  for (const char* text :
+       {"The court sentenced her in 2019 for a lecture, Aidar Sadyk said, that she had saved on her phone.\n",
+        "The court sentenced her in 2019 for a lecture, Aidar Sadyk said. She is now 42.\n"}) {
+    const Article a = Build(text);
+    INFO(Render(a.graph));
+    const int aidar = EntityNamed(a.graph, "Aidar Sadyk");
+    REQUIRE(aidar >= 0);
+    CHECK(a.graph.entities[static_cast<std::size_t>(aidar)].gender != "female");
+  }
+}
+
 TEST_CASE("Graph pairs only pronouns of one case and two genders as 'his or her'", "[graph]") {
   const Article a = Build("Activist Aliya Bek lives in Osh. Police said she or her husband was detained.\n");
   INFO(Render(a.graph));
