@@ -214,6 +214,14 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     // "In March 2018, five months after X, he was detained": a subject pronoun does not mean a
     // person its own sentence names after a preposition.
     const bool own_subject = look == s && !possessive && SubjectPronoun(t);
+    // "\"These are my sons, A and B,\" he said. His wife ...": a sentence before that names
+    // nobody outside its quote is its speaker's, not that of the persons the quote speaks of.
+    if (look != s && !in_quote_[t] && depth < 3) {
+      const bool quote_names = NamedIn(look, sent.last, gender, 1, false).anyone;
+      const int speaker = !quote_names || NamedIn(look, sent.last, gender, 0, false).anyone ? -1 : Speaker(look);
+      const std::string& g = speaker < 0 ? gender : entities_[static_cast<std::size_t>(speaker)].gender;
+      if (speaker >= 0 && (gender.empty() || g.empty() || g == gender)) return speaker;
+    }
     const Named named = NamedIn(look, look == s ? t : sent.last, gender, look == s ? in_quote_[t] : -1, own_subject);
     if (named.person >= 0) return named.person;
     if (possessive && named.possessor >= 0) return named.possessor;

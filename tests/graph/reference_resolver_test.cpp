@@ -117,6 +117,20 @@ TEST_CASE("ReferenceResolver: the speaker is the person nearest the speech verb"
   CHECK(s.Resolve("My") == Ids{aliya});
 }
 
+TEST_CASE("ReferenceResolver: 'his' after a quote that names others is the quote's speaker", "[graph]") {
+  Scene s(
+      "Ablai Sadyr went first.\n\n\"These are my sons, Iminjan and Ilzat. They are twins,\" he said.\n\n"
+      "His wife was detained in 2017.");
+  const int ablai = s.Person("Ablai Sadyr", "male");
+  const int iminjan = s.Person("Iminjan", "male");
+  const int ilzat = s.Person("Ilzat", "male");
+  s.Mention("Ablai Sadyr", ablai);
+  s.Mention("Iminjan", iminjan);
+  s.Mention("Ilzat", ilzat);
+  REQUIRE(s.Resolver().Speaker(s.ex().SentenceOf(s.Token("These"))) == ablai);
+  CHECK(s.Resolve("His") == Ids{ablai});
+}
+
 TEST_CASE("ReferenceResolver: a speaker described by age is the person the text is about", "[graph]") {
   Scene s("Aliya Bek held up a photograph. \"That is my brother,\" the 46-year-old chemistry teacher said.");
   const int aliya = s.Person("Aliya Bek", "female");
