@@ -170,6 +170,16 @@ DateValue DateResolver::FromPrevious(const std::map<std::string, std::string>& a
   if (previous.year != 0 && (unit == "spring"sv || unit == "summer"sv || unit == "autumn"sv || unit == "fall"sv || unit == "winter"sv)) {
     return DateValue{previous.year + (step > 0 ? 1 : 0), 0, 0};
   }
+  if (unit == "month-day-of-year"sv) {
+    // "April 9 of that year" (or "of the same year"): in the year of the date before;
+    // "of the following year": the year after it.
+    const int m = Number(a, "month");
+    const int d = Number(a, "day");
+    if (m < 1 || m > 12 || d < 1 || d > 31 || previous.year == 0) return DateValue{};
+    const DateValue r{previous.year + (dir == "that"sv || dir == "same"sv ? 0 : sign), m, d};
+    const DateValue back = CivilFromDays(DaysFromCivil(r.year, r.month, r.day));
+    return back.month == r.month && back.day == r.day ? r : DateValue{};
+  }
   if (unit == "named-month"sv) {
     // "that September": in the year of the date before; "the following January": the first one after it.
     const int m = Number(a, "month");

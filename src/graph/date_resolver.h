@@ -6,7 +6,8 @@
 // date ("last week", "yesterday", "on Wednesday") or the date mentioned
 // before ("a day earlier", "the next day"). A month or season named against
 // an anchor ("last March", "last autumn", "that September", "the following
-// January") is the one that anchor points to. Without the anchor they need,
+// January") is the one that anchor points to, and so is a day "of that year" or "of the
+// following year". Without the anchor they need,
 // they resolve to nothing rather than to a guess, and so does a count from
 // the date before that lands after the publication month ("two years
 // later" after a day and month read in the publication year).

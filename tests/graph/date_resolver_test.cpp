@@ -163,6 +163,15 @@ const ResolveCase kResolveCases[] = {
      kNone, D(2019, 3, 0), "2019", "year"},
     {"the next summer after 2018", {{"unit", "summer"}, {"direction", "next"}, {"anchor", "previous"}},
      kNone, D(2018, 0, 0), "2019", "year"},
+    {"April 9 of that year after February 2017",
+     {{"unit", "month-day-of-year"}, {"month", "04"}, {"day", "9"}, {"direction", "that"}, {"anchor", "previous"}},
+     D(2026, 3, 11), D(2017, 2, 0), "2017-04-09", "day"},
+    {"May 3 of the following year after 2018",
+     {{"unit", "month-day-of-year"}, {"month", "05"}, {"day", "3"}, {"direction", "following"}, {"anchor", "previous"}},
+     kNone, D(2018, 0, 0), "2019-05-03", "day"},
+    {"February 30 of that year is no date",
+     {{"unit", "month-day-of-year"}, {"month", "02"}, {"day", "30"}, {"direction", "that"}, {"anchor", "previous"}},
+     kNone, D(2018, 0, 0), "", ""},
 
     // ---- Missing anchors: nothing rather than a guess ---------------------
     {"that September without a previous year", {{"unit", "named-month"}, {"month", "09"}, {"direction", "that"}, {"anchor", "previous"}},
