@@ -94,9 +94,17 @@ const LexiconEntry* ArgumentReader::DescriptionHead(const CaptureRange& c) const
   return number != head->attributes.end() && number->second == "singular"sv ? head : nullptr;
 }
 
+bool ArgumentReader::IsAgeDescription(const CaptureRange& c) const {
+  if (c.last != c.first + 2 || c.last > ex_.tokens.size() || ex_.tokens[c.first].lower != "the"sv) return false;
+  const std::string& age = ex_.tokens[c.first + 1].lower;
+  std::size_t digits = 0;
+  while (digits < age.size() && age[digits] >= '0' && age[digits] <= '9') ++digits;
+  return digits >= 1 && digits <= 3 && age.compare(digits, std::string::npos, "-year-old") == 0;
+}
+
 std::vector<int> ArgumentReader::Described(const CaptureRange& c) const {
   const LexiconEntry* head = DescriptionHead(c);
-  if (head == nullptr) return {};
+  if (head == nullptr) return IsAgeDescription(c) ? resolver_.ResolveDescription(c, "") : std::vector<int>{};
   const auto g = head->attributes.find("gender");
   return resolver_.ResolveDescription(c, g == head->attributes.end() ? std::string() : g->second);
 }

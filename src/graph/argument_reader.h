@@ -39,9 +39,9 @@ class ArgumentReader {
   // Entities a relation's or an event's argument stands for (see above); empty when none.
   std::vector<int> Entities(const CaptureRange& c) const;
   // True when the capture is a definite description of one person: it opens with "the" and
-  // ends with a singular role noun ("the old man", "the retired teacher"); the rules decide
-  // which words may stand between.
-  bool IsDescription(const CaptureRange& c) const { return DescriptionHead(c) != nullptr; }
+  // ends with a singular role noun ("the old man", "the retired teacher"; the rules decide
+  // which words may stand between), or it is "the" and an age ("The 46-year-old, who ...").
+  bool IsDescription(const CaptureRange& c) const { return DescriptionHead(c) != nullptr || IsAgeDescription(c); }
   // The person a definite description stands for (ReferenceResolver::ResolveDescription, with
   // the gender its role noun fixes); empty for any other capture.
   std::vector<int> Described(const CaptureRange& c) const;
@@ -71,6 +71,8 @@ class ArgumentReader {
   std::vector<int> GroupBeforePlural(std::size_t t) const;
   // The singular role noun ending a capture that opens with "the" ("the old man"), or nullptr.
   const LexiconEntry* DescriptionHead(const CaptureRange& c) const;
+  // True when the capture is "the" and an age alone ("the 46-year-old").
+  bool IsAgeDescription(const CaptureRange& c) const;
   // The two persons of the last tie of any of `types` stated before token `t`, neither of a
   // gender other than `gender` (when not empty; then a pair both named comes first), or nothing.
   std::vector<int> LastTiedPair(const std::vector<std::string>& types, std::size_t t,

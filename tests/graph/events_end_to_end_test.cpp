@@ -693,6 +693,12 @@ TEST_CASE("Events: a definite description opening a sentence stands for the pers
     INFO(Render(g));
     CHECK(InRole(OnlyEventWith(g, "Detention", {}), "detainee") == Named(g, {"Oraz Serikuly"}));
   }
+  SECTION("an age alone before a who-clause: the person named before") {
+    const DocumentGraph g = Build(
+        "Activist Marat Bekov went first. The 46-year-old, who left Ghulja for Turkey in 2014, held up a photo.");
+    INFO(Render(g));
+    CHECK(InRole(OnlyEventWith(g, "Travel", {}), "traveller") == Named(g, {"Marat Bekov"}));
+  }
   SECTION("a name in apposition is the person meant") {
     const DocumentGraph g = Build(
         "Aigul Tursyn spoke first. The youngest speaker, Dana Omarova, was detained in March.");
