@@ -917,7 +917,7 @@ class Builder {
 
   // Persons a role capture stands for: the persons behind kin words inside it ("her two sons"),
   // else the persons mentioned in it, else what a pronoun or a definite description ("the old
-  // man") refers to, else the pair two kin words joined by "and" stand for ("mother and son"),
+  // man") refers to (a pronoun in a quote may mean the speaker's relative: "my mother ... she"), else the pair two kin words joined by "and" stand for ("mother and son"),
   // else a group.
   std::vector<int> RoleEntities(const CaptureRange& c, const ArgumentReader& arguments,
                                 const KinshipBuilder& kinship) const {
@@ -952,7 +952,12 @@ class Builder {
     }
     if (!out.empty()) return out;
     // One word stands for one referent, unless it is a count ("both"): then it is a group.
-    if (c.last == c.first + 1 && arguments.CountOf(ex_.tokens[c.first]) == 0) return arguments.resolver().Resolve(c.first);
+    if (c.last == c.first + 1 && arguments.CountOf(ex_.tokens[c.first]) == 0) {
+      out = arguments.resolver().Resolve(c.first);
+      // "My mother waited. She crossed in 2023.": the person the speaker's kin word stands for.
+      const std::size_t kin_word = out.empty() ? arguments.resolver().SpokenRelative(c.first) : ex_.tokens.size();
+      return kin_word < ex_.tokens.size() ? kinship.ReferentsAt(kin_word) : out;
+    }
     if (arguments.IsDescription(c)) return arguments.Described(c);  // "the old man"
     if (std::vector<int> pair = arguments.KinPair(c); !pair.empty()) return pair;  // "mother and son"
     return arguments.Group(c);

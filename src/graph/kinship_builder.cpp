@@ -771,4 +771,12 @@ std::vector<int> KinshipBuilder::ReferentsWithin(const CaptureRange& c) const {
   return out;
 }
 
+std::vector<int> KinshipBuilder::ReferentsAt(std::size_t t) const {
+  std::vector<int> out;
+  for (const auto& [range, entities] : kin_referents_) {
+    if (range.first <= t && t < range.second) out.insert(out.end(), entities.begin(), entities.end());
+  }
+  return out;
+}
+
 }  // namespace kith

@@ -57,6 +57,8 @@ class KinshipBuilder {
   void Build();
   // The persons the kin words inside `c` stand for ("her two sons"), in order; empty if none.
   std::vector<int> ReferentsWithin(const CaptureRange& c) const;
+  // The persons the kin word at token `t` stands for ("mother" in "my mother"); empty if none.
+  std::vector<int> ReferentsAt(std::size_t t) const;
 
  private:
   struct UnnamedRequest {

@@ -261,7 +261,23 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
   return -1;
 }
 
-int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender, int* speech_start) const {
+std::size_t ReferenceResolver::SpokenRelative(std::size_t t) const {
+  if (t >= ex_.tokens.size() || !in_quote_[t]) return ex_.tokens.size();
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const LexiconEntry* entry = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
+  if (entry == nullptr || AttributeOf(entry->attributes, "person") != "third"sv ||
+      AttributeOf(entry->attributes, "number") != "singular"sv) {
+    return ex_.tokens.size();
+  }
+  int speech_start = -1;
+  std::size_t at = ex_.tokens.size();
+  NearestInSpeech(t, AttributeOf(entry->attributes, "gender"), &speech_start, &at);
+  return at;
+}
+
+int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender, int* speech_start,
+                                       std::size_t* relative_at) const {
+  if (relative_at != nullptr) *relative_at = ex_.tokens.size();
   const Lexicon* kin = rules_.lexicon("kin_terms");
   const auto fits = [&](const std::string& g) { return gender.empty() || g.empty() || g == gender; };
   int s = ex_.SentenceOf(t);
@@ -292,6 +308,7 @@ int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender,
       best = -1;  // "my husband": that relative, whom only the family ties will name
       best_at = k;
     }
+    if (best == -1 && relative_at != nullptr) *relative_at = best_at;
     if (best != -2) return best;
     // Back through the same speech: sentences with quotes, or answers past the questions between.
     const int speaker = turns_.speaker[static_cast<std::size_t>(s)];

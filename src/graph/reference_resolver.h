@@ -9,7 +9,8 @@
 //    sentence before;
 //  - "her", "his", "she", "he" inside a quote or an interview's answer: the
 //    nearest person who fits named earlier in the same speech, unless the
-//    speaker's own relative ("my husband") comes nearer (see NearestInSpeech);
+//    speaker's own relative ("my husband") comes nearer (see NearestInSpeech; SpokenRelative
+//    gives that relative's kin word);
 //    in a quote that names nobody and no relative of the speaker's before it,
 //    whom the narration before the quote spoke of (see NarrationBefore);
 //  - "her", "his", "she", "he" in a sentence's opening phrase before its first comma, when the
@@ -103,6 +104,10 @@ class ReferenceResolver {
   std::vector<int> RecentList(std::size_t t, int want) const;
   // Sentence `s` and the `count` sentences before it that are not all quotation, nearest first.
   std::vector<int> LookBack(int s, int count) const;
+  // For a third-person singular pronoun inside a quote that means the speaker's own relative
+  // ("My mother waited. She crossed in 2023."): the token of that kin word ("mother"), whose
+  // person only the family ties name; else the number of tokens.
+  std::size_t SpokenRelative(std::size_t t) const;
   // True when the pronoun at `t` is an object: "him", or "her" with no noun after it ("fined
   // her 80,000 tenge", "took her to a camp"; not "her son").
   bool ObjectReading(std::size_t t, const LexiconEntry& entry) const;
@@ -136,7 +141,10 @@ class ReferenceResolver {
   // comes nearer; -1 then or when nobody fits.
   // `speech_start` is set to the speech's first sentence when the speech (not an interview's
   // answer) names nobody and no relative of the speaker's before `t`, else to -1.
-  int NearestInSpeech(std::size_t t, const std::string& gender, int* speech_start) const;
+  // `relative_at`, when not null, is set to the kin word of that nearer relative, else to the
+  // number of tokens.
+  int NearestInSpeech(std::size_t t, const std::string& gender, int* speech_start,
+                      std::size_t* relative_at = nullptr) const;
   // Whom a singular pronoun of `gender` means at the start of a speech that names nobody,
   // beginning in sentence `s`: the first fitting person the narration outside quotes names in
   // the two sentences before it, or whom a pronoun of that gender there stands for; -1

@@ -1155,5 +1155,13 @@ TEST_CASE("Events: one jailing verb giving two persons a term each is two senten
   CHECK(OfKind(g, "Detention").empty());
 }
 
+TEST_CASE("Events: a pronoun in a quote may mean the speaker's relative, named by the family ties", "[graph]") {
+  const DocumentGraph g = Build(
+      "Aigul Nurtazaqyzy spoke about her mother, Kulzhamal Akhmetqyzy. \"My mother waited for years. She crossed "
+      "the border at Bakhty in 2023,\" Nurtazaqyzy said.");
+  INFO(Render(g));
+  CHECK(InRole(OnlyEventWith(g, "Travel", {}), "traveller") == Named(g, {"Kulzhamal Akhmetqyzy"}));
+}
+
 }  // namespace
 }  // namespace kith
