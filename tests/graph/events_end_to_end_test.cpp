@@ -1121,6 +1121,10 @@ TEST_CASE("Events: a date after a later verb of speech dates the telling, not th
   const DocumentGraph h = Build("Aigul Serikova, 55, who came to the United States with her husband in 2001, spoke.");
   INFO(Render(h));
   CHECK(OnlyEventWith(h, "Travel", {"Aigul Serikova"}).date == "2001");
+  // Also for a term given with "gave", whose rule names its verb as the trigger.
+  const DocumentGraph q = Build("\"For that they gave Arman Bekov seventeen years,\" his sister said on June 4.");
+  INFO(Render(q));
+  CHECK(OnlyEventWith(q, "Sentence", {"Arman Bekov"}).date.empty());
   // A noun of speech is no telling: "at the request of".
   const DocumentGraph k = Build("Dana Omarova was detained at the request of Chinese police on March 5, 2025.");
   INFO(Render(k));
