@@ -169,10 +169,17 @@ class Builder {
     std::map<std::string, int> single_entities;
     for (std::size_t i : singles) {
       const ExtractedMention& m = ex_.mentions[i];
-      const std::string key = keys_.Key(NameTokens(m)[0]);
+      const std::string word = NameTokens(m)[0];
+      const std::string key = keys_.Key(word);
       auto owners = part_owner.find(key);
+      std::set<int> bearers;
       if (owners != part_owner.end()) {
-        const int owner = owners->second.size() == 1 ? *owners->second.begin() : SharedPartOwner(owners->second, m, lone_name_keys);
+        for (int e : owners->second) {
+          if (!FathersGivenName(e, word, key)) bearers.insert(e);
+        }
+      }
+      if (!bearers.empty()) {
+        const int owner = bearers.size() == 1 ? *bearers.begin() : SharedPartOwner(bearers, m, lone_name_keys);
         if (owner >= 0) Attach(i, owner);
         continue;  // ambiguous between several persons: left out
       }
@@ -194,6 +201,18 @@ class Builder {
       }
       MergePerson(alias, person, &part_owner);
     }
+  }
+
+  // "Beisen" beside "Nurlan Beisenuly": a lone word that is the stem of a person's patronymic,
+  // spelled without its ending, is the father's given name, not that person's name.
+  bool FathersGivenName(int e, const std::string& word, const std::string& key) const {
+    for (const std::string& name : names_[static_cast<std::size_t>(e)]) {
+      if (PatronymicStemKey(name, rules_) != key) continue;
+      bool written_so = false;
+      for (const Token& t : rules_tokenizer_.Tokenize(name)) written_so = written_so || t.lower == word;
+      if (!written_so) return true;
+    }
+    return false;
   }
 
   // The one of several persons sharing a name part that the part alone stands for, or -1;

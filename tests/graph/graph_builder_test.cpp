@@ -1572,5 +1572,22 @@ TEST_CASE("Graph reads 'their' after 'the siblings'' in one sentence as the same
   CHECK_FALSE(Tied(a.graph, aliya, "sibling", serik));
 }
 
+TEST_CASE("Graph reads a lone word that is a person's patronymic stem as the father's given name", "[graph]") {
+  const Article a = Build(
+      "Saule Beisenqyzy, 47, stood outside the consulate. Her brother, Nurlan Beisenuly, is held in Ghulja. "
+      "Both carry the name of their late father, Beisen, a veterinarian in Tekes.\n");
+  INFO(Render(a.graph));
+  const int saule = EntityNamed(a.graph, "Saule Beisenqyzy");
+  const int nurlan = EntityNamed(a.graph, "Nurlan Beisenuly");
+  const int beisen = EntityNamed(a.graph, "Beisen");
+  REQUIRE(saule >= 0);
+  REQUIRE(nurlan >= 0);
+  REQUIRE(beisen >= 0);
+  CHECK(beisen != nurlan);
+  CHECK(Tied(a.graph, beisen, "parent", nurlan));
+  CHECK(Tied(a.graph, beisen, "parent", saule));
+  CHECK_FALSE(Tied(a.graph, nurlan, "parent", saule));
+}
+
 }  // namespace
 }  // namespace kith
