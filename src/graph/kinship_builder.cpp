@@ -157,8 +157,16 @@ void KinshipBuilder::AddExtracted(const ExtractedRelation& r, const std::vector<
     return;
   }
   const std::string partner_gender = AttributeOf(r.attributes, "partner_gender");
+  const std::vector<int> relatives = arguments_.Entities(r.subject);
+  // "Both carry the name of their late father, Beisen" with the name misread as one of the two:
+  // a relative who is also an anchor makes the reading wrong, not only that one tie.
+  if (anchors.size() > 1 && std::any_of(relatives.begin(), relatives.end(), [&](int e) {
+        return std::find(anchors.begin(), anchors.end(), e) != anchors.end();
+      })) {
+    return;
+  }
   for (int anchor : anchors) {
-    for (int relative : arguments_.Entities(r.subject)) {
+    for (int relative : relatives) {
       AddReferent(r.subject, relative);
       Entity& rel = graph_->entities[static_cast<std::size_t>(relative)];
       if (rel.gender.empty() && (gender == "male"sv || gender == "female"sv)) rel.gender = gender;
@@ -267,12 +275,16 @@ KinshipBuilder::KinPair KinshipBuilder::KinPairBefore(const CaptureRange& c) con
 
 // "Their father, Y" or "their son, Y" with nobody "their" can stand for nearby: the two
 // persons last tied as siblings (who share a parent) or as spouses (who share a child).
-// Empty for any other tie, for "their" inside a quote, and after "of" ("a nephew of their
-// father, Y": Y is more likely the nephew).
+// Empty for any other tie, for "their" inside a quote, and after a kin word's "of" ("a nephew
+// of their father, Y": Y is more likely the nephew; "a photograph of their son, Y" is theirs).
 std::vector<int> KinshipBuilder::TiedPairForTheir(const ExtractedRelation& r) const {
   const CaptureRange& c = r.object;
   if (c.last != c.first + 1 || resolver_.InQuote(c.first)) return {};
-  if (c.first > 0 && ex_.tokens[c.first - 1].lower == "of"sv) return {};
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  if (c.first > 1 && ex_.tokens[c.first - 1].lower == "of"sv && kin != nullptr &&
+      kin->FindWord(ex_.tokens[c.first - 2].lower) != nullptr) {
+    return {};
+  }
   if (!PluralPossessive(c.first) && !PluralSubject(c.first)) return {};
   if (r.type == "parent"sv) return arguments_.LastTiedPair("sibling", c.first);
   if (r.type == "child"sv) return arguments_.LastTiedPair("spouse", c.first);

@@ -1589,5 +1589,20 @@ TEST_CASE("Graph reads a lone word that is a person's patronymic stem as the fat
   CHECK_FALSE(Tied(a.graph, nurlan, "parent", saule));
 }
 
+TEST_CASE("Graph reads 'a photograph of their son, X' after a woman and her husband as the couple's son", "[graph]") {
+  const Article a = Build(
+      "Zhanar Bekova, 30, married Daulet Amanov in Ghulja in 2019. Her husband, she said, spent three years "
+      "trying to get a passport. She held up a photograph of their son, Nurdaulet Dauletuly, now four.\n");
+  INFO(Render(a.graph));
+  const int zhanar = EntityNamed(a.graph, "Zhanar Bekova");
+  const int daulet = EntityNamed(a.graph, "Daulet Amanov");
+  const int son = EntityNamed(a.graph, "Nurdaulet Dauletuly");
+  REQUIRE(zhanar >= 0);
+  REQUIRE(daulet >= 0);
+  REQUIRE(son >= 0);
+  CHECK(Tied(a.graph, son, "child", zhanar));
+  CHECK(Tied(a.graph, son, "child", daulet));
+}
+
 }  // namespace
 }  // namespace kith
