@@ -26,7 +26,8 @@
 //    her unnamed spouse, a parent's spouse the unnamed father, a spouse's
 //    mother the unnamed mother-in-law; failing that, the one person whose
 //    name makes them so (patronymic.h): the unnamed brother shares her
-//    patronymic, the unnamed father's given name is it. Relatives of a known
+//    patronymic or has her named father's given name for patronymic (and is then his
+//    child too), the unnamed father's given name is it. Relatives of a known
 //    gender are placed first, so they count among a group of the same kind
 //    ("three children ... her son": one son and two children more).
 // Also remembers the persons each kin word stands for, for event roles.

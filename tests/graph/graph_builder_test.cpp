@@ -1604,5 +1604,27 @@ TEST_CASE("Graph reads 'a photograph of their son, X' after a woman and her husb
   CHECK(Tied(a.graph, son, "child", daulet));
 }
 
+TEST_CASE("Graph names unnamed brothers by her father's given name as their patronymic, and ties them to him",
+          "[graph]") {
+  const Article a = Build(
+      "Kulpash Orazbekova, 61, lives in Almaty. Four men of her family are held in China: her father, Orazbek "
+      "Tleuberdiuly, now 89, and her two younger brothers. A court gave Erbol Orazbekuly thirteen years in 2019. "
+      "Askar Orazbekuly, a teacher, was sentenced to ten years.\n");
+  INFO(Render(a.graph));
+  const int kulpash = EntityNamed(a.graph, "Kulpash Orazbekova");
+  const int orazbek = EntityNamed(a.graph, "Orazbek Tleuberdiuly");
+  const int erbol = EntityNamed(a.graph, "Erbol Orazbekuly");
+  const int askar = EntityNamed(a.graph, "Askar Orazbekuly");
+  REQUIRE(kulpash >= 0);
+  REQUIRE(orazbek >= 0);
+  REQUIRE(erbol >= 0);
+  REQUIRE(askar >= 0);
+  CHECK(Tied(a.graph, erbol, "sibling", kulpash));
+  CHECK(Tied(a.graph, askar, "sibling", kulpash));
+  CHECK(Tied(a.graph, orazbek, "parent", erbol));
+  CHECK(Tied(a.graph, orazbek, "parent", askar));
+  CHECK(Tied(a.graph, erbol, "sibling", askar));
+}
+
 }  // namespace
 }  // namespace kith
