@@ -74,6 +74,7 @@ void KinshipBuilder::Build() {
       anchors = TiedPairForTheir(r);
       if (anchors.empty()) anchors = LastAnchorForPronoun(r, lemma);
     }
+    anchors = FatherByPatronymic(r, anchors);
     if (!AttributeOf(r.attributes, "via").empty()) {
       anchors = ChainAnchors(r, anchors);
       chains.emplace_back(&r, anchors);
@@ -289,6 +290,31 @@ std::vector<int> KinshipBuilder::TiedPairForTheir(const ExtractedRelation& r) co
   if (r.type == "parent"sv) return arguments_.LastTiedPair("sibling", c.first);
   if (r.type == "child"sv) return arguments_.LastTiedPair("spouse", c.first);
   return {};
+}
+
+// "His daughter, Dana Sailauqyzy": a son or daughter owned by "his" whose patronymic is the
+// given name of exactly one named man other than the one "his" was read as (or of anyone,
+// when it was read as nobody) is that man's child. `anchors` otherwise.
+std::vector<int> KinshipBuilder::FatherByPatronymic(const ExtractedRelation& r, const std::vector<int>& anchors) {
+  const CaptureRange& c = r.object;
+  if (r.type != "child"sv || c.last != c.first + 1 || anchors.size() > 1) return anchors;
+  if (AttributeOf(r.attributes, "unnamed") == "yes"sv || ex_.tokens[c.first].lower != "his"sv) return anchors;
+  const int child = arguments_.EntityFor(r.subject);
+  if (child < 0) return anchors;
+  const std::string stem = patronymic_keys_.Stem(graph_->entities[static_cast<std::size_t>(child)].name);
+  if (stem.empty()) return anchors;
+  if (!anchors.empty() && patronymic_keys_.Given(graph_->entities[static_cast<std::size_t>(anchors[0])].name) == stem) {
+    return anchors;
+  }
+  int father = -1;
+  for (std::size_t i = 0; i < graph_->entities.size(); ++i) {
+    const Entity& e = graph_->entities[i];
+    if (static_cast<int>(i) == child || e.kind != EntityKind::kPerson || e.name.empty() || e.gender == "female"sv) continue;
+    if (e.name.find(' ') == std::string::npos || patronymic_keys_.Given(e.name) != stem) continue;
+    if (father >= 0) return anchors;  // two men of that name: no telling which
+    father = static_cast<int>(i);
+  }
+  return father < 0 ? anchors : std::vector<int>{father};
 }
 
 // "... the house his father had built. ... His father, Y, was taken": a singular possessive the

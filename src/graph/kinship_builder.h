@@ -12,6 +12,8 @@
 //    to him as the second step says (a brother); "her" read as a woman
 //    with no named mother who is herself the one named mother of another
 //    woman is that daughter, in "her mother's brother";
+//  - "His daughter, Dana Sailauqyzy" is the daughter of the one man named Sailau when
+//    "his" stands for nobody or for a man of another given name: the patronymic says whose;
 //  - each tie is kept once per pair and kind, whichever way it was stated;
 //    inferred ties follow (kin_inference.h); a pair tied as parent and child,
 //    as siblings or as spouses keeps no loose "relative" tie besides ("his
@@ -86,6 +88,7 @@ class KinshipBuilder {
   KinPair KinPairBefore(const CaptureRange& c) const;
   std::vector<int> TiedPairForTheir(const ExtractedRelation& r) const;
   std::vector<int> LastAnchorForPronoun(const ExtractedRelation& r, const std::string& lemma) const;
+  std::vector<int> FatherByPatronymic(const ExtractedRelation& r, const std::vector<int>& anchors);
   bool PluralPossessive(std::size_t t) const;
   bool PluralSubject(std::size_t t) const;
   void AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev);

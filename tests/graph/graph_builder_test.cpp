@@ -1626,5 +1626,21 @@ TEST_CASE("Graph names unnamed brothers by her father's given name as their patr
   CHECK(Tied(a.graph, erbol, "sibling", askar));
 }
 
+TEST_CASE("Graph reads 'His daughter, X' by X's patronymic when 'his' finds nobody or another man", "[graph]") {
+  const Article a = Build(
+      "Qanat Zhumabaiuly was released in January and crossed into Kazakhstan. Sailau Zhaqypbekuly died on "
+      "December 9 in Altay city. The retired schoolmaster had been sentenced in 2019 for a Koran that had "
+      "belonged to his father.\n\nHis daughter, Dana Sailauqyzy, is a music teacher in Oskemen.\n");
+  INFO(Render(a.graph));
+  const int qanat = EntityNamed(a.graph, "Qanat Zhumabaiuly");
+  const int sailau = EntityNamed(a.graph, "Sailau Zhaqypbekuly");
+  const int dana = EntityNamed(a.graph, "Dana Sailauqyzy");
+  REQUIRE(qanat >= 0);
+  REQUIRE(sailau >= 0);
+  REQUIRE(dana >= 0);
+  CHECK(Tied(a.graph, dana, "child", sailau));
+  CHECK_FALSE(Tied(a.graph, dana, "child", qanat));
+}
+
 }  // namespace
 }  // namespace kith
