@@ -214,11 +214,18 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     // "In March 2018, five months after X, he was detained": a subject pronoun does not mean a
     // person its own sentence names after a preposition.
     const bool own_subject = look == s && !possessive && SubjectPronoun(t);
-    // "\"These are my sons, A and B,\" he said. His wife ...": a sentence before that names
-    // nobody outside its quote is its speaker's, not that of the persons the quote speaks of.
-    if (look != s && !in_quote_[t] && depth < 3) {
-      const bool quote_names = NamedIn(look, sent.last, gender, 1, false).anyone;
-      const int speaker = !quote_names || NamedIn(look, sent.last, gender, 0, false).anyone ? -1 : Speaker(look);
+    // "\"These are my sons, A and B,\" he said. His wife ...": a possessive after a sentence that
+    // names nobody outside its quote and several who fit inside it is the speaker's, since no
+    // one of those stands out ("\"They took my brother, A,\" he said. He was sentenced": A).
+    if (look != s && !in_quote_[t] && possessive && depth < 3) {
+      std::set<int> quoted;
+      for (std::size_t i : persons_in_[static_cast<std::size_t>(look)]) {
+        const int e = mention_entity_[i];
+        if (e < 0 || !in_quote_[ex_.mentions[i].first]) continue;
+        const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
+        if (gender.empty() || g.empty() || g == gender) quoted.insert(e);
+      }
+      const int speaker = quoted.size() < 2 || NamedIn(look, sent.last, gender, 0, false).anyone ? -1 : Speaker(look);
       const std::string& g = speaker < 0 ? gender : entities_[static_cast<std::size_t>(speaker)].gender;
       if (speaker >= 0 && (gender.empty() || g.empty() || g == gender)) return speaker;
     }

@@ -49,8 +49,9 @@
 //  - a definite description opening its sentence outside quotes ("The old man was
 //    held"): the name apposed to it, else the last fitting person of the sentence
 //    before, since a description names again someone a pronoun would not mean;
-//  - a pronoun outside quotes after a sentence whose quote names persons and whose narration
-//    names none: that quote's speaker ("\"These are my sons, A and B,\" he said. His wife ...");
+//  - a possessive outside quotes after a sentence whose quote names several persons who fit
+//    and whose narration names none: that quote's speaker ("\"These are my sons, A and B,\"
+//    he said. His wife ...");
 //  - a singular pronoun outside quotes that nothing above resolves: the topic,
 //    the first fitting person of the nearest sentence up to five back that
 //    names anyone it may mean, unless a relative who fits it ("his son") or a name of no

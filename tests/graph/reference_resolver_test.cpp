@@ -129,6 +129,15 @@ TEST_CASE("ReferenceResolver: 'his' after a quote that names others is the quote
   s.Mention("Ilzat", ilzat);
   REQUIRE(s.Resolver().Speaker(s.ex().SentenceOf(s.Token("These"))) == ablai);
   CHECK(s.Resolve("His") == Ids{ablai});
+  SECTION("not when the quote names one who fits, nor for a subject pronoun") {
+    Scene t("Serik Bekov lives in Almaty.\n\n\"Police took my brother, Arman Bekov, in 2017,\" he said.\n\n"
+            "He was sentenced to 15 years. His wife left.");
+    const int serik = t.Person("Serik Bekov", "male");
+    const int arman = t.Person("Arman Bekov", "male");
+    t.Mention("Serik Bekov", serik);
+    t.Mention("Arman Bekov", arman);
+    CHECK(t.Resolve("He") == Ids{arman});
+  }
 }
 
 TEST_CASE("ReferenceResolver: a speaker described by age is the person the text is about", "[graph]") {
