@@ -714,8 +714,9 @@ bool KinshipBuilder::AddThroughTies(const UnnamedRequest& u, const std::string& 
 
 // An unnamed sibling, father or child is a named person whose name says so: a sibling
 // shares the anchor's patronymic ("Aida Temirbek kyzy" and "Ulan Temirbek uulu") or family
-// name ("Erkin Tohti" and "Alim Tohtiyev") or has the anchor's named father's given name for
-// patronymic ("her father, Orazbek T." and "Erbol Orazbekuly"), a father's given name is the anchor's
+// name ("Erkin Tohti" and "Alim Tohtiyev") or has for patronymic the given name of the
+// anchor's named father that her surname is made of ("Orazbekova", "her father, Orazbek T.",
+// "Erbol Orazbekuly"), a father's given name is the anchor's
 // patronymic, a child's patronymic the anchor's given name. Only when at least one and at most
 // `wanted` persons of the word's gender fit and are not tied to the anchor already ("his two
 // sons", one named so far: one more); adds the ties as inferred.
@@ -725,16 +726,20 @@ bool KinshipBuilder::AddThroughPatronymic(const UnnamedRequest& u, const std::st
   const std::string anchor_stem = patronymic_keys_.Stem(anchor.name);
   const std::string anchor_given = patronymic_keys_.Given(anchor.name);
   const std::set<std::string> anchor_families = FamilyNameKeys(anchor, &patronymic_keys_);
-  // The given names of the anchor's named father: "her father, Orazbek T." makes "Erbol
-  // Orazbekuly" her brother though her own surname is no patronymic ("Orazbekova").
-  // Such a sibling is that father's child as well.
+  // The given name of the anchor's named father when her own surname is made of it: "her
+  // father, Orazbek T." makes "Erbol Orazbekuly" the brother of "Kulpash Orazbekova", whose
+  // surname is no patronymic. Such a sibling is that father's child as well.
   std::map<std::string, int> father_tie_by_given;  // given-name key -> the tie naming him her father
-  if (u.type == "sibling"sv) {
+  const std::size_t space = anchor.name.rfind(' ');
+  const std::string surname = space == std::string::npos ? "" : Utf8Lower(anchor.name.substr(space + 1));
+  if (u.type == "sibling"sv && !surname.empty()) {
     for (std::size_t i = 0; i < graph_->relations.size(); ++i) {
       const Relation& r = graph_->relations[i];
       if (r.type != "parent"sv || r.object != u.anchor) continue;
       const Entity& parent = graph_->entities[static_cast<std::size_t>(r.subject)];
-      if (parent.gender != "female"sv && !parent.name.empty() && !patronymic_keys_.Given(parent.name).empty()) {
+      const std::string given = Utf8Lower(parent.name.substr(0, parent.name.find(' ')));
+      if (parent.gender != "female"sv && parent.name.find(' ') != std::string::npos && given.size() >= 3 &&
+          surname.compare(0, given.size(), given) == 0 && !patronymic_keys_.Given(parent.name).empty()) {
         father_tie_by_given.emplace(patronymic_keys_.Given(parent.name), static_cast<int>(i));
       }
     }
@@ -781,8 +786,9 @@ bool KinshipBuilder::AddThroughPatronymic(const UnnamedRequest& u, const std::st
     if (father_tie < 0) continue;
     const int father = graph_->relations[static_cast<std::size_t>(father_tie)].subject;
     if (father == id || TieIndex(father, id) >= 0) continue;
-    Relation parent{father, "parent", id, "father", true, {father_tie, static_cast<int>(graph_->relations.size() - 1)},
-                    u.evidence};
+    const bool male = graph_->entities[static_cast<std::size_t>(father)].gender == "male"sv;
+    Relation parent{father, "parent", id, male ? "father" : "parent",
+                    true, {father_tie, static_cast<int>(graph_->relations.size() - 1)}, u.evidence};
     parent.evidence.rule = "infer.parent-by-patronymic";
     graph_->relations.push_back(std::move(parent));
   }

@@ -15,6 +15,7 @@
 //  - "His daughter, Dana Sailauqyzy" is the daughter of the one man named Sailau when
 //    "his" stands for nobody or for a man of another given name: the patronymic says whose;
 //  - each tie is kept once per pair and kind, whichever way it was stated;
+//    a tie whose relative is also one of its anchors is a misreading and is dropped whole;
 //    inferred ties follow (kin_inference.h); a pair tied as parent and child,
 //    as siblings or as spouses keeps no loose "relative" tie besides ("his
 //    cousin" with "his" read as the cousin's own father), but for a step- or
@@ -28,8 +29,8 @@
 //    her unnamed spouse, a parent's spouse the unnamed father, a spouse's
 //    mother the unnamed mother-in-law; failing that, the one person whose
 //    name makes them so (patronymic.h): the unnamed brother shares her
-//    patronymic or has her named father's given name for patronymic (and is then his
-//    child too), the unnamed father's given name is it. Relatives of a known
+//    patronymic or has for patronymic her named father's given name that her surname is
+//    made of (and is then his child too), the unnamed father's given name is it. Relatives of a known
 //    gender are placed first, so they count among a group of the same kind
 //    ("three children ... her son": one son and two children more).
 // Also remembers the persons each kin word stands for, for event roles.

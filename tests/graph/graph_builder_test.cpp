@@ -1624,6 +1624,17 @@ TEST_CASE("Graph names unnamed brothers by her father's given name as their patr
   CHECK(Tied(a.graph, orazbek, "parent", erbol));
   CHECK(Tied(a.graph, orazbek, "parent", askar));
   CHECK(Tied(a.graph, erbol, "sibling", askar));
+  SECTION("not when her surname is not made of his given name") {
+    const Article b = Build(
+        "Aliya Bekova, 40, says her father, Serik Bekov, and her brother were detained in 2018. Lawyer Daulet "
+        "Serikuly, who represents the family, said the case was closed.\n");
+    INFO(Render(b.graph));
+    const int aliya = EntityNamed(b.graph, "Aliya Bekova");
+    const int daulet = EntityNamed(b.graph, "Daulet Serikuly");
+    REQUIRE(aliya >= 0);
+    REQUIRE(daulet >= 0);
+    CHECK_FALSE(Tied(b.graph, daulet, "sibling", aliya));
+  }
 }
 
 TEST_CASE("Graph reads 'His daughter, X' by X's patronymic when 'his' finds nobody or another man", "[graph]") {
