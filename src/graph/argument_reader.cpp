@@ -102,9 +102,30 @@ bool ArgumentReader::IsAgeDescription(const CaptureRange& c) const {
   return digits >= 1 && digits <= 3 && age.compare(digits, std::string::npos, "-year-old") == 0;
 }
 
+std::vector<int> ArgumentReader::AgeDescribed(const CaptureRange& c) const {
+  const int age = std::atoi(ex_.tokens[c.first + 1].lower.c_str());
+  // The person last named before it whose stated age it is ("Dana Omarova, 46, said her son ...
+  // The 46-year-old"), else whom the resolver finds, unless a stated age says otherwise.
+  int aged = -1;
+  std::size_t aged_at = 0;
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    const int e = mention_entity_[i];
+    if (e < 0 || m.label != "Person"sv || m.first >= c.first || graph_.entities[static_cast<std::size_t>(e)].age != age) continue;
+    if (aged < 0 || m.first >= aged_at) {
+      aged = e;
+      aged_at = m.first;
+    }
+  }
+  if (aged >= 0) return {aged};
+  std::vector<int> found = resolver_.ResolveDescription(c, "");
+  if (found.size() == 1 && graph_.entities[static_cast<std::size_t>(found[0])].age >= 0) return {};
+  return found;
+}
+
 std::vector<int> ArgumentReader::Described(const CaptureRange& c) const {
   const LexiconEntry* head = DescriptionHead(c);
-  if (head == nullptr) return IsAgeDescription(c) ? resolver_.ResolveDescription(c, "") : std::vector<int>{};
+  if (head == nullptr) return IsAgeDescription(c) ? AgeDescribed(c) : std::vector<int>{};
   const auto g = head->attributes.find("gender");
   return resolver_.ResolveDescription(c, g == head->attributes.end() ? std::string() : g->second);
 }

@@ -73,6 +73,9 @@ class ArgumentReader {
   const LexiconEntry* DescriptionHead(const CaptureRange& c) const;
   // True when the capture is "the" and an age alone ("the 46-year-old").
   bool IsAgeDescription(const CaptureRange& c) const;
+  // The person "the 46-year-old" stands for: the last one named before it whose stated age it
+  // is, else the resolver's description reading, unless that person's stated age differs.
+  std::vector<int> AgeDescribed(const CaptureRange& c) const;
   // The two persons of the last tie of any of `types` stated before token `t`, neither of a
   // gender other than `gender` (when not empty; then a pair both named comes first), or nothing.
   std::vector<int> LastTiedPair(const std::vector<std::string>& types, std::size_t t,

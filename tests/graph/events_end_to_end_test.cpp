@@ -698,6 +698,11 @@ TEST_CASE("Events: a definite description opening a sentence stands for the pers
         "Activist Marat Bekov went first. The 46-year-old, who left Ghulja for Turkey in 2014, held up a photo.");
     INFO(Render(g));
     CHECK(InRole(OnlyEventWith(g, "Travel", {}), "traveller") == Named(g, {"Marat Bekov"}));
+    const DocumentGraph h = Build(
+        "Dana Omarova, 46, said her son Arman Omarov was detained in 2018. The 46-year-old, who left Ghulja for "
+        "Almaty in 2016, spoke.");
+    INFO(Render(h));
+    CHECK(InRole(OnlyEventWith(h, "Travel", {}), "traveller") == Named(h, {"Dana Omarova"}));
   }
   SECTION("a name in apposition is the person meant") {
     const DocumentGraph g = Build(
