@@ -298,8 +298,20 @@ std::vector<int> KinshipBuilder::TiedPairForTheir(const ExtractedRelation& r) co
 std::vector<int> KinshipBuilder::FatherByPatronymic(const ExtractedRelation& r, const std::vector<int>& anchors) {
   const CaptureRange& c = r.object;
   if (r.type != "child"sv || c.last != c.first + 1 || anchors.size() > 1) return anchors;
-  if (AttributeOf(r.attributes, "unnamed") == "yes"sv || ex_.tokens[c.first].lower != "his"sv) return anchors;
-  const int child = arguments_.EntityFor(r.subject);
+  if (ex_.tokens[c.first].lower != "his"sv) return anchors;
+  // The unnamed reading of the same words ("His son" beside "His son, X") moves with the named.
+  const ExtractedRelation* named = &r;
+  if (AttributeOf(r.attributes, "unnamed") == "yes"sv) {
+    named = nullptr;
+    for (const ExtractedRelation& o : ex_.relations) {
+      if (o.type == r.type && o.object.first == c.first && o.object.last == c.last &&
+          AttributeOf(o.attributes, "unnamed") != "yes"sv) {
+        named = &o;
+      }
+    }
+    if (named == nullptr) return anchors;
+  }
+  const int child = arguments_.EntityFor(named->subject);
   if (child < 0) return anchors;
   const std::string stem = patronymic_keys_.Stem(graph_->entities[static_cast<std::size_t>(child)].name);
   if (stem.empty()) return anchors;

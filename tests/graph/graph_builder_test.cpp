@@ -1651,6 +1651,20 @@ TEST_CASE("Graph reads 'His daughter, X' by X's patronymic when 'his' finds nobo
   REQUIRE(dana >= 0);
   CHECK(Tied(a.graph, dana, "child", sailau));
   CHECK_FALSE(Tied(a.graph, dana, "child", qanat));
+  SECTION("the unnamed reading of the same words moves with it") {
+    const Article b = Build(
+        "Serik Abenov, 70, was held in a camp. Sailau Zhaqypbekuly died in 2021. His son, Arman Serikuly, lives "
+        "in Almaty.\n");
+    INFO(Render(b.graph));
+    const int serik = EntityNamed(b.graph, "Serik Abenov");
+    const int arman = EntityNamed(b.graph, "Arman Serikuly");
+    const int sailau2 = EntityNamed(b.graph, "Sailau Zhaqypbekuly");
+    REQUIRE(serik >= 0);
+    REQUIRE(arman >= 0);
+    REQUIRE(sailau2 >= 0);
+    CHECK(Tied(b.graph, arman, "child", serik));
+    CHECK(UnnamedTied(b.graph, "child", sailau2) == 0);
+  }
 }
 
 }  // namespace
