@@ -80,6 +80,19 @@ std::vector<int> ArgumentReader::GroupBeforePlural(std::size_t t) const {
     }
     // "The couple's son, X, ...; their daughter": the couple's; after a list of persons, the list's.
     if (named_between > 1) return {};
+    // "The couple's son, X, was detained with his wife, and their daughter": a new pair between.
+    const Lexicon* kin = rules_.lexicon("kin_terms");
+    for (std::size_t k = g + 2; kin != nullptr && k + 1 < t; ++k) {
+      const LexiconEntry* p = pronouns->FindWord(ex_.tokens[k].lower);
+      if (p == nullptr || AttributeOf(p->attributes, "case") != "possessive"sv ||
+          AttributeOf(p->attributes, "number") != "singular"sv) {
+        continue;
+      }
+      if (kin->FindWord(ex_.tokens[k + 1].lower) != nullptr ||
+          (k + 2 < t && kin->FindWord(ex_.tokens[k + 2].lower) != nullptr)) {
+        return {};
+      }
+    }
     return Entities(CaptureRange{g, g + 1, true});
   }
   return {};

@@ -67,7 +67,7 @@ class ArgumentReader {
 
   // For "their"/"they" at `t`: the persons of a group noun with a family tie owning a kin word
   // earlier in the sentence ("the siblings' father, X, ...; their sister": the siblings), unless
-  // more than one person is named between; else nothing.
+  // more than one person is named between or someone's relative ("with his wife"); else nothing.
   std::vector<int> GroupBeforePlural(std::size_t t) const;
   // The singular role noun ending a capture that opens with "the" ("the old man"), or nullptr.
   const LexiconEntry* DescriptionHead(const CaptureRange& c) const;

@@ -1570,6 +1570,20 @@ TEST_CASE("Graph reads 'their' after 'the siblings'' in one sentence as the same
   CHECK(Tied(a.graph, aliya, "sibling", nurlan));
   CHECK(Tied(a.graph, aliya, "sibling", yerlan));
   CHECK_FALSE(Tied(a.graph, aliya, "sibling", serik));
+  SECTION("not past someone's relative named between") {
+    const Article b = Build(
+        "Nurlan Bekov and his wife Aigul Serikova live in Almaty. The couple's son, Arman Bekov, was detained in "
+        "2018 with his wife, and their daughter, Dana Armanqyzy, now lives with her grandparents.\n");
+    INFO(Render(b.graph));
+    const int grandfather = EntityNamed(b.graph, "Nurlan Bekov");
+    const int arman = EntityNamed(b.graph, "Arman Bekov");
+    const int dana = EntityNamed(b.graph, "Dana Armanqyzy");
+    REQUIRE(grandfather >= 0);
+    REQUIRE(arman >= 0);
+    REQUIRE(dana >= 0);
+    CHECK(Tied(b.graph, dana, "child", arman));
+    CHECK_FALSE(Tied(b.graph, dana, "child", grandfather));
+  }
 }
 
 TEST_CASE("Graph reads a lone word that is a person's patronymic stem as the father's given name", "[graph]") {
