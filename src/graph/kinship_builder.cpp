@@ -276,14 +276,17 @@ KinshipBuilder::KinPair KinshipBuilder::KinPairBefore(const CaptureRange& c) con
 
 // "Their father, Y" or "their son, Y" with nobody "their" can stand for nearby: the two
 // persons last tied as siblings (who share a parent) or as spouses (who share a child).
-// Empty for any other tie, for "their" inside a quote, and after a kin word's "of" ("a nephew
-// of their father, Y": Y is more likely the nephew; "a photograph of their son, Y" is theirs).
+// Empty for any other tie, for "their" inside a quote, and after a kin word's or a role noun's
+// "of" ("a nephew (a friend) of their father, Y": Y is more likely the nephew (the friend); "a
+// photograph of their son, Y" is theirs).
 std::vector<int> KinshipBuilder::TiedPairForTheir(const ExtractedRelation& r) const {
   const CaptureRange& c = r.object;
   if (c.last != c.first + 1 || resolver_.InQuote(c.first)) return {};
   const Lexicon* kin = rules_.lexicon("kin_terms");
-  if (c.first > 1 && ex_.tokens[c.first - 1].lower == "of"sv && kin != nullptr &&
-      kin->FindWord(ex_.tokens[c.first - 2].lower) != nullptr) {
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  if (c.first > 1 && ex_.tokens[c.first - 1].lower == "of"sv &&
+      ((kin != nullptr && kin->FindWord(ex_.tokens[c.first - 2].lower) != nullptr) ||
+       (roles != nullptr && roles->FindWord(ex_.tokens[c.first - 2].lower) != nullptr))) {
     return {};
   }
   if (!PluralPossessive(c.first) && !PluralSubject(c.first)) return {};

@@ -1616,6 +1616,17 @@ TEST_CASE("Graph reads 'a photograph of their son, X' after a woman and her husb
   REQUIRE(son >= 0);
   CHECK(Tied(a.graph, son, "child", zhanar));
   CHECK(Tied(a.graph, son, "child", daulet));
+  SECTION("not after a role noun's 'of'") {
+    const Article b = Build(
+        "Nurlan Bekov married Aigul Serikova in 2001. The family moved to Almaty in 2010. In 2019 police detained "
+        "a friend of their son, Arman Dauletov, in Ghulja.\n");
+    INFO(Render(b.graph));
+    const int friend_of = EntityNamed(b.graph, "Arman Dauletov");
+    const int father = EntityNamed(b.graph, "Nurlan Bekov");
+    REQUIRE(friend_of >= 0);
+    REQUIRE(father >= 0);
+    CHECK_FALSE(Tied(b.graph, friend_of, "child", father));
+  }
 }
 
 TEST_CASE("Graph names unnamed brothers by her father's given name as their patronymic, and ties them to him",
