@@ -824,8 +824,9 @@ class Builder {
   }
 
   // "Chinese police arrested him": a gendered pronoun outside quotes whose only possible antecedent
-  // (the persons before it in its sentence, else in the sentence before; possessors only for a
-  // possessive pronoun) has no gender gives it one. With two or more candidates nothing is guessed.
+  // (the persons before it in its sentence, else in the sentence before up to that sentence's
+  // first subject or object pronoun of the gender; possessors only for a possessive pronoun) has
+  // no gender gives it one. With two or more candidates nothing is guessed.
   void GenderFromPronouns() {
     const Lexicon* pronouns = rules_.lexicon("pronouns");
     if (pronouns == nullptr) return;
@@ -838,7 +839,7 @@ class Builder {
       // so does an object ("the court sentenced her, X said, for a lecture she had given on her
       // phone"), and the limit holds for every later pronoun of that gender. ("His banner showed
       // his cousin X until he was detained": a possessive sets no such limit.)
-      std::map<std::string, std::size_t> first_subject;  // gender -> token
+      std::map<std::string, std::size_t> first_subject;  // gender -> first subject or object pronoun
       for (std::size_t t = s.first; t < s.last; ++t) {
         if (in_quote(t)) continue;
         const LexiconEntry* p = pronouns->FindWord(ex_.tokens[t].lower);
@@ -859,7 +860,7 @@ class Builder {
           // In the sentence before, a pronoun of the same gender already stands for someone:
           // a name after it is no likelier than it ("The court sentenced her, X said. She is 42.").
           const std::size_t limit =
-              static_cast<std::size_t>(look) == si ? before : FirstPronounOf(gender, ls, in_quote, *pronouns);
+              static_cast<std::size_t>(look) == si ? before : FirstPronounOf(gender, ls, quotes, *pronouns);
           for (std::size_t i : quotes.PersonsIn(look)) {
             const ExtractedMention& m = ex_.mentions[i];
             if (mention_entity_[i] < 0 || m.last > ls.last) continue;
@@ -876,14 +877,15 @@ class Builder {
     }
   }
 
-  // The first pronoun of `gender` outside quotes in sentence `s`, else the sentence's end.
-  template <typename InQuote>
-  std::size_t FirstPronounOf(const std::string& gender, const SentenceSpan& s, const InQuote& in_quote,
+  // The first subject or object pronoun of `gender` outside quotes in sentence `s`, else the
+  // sentence's end (a possessive sets no limit: "In her testimony, X described ...").
+  std::size_t FirstPronounOf(const std::string& gender, const SentenceSpan& s, const ReferenceResolver& quotes,
                              const Lexicon& pronouns) const {
     for (std::size_t t = s.first; t < s.last; ++t) {
-      if (in_quote(t)) continue;
+      if (quotes.InQuote(t)) continue;
       const LexiconEntry* p = pronouns.FindWord(ex_.tokens[t].lower);
-      if (p != nullptr && AttributeOf(p->attributes, "gender") == gender) return t;
+      if (p == nullptr || AttributeOf(p->attributes, "gender") != gender) continue;
+      if (AttributeOf(p->attributes, "case") == "subject"sv || quotes.ObjectReading(t, *p)) return t;
     }
     return s.last;
   }
@@ -936,7 +938,8 @@ class Builder {
 
   // Persons a role capture stands for: the persons behind kin words inside it ("her two sons"),
   // else the persons mentioned in it, else what a pronoun or a definite description ("the old
-  // man") refers to (a pronoun in a quote may mean the speaker's relative: "my mother ... she"), else the pair two kin words joined by "and" stand for ("mother and son"),
+  // man") refers to (in a quote, a pronoun may mean the speaker's relative: "my mother ...
+  // she"), else the pair two kin words joined by "and" stand for ("mother and son"),
   // else a group.
   std::vector<int> RoleEntities(const CaptureRange& c, const ArgumentReader& arguments,
                                 const KinshipBuilder& kinship) const {

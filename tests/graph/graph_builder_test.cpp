@@ -1483,6 +1483,12 @@ TEST_CASE("Graph: an object pronoun limits a sentence's later pronouns of its ge
     REQUIRE(aidar >= 0);
     CHECK(a.graph.entities[static_cast<std::size_t>(aidar)].gender != "female");
   }
+  // A possessive sets no limit in the sentence before either.
+  const Article b = Build("In her testimony, Gulnar Tursyn described the camp. She was released in 2019.\n");
+  INFO(Render(b.graph));
+  const int gulnar = EntityNamed(b.graph, "Gulnar Tursyn");
+  REQUIRE(gulnar >= 0);
+  CHECK(b.graph.entities[static_cast<std::size_t>(gulnar)].gender == "female");
 }
 
 TEST_CASE("Graph pairs only pronouns of one case and two genders as 'his or her'", "[graph]") {
