@@ -124,7 +124,8 @@ std::vector<int> ArgumentReader::AgeDescribed(const CaptureRange& c) const {
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
     const int e = mention_entity_[i];
-    if (e < 0 || m.label != "Person"sv || m.first >= c.first || graph_.entities[static_cast<std::size_t>(e)].age != age) continue;
+    if (e < 0 || m.label != "Person"sv || m.first >= c.first) continue;
+    if (graph_.entities[static_cast<std::size_t>(e)].age != age) continue;
     if (aged < 0 || m.first >= aged_at) {
       aged = e;
       aged_at = m.first;
