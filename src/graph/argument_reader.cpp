@@ -108,11 +108,8 @@ const LexiconEntry* ArgumentReader::DescriptionHead(const CaptureRange& c) const
 }
 
 bool ArgumentReader::IsAgeDescription(const CaptureRange& c) const {
-  if (c.last != c.first + 2 || c.last > ex_.tokens.size() || ex_.tokens[c.first].lower != "the"sv) return false;
-  const std::string& age = ex_.tokens[c.first + 1].lower;
-  std::size_t digits = 0;
-  while (digits < age.size() && age[digits] >= '0' && age[digits] <= '9') ++digits;
-  return digits >= 1 && digits <= 3 && age.compare(digits, std::string::npos, "-year-old") == 0;
+  return c.last == c.first + 2 && c.last <= ex_.tokens.size() && ex_.tokens[c.first].lower == "the"sv &&
+         IsAgeWord(ex_.tokens[c.first + 1].lower);
 }
 
 std::vector<int> ArgumentReader::AgeDescribed(const CaptureRange& c) const {

@@ -498,16 +498,17 @@ bool ReferenceResolver::OpensMainClause(std::size_t t) const {
   return true;
 }
 
+bool IsAgeWord(const std::string& lower) {
+  std::size_t digits = 0;
+  while (digits < lower.size() && lower[digits] >= '0' && lower[digits] <= '9') ++digits;
+  return digits >= 1 && digits <= 3 && lower.compare(digits, std::string::npos, "-year-old") == 0;
+}
+
 std::size_t ReferenceResolver::AgeDescriptionBeforeSpeech(int s) const {
   const Lexicon* speech = rules_.lexicon("speech_verbs");
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
-  const auto is_age = [](const std::string& lower) {
-    std::size_t digits = 0;
-    while (digits < lower.size() && lower[digits] >= '0' && lower[digits] <= '9') ++digits;
-    return digits >= 1 && digits <= 3 && lower.compare(digits, std::string::npos, "-year-old") == 0;
-  };
   for (std::size_t t = sent.first; speech != nullptr && t + 2 < sent.last; ++t) {
-    if (in_quote_[t] || ex_.tokens[t].lower != "the"sv || !is_age(ex_.tokens[t + 1].lower)) continue;
+    if (in_quote_[t] || ex_.tokens[t].lower != "the"sv || !IsAgeWord(ex_.tokens[t + 1].lower)) continue;
     // Up to three more lower-case words ("former kindergarten teacher"), then the speech verb.
     for (std::size_t k = t + 2; k < sent.last && k <= t + 5; ++k) {
       const Token& w = ex_.tokens[k];

@@ -72,6 +72,9 @@
 
 namespace kith {
 
+// True for an age written as one word in lower case: "46-year-old" (one to three digits).
+bool IsAgeWord(const std::string& lower);
+
 class ReferenceResolver {
  public:
   // `mention_entity[i]` is the entity of ex.mentions[i] (-1 if none); `entities` gives genders.
