@@ -483,6 +483,29 @@ bool ReferenceResolver::OpensSentence(std::size_t t) const {
   return true;
 }
 
+bool ReferenceResolver::OpensAfterTime(std::size_t t) const {
+  const int s = ex_.SentenceOf(t);
+  if (s < 0) return false;
+  const std::size_t first = ex_.sentences[static_cast<std::size_t>(s)].first;
+  std::vector<bool> dated(t - first, false);
+  for (const ExtractedMention& m : ex_.mentions) {
+    if (m.label != "Date"sv || m.last <= first || m.first >= t) continue;
+    for (std::size_t k = std::max(m.first, first); k < std::min(m.last, t); ++k) dated[k - first] = true;
+  }
+  static constexpr std::string_view kSequence[] = {"then", "later", "afterwards", "eventually", "soon", "finally"};
+  bool timed = false;
+  for (std::size_t k = first; k < t; ++k) {
+    const Token& token = ex_.tokens[k];
+    if (in_quote_[k]) return false;
+    if (dated[k - first] || std::find(std::begin(kSequence), std::end(kSequence), token.lower) != std::end(kSequence)) {
+      timed = true;
+    } else if (token.norm != ","sv) {
+      return false;
+    }
+  }
+  return timed;
+}
+
 bool ReferenceResolver::OpensMainClause(std::size_t t) const {
   if (OpensSentence(t)) return true;
   const int s = ex_.SentenceOf(t);
@@ -653,7 +676,7 @@ int ReferenceResolver::VerbSubjectBefore(std::size_t t) const {
 
 std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, const std::string& gender) const {
   if (c.first >= ex_.tokens.size() || in_quote_[c.first]) return {};
-  if (!OpensSentence(c.first)) {
+  if (!OpensSentence(c.first) && !OpensAfterTime(c.first)) {
     // "Y, the detained man's daughter, ...": a description owning a relative in apposition to a
     // name is someone named before that name, as a pronoun of its gender opening Y's sentence
     // would be; never Y.

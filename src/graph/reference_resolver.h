@@ -182,6 +182,9 @@ class ReferenceResolver {
   std::vector<int> DescribedOpening(int s, std::size_t t, const std::string& gender) const;
   // True when no word comes before token `t` in its sentence.
   bool OpensSentence(std::size_t t) const;
+  // True when only a time phrase comes before token `t` in its sentence: words of date mentions,
+  // commas and adverbs of sequence ("Two years later the widow ...", "In March, then, the ...").
+  bool OpensAfterTime(std::size_t t) const;
   // True when token `t` opens its sentence or comes right after the sentence's first comma,
   // whose opening phrase holds no person and no pronoun ("Two months after that, her ...").
   bool OpensMainClause(std::size_t t) const;

@@ -1172,5 +1172,18 @@ TEST_CASE("Events: a pronoun in a quote may mean the speaker's relative, named b
   CHECK(InRole(OnlyEventWith(g, "Travel", {}), "traveller") == Named(g, {"Kulzhamal Akhmetqyzy"}));
 }
 
+TEST_CASE("Events: a description after an opening time phrase is its person", "[graph]") {
+  const DocumentGraph g = Build(
+      "Dana Omarova, 61, lost her husband in a camp in 2019. Two years later the widow was detained in Kashgar. "
+      "Serik Bekov's mother, Aigul Serikova, was fined in 2023. In May, the widow went back to Ghulja.");
+  INFO(Render(g));
+  CHECK(InRole(OnlyEventWith(g, "Detention", {}), "detainee") == Named(g, {"Dana Omarova"}));
+  CHECK(InRole(OnlyEventWith(g, "Travel", {}), "traveller") == Named(g, {"Aigul Serikova"}));
+  // A description in the middle of a sentence names nobody.
+  const DocumentGraph h = Build("Dana Omarova, 61, lost her husband in a camp in 2019. Police said the widow was detained.");
+  INFO(Render(h));
+  CHECK(OfKind(h, "Detention").empty());
+}
+
 }  // namespace
 }  // namespace kith
