@@ -674,7 +674,8 @@ int ReferenceResolver::VerbSubjectBefore(std::size_t t) const {
   return -1;
 }
 
-std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, const std::string& gender) const {
+std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, const std::string& gender,
+                                                       int depth) const {
   if (c.first >= ex_.tokens.size() || in_quote_[c.first]) return {};
   if (!OpensSentence(c.first) && !OpensAfterTime(c.first)) {
     // "Y, the detained man's daughter, ...": a description owning a relative in apposition to a
@@ -717,8 +718,27 @@ std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, co
       if (gender.empty() || g.empty() || g == gender) last = e;
     }
   }
+  if (last < 0 && back.size() > 1 && depth < 4) {
+    const CaptureRange same = OpeningDescription(back[1], ex_.tokens[c.last - 1].lower);
+    if (same.set) {
+      if (std::vector<int> earlier = ResolveDescription(same, gender, depth + 1); !earlier.empty()) return earlier;
+    }
+  }
   if (last < 0) last = NearestBefore(c.first, gender, false);
   return last < 0 ? std::vector<int>{} : std::vector<int>{last};
+}
+
+CaptureRange ReferenceResolver::OpeningDescription(int s, const std::string& head) const {
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  for (std::size_t k = sent.first; k < sent.last; ++k) {
+    if (ex_.tokens[k].lower != "the"sv) continue;
+    if (in_quote_[k] || (!OpensSentence(k) && !OpensAfterTime(k))) break;
+    for (std::size_t h = k + 1; h < sent.last && h < k + 4 && ex_.tokens[h].kind == TokenKind::kWord; ++h) {
+      if (ex_.tokens[h].lower == head) return CaptureRange{k, h + 1, true};
+    }
+    break;
+  }
+  return {};
 }
 
 int ReferenceResolver::ApposedEarlier(const CaptureRange& c) const {

@@ -90,8 +90,10 @@ class ReferenceResolver {
   // (outside quotes, no possessor) whom the head noun's `gender` ("" when the noun fixes none)
   // fits, else whom a pronoun of that gender would mean there. A description owning something
   // in apposition to the name opening its sentence ("Y, the detained man's daughter") is whom a
-  // pronoun of its gender opening that sentence would mean, never Y; any other is empty.
-  std::vector<int> ResolveDescription(const CaptureRange& c, const std::string& gender) const;
+  // pronoun of its gender opening that sentence would mean, never Y; any other is empty. When
+  // the sentence before names nobody who fits but opens with the same description ("The widow
+  // went back in 2021. Two years later the widow ..."), it is whom that one is.
+  std::vector<int> ResolveDescription(const CaptureRange& c, const std::string& gender, int depth = 0) const;
   // True when token `t` lies inside a double-quoted passage of its sentence.
   bool InQuote(std::size_t t) const { return t < in_quote_.size() && in_quote_[t]; }
   // The Person mentions that start in sentence `s` (indexes into ex.mentions, ascending).
@@ -182,6 +184,9 @@ class ReferenceResolver {
   std::vector<int> DescribedOpening(int s, std::size_t t, const std::string& gender) const;
   // True when no word comes before token `t` in its sentence.
   bool OpensSentence(std::size_t t) const;
+  // In sentence `s`, outside quotes, a description opening it (after any time phrase) whose head
+  // noun is `head` ("the widow", "the elderly widow"); unset when there is none.
+  CaptureRange OpeningDescription(int s, const std::string& head) const;
   // True when only a time phrase comes before token `t` in its sentence: words of date mentions,
   // commas and adverbs of sequence ("Two years later the widow ...", "In March, then, the ...").
   bool OpensAfterTime(std::size_t t) const;

@@ -1185,5 +1185,16 @@ TEST_CASE("Events: a description after an opening time phrase is its person", "[
   CHECK(OfKind(h, "Detention").empty());
 }
 
+TEST_CASE("Events: a description repeating the one opening the sentence before is whom that one is", "[graph]") {
+  const DocumentGraph g = Build(
+      "Dana Omarova, 61, lost her husband in a camp in 2019. The widow went back to Ghulja in 2020. The widow was "
+      "detained there in 2022. Two months later the widow was fined.");
+  INFO(Render(g));
+  const std::vector<int> dana = Named(g, {"Dana Omarova"});
+  CHECK(InRole(OnlyEventWith(g, "Travel", {}), "traveller") == dana);
+  CHECK(InRole(OnlyEventWith(g, "Detention", {}), "detainee") == dana);
+  CHECK(InRole(OnlyEventWith(g, "Fine", {}), "fined") == dana);
+}
+
 }  // namespace
 }  // namespace kith
