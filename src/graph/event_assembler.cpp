@@ -289,13 +289,25 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
   // The sentence before often dates what follows ("... on February 10. She chanted ..."), but not
   // a state that lasts until now ("... fined her on March 20. Her son has been imprisoned ...").
   if (c.sentence == 0 || PresentPerfect(c)) return DateValue{};
-  const SentenceSpan& prev = ex_.sentences[static_cast<std::size_t>(c.sentence - 1)];
+  int lead = c.sentence - 1;
+  if (IsListItem(c.sentence)) {
+    while (lead > 0 && IsListItem(lead)) --lead;
+  }
+  const SentenceSpan& prev = ex_.sentences[static_cast<std::size_t>(lead)];
   DateValue found;
   for (const auto& [i, d] : dates_) {
     const ExtractedMention& m = ex_.mentions[i];
     if (m.first >= prev.first && m.last <= prev.last && d.day != 0) found = d;
   }
   return found;
+}
+
+bool EventAssembler::IsListItem(int s) const {
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  if (sent.first >= sent.last) return false;
+  static constexpr std::string_view kBullets[] = {"-", "*", "\u2022", "\u2013", "\u2014"};
+  const std::string& first = ex_.tokens[sent.first].norm;
+  return std::find(std::begin(kBullets), std::end(kBullets), first) != std::end(kBullets);
 }
 
 // "fined on October 11 by the city court for taking part in an unsanctioned gathering": the

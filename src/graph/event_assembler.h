@@ -95,7 +95,12 @@ class EventAssembler {
   void ResolveDates();
   // Fills each candidate's group_role (see Candidate) from the sentence before.
   void FillGroupRoles(const std::vector<bool>& inner);
+  // The date of the candidate: a captured one, else its sentence's nearest that fits, else a
+  // day-precise one of the sentence before; a list item looks past the items before it to the
+  // line that opens the list ("The court on Sunday imposed these penalties:").
   DateValue DateFor(const Candidate& c) const;
+  // True when sentence `s` is an item of a list: it opens with a bullet.
+  bool IsListItem(int s) const;
   // True when the candidate's rule asks for the captured date and place only (setting=captured).
   static bool OnlyCaptured(const Candidate& c);
   int PlaceFor(const Candidate& c) const;

@@ -1196,5 +1196,17 @@ TEST_CASE("Events: a description repeating the one opening the sentence before i
   CHECK(InRole(OnlyEventWith(g, "Fine", {}), "fined") == dana);
 }
 
+TEST_CASE("Events: a list item with no date of its own takes the date of the line that opens the list", "[graph]") {
+  const DocumentGraph g = Build(
+      "The court on Sunday imposed these penalties:\n"
+      "- Aigerim Sadyqova (34): a fine of 98,300 tenge;\n"
+      "- Erbol Qairatuly (29): a fine of 196,600 tenge;\n"
+      "- Serik Tolegenov (61): 10 days of administrative arrest.");
+  INFO(Render(g));
+  REQUIRE(OfKind(g, "Fine").size() == 2);
+  for (const Event* fine : OfKind(g, "Fine")) CHECK(fine->date == "2021-03-07");
+  CHECK(OnlyEventWith(g, "Sentence", {"Serik Tolegenov"}).date == "2021-03-07");
+}
+
 }  // namespace
 }  // namespace kith
