@@ -310,6 +310,15 @@ bool EventAssembler::IsListItem(int s) const {
   return std::find(std::begin(kBullets), std::end(kBullets), first) != std::end(kBullets);
 }
 
+bool EventAssembler::PlaceOfPerson(const ExtractedMention& m) const {
+  std::size_t before = m.first;
+  if (before > 0 && ex_.tokens[before - 1].lower == "the"sv) --before;
+  if (before < 2 || ex_.tokens[before - 1].lower != "of"sv) return false;
+  static constexpr std::string_view kOrigin[] = {",", "citizen", "citizens", "native", "natives", "resident", "residents"};
+  const std::string& word = ex_.tokens[before - 2].lower;
+  return std::find(std::begin(kOrigin), std::end(kOrigin), word) != std::end(kOrigin);
+}
+
 // "fined on October 11 by the city court for taking part in an unsanctioned gathering": the
 // gathering's date and place are not the sentence's; its rule says so with setting=captured.
 bool EventAssembler::OnlyCaptured(const Candidate& c) {
@@ -330,6 +339,7 @@ int EventAssembler::PlaceFor(const Candidate& c) const {
     const ExtractedMention& m = ex_.mentions[i];
     const int e = mention_entity_[i];
     if (e < 0 || (m.label != "Place"sv && m.label != "Organization"sv) || m.first < s.first || m.last > s.last) continue;
+    if (PlaceOfPerson(m)) continue;
     const std::size_t b = ex_.tokens[m.first].span.begin;
     std::size_t distance = b >= near.end ? b - near.end : (b >= near.begin ? 0 : near.begin - b);
     std::size_t before = m.first;

@@ -101,6 +101,9 @@ class EventAssembler {
   DateValue DateFor(const Candidate& c) const;
   // True when sentence `s` is an item of a list: it opens with a bullet.
   bool IsListItem(int s) const;
+  // True when the place mention `m` tells where a person is from, not where something happened:
+  // "X (52), of Oskemen", "a citizen of Kyrgyzstan", "a native of Ghulja".
+  bool PlaceOfPerson(const ExtractedMention& m) const;
   // True when the candidate's rule asks for the captured date and place only (setting=captured).
   static bool OnlyCaptured(const Candidate& c);
   int PlaceFor(const Candidate& c) const;

@@ -1208,5 +1208,14 @@ TEST_CASE("Events: a list item with no date of its own takes the date of the lin
   CHECK(OnlyEventWith(g, "Sentence", {"Serik Tolegenov"}).date == "2021-03-07");
 }
 
+TEST_CASE("Events: a place saying where a person is from is not where the event happened", "[graph]") {
+  const DocumentGraph g = Build("Nurbek Sultanbek uulu, a citizen of Kyrgyzstan, was fined 50,000 tenge on Sunday.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Fine", {"Nurbek Sultanbek uulu"}).place == -1);
+  const DocumentGraph h = Build("The court fined these men on Sunday:\n- Erbol Qairatuly (29), of Semey: a fine of 98,300 tenge.");
+  INFO(Render(h));
+  CHECK(OnlyEventWith(h, "Fine", {"Erbol Qairatuly"}).place == -1);
+}
+
 }  // namespace
 }  // namespace kith
