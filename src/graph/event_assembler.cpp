@@ -575,8 +575,12 @@ void EventAssembler::JoinMentions(const std::vector<Entity>& entities, std::vect
         const bool same_words = a.evidence.span.overlaps(b.evidence.span) && !own_dates;
         // A month or a year is no one happening: two persons detained "in April 2019" are two
         // detentions, unless the event is a protest or they share a person.
+        // Two penalties of one day, each with its own sum or term, for persons they do not share
+        // are two ("- A: a fine of 98,300 tenge; - B: a fine of 98,300 tenge").
+        const auto told = [](const Event& e) { return e.attributes.count("amount") || e.attributes.count("duration"); };
+        const bool penalty = (a.kind == "Fine"sv || a.kind == "Sentence"sv) && told(a) && told(b);
         const bool same_date = !a.date.empty() && a.date == b.date &&
-                               (a.kind == "Protest"sv || a.date_precision == "day"sv || ShareParticipant(a, b));
+                               (a.kind == "Protest"sv || (a.date_precision == "day"sv && !penalty) || ShareParticipant(a, b));
         // One person's detention "in 2018" and "in January 2018" is one detention told twice.
         const bool undated_shared =
             (a.date.empty() || b.date.empty() || NestedDates(a.date, b.date)) && ShareParticipant(a, b);

@@ -1217,5 +1217,14 @@ TEST_CASE("Events: a place saying where a person is from is not where the event 
   CHECK(OnlyEventWith(h, "Fine", {"Erbol Qairatuly"}).place == -1);
 }
 
+TEST_CASE("Events: two penalties of one day, each with its own sum, for different persons are two", "[graph]") {
+  const DocumentGraph g = Build(
+      "The court on Sunday imposed these penalties:\n"
+      "- Aigerim Sadyqova (34): a fine of 98,300 tenge;\n"
+      "- Erbol Qairatuly (29): a fine of 98,300 tenge.");
+  INFO(Render(g));
+  CHECK(OfKind(g, "Fine").size() == 2);
+}
+
 }  // namespace
 }  // namespace kith
