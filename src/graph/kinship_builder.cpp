@@ -75,6 +75,7 @@ void KinshipBuilder::Build() {
       if (anchors.empty()) anchors = LastAnchorForPronoun(r, lemma);
     }
     anchors = FatherByPatronymic(r, anchors);
+    anchors = SiblingBySurname(r, anchors);
     if (!AttributeOf(r.attributes, "via").empty()) {
       anchors = ChainAnchors(r, anchors);
       chains.emplace_back(&r, anchors);
@@ -330,6 +331,53 @@ std::vector<int> KinshipBuilder::FatherByPatronymic(const ExtractedRelation& r, 
     father = static_cast<int>(i);
   }
   return father < 0 ? anchors : std::vector<int>{father};
+}
+
+// "He asked about his elder brother, Qabdrash Myrzakhmetuly": a brother or sister owned by "his"
+// or "her" whose family name (surname or patronymic) is not that of the one the pronoun was read
+// as, but is that of exactly one other person of the pronoun's gender named before, is that
+// person's sibling. `anchors` otherwise.
+std::vector<int> KinshipBuilder::SiblingBySurname(const ExtractedRelation& r, const std::vector<int>& anchors) {
+  const CaptureRange& c = r.object;
+  if (r.type != "sibling"sv || c.last != c.first + 1 || anchors.size() > 1) return anchors;
+  const std::string& pronoun = ex_.tokens[c.first].lower;
+  if (pronoun != "his"sv && pronoun != "her"sv) return anchors;
+  const ExtractedRelation* named = &r;
+  if (AttributeOf(r.attributes, "unnamed") == "yes"sv) {
+    named = nullptr;
+    for (const ExtractedRelation& o : ex_.relations) {
+      if (o.type == r.type && o.object.first == c.first && o.object.last == c.last &&
+          AttributeOf(o.attributes, "unnamed") != "yes"sv) {
+        named = &o;
+      }
+    }
+    if (named == nullptr) return anchors;
+  }
+  const int sibling = arguments_.EntityFor(named->subject);
+  if (sibling < 0) return anchors;
+  const std::string& sibling_name = graph_->entities[static_cast<std::size_t>(sibling)].name;
+  if (sibling_name.find(' ') == std::string::npos) return anchors;
+  const std::string family = patronymic_keys_.Family(sibling_name);
+  if (family.empty()) return anchors;
+  const auto shares = [&](int e) {
+    const std::string& name = graph_->entities[static_cast<std::size_t>(e)].name;
+    return name.find(' ') != std::string::npos && patronymic_keys_.Family(name) == family;
+  };
+  if (!anchors.empty() && shares(anchors[0])) return anchors;
+  const std::string unwanted = pronoun == "his"sv ? "female" : "male";
+  std::set<int> before;
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const int e = mention_entity_[i];
+    if (e >= 0 && ex_.mentions[i].label == "Person"sv && ex_.mentions[i].last <= c.first) before.insert(e);
+  }
+  int owner = -1;
+  for (int e : before) {
+    const Entity& entity = graph_->entities[static_cast<std::size_t>(e)];
+    if (e == sibling || entity.gender == unwanted || !shares(e)) continue;
+    if (owner >= 0) return anchors;  // two who might be: no telling which
+    owner = e;
+  }
+  return owner < 0 ? anchors : std::vector<int>{owner};
 }
 
 // "... the house his father had built. ... His father, Y, was taken": a singular possessive the

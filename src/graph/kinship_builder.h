@@ -90,6 +90,7 @@ class KinshipBuilder {
   std::vector<int> TiedPairForTheir(const ExtractedRelation& r) const;
   std::vector<int> LastAnchorForPronoun(const ExtractedRelation& r, const std::string& lemma) const;
   std::vector<int> FatherByPatronymic(const ExtractedRelation& r, const std::vector<int>& anchors);
+  std::vector<int> SiblingBySurname(const ExtractedRelation& r, const std::vector<int>& anchors);
   bool PluralPossessive(std::size_t t) const;
   bool PluralSubject(std::size_t t) const;
   void AddRelation(int subject, const std::string& type, int object, const std::string& term, const Evidence& ev);

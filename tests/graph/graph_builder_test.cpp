@@ -1698,5 +1698,33 @@ TEST_CASE("Graph reads 'His daughter, X' by X's patronymic when 'his' finds nobo
   }
 }
 
+TEST_CASE("Graph gives 'his brother, X Y' to the one man of X's family name when 'his' was read as another",
+          "[graph]") {
+  const Article a = Build(
+      "Oral Beisenuly, 77, died in March in the village where he was born. His granddaughter, Aida, and her "
+      "younger brother, Arnur Nurlanuly, lived with him until 2017.\n\nIn that first week he asked about his elder "
+      "brother, Toleu Beisenuly, who had died in Nilka while Oral was in prison.\n");
+  INFO(Render(a.graph));
+  const int oral = EntityNamed(a.graph, "Oral Beisenuly");
+  const int arnur = EntityNamed(a.graph, "Arnur Nurlanuly");
+  const int toleu = EntityNamed(a.graph, "Toleu Beisenuly");
+  REQUIRE(oral >= 0);
+  REQUIRE(arnur >= 0);
+  REQUIRE(toleu >= 0);
+  CHECK(Tied(a.graph, toleu, "sibling", oral));
+  CHECK_FALSE(Tied(a.graph, toleu, "sibling", arnur));
+  SECTION("two men of that family name leave the reading as it was") {
+    const Article b = Build(
+        "Oral Beisenuly and Marat Beisenuly were released. Arnur Nurlanuly met them. He said his brother, Toleu "
+        "Beisenuly, was still held.\n");
+    INFO(Render(b.graph));
+    const int arnur2 = EntityNamed(b.graph, "Arnur Nurlanuly");
+    const int toleu2 = EntityNamed(b.graph, "Toleu Beisenuly");
+    REQUIRE(arnur2 >= 0);
+    REQUIRE(toleu2 >= 0);
+    CHECK(Tied(b.graph, toleu2, "sibling", arnur2));
+  }
+}
+
 }  // namespace
 }  // namespace kith
