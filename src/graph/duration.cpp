@@ -96,6 +96,15 @@ std::vector<std::string> IsoDurations(const std::string& text, const Lexicon* nu
     ++waiting;
   }
   if (waiting > 0) return {};
+  // "seven years and six months" is one term: years, then fewer months than make a year.
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    const std::string& years = out[i];
+    const std::string& months = out[i + 1];
+    if (years.back() != 'Y' || months.back() != 'M' || years.find('M') != std::string::npos) continue;
+    if (std::strtol(months.c_str() + 1, nullptr, 10) >= 12) continue;
+    out[i] = years + months.substr(1);
+    out.erase(out.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+  }
   return out;
 }
 

@@ -17,7 +17,9 @@ std::string IsoDuration(const std::string& text, const Lexicon* numbers);
 // Several terms written as one list, in their order: "12 and 7 years" ->
 // {"P12Y", "P7Y"}; "10, 8 and 5 years" -> three; "ten years and 18 months"
 // -> {"P10Y", "P18M"}; a single term -> one. A bare number takes the unit
-// of the next term that has one. Empty when any part is no term.
+// of the next term that has one. Years followed by fewer than twelve months
+// are one term: "seven years and six months" -> {"P7Y6M"}. Empty when any
+// part is no term.
 std::vector<std::string> IsoDurations(const std::string& text, const Lexicon* numbers);
 
 }  // namespace kith

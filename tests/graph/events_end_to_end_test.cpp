@@ -1226,5 +1226,11 @@ TEST_CASE("Events: two penalties of one day, each with its own sum, for differen
   CHECK(OfKind(g, "Fine").size() == 2);
 }
 
+TEST_CASE("Events: a term of years and months is one duration", "[graph]") {
+  const DocumentGraph g = Build("Ulan Sydykov, then 29, was given seven years and six months for storing files.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Sentence", {"Ulan Sydykov"}).attributes.at("duration") == "P7Y6M");
+}
+
 }  // namespace
 }  // namespace kith
