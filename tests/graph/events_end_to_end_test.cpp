@@ -1232,5 +1232,16 @@ TEST_CASE("Events: a term of years and months is one duration", "[graph]") {
   CHECK(OnlyEventWith(g, "Sentence", {"Ulan Sydykov"}).attributes.at("duration") == "P7Y6M");
 }
 
+TEST_CASE("Events: a second passive verb may follow a long aside after the first", "[graph]") {
+  const DocumentGraph g = Build(
+      "Dana Omarova said her son, Erlan Seitov, was detained in Ghulja in April 2018, three days after arriving for "
+      "his grandmother's funeral, and was sentenced the following year to nine years in prison.");
+  INFO(Render(g));
+  CHECK(InRole(OnlyEventWith(g, "Detention", {}), "detainee") == Named(g, {"Erlan Seitov"}));
+  const Event& sentence = OnlyEventWith(g, "Sentence", {"Erlan Seitov"});
+  CHECK(sentence.attributes.at("duration") == "P9Y");
+  CHECK(sentence.date == "2019");
+}
+
 }  // namespace
 }  // namespace kith
