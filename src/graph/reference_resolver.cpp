@@ -380,6 +380,9 @@ bool ReferenceResolver::RelativeSpokenOf(int s, std::size_t end, const std::stri
   // ("whose relatives in Australia") are not what a singular pronoun stands for.
   for (std::size_t w = ex_.sentences[static_cast<std::size_t>(s)].first; kin != nullptr && w < end; ++w) {
     if (in_quote_[w] || (w + 1 < ex_.tokens.size() && ex_.tokens[w + 1].norm == "'s"sv)) continue;
+    // "tried him in a hearing that, according to his son, lasted a day": the source of a claim
+    // is not what the text goes on about.
+    if (w >= 3 && ex_.tokens[w - 2].lower == "to"sv && ex_.tokens[w - 3].lower == "according"sv) continue;
     const LexiconEntry* entry = kin->FindWord(ex_.tokens[w].lower);
     if (entry == nullptr) continue;
     const auto number = entry->attributes.find("number");

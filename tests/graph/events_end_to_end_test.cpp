@@ -1243,5 +1243,13 @@ TEST_CASE("Events: a second passive verb may follow a long aside after the first
   CHECK(sentence.date == "2019");
 }
 
+TEST_CASE("Events: a relative named as the source of a claim does not break a pronoun chain", "[graph]") {
+  const DocumentGraph g = Build(
+      "Marat Bekov, a beekeeper, was detained in 2018.\n\nFor a year he was held in Ghulja. In January 2020 a court "
+      "tried him in a hearing that, according to his son, lasted less than a day, and sentenced him to six years.");
+  INFO(Render(g));
+  CHECK(InRole(OnlyEventWith(g, "Sentence", {}), "defendant") == Named(g, {"Marat Bekov"}));
+}
+
 }  // namespace
 }  // namespace kith
