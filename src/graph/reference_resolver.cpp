@@ -264,7 +264,9 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
       }
     }
   }
-  if (depth == 0) return TopicBefore(t, gender, possessive);
+  // A subject or object pronoun reached through a chain of pronouns ("... tried him and
+  // sentenced him. ... a prayer he read. He was released") goes on to the topic as well.
+  if (depth == 0 || !possessive) return TopicBefore(t, gender, possessive);
   return -1;
 }
 
@@ -369,8 +371,28 @@ int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, boo
       if (named.anyone && named.fits) return -1;
     }
     if (RelativeSpokenOf(look[k], end, gender)) return -1;
+    // "The fourth picketer, a retired bus driver, was told to go home. He had come ...": a
+    // sentence about someone the text has not named is whom the pronouns after it mean.
+    if (k >= 1 && OpensWithDescription(look[k], gender)) return -1;
   }
   return -1;
+}
+
+bool ReferenceResolver::OpensWithDescription(int s, const std::string& gender) const {
+  const std::size_t first = FirstWord(s);
+  if (first >= ex_.tokens.size() || in_quote_[first]) return false;
+  const std::string& article = ex_.tokens[first].lower;
+  if (article != "the"sv && article != "a"sv && article != "an"sv) return false;
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  const std::size_t last = ex_.sentences[static_cast<std::size_t>(s)].last;
+  for (std::size_t k = first + 1; roles != nullptr && k < last && k < first + 5; ++k) {
+    if (ex_.tokens[k].kind != TokenKind::kWord) return false;
+    const LexiconEntry* e = roles->FindWord(ex_.tokens[k].lower);
+    if (e == nullptr || AttributeOf(e->attributes, "number") != "singular"sv) continue;
+    const std::string head_gender = AttributeOf(e->attributes, "gender");
+    return gender.empty() || head_gender.empty() || head_gender == gender;
+  }
+  return false;
 }
 
 bool ReferenceResolver::RelativeSpokenOf(int s, std::size_t end, const std::string& gender) const {

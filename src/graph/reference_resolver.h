@@ -160,6 +160,9 @@ class ReferenceResolver {
   // whom a singular pronoun of `gender` means ("his son in Europe"; not "his grandfather's
   // courtyard", not "whose relatives", not one of a counted group).
   bool RelativeSpokenOf(int s, std::size_t end, const std::string& gender) const;
+  // True when sentence `s` opens, outside quotes, with a description by a singular role noun
+  // whose gender fits `gender` ("The fourth picketer, a retired driver, ...", "A nurse ...").
+  bool OpensWithDescription(int s, const std::string& gender) const;
   // The first pronoun of `gender` outside quotes in sentence `s` (with `subject_only`, the
   // first subject pronoun: "told her she would need ..." gives "she"), or the token count.
   std::size_t SamePronoun(int s, const std::string& gender, bool subject_only = false) const;

@@ -1251,5 +1251,22 @@ TEST_CASE("Events: a relative named as the source of a claim does not break a pr
   CHECK(InRole(OnlyEventWith(g, "Sentence", {}), "defendant") == Named(g, {"Marat Bekov"}));
 }
 
+TEST_CASE("Events: a pronoun chain through an object pronoun goes on to the person the text is about", "[graph]") {
+  const DocumentGraph g = Build(
+      "Oral Myrzabekov, a retired beekeeper, died on Friday.\n\nMyrzabekov was detained on August 17, 2018.\n\nHe "
+      "was held in Ghulja. In January 2020 a court tried him and sentenced him to six years in prison. The family "
+      "links the charge to a prayer he read at a wedding in 2016.\n\nHe was released on medical parole last May.");
+  INFO(Render(g));
+  CHECK(InRole(OnlyEventWith(g, "Release", {}), "released") == Named(g, {"Oral Myrzabekov"}));
+  SECTION("but not past a sentence about someone described and not yet named") {
+    const DocumentGraph h = Build(
+        "Dauren Qasymov, 29, was fined on Friday. Police had detained him at noon.\n\nThe fourth picketer, a "
+        "retired bus driver, was told to go home. He had come a long way. He took the overnight train from Oskemen "
+        "on Thursday.");
+    INFO(Render(h));
+    for (const Event* travel : OfKind(h, "Travel")) CHECK(InRole(*travel, "traveller") != Named(h, {"Dauren Qasymov"}));
+  }
+}
+
 }  // namespace
 }  // namespace kith
