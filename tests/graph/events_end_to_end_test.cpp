@@ -1268,5 +1268,13 @@ TEST_CASE("Events: a pronoun chain through an object pronoun goes on to the pers
   }
 }
 
+TEST_CASE("Events: a date set off by commas between the verb and its term keeps the term", "[graph]") {
+  const DocumentGraph g = Build("Turdy Sadykov, then 51, was sentenced on October 23, 2018, to five years for fraud.");
+  INFO(Render(g));
+  const Event& sentence = OnlyEventWith(g, "Sentence", {"Turdy Sadykov"});
+  CHECK(sentence.attributes.at("duration") == "P5Y");
+  CHECK(sentence.date == "2018-10-23");
+}
+
 }  // namespace
 }  // namespace kith
