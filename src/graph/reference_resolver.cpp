@@ -729,6 +729,15 @@ std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, co
     }
   }
   if (const int apposed = ApposedEarlier(c); apposed >= 0) return {apposed};
+  // "In 2021 the judge sentenced her": one who holds an office over the persons of the story
+  // ("the judge", "the officer", "the consul") is someone new unless named beside the title.
+  if (const Lexicon* roles = rules_.lexicon("role_nouns"); roles != nullptr) {
+    const LexiconEntry* head = roles->FindWord(ex_.tokens[c.last - 1].lower);
+    const std::string category = head == nullptr ? std::string() : AttributeOf(head->attributes, "category");
+    if (category == "official"sv || category == "law"sv || category == "security"sv || category == "diplomacy"sv) {
+      return {};
+    }
+  }
   // A description names someone again where a pronoun would mean the subject, so it means the
   // last fitting person (no possessor) outside quotes of the sentence before ("... said his
   // father, X, was released. The elder man ...": X).

@@ -1276,5 +1276,17 @@ TEST_CASE("Events: a date set off by commas between the verb and its term keeps 
   CHECK(sentence.date == "2018-10-23");
 }
 
+TEST_CASE("Events: a description by an office ('the judge', 'the officer') is nobody named before", "[graph]") {
+  const DocumentGraph g = Build(
+      "Aigul Serikova, 45, was detained in Ghulja in 2019. In 2021 the judge sentenced her to ten years. The police "
+      "officer released her in 2023.");
+  INFO(Render(g));
+  const std::vector<int> aigul = Named(g, {"Aigul Serikova"});
+  const Event& sentence = OnlyEventWith(g, "Sentence", {"Aigul Serikova"});
+  CHECK(InRole(sentence, "adjudicator").empty());
+  CHECK(InRole(sentence, "defendant") == aigul);
+  CHECK(InRole(OnlyEventWith(g, "Release", {"Aigul Serikova"}), "agent").empty());
+}
+
 }  // namespace
 }  // namespace kith
