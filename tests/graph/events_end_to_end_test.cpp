@@ -1288,5 +1288,14 @@ TEST_CASE("Events: a description by an office ('the judge', 'the officer') is no
   CHECK(InRole(OnlyEventWith(g, "Release", {"Aigul Serikova"}), "agent").empty());
 }
 
+TEST_CASE("Events: a second passive verb is not reached across a relative clause about someone else", "[graph]") {
+  const DocumentGraph g = Build(
+      "Serik Bekov was detained in April 2018 after his brother, who had lived in Almaty for many years, returned "
+      "home and was sentenced to ten years.");
+  INFO(Render(g));
+  for (const Event* sentence : OfKind(g, "Sentence")) CHECK(InRole(*sentence, "defendant") != Named(g, {"Serik Bekov"}));
+  for (const Event* sentence : OfKind(g, "Sentence")) CHECK(InRole(*sentence, "defendant").size() == 1);
+}
+
 }  // namespace
 }  // namespace kith
