@@ -333,10 +333,12 @@ std::vector<int> KinshipBuilder::FatherByPatronymic(const ExtractedRelation& r, 
   return father < 0 ? anchors : std::vector<int>{father};
 }
 
-// "He asked about his elder brother, Qabdrash Myrzakhmetuly": a brother or sister owned by "his"
-// or "her" whose family name (surname or patronymic) is not that of the one the pronoun was read
-// as, but is that of exactly one other person of the pronoun's gender named before, is that
-// person's sibling. `anchors` otherwise.
+// "He asked about his elder brother, Toleu Beisenuly": a brother or sister owned by "his" or
+// "her" whose family name (surname or patronymic) is not that of the one the pronoun was read as
+// (or who was read as nobody), but is that of exactly one other person named before, not of the
+// pronoun's other gender and, for a surname, not a parent or child of the one it was read as, is
+// that person's sibling.
+// `anchors` otherwise.
 std::vector<int> KinshipBuilder::SiblingBySurname(const ExtractedRelation& r, const std::vector<int>& anchors) {
   const CaptureRange& c = r.object;
   if (r.type != "sibling"sv || c.last != c.first + 1 || anchors.size() > 1) return anchors;
@@ -370,10 +372,22 @@ std::vector<int> KinshipBuilder::SiblingBySurname(const ExtractedRelation& r, co
     const int e = mention_entity_[i];
     if (e >= 0 && ex_.mentions[i].label == "Person"sv && ex_.mentions[i].last <= c.first) before.insert(e);
   }
+  // "Her daughter, Aigul Qasymova, said her sister, Aida Bekova, ...": a mother who shares the
+  // sister's name is no sister of hers.
+  // A patronymic is never a parent's, so only a shared surname can be.
+  const int read_as = anchors.empty() || !patronymic_keys_.Stem(sibling_name).empty() ? -1 : anchors[0];
+  const auto generation_apart = [&](int e) {
+    if (read_as < 0) return false;
+    for (const Relation& rel : graph_->relations) {
+      if (rel.type != "parent"sv && rel.type != "child"sv) continue;
+      if ((rel.subject == e && rel.object == read_as) || (rel.object == e && rel.subject == read_as)) return true;
+    }
+    return false;
+  };
   int owner = -1;
   for (int e : before) {
     const Entity& entity = graph_->entities[static_cast<std::size_t>(e)];
-    if (e == sibling || entity.gender == unwanted || !shares(e)) continue;
+    if (e == sibling || entity.gender == unwanted || !shares(e) || generation_apart(e)) continue;
     if (owner >= 0) return anchors;  // two who might be: no telling which
     owner = e;
   }

@@ -1724,6 +1724,20 @@ TEST_CASE("Graph gives 'his brother, X Y' to the one man of X's family name when
     REQUIRE(toleu2 >= 0);
     CHECK(Tied(b.graph, toleu2, "sibling", arnur2));
   }
+  SECTION("a parent who shares the name is no sibling") {
+    const Article c = Build(
+        "Gulnar Bekova, 68, was detained in Ghulja in 2018. Her daughter, Aigul Qasymova, said her sister, Aida "
+        "Bekova, was detained in 2019.\n");
+    INFO(Render(c.graph));
+    const int gulnar = EntityNamed(c.graph, "Gulnar Bekova");
+    const int aigul = EntityNamed(c.graph, "Aigul Qasymova");
+    const int aida = EntityNamed(c.graph, "Aida Bekova");
+    REQUIRE(gulnar >= 0);
+    REQUIRE(aigul >= 0);
+    REQUIRE(aida >= 0);
+    CHECK(Tied(c.graph, aida, "sibling", aigul));
+    CHECK_FALSE(Tied(c.graph, aida, "sibling", gulnar));
+  }
 }
 
 }  // namespace
