@@ -51,7 +51,7 @@ std::string IsoDuration(const std::string& text, const Lexicon* numbers) {
   return "P" + std::to_string(amount) + unit;
 }
 
-std::vector<std::string> IsoDurations(const std::string& text, const Lexicon* numbers) {
+std::vector<std::string> IsoDurations(const std::string& text, const Lexicon* numbers, bool join_months) {
   // Parts split at commas and "and": "10, 8 and 5 years" -> "10", "8", "5 years".
   std::vector<std::string> parts;
   std::string part;
@@ -97,7 +97,7 @@ std::vector<std::string> IsoDurations(const std::string& text, const Lexicon* nu
   }
   if (waiting > 0) return {};
   // "seven years and six months" is one term: years, then fewer months than make a year.
-  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+  for (std::size_t i = 0; join_months && i + 1 < out.size(); ++i) {
     const std::string& years = out[i];
     const std::string& months = out[i + 1];
     if (years.back() != 'Y' || months.back() != 'M' || years.find('M') != std::string::npos) continue;

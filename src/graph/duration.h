@@ -20,6 +20,7 @@ std::string IsoDuration(const std::string& text, const Lexicon* numbers);
 // of the next term that has one. Years followed by fewer than twelve months
 // are one term: "seven years and six months" -> {"P7Y6M"}. Empty when any
 // part is no term.
-std::vector<std::string> IsoDurations(const std::string& text, const Lexicon* numbers);
+// `join_months` false keeps "seven years and six months" two terms, as after "respectively".
+std::vector<std::string> IsoDurations(const std::string& text, const Lexicon* numbers, bool join_months = true);
 
 }  // namespace kith

@@ -527,8 +527,15 @@ void EventAssembler::AddProtesters(std::vector<Event>* events) const {
 void EventAssembler::AddTerms(Event e, std::vector<Event>* events, std::vector<int>* groups, int* next_group) const {
   // A written term keeps its words and gains its ISO 8601 duration ("ten days" -> P10D).
   const auto term = e.attributes.find("term");
+  // "A and B were sentenced to seven years and six months respectively": a term each.
+  bool respectively = false;
+  if (e.evidence.sentence >= 0) {
+    const SentenceSpan& s = ex_.sentences[static_cast<std::size_t>(e.evidence.sentence)];
+    for (std::size_t k = s.first; k < s.last && !respectively; ++k) respectively = ex_.tokens[k].lower == "respectively"sv;
+  }
   const std::vector<std::string> isos =
-      term == e.attributes.end() ? std::vector<std::string>{} : IsoDurations(term->second, rules_.lexicon("number_words"));
+      term == e.attributes.end() ? std::vector<std::string>{}
+                                 : IsoDurations(term->second, rules_.lexicon("number_words"), !respectively);
   if (isos.size() == 1) e.attributes["duration"] = isos[0];
   if (isos.size() <= 1) {
     events->push_back(std::move(e));

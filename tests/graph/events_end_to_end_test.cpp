@@ -1230,6 +1230,16 @@ TEST_CASE("Events: a term of years and months is one duration", "[graph]") {
   const DocumentGraph g = Build("Ulan Sydykov, then 29, was given seven years and six months for storing files.");
   INFO(Render(g));
   CHECK(OnlyEventWith(g, "Sentence", {"Ulan Sydykov"}).attributes.at("duration") == "P7Y6M");
+  SECTION("but 'respectively' gives each defendant one of them") {
+    const DocumentGraph h = Build(
+        "Aigerim Sadyqova and Erbol Qairatuly were sentenced to seven years and six months respectively.");
+    INFO(Render(h));
+    const std::vector<const Event*> sentences = OfKind(h, "Sentence");
+    REQUIRE(sentences.size() == 2);
+    CHECK(InRole(*sentences[0], "defendant") == Named(h, {"Aigerim Sadyqova"}));
+    CHECK(sentences[0]->attributes.at("duration") == "P7Y");
+    CHECK(sentences[1]->attributes.at("duration") == "P6M");
+  }
 }
 
 TEST_CASE("Events: a second passive verb may follow a long aside after the first", "[graph]") {
