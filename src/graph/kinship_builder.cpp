@@ -296,6 +296,18 @@ std::vector<int> KinshipBuilder::TiedPairForTheir(const ExtractedRelation& r) co
   return {};
 }
 
+const ExtractedRelation* KinshipBuilder::NamedReading(const ExtractedRelation& r) const {
+  if (AttributeOf(r.attributes, "unnamed") != "yes"sv) return &r;
+  const ExtractedRelation* named = nullptr;
+  for (const ExtractedRelation& o : ex_.relations) {
+    if (o.type == r.type && o.object.first == r.object.first && o.object.last == r.object.last &&
+        AttributeOf(o.attributes, "unnamed") != "yes"sv) {
+      named = &o;
+    }
+  }
+  return named;
+}
+
 // "His daughter, Dana Sailauqyzy": a son or daughter owned by "his" whose patronymic is the
 // given name of exactly one named man other than the one "his" was read as (or of anyone,
 // when it was read as nobody) is that man's child. `anchors` otherwise.
@@ -304,17 +316,8 @@ std::vector<int> KinshipBuilder::FatherByPatronymic(const ExtractedRelation& r, 
   if (r.type != "child"sv || c.last != c.first + 1 || anchors.size() > 1) return anchors;
   if (ex_.tokens[c.first].lower != "his"sv) return anchors;
   // The unnamed reading of the same words ("His son" beside "His son, X") moves with the named.
-  const ExtractedRelation* named = &r;
-  if (AttributeOf(r.attributes, "unnamed") == "yes"sv) {
-    named = nullptr;
-    for (const ExtractedRelation& o : ex_.relations) {
-      if (o.type == r.type && o.object.first == c.first && o.object.last == c.last &&
-          AttributeOf(o.attributes, "unnamed") != "yes"sv) {
-        named = &o;
-      }
-    }
-    if (named == nullptr) return anchors;
-  }
+  const ExtractedRelation* named = NamedReading(r);
+  if (named == nullptr) return anchors;
   const int child = arguments_.EntityFor(named->subject);
   if (child < 0) return anchors;
   const std::string stem = patronymic_keys_.Stem(graph_->entities[static_cast<std::size_t>(child)].name);
@@ -344,17 +347,8 @@ std::vector<int> KinshipBuilder::SiblingBySurname(const ExtractedRelation& r, co
   if (r.type != "sibling"sv || c.last != c.first + 1 || anchors.size() > 1) return anchors;
   const std::string& pronoun = ex_.tokens[c.first].lower;
   if (pronoun != "his"sv && pronoun != "her"sv) return anchors;
-  const ExtractedRelation* named = &r;
-  if (AttributeOf(r.attributes, "unnamed") == "yes"sv) {
-    named = nullptr;
-    for (const ExtractedRelation& o : ex_.relations) {
-      if (o.type == r.type && o.object.first == c.first && o.object.last == c.last &&
-          AttributeOf(o.attributes, "unnamed") != "yes"sv) {
-        named = &o;
-      }
-    }
-    if (named == nullptr) return anchors;
-  }
+  const ExtractedRelation* named = NamedReading(r);
+  if (named == nullptr) return anchors;
   const int sibling = arguments_.EntityFor(named->subject);
   if (sibling < 0) return anchors;
   const std::string& sibling_name = graph_->entities[static_cast<std::size_t>(sibling)].name;

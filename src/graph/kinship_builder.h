@@ -89,6 +89,9 @@ class KinshipBuilder {
   KinPair KinPairBefore(const CaptureRange& c) const;
   std::vector<int> TiedPairForTheir(const ExtractedRelation& r) const;
   std::vector<int> LastAnchorForPronoun(const ExtractedRelation& r, const std::string& lemma) const;
+  // The reading of the same owner and kin word that names the relative: `r` itself, or for an
+  // unnamed reading ("His son" beside "His son, X") the named one; nullptr when there is none.
+  const ExtractedRelation* NamedReading(const ExtractedRelation& r) const;
   std::vector<int> FatherByPatronymic(const ExtractedRelation& r, const std::vector<int>& anchors);
   std::vector<int> SiblingBySurname(const ExtractedRelation& r, const std::vector<int>& anchors);
   bool PluralPossessive(std::size_t t) const;
