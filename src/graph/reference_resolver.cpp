@@ -378,6 +378,11 @@ int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, boo
   return -1;
 }
 
+bool ReferenceResolver::IsOffice(const LexiconEntry& role) {
+  const std::string category = AttributeOf(role.attributes, "category");
+  return category == "official"sv || category == "law"sv || category == "security"sv || category == "diplomacy"sv;
+}
+
 bool ReferenceResolver::OpensWithDescription(int s, const std::string& gender) const {
   const std::size_t first = FirstWord(s);
   if (first >= ex_.tokens.size() || in_quote_[first]) return false;
@@ -389,6 +394,8 @@ bool ReferenceResolver::OpensWithDescription(int s, const std::string& gender) c
     if (ex_.tokens[k].kind != TokenKind::kWord) return false;
     const LexiconEntry* e = roles->FindWord(ex_.tokens[k].lower);
     if (e == nullptr || AttributeOf(e->attributes, "number") != "singular"sv) continue;
+    // "A judge fined her the next day": an office acting on someone is no new person to follow.
+    if (IsOffice(*e)) return false;
     const std::string head_gender = AttributeOf(e->attributes, "gender");
     return gender.empty() || head_gender.empty() || head_gender == gender;
   }
@@ -733,10 +740,7 @@ std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, co
   // ("the judge", "the officer", "the consul") is someone new unless named beside the title.
   if (const Lexicon* roles = rules_.lexicon("role_nouns"); roles != nullptr) {
     const LexiconEntry* head = roles->FindWord(ex_.tokens[c.last - 1].lower);
-    const std::string category = head == nullptr ? std::string() : AttributeOf(head->attributes, "category");
-    if (category == "official"sv || category == "law"sv || category == "security"sv || category == "diplomacy"sv) {
-      return {};
-    }
+    if (head != nullptr && IsOffice(*head)) return {};
   }
   // A description names someone again where a pronoun would mean the subject, so it means the
   // last fitting person (no possessor) outside quotes of the sentence before ("... said his

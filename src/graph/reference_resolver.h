@@ -161,8 +161,12 @@ class ReferenceResolver {
   // courtyard", not "whose relatives", not one of a counted group).
   bool RelativeSpokenOf(int s, std::size_t end, const std::string& gender) const;
   // True when sentence `s` opens, outside quotes, with a description by a singular role noun
-  // whose gender fits `gender` ("The fourth picketer, a retired driver, ...", "A nurse ...").
+  // whose gender fits `gender` ("The fourth picketer, a retired driver, ...", "A nurse ..."),
+  // not by an office ("A judge fined her").
   bool OpensWithDescription(int s, const std::string& gender) const;
+  // True when a role noun names an office over the persons of a story (a judge, an officer, an
+  // official, a consul): its category is official, law, security or diplomacy.
+  static bool IsOffice(const LexiconEntry& role);
   // The first pronoun of `gender` outside quotes in sentence `s` (with `subject_only`, the
   // first subject pronoun: "told her she would need ..." gives "she"), or the token count.
   std::size_t SamePronoun(int s, const std::string& gender, bool subject_only = false) const;
