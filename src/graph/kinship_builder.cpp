@@ -340,8 +340,7 @@ std::vector<int> KinshipBuilder::FatherByPatronymic(const ExtractedRelation& r, 
 // "her" whose family name (surname or patronymic) is not that of the one the pronoun was read as
 // (or who was read as nobody), but is that of exactly one other person named before, not of the
 // pronoun's other gender and, for a surname, not a parent or child of the one it was read as, is
-// that person's sibling.
-// `anchors` otherwise.
+// that person's sibling. `anchors` otherwise.
 std::vector<int> KinshipBuilder::SiblingBySurname(const ExtractedRelation& r, const std::vector<int>& anchors) {
   const CaptureRange& c = r.object;
   if (r.type != "sibling"sv || c.last != c.first + 1 || anchors.size() > 1) return anchors;
@@ -367,8 +366,7 @@ std::vector<int> KinshipBuilder::SiblingBySurname(const ExtractedRelation& r, co
     if (e >= 0 && ex_.mentions[i].label == "Person"sv && ex_.mentions[i].last <= c.first) before.insert(e);
   }
   // "Her daughter, Aigul Qasymova, said her sister, Aida Bekova, ...": a mother who shares the
-  // sister's name is no sister of hers.
-  // A patronymic is never a parent's, so only a shared surname can be.
+  // sister's surname is no sister of hers (a patronymic is never a parent's).
   const int read_as = anchors.empty() || !patronymic_keys_.Stem(sibling_name).empty() ? -1 : anchors[0];
   const auto generation_apart = [&](int e) {
     if (read_as < 0) return false;
