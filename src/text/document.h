@@ -17,7 +17,10 @@ struct DocumentMeta {
   std::string date;    // ISO 8601 "YYYY-MM-DD" (or a prefix); anchors relative dates
   std::string url;
   std::string source;  // publisher, from front matter or a byline
-  // Front matter keys other than the four above, verbatim (key lower-cased);
+  // The one person a byline credits ("By Jane Doe") or front matter's "author"; "" when the
+  // page names none, or several ("By A and B").
+  std::string author;
+  // Front matter keys other than the five above, verbatim (key lower-cased);
   // kept for callers that want them, unused by the pipeline.
   std::map<std::string, std::string> extra;
 };

@@ -313,6 +313,8 @@ Status ParseFrontMatter(Document* doc) {
       meta.url = value;
     } else if (key == "source"sv) {
       meta.source = value;
+    } else if (key == "author"sv) {
+      meta.author = value;
     } else {
       meta.extra[key] = value;
     }

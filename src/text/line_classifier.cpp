@@ -374,8 +374,10 @@ std::string_view StripWordPunctuation(std::string_view w) {
 }
 
 // "By Jane Doe", "By RFE/RL's Kazakh Service": sets *organisation to the
-// named organisation when it looks like one.
-bool IsByline(const Line& line, const LineClassifierOptions& options, std::string* organisation) {
+// named organisation when it looks like one, and *person to the credit's
+// first part when that is one person ("Jane Doe", not "A and B").
+bool IsByline(const Line& line, const LineClassifierOptions& options, std::string* organisation,
+              std::string* person) {
   const std::vector<std::string_view>& w = line.words;
   if (w.size() < 2 || w.size() > options.byline_max_words) return false;
   if (w[0] != "By"sv && w[0] != "BY"sv) return false;
@@ -396,6 +398,7 @@ bool IsByline(const Line& line, const LineClassifierOptions& options, std::strin
   // News"): the organisation is the first part with an organisation word or
   // a slash acronym.
   std::string part;
+  bool first_part = true;
   const std::string credit = std::string(line.text.substr(w[0].size())) + ",";
   for (char c : credit) {
     if (c != ',' && c != ';' && c != '|') {
@@ -413,6 +416,25 @@ bool IsByline(const Line& line, const LineClassifierOptions& options, std::strin
       *organisation = part.substr(t.begin, t.size());
       break;
     }
+    if (first_part) {
+      // The capitalised words that open the part: "Jane Doe in Almaty" credits Jane Doe.
+      std::string name;
+      std::size_t words = 0;
+      bool opening = true;
+      bool several = false;
+      for (std::string_view word : SplitWords(part)) {
+        several = several || word == "and"sv || word == "&"sv;
+        std::size_t letters = 0;
+        bool capitalised = false;
+        LetterShape(word, &letters, &capitalised);
+        opening = opening && capitalised;
+        if (!opening) continue;
+        name += (name.empty() ? "" : " ") + std::string(word);
+        ++words;
+      }
+      if (!several && words >= 2) *person = name;
+    }
+    first_part = false;
     part.clear();
   }
   return true;
@@ -525,10 +547,12 @@ void ClassifyLines(const FurnitureCues& furniture_cues, const LineClassifierOpti
   std::vector<Kind> kinds(n, Kind::kContent);
   std::vector<const char*> rules(n, nullptr);
   std::string byline_org;
+  std::string byline_person;
   for (std::size_t i = 0; i < n; ++i) {
     const Line& line = lines[i];
     const char* rule = nullptr;
     std::string org;
+    std::string person;
     if (i >= footer) {
       rule = kRuleFooter;
     } else if (const char* cue_rule = MatchCue(cues, line)) {
@@ -537,9 +561,10 @@ void ClassifyLines(const FurnitureCues& furniture_cues, const LineClassifierOpti
       rule = kRuleMedia;
     } else if (IsBulletLabel(line, options)) {
       rule = kRuleBullet;
-    } else if (IsByline(line, options, &org)) {
+    } else if (IsByline(line, options, &org, &person)) {
       rule = kRuleByline;
       if (byline_org.empty()) byline_org = org;
+      if (byline_person.empty()) byline_person = person;
     } else if (i > 0 && line.text == lines[i - 1].text) {
       rule = kRuleRepeatedLine;
     }
@@ -571,6 +596,7 @@ void ClassifyLines(const FurnitureCues& furniture_cues, const LineClassifierOpti
   if (doc->meta.title.empty() && title < n) doc->meta.title = lines[title].text;
 
   if (doc->meta.source.empty() && !byline_org.empty()) doc->meta.source = byline_org;
+  if (doc->meta.author.empty()) doc->meta.author = byline_person;
   if (doc->meta.source.empty()) {
     for (std::size_t i = footer; i < n; ++i) {
       if (IsPublisherIntro(lines[i], next_of(i), options)) {

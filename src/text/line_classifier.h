@@ -91,8 +91,9 @@ std::vector<Span> SplitLines(const std::string& text, Span range);
 // doc->content_lines, doc->headline_lines and doc->furniture, replacing their
 // previous contents. Fills doc->meta.title from the first headline (or from
 // the first non-furniture line when it has no final punctuation) and
-// doc->meta.source from an organisation byline or a publisher footer, each
-// only when empty. `furniture_cues` are entries of the furniture lexicon.
+// doc->meta.source from an organisation byline or a publisher footer, and
+// doc->meta.author from the first byline crediting one person, each only
+// when empty. `furniture_cues` are entries of the furniture lexicon.
 void ClassifyLines(const std::vector<LexiconEntry>& furniture_cues, Document* doc);
 void ClassifyLines(const std::vector<LexiconEntry>& furniture_cues, const LineClassifierOptions& options,
                    Document* doc);

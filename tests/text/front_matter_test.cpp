@@ -35,7 +35,8 @@ TEST_CASE("front matter sets meta and body", "[text]") {
   CHECK(doc.meta.date == "2019-11-05");
   CHECK(doc.meta.url == "https://news.example.org/floods?id=7");
   CHECK(doc.meta.source == "Example Valley Radio");
-  CHECK(doc.meta.extra.at("author") == "Jane Roe");
+  CHECK(doc.meta.author == "Jane Roe");
+  CHECK(doc.meta.extra.count("author") == 0);
   CHECK(BodyText(doc) == "The river fell by a metre overnight.\n");
   CHECK(doc.body.end == text.size());
 }

@@ -265,6 +265,35 @@ TEST_CASE("line classifier fills the source from an organisation byline", "[text
   }
 }
 
+TEST_CASE("line classifier takes the author from a byline crediting one person", "[text]") {
+  struct Case {
+    const char* byline;
+    const char* author;
+  };
+  const std::vector<Case> cases = {
+      {"By Jane Doe", "Jane Doe"},
+      {"By Jane Doe, Example News", "Jane Doe"},
+      {"By Jane Doe in Riverton", "Jane Doe"},
+      {"By Maria de la Cruz and Tom Reed", ""},
+      {"By Example Radio's Northern Service", ""},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.byline) {
+      const Document doc =
+          Classify(std::string("Council Backs Valley Water Plan\n\n") + c.byline + "\n\n" + kPara1 + "\n");
+      CHECK(doc.meta.author == c.author);
+    }
+  }
+  SECTION("an author from front matter is kept") {
+    Document doc;
+    doc.text = std::string("By Jane Doe\n\n") + kPara1 + "\n";
+    doc.body = Span{0, doc.text.size()};
+    doc.meta.author = "John Roe";
+    ClassifyLines(TestCues(), &doc);
+    CHECK(doc.meta.author == "John Roe");
+  }
+}
+
 TEST_CASE("line classifier removes a trailing footer from a media marker on", "[text]") {
   const std::string text = std::string("Council Backs Valley Water Plan\n\n") + kPara1 + "\n\n" + kPara2 + "\n\n" +
                            kPara3 + "\n\n" + kPara4 + "\n\n" + kPara5 +
