@@ -53,6 +53,9 @@ struct Extraction {
   std::vector<ExtractedMention> mentions;
   std::vector<ExtractedRelation> relations;
   std::vector<ExtractedEvent> events;
+  // The sentence read from the name the byline credits as author (after the text's sentences
+  // and the publisher's), or -1; only Person mentions come from it.
+  int author_sentence = -1;
 
   // Index of the sentence containing token `t`, or -1.
   int SentenceOf(std::size_t t) const;

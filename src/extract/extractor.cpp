@@ -270,20 +270,26 @@ Status Extract(const Document& doc, const RuleSet& rules, const ExtractOptions& 
   sentences.openers = &rules.sentence_openers();
   out->sentences = SplitSentences(out->tokens, sentences);
   // The publisher named by the page (front matter, byline or footer) is read as one more
-  // sentence, from which only organizations are kept: the outlet is an actor of its own.
-  std::size_t publisher_first = out->tokens.size();
-  if (!doc.meta.source.empty()) {
-    const std::size_t at = doc.text.find(doc.meta.source);
-    if (at != std::string::npos) {
-      rules.tokenizer().Tokenize(doc.text, Span{at, at + doc.meta.source.size()}, &out->tokens);
-      if (out->tokens.size() > publisher_first) {
-        out->sentences.push_back(SentenceSpan{publisher_first, out->tokens.size()});
-      }
-    }
-  }
+  // sentence, from which only organizations are kept: the outlet is an actor of its own. The
+  // author the byline credits is read as another, from which only persons are kept: an essay in
+  // the first person is the author's account.
+  const std::size_t publisher_first = out->tokens.size();
+  const auto read_page_name = [&](const std::string& name) {
+    const std::size_t first = out->tokens.size();
+    const std::size_t at = name.empty() ? std::string::npos : doc.text.find(name);
+    if (at == std::string::npos) return false;
+    rules.tokenizer().Tokenize(doc.text, Span{at, at + name.size()}, &out->tokens);
+    if (out->tokens.size() == first) return false;
+    out->sentences.push_back(SentenceSpan{first, out->tokens.size()});
+    return true;
+  };
+  read_page_name(doc.meta.source);
+  const std::size_t author_first = out->tokens.size();
+  out->author_sentence = read_page_name(doc.meta.author) ? static_cast<int>(out->sentences.size()) - 1 : -1;
   RunStages(doc.text, rules, options, out);
   out->mentions.erase(std::remove_if(out->mentions.begin(), out->mentions.end(),
                                      [&](const ExtractedMention& m) {
+                                       if (m.first >= author_first) return m.label != "Person"sv;
                                        return m.first >= publisher_first && m.label != "Organization"sv;
                                      }),
                       out->mentions.end());

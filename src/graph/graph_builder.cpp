@@ -41,6 +41,7 @@ class Builder {
       graph_.sentences.push_back(SentenceRecord{Span{ex_.tokens[s.first].span.begin, ex_.tokens[s.last - 1].span.end}});
     }
     mention_entity_.assign(ex_.mentions.size(), -1);
+    narrated_ = NarratedInFirstPerson();
     BuildPersons();
     BuildByKey(EntityKind::kPlace, "Place", "Place");
     BuildByKey(EntityKind::kOrganization, "Organization", "Organization");
@@ -51,7 +52,7 @@ class Builder {
     GenderCountedGroups();
     GenderFromSurnames();
     GenderFromPronouns();
-    const ReferenceResolver resolver(ex_, rules_, mention_entity_, graph_.entities);
+    const ReferenceResolver resolver(ex_, rules_, mention_entity_, graph_.entities, Narrator());
     const ArgumentReader arguments(ex_, rules_, mention_entity_, graph_, resolver);
     if (joins_.empty()) {
       // Another name of a person ("She was born X") is known only once pronouns are resolved:
@@ -125,6 +126,36 @@ class Builder {
     }
   }
 
+  // True when the article's own narration, outside quotes, says "I", "my" or "me" in two
+  // sentences or more: an essay or a testimony told by its author.
+  bool NarratedInFirstPerson() const {
+    int sentences = 0;
+    for (std::size_t si = 0; si < ex_.sentences.size(); ++si) {
+      if (static_cast<int>(si) == ex_.author_sentence) continue;
+      bool quoted = false;
+      bool first_person = false;
+      for (std::size_t t = ex_.sentences[si].first; t < ex_.sentences[si].last && !first_person; ++t) {
+        const Token& token = ex_.tokens[t];
+        if (token.norm == "\""sv) quoted = !quoted;
+        first_person = !quoted && (token.lower == "i"sv || token.lower == "my"sv || token.lower == "me"sv);
+      }
+      if (first_person && ++sentences >= 2) return true;
+    }
+    return false;
+  }
+
+  // The entity of the author the byline credits when the article is told in their voice, or -1.
+  int Narrator() const {
+    if (!narrated_ || ex_.author_sentence < 0) return -1;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      if (ex_.mentions[i].label == "Person"sv && ex_.SentenceOf(ex_.mentions[i].first) == ex_.author_sentence &&
+          mention_entity_[i] >= 0) {
+        return mention_entity_[i];
+      }
+    }
+    return -1;
+  }
+
   void BuildPersons() {
     std::map<std::string, int> by_key;                 // full-name key -> entity
     std::map<std::string, std::set<int>> part_owner;  // part key -> entities
@@ -134,6 +165,8 @@ class Builder {
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
       if (m.label != "Person"sv || m.attributes.count("refers") != 0) continue;
+      // The byline's author is a person of the article only when the article speaks as them.
+      if (!narrated_ && ex_.author_sentence >= 0 && ex_.SentenceOf(m.first) == ex_.author_sentence) continue;
       const std::vector<std::string> toks = NameTokens(m);
       if (toks.empty()) continue;
       if (toks.size() == 1) {
@@ -1074,6 +1107,7 @@ class Builder {
   std::string publication_date_;
   DateValue publication_;
   std::vector<MentionJoin> joins_;
+  bool narrated_ = false;  // see NarratedInFirstPerson
   Tokenizer rules_tokenizer_;
   DocumentGraph graph_;
   std::vector<int> mention_entity_;

@@ -18,8 +18,9 @@ bool IsFirstPerson(const std::string& lower) {
 }  // namespace
 
 ReferenceResolver::ReferenceResolver(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
-                                     const std::vector<Entity>& entities)
-    : ex_(ex), rules_(rules), mention_entity_(mention_entity), entities_(entities), in_quote_(ex.tokens.size(), false) {
+                                     const std::vector<Entity>& entities, int narrator)
+    : ex_(ex), rules_(rules), mention_entity_(mention_entity), entities_(entities), narrator_(narrator),
+      in_quote_(ex.tokens.size(), false) {
   for (const SentenceSpan& s : ex.sentences) {
     bool open = false;
     for (std::size_t t = s.first; t < s.last; ++t) {
@@ -636,7 +637,7 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   if (t >= ex_.tokens.size()) return {};
   const std::string& lower = ex_.tokens[t].lower;
   if (IsFirstPerson(lower)) {
-    if (!in_quote_[t]) return {};
+    if (!in_quote_[t]) return narrator_ < 0 ? std::vector<int>{} : std::vector<int>{narrator_};
     const int sp = Speaker(ex_.SentenceOf(t));
     return sp < 0 ? std::vector<int>{} : std::vector<int>{sp};
   }

@@ -7,6 +7,8 @@
 //    the person "she" refers to, or "..., the 46-year-old teacher said" with
 //    the person a pronoun there would mean), else such a person in the
 //    sentence before;
+//  - "my", "our", "I", "me", "we" outside quotes: the narrator, the author an article told
+//    in the first person is by ("By X ... My father was detained"); nobody when there is none;
 //  - "her", "his", "she", "he" inside a quote or an interview's answer: the
 //    nearest person who fits named earlier in the same speech, unless the
 //    speaker's own relative ("my husband") comes nearer (see NearestInSpeech; SpokenRelative
@@ -77,9 +79,10 @@ bool IsAgeWord(const std::string& lower);
 
 class ReferenceResolver {
  public:
-  // `mention_entity[i]` is the entity of ex.mentions[i] (-1 if none); `entities` gives genders.
+  // `mention_entity[i]` is the entity of ex.mentions[i] (-1 if none); `entities` gives genders;
+  // `narrator` is the entity of the article's first-person narrator, or -1.
   ReferenceResolver(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
-                    const std::vector<Entity>& entities);
+                    const std::vector<Entity>& entities, int narrator = -1);
 
   // Entities the pronoun at token `t` refers to.
   std::vector<int> Resolve(std::size_t t) const;
@@ -230,6 +233,7 @@ class ReferenceResolver {
   const RuleSet& rules_;
   const std::vector<int>& mention_entity_;
   const std::vector<Entity>& entities_;
+  int narrator_ = -1;
   std::vector<bool> in_quote_;  // inside double quotes, or in an interview's answer
   // Per sentence: the Person mentions that start in it, in the order of ex_.mentions.
   std::vector<std::vector<std::size_t>> persons_in_;

@@ -1740,5 +1740,27 @@ TEST_CASE("Graph gives 'his brother, X Y' to the one man of X's family name when
   }
 }
 
+TEST_CASE("Graph reads first-person narration as the byline's author speaking", "[graph]") {
+  const Article a = Build(
+      "Where My Father Is\n\nBy Aruzhan Tleuqyzy\n\nIn 2014 my mother and I moved to Semey. My father, Marat "
+      "Tleuov, stayed behind in Ghulja. He was detained in 2018, and I have not seen him since.\n");
+  INFO(Render(a.graph));
+  const int author = EntityNamed(a.graph, "Aruzhan Tleuqyzy");
+  const int father = EntityNamed(a.graph, "Marat Tleuov");
+  REQUIRE(author >= 0);
+  REQUIRE(father >= 0);
+  CHECK(Tied(a.graph, father, "parent", author));
+  CHECK(UnnamedTied(a.graph, "parent", author) == 1);
+}
+
+TEST_CASE("Graph keeps a reporter's byline out of an article not told in the first person", "[graph]") {
+  const Article a = Build(
+      "Trader Detained\n\nBy Aruzhan Tleuqyzy\n\nMarat Tleuov was detained in 2018, his wife said. \"My husband "
+      "is innocent. My children miss him,\" she said.\n");
+  INFO(Render(a.graph));
+  CHECK(EntityNamed(a.graph, "Marat Tleuov") >= 0);
+  CHECK(EntityNamed(a.graph, "Aruzhan Tleuqyzy") < 0);
+}
+
 }  // namespace
 }  // namespace kith
