@@ -350,6 +350,10 @@ class Emitter {
       attributes.push_back("style=dotted");
       attributes.push_back("arrowhead=onormal");
       attributes.push_back("color=\"#6c757d\"");
+      // With events, a place is shared by events of many families; ranking by those links too
+      // makes Graphviz's ranking stop with "trouble in init_rank" on larger drawings. The place
+      // is drawn near its events anyway, so the links only show where, not rank.
+      if (options_.with_events) attributes.push_back("constraint=false");
     }
     WriteEdge(boost::source(e, g()), boost::target(e, g()), attributes);
   }
