@@ -314,7 +314,10 @@ Status ParseFrontMatter(Document* doc) {
     } else if (key == "source"sv) {
       meta.source = value;
     } else if (key == "author"sv) {
-      meta.author = value;
+      // One person only: "A and B", "A, B" or "A & B" credit several.
+      const bool several = value.find(" and ") != std::string::npos || value.find('&') != std::string::npos ||
+                           value.find(',') != std::string::npos || value.find(';') != std::string::npos;
+      meta.author = several ? "" : value;
     } else {
       meta.extra[key] = value;
     }

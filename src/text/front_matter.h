@@ -10,7 +10,7 @@
 // The first line is "---" (surrounding spaces allowed, so a UTF-8 BOM turned
 // into spaces does not hide it); then `key: value` lines (blank lines and
 // lines starting with '#' are skipped); then a closing "---" within 50 lines.
-// Keys are case-insensitive. Known keys: title, date, url, source; others are
+// Keys are case-insensitive. Known keys: title, date, url, source, author; others are
 // kept in DocumentMeta::extra and otherwise ignored. A value may be quoted
 // with "..." or '...' (inside "...", \" and \\ are escapes; inside '...',
 // as in YAML, '' is one quote).

@@ -421,9 +421,9 @@ bool IsByline(const Line& line, const LineClassifierOptions& options, std::strin
       std::string name;
       std::size_t words = 0;
       bool opening = true;
-      bool several = false;
+      bool several = false;  // "By A, B and C": the whole credit, not only its first part
+      for (std::size_t i = 1; i < w.size(); ++i) several = several || w[i] == "and"sv || w[i] == "And"sv || w[i] == "&"sv;
       for (std::string_view word : SplitWords(part)) {
-        several = several || word == "and"sv || word == "&"sv;
         std::size_t letters = 0;
         bool capitalised = false;
         LetterShape(word, &letters, &capitalised);

@@ -41,6 +41,14 @@ TEST_CASE("front matter sets meta and body", "[text]") {
   CHECK(doc.body.end == text.size());
 }
 
+TEST_CASE("front matter takes an author crediting one person only", "[text]") {
+  Document doc;
+  REQUIRE(Parse("---\nauthor: Jane Roe and John Doe\n---\nBody.\n", &doc).ok());
+  CHECK(doc.meta.author.empty());
+  REQUIRE(Parse("---\nauthor: Jane Roe, John Doe\n---\nBody.\n", &doc).ok());
+  CHECK(doc.meta.author.empty());
+}
+
 TEST_CASE("front matter reads a doubled quote inside '...' as one quote, as YAML does", "[text]") {
   Document doc;
   REQUIRE(Parse("---\ntitle: 'A Teacher''s Case: ''We Wait'''\nsource: ''\n---\nBody.\n", &doc).ok());

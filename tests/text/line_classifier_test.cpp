@@ -275,6 +275,7 @@ TEST_CASE("line classifier takes the author from a byline crediting one person",
       {"By Jane Doe, Example News", "Jane Doe"},
       {"By Jane Doe in Riverton", "Jane Doe"},
       {"By Maria de la Cruz and Tom Reed", ""},
+      {"By Jane Doe, Tom Reed and Ann Lee", ""},
       {"By Example Radio's Northern Service", ""},
   };
   for (const Case& c : cases) {
