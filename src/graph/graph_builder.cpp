@@ -41,7 +41,7 @@ class Builder {
       graph_.sentences.push_back(SentenceRecord{Span{ex_.tokens[s.first].span.begin, ex_.tokens[s.last - 1].span.end}});
     }
     mention_entity_.assign(ex_.mentions.size(), -1);
-    narrated_ = NarratedInFirstPerson();
+    narrated_ = AuthorNamedInText() && NarratedInFirstPerson();
     BuildPersons();
     BuildByKey(EntityKind::kPlace, "Place", "Place");
     BuildByKey(EntityKind::kOrganization, "Organization", "Organization");
@@ -126,8 +126,9 @@ class Builder {
     }
   }
 
-  // True when the article's own narration, outside quotes, says "I", "my" or "me" in two
-  // sentences or more: an essay or a testimony told by its author.
+  // True when the article's own narration, outside double quotes, says "I", "my" or "me" in two
+  // sentences or more: an essay or a testimony told by its author. (Once past this check, "we"
+  // and "our" in the narration are the author's too; see reference_resolver.h.)
   bool NarratedInFirstPerson() const {
     int sentences = 0;
     for (std::size_t si = 0; si < ex_.sentences.size(); ++si) {
@@ -140,6 +141,26 @@ class Builder {
         first_person = !quoted && (token.lower == "i"sv || token.lower == "my"sv || token.lower == "me"sv);
       }
       if (first_person && ++sentences >= 2) return true;
+    }
+    return false;
+  }
+
+  // True when the author the byline credits is also named in the article's text (an essay's
+  // closing note, "X is a student in Toronto"): a reporter seldom is, so a report whose quotes
+  // the narration check cannot see (single quotation marks, a letter set off as a block) does
+  // not give its reporter the speakers' families.
+  bool AuthorNamedInText() const {
+    std::set<std::string> author_keys;
+    for (const ExtractedMention& m : ex_.mentions) {
+      if (m.label == "Person"sv && ex_.author_sentence >= 0 && ex_.SentenceOf(m.first) == ex_.author_sentence) {
+        author_keys.insert(KeyOf(NameTokens(m)));
+      }
+    }
+    for (const ExtractedMention& m : ex_.mentions) {
+      if (m.label == "Person"sv && ex_.SentenceOf(m.first) != ex_.author_sentence &&
+          author_keys.count(KeyOf(NameTokens(m))) != 0) {
+        return true;
+      }
     }
     return false;
   }

@@ -1743,7 +1743,8 @@ TEST_CASE("Graph gives 'his brother, X Y' to the one man of X's family name when
 TEST_CASE("Graph reads first-person narration as the byline's author speaking", "[graph]") {
   const Article a = Build(
       "Where My Father Is\n\nBy Aruzhan Tleuqyzy\n\nIn 2014 my mother and I moved to Semey. My father, Marat "
-      "Tleuov, stayed behind in Ghulja. He was detained in 2018, and I have not seen him since.\n");
+      "Tleuov, stayed behind in Ghulja. He was detained in 2018, and I have not seen him since.\n\nAruzhan "
+      "Tleuqyzy is a student in Toronto.\n");
   INFO(Render(a.graph));
   const int author = EntityNamed(a.graph, "Aruzhan Tleuqyzy");
   const int father = EntityNamed(a.graph, "Marat Tleuov");
@@ -1751,6 +1752,14 @@ TEST_CASE("Graph reads first-person narration as the byline's author speaking", 
   REQUIRE(father >= 0);
   CHECK(Tied(a.graph, father, "parent", author));
   CHECK(UnnamedTied(a.graph, "parent", author) == 1);
+}
+
+TEST_CASE("Graph keeps a reporter's byline out of a report whose quotes use single marks", "[graph]") {
+  const Article a = Build(
+      "Trader Detained\n\nBy Dana Omarova\n\n'I was at home when they came. My son, Nurlan Tursunov, was only "
+      "five,' Gulnar Tursunova said. 'My husband, Askar Tursunov, was taken away,' she added.\n");
+  INFO(Render(a.graph));
+  CHECK(EntityNamed(a.graph, "Dana Omarova") < 0);
 }
 
 TEST_CASE("Graph keeps a reporter's byline out of an article not told in the first person", "[graph]") {
