@@ -1031,7 +1031,9 @@ class Builder {
     if (c.last == c.first + 1 && arguments.CountOf(ex_.tokens[c.first]) == 0) {
       out = arguments.resolver().Resolve(c.first);
       // "My mother waited. She crossed in 2023.": the person the speaker's kin word stands for.
-      const std::size_t kin_word = out.empty() ? arguments.resolver().SpokenRelative(c.first) : ex_.tokens.size();
+      std::size_t kin_word = out.empty() ? arguments.resolver().SpokenRelative(c.first) : ex_.tokens.size();
+      // "Her father stayed behind, and he crossed ...": the same, told in the narration.
+      if (out.empty() && kin_word == ex_.tokens.size()) kin_word = arguments.resolver().NarratedRelative(c.first);
       return kin_word < ex_.tokens.size() ? kinship.ReferentsAt(kin_word) : out;
     }
     if (arguments.IsDescription(c)) return arguments.Described(c);  // "the old man"

@@ -285,6 +285,76 @@ std::size_t ReferenceResolver::SpokenRelative(std::size_t t) const {
   return at;
 }
 
+std::size_t ReferenceResolver::NarratedRelative(std::size_t t) const {
+  const std::size_t none = ex_.tokens.size();
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  if (t >= none || in_quote_[t] || pronouns == nullptr || kin == nullptr || !SubjectPronoun(t)) return none;
+  const LexiconEntry* entry = pronouns->FindWord(ex_.tokens[t].lower);
+  if (entry == nullptr) return none;
+  const std::string gender = AttributeOf(entry->attributes, "gender");
+  if (gender.empty() || AttributeOf(entry->attributes, "number") != "singular"sv) return none;
+  // "her late husband", "my little brother", "X's younger son": an owner before the modifiers.
+  const auto owned = [&](std::size_t w, std::size_t first) {
+    std::size_t k = w;
+    while (k > first && modifiers != nullptr && modifiers->FindWord(ex_.tokens[k - 1].lower) != nullptr) --k;
+    if (k == first) return false;
+    const Token& owner = ex_.tokens[k - 1];
+    const LexiconEntry* p = pronouns->FindWord(owner.lower);
+    return owner.norm == "'s"sv || (p != nullptr && AttributeOf(p->attributes, "case") == "possessive"sv);
+  };
+  // "a man from the committee", "her neighbour", "the old man": someone the text describes may be
+  // meant instead.
+  const auto described = [&](std::size_t w) {
+    const LexiconEntry* role = roles == nullptr ? nullptr : roles->FindWord(ex_.tokens[w].lower);
+    if (role == nullptr || AttributeOf(role->attributes, "number") != "singular"sv) return false;
+    if (w + 1 < ex_.tokens.size() && ex_.tokens[w + 1].norm == "'s"sv) return false;
+    const std::string g = AttributeOf(role->attributes, "gender");
+    return g.empty() || g == gender;
+  };
+  // A relative of the pronoun's gender, singular, owned, not one of a plural kin word's list.
+  const auto fitting_kin = [&](std::size_t w, std::size_t first) {
+    const LexiconEntry* word = kin->FindWord(ex_.tokens[w].lower);
+    if (word == nullptr || AttributeOf(word->attributes, "gender") != gender) return false;
+    if (AttributeOf(word->attributes, "number") == "plural"sv || MemberOfPluralKin(w)) return false;
+    if (w + 1 < ex_.tokens.size() && ex_.tokens[w + 1].norm == "'s"sv) return false;
+    return owned(w, first);
+  };
+  const int own = ex_.SentenceOf(t);
+  for (int s : LookBack(own, 5)) {
+    const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+    const std::size_t end = s == own ? t : sent.last;
+    std::size_t found = none;
+    bool same_pronoun = false;
+    for (std::size_t w = end; w-- > sent.first;) {
+      if (in_quote_[w]) continue;
+      for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
+        const ExtractedMention& m = ex_.mentions[i];
+        if (m.first > w || w >= m.last) continue;
+        const int e = mention_entity_[i];
+        if (e < 0) return none;
+        const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
+        if (g.empty() || g == gender) return none;
+      }
+      if (described(w)) return none;
+      if (fitting_kin(w, sent.first)) {
+        // "Her husband stayed with her son. He ...": two relatives who fit, no telling which.
+        if (found != none) return none;
+        found = w;
+      }
+      const LexiconEntry* p = pronouns->FindWord(ex_.tokens[w].lower);
+      same_pronoun = same_pronoun || (p != nullptr && AttributeOf(p->attributes, "gender") == gender &&
+                                      AttributeOf(p->attributes, "number") == "singular"sv);
+    }
+    if (found != none) return found;
+    // Back only over sentences that go on speaking of him or her ("He planned to join them.").
+    if (s != own && !same_pronoun) return none;
+  }
+  return none;
+}
+
 int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender, int* speech_start,
                                        std::size_t* relative_at) const {
   if (relative_at != nullptr) *relative_at = ex_.tokens.size();

@@ -60,6 +60,8 @@
 //    one person comes in between ("X stood outside. The 56-year-old said ...
 //    A judge fined her. Her son ...": X).
 //  - a pronoun paired with another by "or" ("his or her parents"): nobody in particular.
+//  Outside Resolve, NarratedRelative gives the kin word an unresolved subject pronoun may mean
+//  when the narration spoke of a relative ("Her father stayed behind, and he crossed ...").
 // Read-only; returns entity indices, empty when nothing fits.
 #pragma once
 
@@ -117,6 +119,17 @@ class ReferenceResolver {
   // ("My mother waited. She crossed in 2023."): the token of that kin word ("mother"), whose
   // person only the family ties name; else the number of tokens.
   std::size_t SpokenRelative(std::size_t t) const;
+  // For a third-person singular subject pronoun outside quotes that `Resolve` leaves to nobody,
+  // because the narration before it spoke of someone's relative rather than a named person
+  // ("Her father stayed behind, and he crossed ..."; "My father stayed. He planned ... . He went
+  // back"): the token of that relative's kin word, whose person only the family ties name. The
+  // kin word is owned ("her", "my", "X's"), singular and of the pronoun's gender; it is looked
+  // for in the pronoun's sentence before it, then back over up to five sentences, passing only
+  // those that speak of someone by a pronoun of the same gender. A fitting person named nearer,
+  // a description of someone who may be meant ("a man from the committee", "her neighbour"), or
+  // two fitting relatives in one sentence ("her husband ... with her son") stop the search.
+  // Else the number of tokens.
+  std::size_t NarratedRelative(std::size_t t) const;
   // True when the pronoun at `t` is an object: "him", or "her" with no noun after it ("fined
   // her 80,000 tenge", "took her to a camp"; not "her son").
   bool ObjectReading(std::size_t t, const LexiconEntry& entry) const;

@@ -1307,5 +1307,33 @@ TEST_CASE("Events: a second passive verb is not reached across a relative clause
   for (const Event* sentence : OfKind(g, "Sentence")) CHECK(InRole(*sentence, "defendant").size() == 1);
 }
 
+TEST_CASE("Events: a pronoun after the narration spoke of a relative means that relative, named by the family ties",
+          "[graph]") {
+  const DocumentGraph g = Build(
+      "Her father, Nurlan Bekov, was a horse trader. In 2013 Dana Nurlanqyzy and her younger brother moved to Almaty. "
+      "Her brother barely remembers him. Her father stayed behind to sell the house, and every year he crossed the "
+      "border at Bakhty. He planned to join them. He went back to Ghulja on November 2, 2017. Two months later he was "
+      "detained.");
+  INFO(Render(g));
+  const std::vector<int> father = Named(g, {"Nurlan Bekov"});
+  CHECK(InRole(OnlyEventWith(g, "Detention", {}), "detainee") == father);
+  // A description the text gives instead may be whom the pronoun means.
+  const DocumentGraph h = Build(
+      "Dana Nurlanqyzy moved to Almaty in 2013. Her father stayed behind. Her cousin was called when the old man "
+      "fell ill. She said he was detained in Ghulja in 2019.");
+  INFO(Render(h));
+  CHECK(OfKind(h, "Detention").empty());
+  // Nor across a sentence that speaks of someone else, nor when two relatives fit.
+  const DocumentGraph i = Build(
+      "Dana Nurlanqyzy moved to Almaty in 2013. Her father stayed in Ghulja. She married a Kazakh man. He was "
+      "detained in 2017.");
+  INFO(Render(i));
+  CHECK(OfKind(i, "Detention").empty());
+  const DocumentGraph j = Build(
+      "Dana Nurlanqyzy moved to Almaty in 2013. Her husband stayed in Ghulja with her son. He was detained in 2017.");
+  INFO(Render(j));
+  CHECK(OfKind(j, "Detention").empty());
+}
+
 }  // namespace
 }  // namespace kith
