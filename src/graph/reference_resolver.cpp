@@ -551,10 +551,26 @@ std::size_t ReferenceResolver::ListedPossessiveBefore(std::size_t t) const {
     return none;
   }
   if (k == t || k == first) return none;
-  std::size_t person_first = none;
-  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
-    const ExtractedMention& m = ex_.mentions[i];
-    if (m.label == "Person"sv && m.last == k && mention_entity_[i] >= 0) person_first = m.first;
+  const auto person_ending_at = [&](std::size_t end) {
+    std::size_t found = none;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (m.label == "Person"sv && m.last == end && mention_entity_[i] >= 0) found = m.first;
+    }
+    return found;
+  };
+  std::size_t person_first = person_ending_at(k);
+  const bool joined = std::any_of(ex_.tokens.begin() + static_cast<std::ptrdiff_t>(k),
+                                  ex_.tokens.begin() + static_cast<std::ptrdiff_t>(t),
+                                  [](const Token& tok) { return tok.lower == "and"sv; });
+  if (person_first == none && joined) {
+    // "Their son, A, is now 16, and their daughter": a short clause after the item's name (not
+    // an age in apposition: "her uncle, A, 63, her father's brother").
+    std::size_t j = k;
+    while (j > first && j + 4 > k && ex_.tokens[j - 1].kind != TokenKind::kPunct && ex_.tokens[j - 1].lower != "and"sv) {
+      --j;
+    }
+    if (j < k && j > first && ex_.tokens[j - 1].norm == ","sv) person_first = person_ending_at(j - 1);
   }
   if (person_first == none) return none;
   k = person_first;
@@ -720,6 +736,8 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   }
   const auto number = entry->attributes.find("number");
   if (number != entry->attributes.end() && number->second == "plural"sv) {
+    // "Their son, A, is 16, and their daughter": whom the list's first "their" stands for.
+    if (const std::size_t listed = ListedPossessiveBefore(t); listed < ex_.tokens.size()) return Resolve(listed);
     if (PluralKinSince(t)) return {};
     std::vector<int> before = PersonsBefore(t);
     return before.empty() ? RecentList(t, 0) : before;

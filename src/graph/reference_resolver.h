@@ -40,6 +40,8 @@
 //    first possessor ("X's mother, Y, lives with his sisters" is X's);
 //  - "you", "your" in an interview's question: the person who answers it;
 //    elsewhere nobody (whom a quote addresses is not known);
+//  - "their" in a list of relatives after the first "their" ("Their son, A, is 16, and their
+//    daughter"): whom that first "their" stands for;
 //  - "their", "they": every person before it in the sentence, else the most
 //    recent list of persons ("A and her husband B ... their son"); nobody
 //    when a plural kin word of one person comes between the last person and it
@@ -189,7 +191,8 @@ class ReferenceResolver {
   // The first word of sentence `s`, or the token count.
   std::size_t FirstWord(int s) const;
   // "her mother, A, her sister, B, and her brother C": for the possessive at `t` that follows a
-  // kin word and the person apposed to it, the same possessive before that kin word; after a
+  // kin word and the person apposed to it (maybe with a clause of up to four words after the
+  // name: "Their son, A, is now 16, and their daughter"), the same possessive before that kin word; after a
   // semicolon ("her husband, A, who ...; and her sister"), the same possessive before a kin word
   // in the item before; else the token count.
   std::size_t ListedPossessiveBefore(std::size_t t) const;

@@ -200,6 +200,21 @@ TEST_CASE("ReferenceResolver: 'her' in a list of relatives is whom the list's fi
   }
 }
 
+TEST_CASE("ReferenceResolver: 'their' after a listed relative and a short clause is the list's first 'their'",
+          "[graph]") {
+  Scene s("Dana Omar and Marat Bek live in Oslo. Their son, Arman Bek, is now 16, and their daughter, Aida Bek, is 12.");
+  const int dana = s.Person("Dana Omar", "female");
+  const int marat = s.Person("Marat Bek", "male");
+  const int arman = s.Person("Arman Bek", "male");
+  const int aida = s.Person("Aida Bek", "female");
+  s.Mention("Dana Omar", dana);
+  s.Mention("Marat Bek", marat);
+  s.Mention("Arman Bek", arman);
+  s.Mention("Aida Bek", aida);
+  CHECK(s.Resolve("Their") == Ids{dana, marat});
+  CHECK(s.Resolve("their daughter") == Ids{dana, marat});
+}
+
 TEST_CASE("ReferenceResolver: 'her' is the first person before it whose gender fits", "[graph]") {
   SECTION("in the sentence before") {
     Scene s("Aliya Bek and Marat Omar came. Her son was detained.");
