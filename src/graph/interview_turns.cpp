@@ -43,38 +43,56 @@ LineLabel LabelAt(const Extraction& ex, const Lexicon* labels, const std::vector
   return out;
 }
 
-// The first person named outside quotes in sentences [first, last), when a verb of speech
-// stands there outside quotes too ("X spoke to us", "X answered questions"); else kUnknown.
+// The person a verb of speech outside quotes introduces in sentences [first, last): the one named
+// right before the first such verb ("Her brother, Y, is jailed. X spoke to us in Almaty." is X;
+// an age or title may stand between) or right after it ("..., said X"); when no name stands
+// there ("she told us"), the first named outside quotes in the sentences; kUnknown when no verb
+// of speech stands outside quotes.
 int IntroducedIn(const Extraction& ex, const Lexicon* speech, const std::vector<int>& mention_entity,
                  const std::vector<bool>& in_quote, int first, int last) {
+  if (speech == nullptr) return InterviewTurns::kUnknown;
+  // The first person named outside quotes (by position) whose mention `fits`.
+  const auto person_at = [&](auto&& fits) {
+    int found = InterviewTurns::kUnknown;
+    std::size_t found_at = 0;
+    for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
+      const ExtractedMention& m = ex.mentions[i];
+      if (m.label != "Person"sv || mention_entity[i] < 0 || in_quote[m.first] || !fits(m)) continue;
+      if (found < 0 || m.first < found_at) {
+        found = mention_entity[i];
+        found_at = m.first;
+      }
+    }
+    return found;
+  };
   bool speaks = false;
-  for (int s = first; s < last && !speaks; ++s) {
+  for (int s = first; s < last; ++s) {
     const SentenceSpan& sent = ex.sentences[static_cast<std::size_t>(s)];
-    for (std::size_t t = sent.first; t < sent.last && !speaks; ++t) {
-      speaks = !in_quote[t] && speech != nullptr && speech->FindWord(ex.tokens[t].lower) != nullptr;
+    for (std::size_t v = sent.first; v < sent.last; ++v) {
+      if (in_quote[v] || speech->FindWord(ex.tokens[v].lower) == nullptr) continue;
+      speaks = true;
+      // "X spoke", "X, 36, told us": at most four tokens, none a word in lower case but a
+      // number's, between the name and the verb.
+      const int before = person_at([&](const ExtractedMention& m) {
+        if (m.last > v || m.last + 4 < v) return false;
+        for (std::size_t k = m.last; k < v; ++k) {
+          if (ex.tokens[k].kind == TokenKind::kWord && ex.tokens[k].norm == ex.tokens[k].lower) return false;
+        }
+        return true;
+      });
+      if (before >= 0) return before;
+      const int after = person_at([&](const ExtractedMention& m) { return m.first == v + 1; });
+      if (after >= 0) return after;
     }
   }
   if (!speaks) return InterviewTurns::kUnknown;
-  int found = InterviewTurns::kUnknown;
-  std::size_t found_at = 0;
-  for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
-    const ExtractedMention& m = ex.mentions[i];
-    if (m.label != "Person"sv || mention_entity[i] < 0 || m.sentence < first || m.sentence >= last ||
-        in_quote[m.first]) {
-      continue;
-    }
-    if (found < 0 || m.first < found_at) {
-      found = mention_entity[i];
-      found_at = m.first;
-    }
-  }
-  return found;
+  return person_at([&](const ExtractedMention& m) { return m.sentence >= first && m.sentence < last; });
 }
 
-// The interviewee of an interview whose first question is sentence `before`: the first person
-// named outside quotes in the nearer of the two lines before it that names one beside a verb
-// of speech, since those mostly introduce the talk ("X spoke to us in Kyrgyz."), else the
-// person named most often outside quotes before it.
+// The interviewee of an interview whose first question is sentence `before`: whom a verb of
+// speech introduces (IntroducedIn) in the nearer of the two lines before it that has one, since
+// those mostly introduce the talk ("X spoke to us in Kyrgyz."), else the person named most often
+// outside quotes before it.
 int Interviewee(const Extraction& ex, const Lexicon* speech, const std::vector<int>& mention_entity,
                 const std::vector<bool>& in_quote, int before) {
   int line_end = before;

@@ -4,11 +4,13 @@
 // `interview_labels`, role=answer) is the interviewee's answer; a line that
 // opens with a person's name and a colon ("Sadykova: ...") is that person's; a
 // question label ("Q:") ends the turn. Sentences after the first line of a
-// turn belong to it until the next line. The interviewee is the first person
-// named outside quotes in the nearer of the two lines before the first
-// labelled line that names one beside a verb of speech ("X spoke to us in
-// Almaty."), else the person the text before it names most often outside
-// quotes (the first named on a tie). An interview printed without labels is
+// turn belong to it until the next line. The interviewee is the person a
+// verb of speech introduces in the nearer of the two lines before the first
+// labelled line that has one: the name right before the verb or right after
+// it ("Her brother, Y, is jailed. X spoke to us in Almaty." is X), else the
+// first person named outside quotes in that line ("..., she told us"); else
+// the person the text before it names most often outside quotes (the first
+// named on a tie). An interview printed without labels is
 // found too: a line that is one question (also in emphasis marks: "**When did
 // he leave?**"), answered by a line in the first person outside quotes, at
 // least twice; then a line of one sentence in emphasis marks and not in the

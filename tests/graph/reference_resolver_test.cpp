@@ -696,6 +696,27 @@ TEST_CASE("ReferenceResolver: the interviewee is whom the lines before the quest
     t.Mention("Omar Nur", nur);
     CHECK(t.Resolve("My") == Ids{bek});
   }
+  SECTION("in the line that introduces the talk, the person named where a verb of speech stands") {
+    Scene t("Aliya Bek waited at the border.\n"
+            "Her brother, Omar Nur, is serving 13 years. Aliya Bek spoke to us in Almaty.\n"
+            "Q: When did you last hear from him?\n"
+            "A: In 2018. My mother sent me his letter.\n");
+    const int bek = t.Person("Aliya Bek", "female");
+    const int nur = t.Person("Omar Nur", "male");
+    t.Mention("Aliya Bek", bek);
+    t.Mention("Omar Nur", nur);
+    t.Mention("Aliya Bek", bek, 1);
+    CHECK(t.Resolve("My") == Ids{bek});
+    // A pronoun speaking there ("she told us") names nobody: the line's first person is meant.
+    Scene u("Aliya Bek, 45, sews in Bishkek. Her father, Omar Nur, was detained in 2018, she told us.\n"
+            "Q: When did you last hear from him?\n"
+            "A: In 2017. My husband went to Ghulja.\n");
+    const int bek_u = u.Person("Aliya Bek", "female");
+    const int nur_u = u.Person("Omar Nur", "male");
+    u.Mention("Aliya Bek", bek_u);
+    u.Mention("Omar Nur", nur_u);
+    CHECK(u.Resolve("My") == Ids{bek_u});
+  }
   SECTION("a quote's \"you\" is whom it addresses, not known") {
     Scene t("Aliya Bek met the consul. \"Your husband is a Chinese citizen,\" he told her.");
     const int bek = t.Person("Aliya Bek", "female");
