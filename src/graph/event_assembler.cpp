@@ -419,6 +419,19 @@ void EventAssembler::AddParticipantCount(Event* e) const {
   if (total > 0) a["participant_count"] = std::to_string(total);
 }
 
+const LexiconEntry* EventAssembler::PhraseAt(const Lexicon& lex, std::size_t t) const {
+  const std::vector<int>* starting = lex.EntriesStartingWith(ex_.tokens[t].lower);
+  if (starting == nullptr) return nullptr;
+  for (int i : *starting) {
+    const LexiconEntry& e = lex.entries()[static_cast<std::size_t>(i)];
+    if (e.tokens.size() < 2 || t + e.tokens.size() > ex_.tokens.size()) continue;
+    bool all = true;
+    for (std::size_t k = 1; k < e.tokens.size() && all; ++k) all = ex_.tokens[t + k].lower == e.tokens[k];
+    if (all) return &e;
+  }
+  return nullptr;
+}
+
 std::string EventAssembler::EventWordKind(std::size_t t, bool verbs_only) const {
   // Capitalised words are names, not event words: "March 1" is no march.
   if (ex_.tokens[t].shape.empty() || ex_.tokens[t].shape[0] != 'x') return "";
@@ -426,6 +439,8 @@ std::string EventAssembler::EventWordKind(std::size_t t, bool verbs_only) const 
     if (verbs_only && std::string(name) != "event_verbs"sv) continue;
     const Lexicon* lex = rules_.lexicon(name);
     const LexiconEntry* e = lex == nullptr ? nullptr : lex->FindWord(ex_.tokens[t].lower);
+    // "let out", "picked up": a verb of two words separates a date from another verb too.
+    if (e == nullptr && lex != nullptr && verbs_only) e = PhraseAt(*lex, t);
     if (e != nullptr && verbs_only && e->attributes.count("noun_too")) continue;  // "house arrest"
     if (e != nullptr && e->attributes.count("kind")) return e->attributes.at("kind");
   }

@@ -115,6 +115,8 @@ class EventAssembler {
   void JoinMentions(const std::vector<Entity>& entities, std::vector<Event>* events, std::vector<int>* groups) const;
   bool SpeaksOfProtest(const SentenceSpan& s) const;
   std::string EventWordKind(std::size_t t, bool verbs_only) const;
+  // The entry of `lex` of two or more words that the tokens from `t` spell ("let out"), or nullptr.
+  const LexiconEntry* PhraseAt(const Lexicon& lex, std::size_t t) const;
   std::string NearestEventKind(std::size_t t, const SentenceSpan& s) const;
   bool AnotherEventWordBetween(const Candidate& c, const ExtractedMention& other) const;
   // True when `date` lies in a relative clause set off by commas (", who was fined in 2023,";

@@ -1335,5 +1335,14 @@ TEST_CASE("Events: a pronoun after the narration spoke of a relative means that 
   CHECK(OfKind(j, "Detention").empty());
 }
 
+TEST_CASE("Events: a verb phrase of another event ('let out') keeps its date from the verb before it", "[graph]") {
+  const DocumentGraph g = Build(
+      "Marat Bekov was held in a camp for 14 months, his wife said, and after he was let out in June 2019 police "
+      "took his passport.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {}).date.empty());
+  CHECK(OnlyEventWith(g, "Release", {}).date == "2019-06");
+}
+
 }  // namespace
 }  // namespace kith
