@@ -89,9 +89,11 @@ function convert(field, i) {
   const setup = readImportScript(dir);
   const db = new kuzu.Database(':memory:');
   const conn = new kuzu.Connection(db);
+  // `text` is a query, or a statement prepared before (then `params` are given).
   const run = async (text, params) => {
     try {
-      const result = params ? await conn.execute(await conn.prepare(text), params) : await conn.query(text);
+      const statement = typeof text === 'string' && params ? await conn.prepare(text) : text;
+      const result = params ? await conn.execute(statement, params) : await conn.query(text);
       const rows = await result.getAll();
       result.close();
       return rows;
@@ -171,8 +173,15 @@ function convert(field, i) {
     if (query.split(neo4j).length < 2) fail('queries.cypher relatives query: no ' + neo4j + ' to adapt');
     query = query.split(neo4j).join(kz);
   }
+  // Prepared once: planning the query again for each of thousands of requests took most of the time.
+  let relatives;
+  try {
+    relatives = await conn.prepare(query);
+  } catch (e) {
+    fail('kuzu: ' + e.message + '\nin: ' + query);
+  }
   const answers = [];
-  for (const r of requests) answers.push(await run(query, {name: r.name, link: r.link}));
+  for (const r of requests) answers.push(await run(relatives, {name: r.name, link: r.link}));
   // Closed before exit: left to the process's exit, kuzu's native teardown now and then crashes.
   await conn.close();
   await db.close();
