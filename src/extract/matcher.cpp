@@ -23,6 +23,8 @@ struct Matcher::Program {
     int memo = -1;     // kConsume of a one-token test, kAssert: the test's number in the catalog
     int lexicon = -1;  // kConsume of a lexicon test: the lexicon's number in the catalog
     bool spans = false;  // kConsume: the test may consume several tokens (test->SpansTokens())
+    const std::vector<TokenTest>* then = nullptr;  // kAssert: the tests of the tokens after the next
+    std::vector<int> then_memos;                   // kAssert: their numbers in the catalog
   };
   std::vector<Inst> code;
   int slots = 0;
@@ -68,7 +70,7 @@ class Compiler {
 
  private:
   int Emit(Matcher::Program::Op op) {
-    prog_->code.push_back(Matcher::Program::Inst{op, nullptr, false, 0, 0, 0, -1, -1, false});
+    prog_->code.push_back(Matcher::Program::Inst{op, nullptr, false, 0, 0, 0, -1, -1, false, nullptr, {}});
     return static_cast<int>(prog_->code.size() - 1);
   }
   int Here() const { return static_cast<int>(prog_->code.size()); }
@@ -124,6 +126,7 @@ class Compiler {
         const int a = Emit(Matcher::Program::Op::kAssert);
         prog_->code[static_cast<std::size_t>(a)].test = &e.test;
         prog_->code[static_cast<std::size_t>(a)].negated = e.negated;
+        prog_->code[static_cast<std::size_t>(a)].then = &e.then;
         return true;
       }
       case PatternElement::Kind::kAlternatives: {
@@ -374,7 +377,7 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
                         "rule \"" + rule.id + "\": pattern compiles to more than " + std::to_string(kMaxProgram) +
                             " instructions");
     }
-    prog->code.push_back(Program::Inst{Program::Op::kMatch, nullptr, false, 0, 0, 0, -1, -1, false});
+    prog->code.push_back(Program::Inst{Program::Op::kMatch, nullptr, false, 0, 0, 0, -1, -1, false, nullptr, {}});
     BuildClosures(prog.get());
     std::vector<const TokenTest*> firsts;
     bool empty_match = false;
@@ -391,6 +394,8 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
       const bool consume = inst.op == Program::Op::kConsume && !inst.test->SpansTokens();
       if (!consume && inst.op != Program::Op::kAssert) continue;
       inst.memo = m->catalog_->Add(*inst.test, !consume && inst.test->lexicon_ptr != nullptr);
+      if (inst.then == nullptr) continue;
+      for (const TokenTest& t : *inst.then) inst.then_memos.push_back(m->catalog_->Add(t, t.lexicon_ptr != nullptr));
     }
     for (const TokenTest& t : rule.not_after) {
       prog->not_after_memos.push_back(m->catalog_->Add(t, t.lexicon_ptr != nullptr));
@@ -673,9 +678,13 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
           mark = stamp;
           const auto& inst = prog.code[static_cast<std::size_t>(stop.pc)];
           if (inst.op == Program::Op::kAssert) {
-            // Zero width: the next token (if any) must pass, or must not for "not_followed_by".
+            // Zero width: the next tokens (if the sentence has them) must pass, or must not for
+            // "not_followed_by".
             const std::size_t at = s + pos;
-            const bool holds = at < in.last && passes(inst.memo, at);
+            bool holds = at < in.last && passes(inst.memo, at);
+            for (std::size_t n = 0; holds && n < inst.then_memos.size(); ++n) {
+              holds = at + 1 + n < in.last && passes(inst.then_memos[n], at + 1 + n);
+            }
             if (holds == inst.negated) continue;
           }
           const std::size_t caps = i + 1 == end ? caps0 : copy_caps(caps0);

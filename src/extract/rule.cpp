@@ -48,9 +48,17 @@ void DumpElement(std::ostringstream& os, const PatternElement& e) {
       os << ')';
       break;
     case PatternElement::Kind::kAssert: {
-      std::ostringstream t;
-      DumpTest(t, e.test);
-      os << (e.negated ? "(?!" : "(?=") << (t.str().empty() ? "" : t.str().substr(1)) << ')';
+      os << (e.negated ? "(?!" : "(?=");
+      for (std::size_t i = 0; i <= e.then.size(); ++i) {
+        std::ostringstream t;
+        DumpTest(t, i == 0 ? e.test : e.then[i - 1]);
+        if (e.then.empty()) {
+          os << (t.str().empty() ? "" : t.str().substr(1));
+        } else {
+          os << (i ? " [" : "[") << (t.str().empty() ? "" : t.str().substr(1)) << ']';
+        }
+      }
+      os << ')';
       return;
     }
     case PatternElement::Kind::kAlternatives:

@@ -38,15 +38,17 @@ struct TokenTest {
 };
 
 struct PatternElement {
-  // kAssert: a zero-width test of the next token ("followed_by" / "not_followed_by").
+  // kAssert: a zero-width test of the next token, or of the next few in order ("followed_by" /
+  // "not_followed_by").
   enum class Kind { kToken, kGroup, kAlternatives, kAssert };
   Kind kind = Kind::kToken;
-  TokenTest test;                                  // kToken
+  TokenTest test;                                  // kToken, kAssert (the next token)
+  std::vector<TokenTest> then;                     // kAssert: the tokens after the next one, in order
   std::vector<PatternElement> group;               // kGroup
   std::vector<std::vector<PatternElement>> alternatives;  // kAlternatives
   int min = 1;
   int max = 1;            // -1: unbounded
-  bool negated = false;   // kAssert: true for "not_followed_by" (also holds at the sentence end)
+  bool negated = false;   // kAssert: true for "not_followed_by" (also holds where the sentence ends first)
   std::string capture;    // named capture around this element, "" if none
   std::size_t offset = 0; // byte offset in the rule file
 };

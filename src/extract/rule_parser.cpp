@@ -147,15 +147,27 @@ class Parser {
         --macro_depth_;
         KITH_RETURN_IF_ERROR(st);
       } else if (key == "followed_by"sv || key == "not_followed_by"sv) {
-        // A zero-width look at the next token: {"not_followed_by": {"text": "'s"}}.
-        if (!value.IsObject()) return TypeError(value, "\"" + key + "\"", "an element object");
+        // A zero-width look at the next token, {"not_followed_by": {"text": "'s"}}, or at the next
+        // few in order, {"not_followed_by": [{"lower": "to"}, {"lower": "hospital"}]}.
+        std::vector<const JsonValue*> looks;
+        if (value.IsArray()) {
+          for (const JsonValue& x : value.items) looks.push_back(&x);
+          if (looks.empty()) return src_.ErrorAt(value.offset, "\"" + key + "\" is an empty array");
+        } else {
+          looks.push_back(&value);
+        }
         el->kind = PatternElement::Kind::kAssert;
         el->negated = key == "not_followed_by"sv;
-        for (std::size_t k = 0; k < value.members.size(); ++k) {
-          KITH_RETURN_IF_ERROR(
-              Predicate(value.members[k].first, value.members[k].second, value.key_offsets[k], &el->test, true));
+        for (std::size_t n = 0; n < looks.size(); ++n) {
+          const JsonValue& look = *looks[n];
+          if (!look.IsObject()) return TypeError(look, "\"" + key + "\"", "an element object or an array of them");
+          TokenTest* test = n == 0 ? &el->test : &el->then.emplace_back();
+          for (std::size_t k = 0; k < look.members.size(); ++k) {
+            KITH_RETURN_IF_ERROR(
+                Predicate(look.members[k].first, look.members[k].second, look.key_offsets[k], test, true));
+          }
+          KITH_RETURN_IF_ERROR(WhereHasLexicon(*test));
         }
-        KITH_RETURN_IF_ERROR(WhereHasLexicon(el->test));
       } else if (key == "group"sv) {
         el->kind = PatternElement::Kind::kGroup;
         KITH_RETURN_IF_ERROR(Sequence(value, &el->group));

@@ -109,6 +109,8 @@ const DumpCase kDumpCases[] = {
      R"([{"group": [{"case": "title"}, {"not_followed_by": {"text": "'s"}}], "op": "+"},
          {"any": [[{"followed_by": {"lower": "a"}}, {}], [{"text": "b"}]]}])",
      "([case=title] (?!text=\"'s\"))+ ((?=lower=\"a\") [] | [text=\"b\"])"},
+    {"the next tokens in order", R"([{"text": "x"}, {"not_followed_by": [{"text": "to"}, {}, {"lower": "hospital"}]}])",
+     "[text=\"x\"] (?![text=\"to\"] [] [lower=\"hospital\"])"},
     {"next to a capture", R"([{"as": "n", "case": "title"}, {"not_followed_by": {"lower": "said"}}])",
      "n:[case=title] (?!lower=\"said\")"},
 };
@@ -213,11 +215,13 @@ TEST_CASE("A lookahead element followed by a group, any or use key is an error",
   }
 }
 
-TEST_CASE("A lookahead element holds single-token tests of an object only", "[extract]") {
+TEST_CASE("A lookahead element holds single-token tests of an object or a non-empty array of them", "[extract]") {
   const LookaheadFixture fixture;
   const char* const kBad[] = {
       R"([{"text": "a"}, {"followed_by": "b"}])",
-      R"([{"text": "a"}, {"followed_by": [{"text": "b"}]}])",
+      R"([{"text": "a"}, {"followed_by": []}])",
+      R"([{"text": "a"}, {"followed_by": ["b"]}])",
+      R"([{"text": "a"}, {"not_followed_by": [{"text": "b"}, {"mention": "Person"}]}])",
       R"([{"text": "a"}, {"followed_by": {"mention": "Person"}}])",
       R"([{"text": "a"}, {"not_followed_by": {"lower": "kin", "where": {"gender": "male"}}}])",
       R"([{"text": "a"}, {"not_followed_by": {"not": {"text": "b"}}}])",
@@ -282,6 +286,11 @@ const MatchCase kMatchCases[] = {
      "Aigerim mother Dana spoke", "Dana"},
     {"a look with two conditions needs both", R"([{"text": "x"}, {"followed_by": {"case": "title", "suffix": "ova"}}])",
      "x Sadykova x sadykova x Marat", "x"},
+    {"a look at the next tokens in order", R"([{"text": "x"}, {"followed_by": [{"text": "to"}, {"case": "title"}]}])",
+     "x to Almaty x to the x Almaty", "x"},
+    {"a negated look at the next tokens: not all of them in order",
+     R"([{"text": "x"}, {"not_followed_by": [{"text": "to"}, {"lower": "hospital"}]}])",
+     "x to hospital x to camp x hospital x", "x; x; x"},
     {"a look inside a repeated group",
      R"([{"group": [{"case": "title"}, {"not_followed_by": {"text": ","}}], "op": "+"}])",
      "Aigerim Sadykova, Marat Bek", "Aigerim; Marat Bek; Bek"},
@@ -306,6 +315,15 @@ TEST_CASE("Lookahead elements do not look past the end of the sentence", "[extra
       fixture.MustCompile(R"([{"text": "b"}, {"not_followed_by": {"text": "c"}}])");
   CHECK(Match(*not_followed, "a b c", 2) == "b");
   CHECK(Match(*not_followed, "a b c").empty());
+  // A look at several tokens needs them all inside the sentence.
+  const std::unique_ptr<Matcher> followed_two =
+      fixture.MustCompile(R"([{"text": "a"}, {"followed_by": [{"text": "b"}, {"text": "c"}]}])");
+  CHECK(Match(*followed_two, "a b c", 2).empty());
+  CHECK(Match(*followed_two, "a b c") == "a");
+  const std::unique_ptr<Matcher> not_followed_two =
+      fixture.MustCompile(R"([{"text": "a"}, {"not_followed_by": [{"text": "b"}, {"text": "c"}]}])");
+  CHECK(Match(*not_followed_two, "a b c", 2) == "a");
+  CHECK(Match(*not_followed_two, "a b c").empty());
 }
 
 TEST_CASE("Repeated zero-width looks finish", "[extract]") {
