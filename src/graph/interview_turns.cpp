@@ -43,11 +43,22 @@ LineLabel LabelAt(const Extraction& ex, const Lexicon* labels, const std::vector
   return out;
 }
 
+// An adverb that may stand between a speaker's name and the verb ("X later told us", "X
+// recently said"): a word in -ly, or one of a few adverbs of time.
+bool IsAdverb(std::string_view lower) {
+  static constexpr std::string_view kTime[] = {"later", "also", "then", "since", "once", "again", "first"};
+  if (lower.size() > 3 && lower.substr(lower.size() - 2) == "ly"sv) return true;
+  for (std::string_view w : kTime) {
+    if (lower == w) return true;
+  }
+  return false;
+}
+
 // The person a verb of speech outside quotes introduces in sentences [first, last): the one named
 // right before the first such verb ("Her brother, Y, is jailed. X spoke to us in Almaty." is X;
-// an age or title may stand between) or right after it ("..., said X"); when no name stands
-// there ("she told us"), the first named outside quotes in the sentences; kUnknown when no verb
-// of speech stands outside quotes.
+// an age, a title or an adverb may stand between) or right after it ("..., said X"); when no
+// name stands there ("she told us"), the first named outside quotes in the sentences; kUnknown
+// when no verb of speech stands outside quotes.
 int IntroducedIn(const Extraction& ex, const Lexicon* speech, const std::vector<int>& mention_entity,
                  const std::vector<bool>& in_quote, int first, int last) {
   if (speech == nullptr) return InterviewTurns::kUnknown;
@@ -71,12 +82,13 @@ int IntroducedIn(const Extraction& ex, const Lexicon* speech, const std::vector<
     for (std::size_t v = sent.first; v < sent.last; ++v) {
       if (in_quote[v] || speech->FindWord(ex.tokens[v].lower) == nullptr) continue;
       speaks = true;
-      // "X spoke", "X, 36, told us": at most four tokens, none a word in lower case but a
-      // number's, between the name and the verb.
+      // "X spoke", "X, 36, told us", "X later told us": at most four tokens between the name
+      // and the verb, no word in lower case among them but an adverb of time or manner.
       const int before = person_at([&](const ExtractedMention& m) {
         if (m.last > v || m.last + 4 < v) return false;
         for (std::size_t k = m.last; k < v; ++k) {
-          if (ex.tokens[k].kind == TokenKind::kWord && ex.tokens[k].norm == ex.tokens[k].lower) return false;
+          const Token& tok = ex.tokens[k];
+          if (tok.kind == TokenKind::kWord && tok.norm == tok.lower && !IsAdverb(tok.lower)) return false;
         }
         return true;
       });

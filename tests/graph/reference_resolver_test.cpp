@@ -716,6 +716,15 @@ TEST_CASE("ReferenceResolver: the interviewee is whom the lines before the quest
     u.Mention("Aliya Bek", bek_u);
     u.Mention("Omar Nur", nur_u);
     CHECK(u.Resolve("My") == Ids{bek_u});
+    // An adverb may stand between the name and the verb ("X later told us").
+    Scene w("Her brother, Omar Nur, is serving 13 years. Aliya Bek later told us about him.\n"
+            "Q: When did you last hear from him?\n"
+            "A: In 2018. My mother sent me his letter.\n");
+    const int bek_w = w.Person("Aliya Bek", "female");
+    const int nur_w = w.Person("Omar Nur", "male");
+    w.Mention("Omar Nur", nur_w);
+    w.Mention("Aliya Bek", bek_w);
+    CHECK(w.Resolve("My") == Ids{bek_w});
   }
   SECTION("a quote's \"you\" is whom it addresses, not known") {
     Scene t("Aliya Bek met the consul. \"Your husband is a Chinese citizen,\" he told her.");
