@@ -1344,5 +1344,12 @@ TEST_CASE("Events: a verb phrase of another event ('let out') keeps its date fro
   CHECK(OnlyEventWith(g, "Release", {}).date == "2019-06");
 }
 
+TEST_CASE("Events: an active verb's term may come after a date or place between it and its object", "[graph]") {
+  const DocumentGraph g = Build(
+      "Marat Bekov was detained in 2018. A court in Ghulja sentenced him the following year to 14 years in prison.");
+  INFO(Render(g));
+  CHECK(Attribute(OnlyEventWith(g, "Sentence", {}), "duration") == "P14Y");
+}
+
 }  // namespace
 }  // namespace kith
