@@ -76,25 +76,28 @@ int IntroducedIn(const Extraction& ex, const Lexicon* speech, const std::vector<
     }
     return found;
   };
+  // "X spoke", "X, 36, told us": at most four tokens between the name and the verb, no word in
+  // lower case among them; on a second pass an adverb may stand there too ("X later told us"),
+  // so that a relative's "Y reportedly told the court" does not win over "X spoke to us".
   bool speaks = false;
-  for (int s = first; s < last; ++s) {
-    const SentenceSpan& sent = ex.sentences[static_cast<std::size_t>(s)];
-    for (std::size_t v = sent.first; v < sent.last; ++v) {
-      if (in_quote[v] || speech->FindWord(ex.tokens[v].lower) == nullptr) continue;
-      speaks = true;
-      // "X spoke", "X, 36, told us", "X later told us": at most four tokens between the name
-      // and the verb, no word in lower case among them but an adverb of time or manner.
-      const int before = person_at([&](const ExtractedMention& m) {
-        if (m.last > v || m.last + 4 < v) return false;
-        for (std::size_t k = m.last; k < v; ++k) {
-          const Token& tok = ex.tokens[k];
-          if (tok.kind == TokenKind::kWord && tok.norm == tok.lower && !IsAdverb(tok.lower)) return false;
-        }
-        return true;
-      });
-      if (before >= 0) return before;
-      const int after = person_at([&](const ExtractedMention& m) { return m.first == v + 1; });
-      if (after >= 0) return after;
+  for (const bool adverbs : {false, true}) {
+    for (int s = first; s < last; ++s) {
+      const SentenceSpan& sent = ex.sentences[static_cast<std::size_t>(s)];
+      for (std::size_t v = sent.first; v < sent.last; ++v) {
+        if (in_quote[v] || speech->FindWord(ex.tokens[v].lower) == nullptr) continue;
+        speaks = true;
+        const int before = person_at([&](const ExtractedMention& m) {
+          if (m.last > v || m.last + 4 < v) return false;
+          for (std::size_t k = m.last; k < v; ++k) {
+            const Token& tok = ex.tokens[k];
+            if (tok.kind == TokenKind::kWord && tok.norm == tok.lower && !(adverbs && IsAdverb(tok.lower))) return false;
+          }
+          return true;
+        });
+        if (before >= 0) return before;
+        const int after = person_at([&](const ExtractedMention& m) { return m.first == v + 1; });
+        if (after >= 0) return after;
+      }
     }
   }
   if (!speaks) return InterviewTurns::kUnknown;

@@ -725,6 +725,16 @@ TEST_CASE("ReferenceResolver: the interviewee is whom the lines before the quest
     w.Mention("Omar Nur", nur_w);
     w.Mention("Aliya Bek", bek_w);
     CHECK(w.Resolve("My") == Ids{bek_w});
+    // A verb of speech without an adverb before it is taken first: the relative's own words
+    // ("Y reportedly told the court") do not introduce the talk.
+    Scene r("Her brother, Omar Nur, reportedly told the court he was innocent. Aliya Bek spoke to us.\n"
+            "Q: When did you last hear from him?\n"
+            "A: In 2018. My mother sent me his letter.\n");
+    const int bek_r = r.Person("Aliya Bek", "female");
+    const int nur_r = r.Person("Omar Nur", "male");
+    r.Mention("Omar Nur", nur_r);
+    r.Mention("Aliya Bek", bek_r);
+    CHECK(r.Resolve("My") == Ids{bek_r});
   }
   SECTION("a quote's \"you\" is whom it addresses, not known") {
     Scene t("Aliya Bek met the consul. \"Your husband is a Chinese citizen,\" he told her.");
