@@ -1349,6 +1349,11 @@ TEST_CASE("Events: an active verb's term may come after a date or place between 
       "Marat Bekov was detained in 2018. A court in Ghulja sentenced him the following year to 14 years in prison.");
   INFO(Render(g));
   CHECK(Attribute(OnlyEventWith(g, "Sentence", {}), "duration") == "P14Y");
+  // What a charge may carry is no term.
+  const DocumentGraph h = Build("Authorities jailed Marat Bekov on charges that carry up to 10 years in prison.");
+  INFO(Render(h));
+  for (const Event* e : OfKind(h, "Sentence")) CHECK(Attribute(*e, "duration").empty());
+  for (const Event* e : OfKind(h, "Detention")) CHECK(Attribute(*e, "duration").empty());
 }
 
 }  // namespace
