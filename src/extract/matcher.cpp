@@ -23,7 +23,9 @@ struct Matcher::Program {
     int memo = -1;     // kConsume of a one-token test, kAssert: the test's number in the catalog
     int lexicon = -1;  // kConsume of a lexicon test: the lexicon's number in the catalog
     bool spans = false;  // kConsume: the test may consume several tokens (test->SpansTokens())
-    const std::vector<TokenTest>* then = nullptr;  // kAssert: the tests of the tokens after the next
+    // kAssert: the tests of the tokens after the next, in the rule the matcher owns; read while
+    // compiling, when they are numbered into then_memos.
+    const std::vector<TokenTest>* then = nullptr;
     std::vector<int> then_memos;                   // kAssert: their numbers in the catalog
   };
   std::vector<Inst> code;
@@ -70,7 +72,9 @@ class Compiler {
 
  private:
   int Emit(Matcher::Program::Op op) {
-    prog_->code.push_back(Matcher::Program::Inst{op, nullptr, false, 0, 0, 0, -1, -1, false, nullptr, {}});
+    Matcher::Program::Inst inst;
+    inst.op = op;
+    prog_->code.push_back(std::move(inst));
     return static_cast<int>(prog_->code.size() - 1);
   }
   int Here() const { return static_cast<int>(prog_->code.size()); }
@@ -377,7 +381,7 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
                         "rule \"" + rule.id + "\": pattern compiles to more than " + std::to_string(kMaxProgram) +
                             " instructions");
     }
-    prog->code.push_back(Program::Inst{Program::Op::kMatch, nullptr, false, 0, 0, 0, -1, -1, false, nullptr, {}});
+    prog->code.push_back(Program::Inst{});  // kMatch
     BuildClosures(prog.get());
     std::vector<const TokenTest*> firsts;
     bool empty_match = false;
