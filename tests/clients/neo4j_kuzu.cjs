@@ -174,12 +174,9 @@ function convert(field, i) {
     query = query.split(neo4j).join(kz);
   }
   // Prepared once: planning the query again for each of thousands of requests took most of the time.
-  let relatives;
-  try {
-    relatives = await conn.prepare(query);
-  } catch (e) {
-    fail('kuzu: ' + e.message + '\nin: ' + query);
-  }
+  // kuzu reports a query it cannot prepare on the statement, not by throwing.
+  const relatives = await conn.prepare(query);
+  if (!relatives.isSuccess()) fail('kuzu: ' + relatives.getErrorMessage() + '\nin: ' + query);
   const answers = [];
   for (const r of requests) answers.push(await run(relatives, {name: r.name, link: r.link}));
   // Closed before exit: left to the process's exit, kuzu's native teardown now and then crashes.
