@@ -153,6 +153,7 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, cons
   static constexpr std::string_view kPrepositions[] = {"after", "before", "like", "unlike", "than", "with", "without",
                                                        "for", "to", "from", "by", "against", "besides"};
   Named out;
+  int genderless = -1;  // a person of unknown gender, meant only when no one of the pronoun's gender is named
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
   for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
     const ExtractedMention& m = ex_.mentions[i];
@@ -179,10 +180,13 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, cons
     const bool possessor = before_s && !owns_thing;
     if (possessor) {
       if (out.possessor < 0) out.possessor = e;
+    } else if (!gender.empty() && g.empty()) {
+      if (genderless < 0) genderless = e;
     } else if (out.person < 0) {
       out.person = e;
     }
   }
+  if (out.person < 0) out.person = genderless;
   return out;
 }
 
@@ -231,6 +235,16 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
       if (speaker >= 0 && (gender.empty() || g.empty() || g == gender)) return speaker;
     }
     const Named named = NamedIn(look, look == s ? t : sent.last, gender, look == s ? in_quote_[t] : -1, own_subject);
+    // "She said her brother was held with a Uyghur named X, and that her brother ...": a person
+    // of unknown gender is not meant over a subject pronoun of the pronoun's gender before it.
+    if (named.person >= 0 && look == s && depth < 3 && !gender.empty() && !in_quote_[t] &&
+        entities_[static_cast<std::size_t>(named.person)].gender.empty()) {
+      const std::size_t first = SamePronoun(s, gender);
+      if (first < t && SubjectPronoun(first)) {
+        const int subject = NearestBefore(first, gender, false, depth + 1);
+        if (subject >= 0) return subject;
+      }
+    }
     if (named.person >= 0) return named.person;
     if (possessive && named.possessor >= 0) return named.possessor;
     // "X, the mullah who ..., got 18 years. ... The mullah did not live to see it. ... his widow":
