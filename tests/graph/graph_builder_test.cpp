@@ -1771,5 +1771,20 @@ TEST_CASE("Graph keeps a reporter's byline out of an article not told in the fir
   CHECK(EntityNamed(a.graph, "Aruzhan Tleuqyzy") < 0);
 }
 
+TEST_CASE("Graph takes no gender for a name from the speech tag after it", "[graph]") {
+  const Article a = Build(
+      "Aigul Sabitova spoke slowly. She said the trader Memet Tursun was taken away with her brother. "
+      "What became of Tursun, she said, nobody knows.\n");
+  INFO(Render(a.graph));
+  const int memet = EntityNamed(a.graph, "Memet Tursun");
+  REQUIRE(memet >= 0);
+  CHECK(a.graph.entities[static_cast<std::size_t>(memet)].gender.empty());
+  const Article plain = Build("The trader Memet Tursun was taken away. What became of Tursun, nobody knows: she was not seen again.\n");
+  INFO(Render(plain.graph));
+  const int named = EntityNamed(plain.graph, "Memet Tursun");
+  REQUIRE(named >= 0);
+  CHECK(plain.graph.entities[static_cast<std::size_t>(named)].gender == "female");
+}
+
 }  // namespace
 }  // namespace kith
