@@ -487,6 +487,13 @@ bool ReferenceResolver::OpensWithDescription(int s, const std::string& gender) c
   return false;
 }
 
+bool ReferenceResolver::SpeechTagBetweenCommas(std::size_t w) const {
+  const Lexicon* verbs = rules_.lexicon("speech_verbs");
+  if (verbs == nullptr || w < 2 || w + 1 >= ex_.tokens.size() || ex_.tokens[w - 2].norm != ","sv) return false;
+  const LexiconEntry* verb = verbs->FindWord(ex_.tokens[w + 1].lower);
+  return verb != nullptr && AttributeOf(verb->attributes, "tense") != "base"sv;
+}
+
 bool ReferenceResolver::RelativeSpokenOf(int s, std::size_t end, const std::string& gender) const {
   const Lexicon* kin = rules_.lexicon("kin_terms");
   // A relative spoken of ("his son in Europe") may be whom a pronoun means; one who owns
@@ -497,6 +504,8 @@ bool ReferenceResolver::RelativeSpokenOf(int s, std::size_t end, const std::stri
     // "tried him in a hearing that, according to his son, lasted a day": the source of a claim
     // is not what the text goes on about.
     if (w >= 3 && ex_.tokens[w - 2].lower == "to"sv && ex_.tokens[w - 3].lower == "according"sv) continue;
+    // "his hands, his son said, were the steadiest": nor is a relative in a speech tag between commas.
+    if (SpeechTagBetweenCommas(w)) continue;
     const LexiconEntry* entry = kin->FindWord(ex_.tokens[w].lower);
     if (entry == nullptr) continue;
     const auto number = entry->attributes.find("number");

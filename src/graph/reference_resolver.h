@@ -59,7 +59,7 @@
 //    he said. His wife ...");
 //  - a singular pronoun outside quotes that nothing above resolves: the topic,
 //    the first fitting person of the nearest sentence up to five back that
-//    names anyone it may mean, unless a relative who fits it ("his son") or a name of no
+//    names anyone it may mean, unless a relative who fits it ("his son", not one in a speech tag: ", his son said,") or a name of no
 //    one person comes in between ("X stood outside. The 56-year-old said ...
 //    A judge fined her. Her son ...": X).
 //  - a pronoun paired with another by "or" ("his or her parents"): nobody in particular.
@@ -179,6 +179,8 @@ class ReferenceResolver {
   // whom a singular pronoun of `gender` means ("his son in Europe"; not "his grandfather's
   // courtyard", not "whose relatives", not one of a counted group).
   bool RelativeSpokenOf(int s, std::size_t end, const std::string& gender) const;
+  // Whether the word at `w` is the subject of a speech tag between commas (", his son said,").
+  bool SpeechTagBetweenCommas(std::size_t w) const;
   // True when sentence `s` opens, outside quotes, with a description by a singular role noun
   // whose gender fits `gender` ("The fourth picketer, a retired driver, ...", "A nurse ..."),
   // not by an office ("A judge fined her").

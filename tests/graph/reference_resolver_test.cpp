@@ -777,5 +777,18 @@ TEST_CASE("ReferenceResolver: a subject pronoun of the gender comes before a per
   CHECK(s.Resolve("her", 1) == Ids{dana});
 }
 
+TEST_CASE("ReferenceResolver: a relative in a speech tag between commas does not stop the topic", "[graph]") {
+  Scene s("Omar Nur died in 2025. For years he sold caps, and his hands, his son said, were steady. "
+          "In the end nothing helped. He was buried in Kashgar.\n");
+  const int omar = s.Person("Omar Nur", "male");
+  s.Mention("Omar Nur", omar);
+  CHECK(s.Resolve("He") == Ids{omar});
+  Scene spoken("Omar Nur died in 2025. For years his son sold caps in Kashgar. "
+               "In the end nothing helped. He was buried in Kashgar.\n");
+  const int nur = spoken.Person("Omar Nur", "male");
+  spoken.Mention("Omar Nur", nur);
+  CHECK(spoken.Resolve("He").empty());
+}
+
 }  // namespace
 }  // namespace kith
