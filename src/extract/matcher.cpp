@@ -17,6 +17,7 @@ struct Matcher::Program {
     Op op = Op::kMatch;
     const TokenTest* test = nullptr;
     bool negated = false;  // kAssert
+    int within = 1;        // kAssert: the test is asked of each of the next `within` tokens
     int x = 0;
     int y = 0;
     int slot = 0;
@@ -130,6 +131,7 @@ class Compiler {
         const int a = Emit(Matcher::Program::Op::kAssert);
         prog_->code[static_cast<std::size_t>(a)].test = &e.test;
         prog_->code[static_cast<std::size_t>(a)].negated = e.negated;
+        prog_->code[static_cast<std::size_t>(a)].within = e.within;
         prog_->code[static_cast<std::size_t>(a)].then = &e.then;
         return true;
       }
@@ -686,6 +688,10 @@ void Matcher::Match(const MatchInput& in, std::vector<RuleMatch>* out) const {
             // "not_followed_by".
             const std::size_t at = s + pos;
             bool holds = at < in.last && passes(inst.memo, at);
+            // "within": the test holds at one of the next tokens ("followed_by"), or at none.
+            for (std::size_t ahead = 1; !holds && ahead < static_cast<std::size_t>(inst.within) && at + ahead < in.last; ++ahead) {
+              holds = passes(inst.memo, at + ahead);
+            }
             for (std::size_t n = 0; holds && n < inst.then_memos.size(); ++n) {
               holds = at + 1 + n < in.last && passes(inst.then_memos[n], at + 1 + n);
             }

@@ -49,6 +49,7 @@ void DumpElement(std::ostringstream& os, const PatternElement& e) {
       break;
     case PatternElement::Kind::kAssert: {
       os << (e.negated ? "(?!" : "(?=");
+      if (e.within > 1) os << "within " << e.within << ": ";
       for (std::size_t i = 0; i <= e.then.size(); ++i) {
         std::ostringstream t;
         DumpTest(t, i == 0 ? e.test : e.then[i - 1]);

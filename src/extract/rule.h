@@ -49,6 +49,7 @@ struct PatternElement {
   int min = 1;
   int max = 1;            // -1: unbounded
   bool negated = false;   // kAssert: true for "not_followed_by" (also holds where the sentence ends first)
+  int within = 1;         // kAssert of one test: it is asked of each of the next `within` tokens
   std::string capture;    // named capture around this element, "" if none
   std::size_t offset = 0; // byte offset in the rule file
 };

@@ -127,6 +127,8 @@ class Parser {
       const auto& [key, value] = v.members[i];
       if (key == "op"sv) {
         KITH_RETURN_IF_ERROR(Quantifier(value, el));
+      } else if (key == "within"sv) {
+        continue;  // read with the look it widens, below
       } else if (key == "as"sv) {
         KITH_RETURN_IF_ERROR(String(value, "\"as\"", &el->capture));
         if (el->capture.empty() || captures_.count(el->capture) != 0) {
@@ -196,12 +198,22 @@ class Parser {
     KITH_RETURN_IF_ERROR(WhereHasLexicon(el->test));
     const bool has_test = !TestIsEmpty(el->test);
     const bool has_assert = v.Find("followed_by") != nullptr || v.Find("not_followed_by") != nullptr;
+    const JsonValue* within = v.Find("within");
     if (has_assert || el->kind == PatternElement::Kind::kAssert) {
-      if (v.members.size() != 1 || !has_assert) {
+      if (v.members.size() != (within != nullptr ? 2u : 1u) || !has_assert) {
         return src_.ErrorAt(v.offset, "\"followed_by\" and \"not_followed_by\" stand alone in their element");
+      }
+      if (within != nullptr) {
+        // {"not_followed_by": {"lower": "hospital"}, "within": 6}: none of the next six tokens.
+        if (!el->then.empty()) return src_.ErrorAt(within->offset, "\"within\" takes one test, not an array of them");
+        if (within->type != JsonValue::Type::kNumber || !within->is_integer || within->integer < 1 || within->integer > 20) {
+          return src_.ErrorAt(within->offset, "\"within\" is a whole number of tokens from 1 to 20");
+        }
+        el->within = static_cast<int>(within->integer);
       }
       return Status::Ok();
     }
+    if (within != nullptr) return src_.ErrorAt(within->offset, "\"within\" goes with \"followed_by\" or \"not_followed_by\"");
     if (el->kind != PatternElement::Kind::kToken && has_test) {
       return src_.ErrorAt(v.offset, "an element with \"group\" or \"any\" cannot also test a token");
     }

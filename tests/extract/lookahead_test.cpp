@@ -113,6 +113,8 @@ const DumpCase kDumpCases[] = {
      "[text=\"x\"] (?![text=\"to\"] [] [lower=\"hospital\"])"},
     {"next to a capture", R"([{"as": "n", "case": "title"}, {"not_followed_by": {"lower": "said"}}])",
      "n:[case=title] (?!lower=\"said\")"},
+    {"within a few tokens", R"([{"text": "x"}, {"not_followed_by": {"lower": "hospital"}, "within": 4}])",
+     "[text=\"x\"] (?!within 4: lower=\"hospital\")"},
 };
 
 TEST_CASE("Lookahead elements parse and dump as (?=...) and (?!...)", "[extract]") {
@@ -167,6 +169,8 @@ const ErrorCase kErrorCases[] = {
     {"both looks in one element", R"([{"text": "a"}, {"followed_by": {"text": "b"}, "not_followed_by": {"text": "c"}}])",
      "\"followed_by\" and \"not_followed_by\" stand alone in their element"},
     {"with a group before it", R"([{"text": "a"}, {"group": [{}], "followed_by": {"text": "b"}}])",
+     "\"followed_by\" and \"not_followed_by\" stand alone in their element"},
+    {"within and an op", R"([{"text": "a"}, {"followed_by": {"text": "b"}, "within": 2, "op": "?"}])",
      "\"followed_by\" and \"not_followed_by\" stand alone in their element"},
 };
 
@@ -239,6 +243,34 @@ TEST_CASE("A lookahead element holds single-token tests of an object or a non-em
   }
 }
 
+TEST_CASE("\"within\" widens a look of one test by a whole number of tokens", "[extract]") {
+  const LookaheadFixture fixture;
+  const struct {
+    const char* pattern;
+    const char* message;
+  } kBad[] = {
+      {R"([{"text": "a"}, {"followed_by": {"text": "b"}, "within": 0}])", "\"within\" is a whole number of tokens from 1 to 20"},
+      {R"([{"text": "a"}, {"followed_by": {"text": "b"}, "within": 21}])", "\"within\" is a whole number of tokens from 1 to 20"},
+      {R"([{"text": "a"}, {"followed_by": {"text": "b"}, "within": 2.5}])", "\"within\" is a whole number of tokens from 1 to 20"},
+      {R"([{"text": "a"}, {"followed_by": {"text": "b"}, "within": "3"}])", "\"within\" is a whole number of tokens from 1 to 20"},
+      {R"([{"text": "a"}, {"followed_by": [{"text": "b"}, {"text": "c"}], "within": 3}])",
+       "\"within\" takes one test, not an array of them"},
+      {R"([{"text": "a", "within": 3}])", "\"within\" goes with \"followed_by\" or \"not_followed_by\""},
+  };
+  for (const auto& c : kBad) {
+    INFO(c.pattern);
+    std::vector<Rule> rules;
+    const Status s = fixture.Parse(LookaheadFixture::OneRule(c.pattern), &rules);
+    INFO(s.ToString());
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.code() == StatusCode::kRuleError);
+    CHECK(s.message() == c.message);
+  }
+  std::vector<Rule> rules;
+  REQUIRE(fixture.Parse(LookaheadFixture::OneRule(R"([{"text": "a"}, {"within": 3, "followed_by": {"text": "b"}}])"), &rules).ok());
+  CHECK(rules[0].pattern[1].within == 3);
+}
+
 TEST_CASE("A pattern of lookaheads alone can match no tokens", "[extract]") {
   const LookaheadFixture fixture;
   std::vector<Rule> rules;
@@ -291,6 +323,13 @@ const MatchCase kMatchCases[] = {
     {"a negated look at the next tokens: not all of them in order",
      R"([{"text": "x"}, {"not_followed_by": [{"text": "to"}, {"lower": "hospital"}]}])",
      "x to hospital x to camp x hospital x", "x; x; x"},
+    {"within: a negated look at none of the next tokens",
+     R"([{"text": "x"}, {"not_followed_by": {"lower": "hospital"}, "within": 3}])",
+     "x by car to hospital . x to a hospital . x to the camp hospital", "x; x"},
+    {"within: a look at any of the next tokens", R"([{"text": "x"}, {"followed_by": {"case": "title"}, "within": 2}])",
+     "x to Almaty x to the Almaty x Aksu", "x; x"},
+    {"within: the token right after counts too", R"([{"text": "x"}, {"followed_by": {"text": "y"}, "within": 5}])",
+     "x y", "x"},
     {"a look inside a repeated group",
      R"([{"group": [{"case": "title"}, {"not_followed_by": {"text": ","}}], "op": "+"}])",
      "Aigerim Sadykova, Marat Bek", "Aigerim; Marat Bek; Bek"},
@@ -324,6 +363,10 @@ TEST_CASE("Lookahead elements do not look past the end of the sentence", "[extra
       fixture.MustCompile(R"([{"text": "a"}, {"not_followed_by": [{"text": "b"}, {"text": "c"}]}])");
   CHECK(Match(*not_followed_two, "a b c", 2) == "a");
   CHECK(Match(*not_followed_two, "a b c").empty());
+  // "within" stops at the sentence end as well.
+  const std::unique_ptr<Matcher> within = fixture.MustCompile(R"([{"text": "a"}, {"followed_by": {"text": "d"}, "within": 5}])");
+  CHECK(Match(*within, "a b c d", 3).empty());
+  CHECK(Match(*within, "a b c d") == "a");
 }
 
 TEST_CASE("Repeated zero-width looks finish", "[extract]") {
