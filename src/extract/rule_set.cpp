@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "base/utf8.h"
+#include "extract/extraction.h"
 #include "extract/rule_parser.h"
 
 namespace kith {
@@ -77,14 +78,15 @@ Status RuleSet::LoadFiles(const std::string& dir, const std::vector<std::string>
     KITH_RETURN_IF_ERROR(Lexicon::Load("abbreviations", abbrev_path, Tokenizer(), &abbrev));
     std::unordered_set<std::string> words;
     std::unordered_set<std::string> may_end;
+    std::unordered_set<std::string> before_number;
     for (const LexiconEntry& e : abbrev->entries()) {
       std::string w;
       for (const std::string& t : e.tokens) w += t;
-      const auto it = e.attributes.find("may_end_sentence");
-      if (it != e.attributes.end() && it->second == "yes"sv) may_end.insert(w);
+      if (AttributeOf(e.attributes, "may_end_sentence") == "yes"sv) may_end.insert(w);
+      if (AttributeOf(e.attributes, "before_number") == "yes"sv) before_number.insert(w);
       words.insert(std::move(w));
     }
-    set->tokenizer_ = Tokenizer(std::move(words), std::move(may_end));
+    set->tokenizer_ = Tokenizer(std::move(words), std::move(may_end), std::move(before_number));
   }
   for (const std::string& path : lexicon_files) {
     const std::string name = fs::path(path).stem().string();

@@ -59,6 +59,12 @@ class Scanner {
   std::size_t end_;
 };
 
+// Whether a digit comes next after spaces from `pos` ("No. 3", not "No. She").
+bool NumberFollows(const Scanner& sc, std::size_t pos, std::size_t end) {
+  while (pos < end && (sc.At(pos) == ' ' || sc.At(pos) == 0xA0)) pos = sc.Next(pos);
+  return pos < end && sc.At(pos) >= '0' && sc.At(pos) <= '9';
+}
+
 bool IsAscii(std::string_view raw) {
   return std::none_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
@@ -106,8 +112,11 @@ std::string Normalise(std::string_view raw) {
 
 }  // namespace
 
-Tokenizer::Tokenizer(std::unordered_set<std::string> abbreviations, std::unordered_set<std::string> may_end_sentence)
-    : abbreviations_(std::move(abbreviations)), may_end_sentence_(std::move(may_end_sentence)) {}
+Tokenizer::Tokenizer(std::unordered_set<std::string> abbreviations, std::unordered_set<std::string> may_end_sentence,
+                     std::unordered_set<std::string> before_number)
+    : abbreviations_(std::move(abbreviations)),
+      may_end_sentence_(std::move(may_end_sentence)),
+      before_number_(std::move(before_number)) {}
 
 std::vector<Token> Tokenizer::Tokenize(std::string_view text) const {
   std::vector<Token> out;
@@ -193,7 +202,8 @@ void Tokenizer::Tokenize(std::string_view text, Span range, std::vector<Token>* 
         if (initialism && dotted > pos) {
           pos = dotted + 1;  // up to and including the final period
           may_end = true;
-        } else if (abbreviations_.count(word + ".") != 0) {
+        } else if (abbreviations_.count(word + ".") != 0 &&
+                   (before_number_.count(word + ".") == 0 || NumberFollows(sc, pos + 1, range.end))) {
           may_end = may_end_sentence_.count(word + ".") != 0;
           pos += 1;
         } else if (initialism && IsUpper(cp)) {

@@ -39,9 +39,11 @@ class Tokenizer {
  public:
   Tokenizer() = default;
   // `abbreviations`: lower-case forms with their final period ("mr.", "feb.");
-  // `may_end_sentence`: those of them that are also often a sentence's last word.
+  // `may_end_sentence`: those of them that are also often a sentence's last word;
+  // `before_number`: those that are abbreviations only before a number ("No. 3"; "No. She ...").
   explicit Tokenizer(std::unordered_set<std::string> abbreviations,
-                     std::unordered_set<std::string> may_end_sentence = {});
+                     std::unordered_set<std::string> may_end_sentence = {},
+                     std::unordered_set<std::string> before_number = {});
 
   // Appends the tokens of text[range.begin, range.end) to *out.
   void Tokenize(std::string_view text, Span range, std::vector<Token>* out) const;
@@ -51,6 +53,7 @@ class Tokenizer {
  private:
   std::unordered_set<std::string> abbreviations_;
   std::unordered_set<std::string> may_end_sentence_;
+  std::unordered_set<std::string> before_number_;
 };
 
 }  // namespace kith

@@ -104,6 +104,15 @@ TEST_CASE("Tokenizer splits words, numbers and punctuation by the documented con
   }
 }
 
+TEST_CASE("Tokenizer keeps the period of a number abbreviation only before a number", "[text]") {
+  const Tokenizer tokenizer(std::unordered_set<std::string>{"no.", "mr."}, {}, std::unordered_set<std::string>{"no."});
+  CHECK(Norms(tokenizer.Tokenize("Cell No. 3")) == "Cell|No.|3");
+  CHECK(Norms(tokenizer.Tokenize("cell no.\u00a012")) == "cell|no.|12");
+  CHECK(Norms(tokenizer.Tokenize("A: No. Satsuki sat")) == "A|:|No|.|Satsuki|sat");
+  CHECK(Norms(tokenizer.Tokenize("said no.")) == "said|no|.");
+  CHECK(Norms(tokenizer.Tokenize("Mr. Smith")) == "Mr.|Smith");
+}
+
 TEST_CASE("Tokenizer spans point at the original bytes, not the normalised text", "[text]") {
   const std::string text =
       "\xE2\x80\x9CKazakhstan\xE2\x80\x99s war\xE2\x80\x94its\xE2\x80\xA6\xE2\x80\x9D O\xE2\x80\x99" "Brien said.";
