@@ -539,6 +539,52 @@ void EventAssembler::AddProtesters(std::vector<Event>* events) const {
   }
 }
 
+bool EventAssembler::NamesCustodyAgent(const SentenceSpan& s) const {
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  for (std::size_t t = s.first; roles != nullptr && t < s.last; ++t) {
+    const LexiconEntry* r = roles->FindWord(ex_.tokens[t].lower);
+    if (r != nullptr && AttributeOf(r->attributes, "category") == "security"sv) return true;
+  }
+  return false;
+}
+
+void EventAssembler::AddDetainedProtesters(std::vector<Event>* events) const {
+  const std::size_t told = events->size();
+  for (std::size_t d = 0; d < told; ++d) {
+    const Event detention = (*events)[d];
+    const int s = detention.evidence.sentence;
+    if (detention.kind != "Detention"sv || s < 0 || detention.roles.empty()) continue;
+    const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+    if (!NamesCustodyAgent(sent)) continue;
+    if (!SpeaksOfProtest(sent) && (s == 0 || !SpeaksOfProtest(ex_.sentences[static_cast<std::size_t>(s - 1)]))) continue;
+    Event* protest = nullptr;
+    for (Event& e : *events) {
+      if (e.kind == "Protest"sv && e.evidence.sentence >= 0 && e.evidence.sentence <= s &&
+          (protest == nullptr || e.evidence.sentence > protest->evidence.sentence)) {
+        protest = &e;
+      }
+    }
+    if (protest == nullptr) {
+      // The protest is told only through its breaking up ("About forty minutes into the rally,
+      // police ... officers put A and B into a minibus"): those detained held it, that day.
+      Event e;
+      e.kind = "Protest";
+      e.date = detention.date;
+      e.date_precision = detention.date_precision;
+      e.evidence = detention.evidence;
+      e.evidence.rule = "event.detained-protesters";
+      events->push_back(std::move(e));
+      protest = &events->back();
+    } else if (!detention.date.empty() && detention.date != protest->date) {
+      continue;
+    }
+    for (const EventRole& r : detention.roles) {
+      const EventRole as_protester{"protester", r.entity};
+      if (r.role == "detainee"sv && !HasRole(*protest, as_protester)) protest->roles.push_back(as_protester);
+    }
+  }
+}
+
 void EventAssembler::AddTerms(Event e, std::vector<Event>* events, std::vector<int>* groups, int* next_group) const {
   // A written term keeps its words and gains its ISO 8601 duration ("ten days" -> P10D).
   const auto term = e.attributes.find("term");
@@ -740,6 +786,7 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
     const EventRole r{role == kRole.end() ? "participant" : role->second, entity};
     if (!HasRole(*last, r)) last->roles.push_back(r);
   }
+  AddDetainedProtesters(&events);
   AddProtesters(&events);
   // An undated protest joins the article's dated protest when there is exactly one.
   std::vector<std::size_t> dated;

@@ -140,6 +140,12 @@ class EventAssembler {
   // True when the trigger is a present perfect ("has been imprisoned", "have long been held").
   bool PresentPerfect(const Candidate& c) const;
   void AddProtesters(std::vector<Event>* events) const;
+  // "... picketed the consulate. ... Police broke up the picket and put A, B and C into a van":
+  // those police detain where the sentence, or the one before it, speaks of the protest are
+  // protesters of the nearest protest told before, when the detention has its date or none.
+  void AddDetainedProtesters(std::vector<Event>* events) const;
+  // Whether sentence `s` names police or guards (role nouns of the security category).
+  bool NamesCustodyAgent(const SentenceSpan& s) const;
 
   const Extraction& ex_;
   const RuleSet& rules_;

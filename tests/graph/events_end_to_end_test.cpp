@@ -1356,5 +1356,27 @@ TEST_CASE("Events: an active verb's term may come after a date or place between 
   for (const Event* e : OfKind(h, "Detention")) CHECK(Attribute(*e, "duration").empty());
 }
 
+TEST_CASE("Events: those police detain at a protest are its protesters", "[graph]") {
+  // Told before, by a crowd: the detained join it.
+  const DocumentGraph g = Build(
+      "About twenty people picketed the Chinese Consulate in Almaty on March 2, holding photographs. "
+      "After an hour, police broke up the picket and put Aigul Serikova and Dana Bekova into a van.");
+  INFO(Render(g));
+  const Event& protest = OnlyEventWith(g, "Protest", {"Aigul Serikova", "Dana Bekova"});
+  CHECK(protest.date == "2021-03-02");
+  // Told only through its breaking up: the detention makes it.
+  const DocumentGraph h = Build(
+      "Forty minutes into the rally, police ordered the group to leave. "
+      "Officers then put Aigul Serikova into a minibus.");
+  INFO(Render(h));
+  OnlyEventWith(h, "Protest", {"Aigul Serikova"});
+  // A relative detained years before, told beside the protest, took no part in it.
+  const DocumentGraph k = Build(
+      "Aigul Serikova picketed the Chinese Consulate in Almaty on March 2. "
+      "Her son, Arman Bekov, was detained by police in Ghulja in 2018.");
+  INFO(Render(k));
+  CHECK_FALSE(HasRole(OnlyEventWith(k, "Protest", {"Aigul Serikova"}), "protester", EntityNamed(k, "Arman Bekov")));
+}
+
 }  // namespace
 }  // namespace kith
