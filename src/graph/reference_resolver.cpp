@@ -179,7 +179,10 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, cons
     const bool owns_thing = before_s && !g.empty() && !OwnsPerson(m.last + 1) && SamePronoun(s, g) > m.first;
     const bool possessor = before_s && !owns_thing;
     if (possessor) {
-      if (out.possessor < 0) out.possessor = e;
+      if (out.possessor < 0) {
+        out.possessor = e;
+        out.possessor_at = m.first;
+      }
     } else if (!gender.empty() && g.empty()) {
       if (genderless < 0) genderless = e;
     } else if (out.person < 0) {
@@ -451,6 +454,9 @@ int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, boo
     // The two nearest sentences were searched by the caller; there only what blocks counts.
     if (k >= 2) {
       if (named.person >= 0) return named.person;
+      // "He was released, so weak that his daughter, Y, X's sister, drove him home": the sentence
+      // speaks of whom its subject pronoun means, not of the owner named after it.
+      if (possessive && named.possessor >= 0 && SamePronoun(look[k], gender, true) < named.possessor_at) return -1;
       if (possessive && named.possessor >= 0) return named.possessor;
       // Only persons of the other gender ("he sent his wife, Y, to Ankara"): the topic goes on.
       if (named.anyone && named.fits) return -1;

@@ -145,6 +145,7 @@ class ReferenceResolver {
   struct Named {
     int person = -1;
     int possessor = -1;
+    std::size_t possessor_at = 0;  // the possessor's first token
     bool anyone = false;
     bool fits = false;  // someone named there has a gender that does not conflict
     bool unresolved = false;
