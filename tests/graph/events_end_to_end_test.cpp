@@ -1378,5 +1378,15 @@ TEST_CASE("Events: those police detain at a protest are its protesters", "[graph
   CHECK_FALSE(HasRole(OnlyEventWith(k, "Protest", {"Aigul Serikova"}), "protester", EntityNamed(k, "Arman Bekov")));
 }
 
+TEST_CASE("Events: going without food until something happens is a hunger strike, a vow too", "[graph]") {
+  const DocumentGraph g = Build(
+      "Arman Bekov sat outside the consulate and said he would refuse food until officials told him where his brother was.");
+  INFO(Render(g));
+  OnlyEventWith(g, "Protest", {"Arman Bekov"});
+  const DocumentGraph h = Build("After her husband died, Aigul Serikova stopped eating.");
+  INFO(Render(h));
+  CHECK(OfKind(h, "Protest").empty());
+}
+
 }  // namespace
 }  // namespace kith
