@@ -539,6 +539,23 @@ void EventAssembler::AddProtesters(std::vector<Event>* events) const {
   }
 }
 
+bool EventAssembler::TellsOfDispersal(int s) const {
+  const Lexicon* words = rules_.lexicon("dispersal_words");
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  for (std::size_t t = sent.first; words != nullptr && t < sent.last; ++t) {
+    if (words->FindWord(ex_.tokens[t].lower) != nullptr || PhraseAt(*words, t) != nullptr) return true;
+  }
+  return false;
+}
+
+bool EventAssembler::DatedAsBefore(const Event& detention, int s) const {
+  if (s == 0 || !SpeaksOfProtest(ex_.sentences[static_cast<std::size_t>(s - 1)])) return false;
+  for (const auto& [i, d] : dates_) {
+    if (ex_.mentions[i].sentence == s - 1 && !d.empty() && d.Iso() == detention.date) return true;
+  }
+  return false;
+}
+
 bool EventAssembler::NamesCustodyAgent(const SentenceSpan& s) const {
   const Lexicon* roles = rules_.lexicon("role_nouns");
   for (std::size_t t = s.first; roles != nullptr && t < s.last; ++t) {
@@ -548,15 +565,31 @@ bool EventAssembler::NamesCustodyAgent(const SentenceSpan& s) const {
   return false;
 }
 
-void EventAssembler::AddDetainedProtesters(std::vector<Event>* events) const {
+void EventAssembler::AddDetainedProtesters(const std::vector<Entity>& entities, std::vector<Event>* events) const {
+  const Lexicon* speech = rules_.lexicon("speech_verbs");
+  const auto town_of = [&](int e) {
+    if (e < 0) return -1;
+    const Entity& x = entities[static_cast<std::size_t>(e)];
+    return x.kind == EntityKind::kPlace ? e : x.located_in;
+  };
   const std::size_t told = events->size();
   for (std::size_t d = 0; d < told; ++d) {
-    const Event detention = (*events)[d];
+    const Event detention = (*events)[d];  // a copy: *events may grow
     const int s = detention.evidence.sentence;
     if (detention.kind != "Detention"sv || s < 0 || detention.roles.empty()) continue;
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
     if (!NamesCustodyAgent(sent)) continue;
-    if (!SpeaksOfProtest(sent) && (s == 0 || !SpeaksOfProtest(ex_.sentences[static_cast<std::size_t>(s - 1)]))) continue;
+    const bool here = SpeaksOfProtest(sent);
+    if (!here && (s == 0 || !SpeaksOfProtest(ex_.sentences[static_cast<std::size_t>(s - 1)]))) continue;
+    // "she said police detained her father": a detention told as someone's words is another story.
+    bool reported = false;
+    for (std::size_t t = sent.first; speech != nullptr && t < sent.last && !reported &&
+                                     ex_.tokens[t].span.end <= detention.evidence.span.begin;
+         ++t) {
+      const LexiconEntry* verb = speech->FindWord(ex_.tokens[t].lower);
+      reported = verb != nullptr && AttributeOf(verb->attributes, "noun_too") != "yes"sv;
+    }
+    if (reported) continue;
     Event* protest = nullptr;
     for (Event& e : *events) {
       if (e.kind == "Protest"sv && e.evidence.sentence >= 0 && e.evidence.sentence <= s &&
@@ -564,9 +597,13 @@ void EventAssembler::AddDetainedProtesters(std::vector<Event>* events) const {
         protest = &e;
       }
     }
-    if (protest == nullptr) {
-      // The protest is told only through its breaking up ("About forty minutes into the rally,
-      // police ... officers put A and B into a minibus"): those detained held it, that day.
+    // The protest is the one just told, or the sentence itself speaks of it ("When the
+    // protesters did not move, officers put A and B into a van"); the dates must not differ.
+    if (protest != nullptr && (here || s - protest->evidence.sentence <= 3)) {
+      if (!detention.date.empty() && !protest->date.empty() && detention.date != protest->date) continue;
+    } else if (TellsOfDispersal(s) || (s > 0 && TellsOfDispersal(s - 1)) || DatedAsBefore(detention, s)) {
+      // Told only through its end ("police broke up the picket and put A into a van"), or in the
+      // sentence before on the detention's day: those detained held it.
       Event e;
       e.kind = "Protest";
       e.date = detention.date;
@@ -575,9 +612,15 @@ void EventAssembler::AddDetainedProtesters(std::vector<Event>* events) const {
       e.evidence.rule = "event.detained-protesters";
       events->push_back(std::move(e));
       protest = &events->back();
-    } else if (!detention.date.empty() && detention.date != protest->date) {
+    } else {
       continue;
     }
+    // Held in a town other than the protest's ("detained by police in Ghulja"): another story.
+    // A police station or van names no town of its own.
+    const int held_in = town_of(detention.place);
+    const int protest_in = town_of(protest->place);
+    if (held_in >= 0 && protest_in >= 0 && held_in != protest_in) continue;
+    if (held_in >= 0 && protest_in < 0 && detention.place == held_in) continue;  // a town, and the protest's unknown
     for (const EventRole& r : detention.roles) {
       const EventRole as_protester{"protester", r.entity};
       if (r.role == "detainee"sv && !HasRole(*protest, as_protester)) protest->roles.push_back(as_protester);
@@ -786,7 +829,7 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
     const EventRole r{role == kRole.end() ? "participant" : role->second, entity};
     if (!HasRole(*last, r)) last->roles.push_back(r);
   }
-  AddDetainedProtesters(&events);
+  AddDetainedProtesters(entities, &events);
   AddProtesters(&events);
   // An undated protest joins the article's dated protest when there is exactly one.
   std::vector<std::size_t> dated;

@@ -141,9 +141,16 @@ class EventAssembler {
   bool PresentPerfect(const Candidate& c) const;
   void AddProtesters(std::vector<Event>* events) const;
   // "... picketed the consulate. ... Police broke up the picket and put A, B and C into a van":
-  // those police detain where the sentence, or the one before it, speaks of the protest are
-  // protesters of the nearest protest told before, when the detention has its date or none.
-  void AddDetainedProtesters(std::vector<Event>* events) const;
+  // those police detain, in no town but the protest's and not in someone's words, where the sentence (or
+  // the one before it) speaks of the protest, are protesters of the protest told just before
+  // (of the nearest one told before, when their own sentence speaks of it), when the dates agree;
+  // with no such protest, they held one of their own where police are told breaking it up, or
+  // where the sentence before speaks of a protest on the detention's day.
+  void AddDetainedProtesters(const std::vector<Entity>& entities, std::vector<Event>* events) const;
+  // Whether sentence `s` tells of police ending a gathering (the dispersal_words lexicon).
+  bool TellsOfDispersal(int s) const;
+  // Whether the sentence before `s` speaks of a protest and names the detention's date.
+  bool DatedAsBefore(const Event& detention, int s) const;
   // Whether sentence `s` names police or guards (role nouns of the security category).
   bool NamesCustodyAgent(const SentenceSpan& s) const;
 

@@ -1364,12 +1364,15 @@ TEST_CASE("Events: those police detain at a protest are its protesters", "[graph
   INFO(Render(g));
   const Event& protest = OnlyEventWith(g, "Protest", {"Aigul Serikova", "Dana Bekova"});
   CHECK(protest.date == "2021-03-02");
-  // Told only through its breaking up: the detention makes it.
+  // A detention at a named place, or in someone's words, is another story.
   const DocumentGraph h = Build(
-      "Forty minutes into the rally, police ordered the group to leave. "
-      "Officers then put Aigul Serikova into a minibus.");
+      "Aigul Serikova picketed the Chinese Consulate in Almaty on March 2. "
+      "Speaking at the picket, she said police detained her father, Kairat Nurbek, the same day. "
+      "Her husband, Arman Bekov, was detained by police in Ghulja.");
   INFO(Render(h));
-  OnlyEventWith(h, "Protest", {"Aigul Serikova"});
+  const Event& alone = OnlyEventWith(h, "Protest", {"Aigul Serikova"});
+  CHECK_FALSE(HasRole(alone, "protester", EntityNamed(h, "Kairat Nurbek")));
+  CHECK_FALSE(HasRole(alone, "protester", EntityNamed(h, "Arman Bekov")));
   // A relative detained years before, told beside the protest, took no part in it.
   const DocumentGraph k = Build(
       "Aigul Serikova picketed the Chinese Consulate in Almaty on March 2. "
