@@ -153,7 +153,6 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, cons
   static constexpr std::string_view kPrepositions[] = {"after", "before", "like", "unlike", "than", "with", "without",
                                                        "for", "to", "from", "by", "against", "besides"};
   Named out;
-  int genderless = -1;  // a person of unknown gender, meant only when no one of the pronoun's gender is named
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
   for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
     const ExtractedMention& m = ex_.mentions[i];
@@ -183,13 +182,10 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, cons
         out.possessor = e;
         out.possessor_at = m.first;
       }
-    } else if (!gender.empty() && g.empty()) {
-      if (genderless < 0) genderless = e;
     } else if (out.person < 0) {
       out.person = e;
     }
   }
-  if (out.person < 0) out.person = genderless;
   return out;
 }
 

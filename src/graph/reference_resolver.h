@@ -32,8 +32,8 @@
 //    in a list of relatives, whom the list's first "her"/"his" stands for:
 //    "her mother, A, her sister, B, and her brother C")
 //    whose
-//    gender does not conflict (one of the pronoun's gender before one of unknown gender, who
-//    in the pronoun's own sentence also gives way to a subject pronoun of that gender) and who is
+//    gender does not conflict (in the pronoun's own sentence, one of unknown gender gives way to
+//    a subject pronoun of the pronoun's gender before it) and who is
 //    not a possessor, since a pronoun mostly refers to the subject ("X's
 //    husband ... he" is the husband), except the owner of a thing when no
 //    pronoun of that gender comes first ("X's passport was returned. She

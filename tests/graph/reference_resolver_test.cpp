@@ -234,11 +234,11 @@ TEST_CASE("ReferenceResolver: 'her' is the first person before it whose gender f
     CHECK(s.Resolve("Her") == Ids{aliya});
   }
   SECTION("a person of unknown gender does not conflict") {
-    Scene s("Marat Omar and Dana Omar came. Her son was detained.");
-    const int marat = s.Person("Marat Omar", "male");
+    Scene s("Dana Omar and Aliya Bek came. Her son was detained.");
     const int dana = s.Person("Dana Omar", "");
-    s.Mention("Marat Omar", marat);
+    const int aliya = s.Person("Aliya Bek", "female");
     s.Mention("Dana Omar", dana);
+    s.Mention("Aliya Bek", aliya);
     CHECK(s.Resolve("Her") == Ids{dana});
   }
   SECTION("the same sentence comes before the sentence before") {
@@ -754,19 +754,6 @@ TEST_CASE("ReferenceResolver: a description opening a sentence stands for whom a
   s.Mention("Arman Bek", arman);
   CHECK(s.Resolve("his") == Ids{omar});
   CHECK(s.Resolve("his", 1) == Ids{omar});
-}
-
-TEST_CASE("ReferenceResolver: a person of unknown gender is meant only when no one of the pronoun's is", "[graph]") {
-  Scene s("An officer, Zhang Wei, met Aigul Sabit in Ghulja. Her brother was released a week later.\n");
-  const int zhang = s.Person("Zhang Wei", "");
-  const int aigul = s.Person("Aigul Sabit", "female");
-  s.Mention("Zhang Wei", zhang);
-  s.Mention("Aigul Sabit", aigul);
-  CHECK(s.Resolve("Her") == Ids{aigul});
-  Scene alone("An officer, Zhang Wei, came in the night. Her brother was taken away.\n");
-  const int only = alone.Person("Zhang Wei", "");
-  alone.Mention("Zhang Wei", only);
-  CHECK(alone.Resolve("Her") == Ids{only});
 }
 
 TEST_CASE("ReferenceResolver: a subject pronoun of the gender comes before a person of unknown gender", "[graph]") {
