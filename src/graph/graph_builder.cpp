@@ -913,7 +913,8 @@ class Builder {
         // telling of the persons before it, so only the sentence before may give its person.
         const LexiconEntry* verb = t + 1 < s.last && speech_verbs != nullptr ? speech_verbs->FindWord(ex_.tokens[t + 1].lower) : nullptr;
         const bool speech_tag = subject && t > s.first && ex_.tokens[t - 1].norm == ","sv && verb != nullptr &&
-                                AttributeOf(verb->attributes, "tense") != "base"sv;
+                                AttributeOf(verb->attributes, "tense") != "base"sv && t + 2 < s.last &&
+                                ex_.tokens[t + 2].norm == ","sv;
         std::set<int> candidates;
         for (int look = static_cast<int>(si) - (speech_tag ? 1 : 0); look >= 0 && look >= static_cast<int>(si) - 1 && candidates.empty(); --look) {
           const SentenceSpan& ls = ex_.sentences[static_cast<std::size_t>(look)];

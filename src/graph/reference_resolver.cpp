@@ -491,7 +491,10 @@ bool ReferenceResolver::OpensWithDescription(int s, const std::string& gender) c
 
 bool ReferenceResolver::SpeechTagBetweenCommas(std::size_t w) const {
   const Lexicon* verbs = rules_.lexicon("speech_verbs");
-  if (verbs == nullptr || w < 2 || w + 1 >= ex_.tokens.size() || ex_.tokens[w - 2].norm != ","sv) return false;
+  if (verbs == nullptr || w < 2 || w + 2 >= ex_.tokens.size() || ex_.tokens[w - 2].norm != ","sv ||
+      ex_.tokens[w + 2].norm != ","sv) {
+    return false;
+  }
   const LexiconEntry* verb = verbs->FindWord(ex_.tokens[w + 1].lower);
   return verb != nullptr && AttributeOf(verb->attributes, "tense") != "base"sv;
 }

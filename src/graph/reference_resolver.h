@@ -143,8 +143,8 @@ class ReferenceResolver {
   // whether anyone is named there, whether anyone of a fitting gender is, and whether a name
   // stands for no one person.
   struct Named {
-    int person = -1;
-    int possessor = -1;
+    int person = -1;     // the first non-possessor whose gender does not conflict
+    int possessor = -1;  // the first such possessor ("X's son"), unless X owns a thing
     std::size_t possessor_at = 0;  // the possessor's first token
     bool anyone = false;
     bool fits = false;  // someone named there has a gender that does not conflict
