@@ -59,10 +59,13 @@ class Scanner {
   std::size_t end_;
 };
 
-// Whether a digit comes next after spaces from `pos` ("No. 3", not "No. She").
+// Whether the word after spaces from `pos` holds a digit ("No. 3", "No. A-7", not "No. She").
 bool NumberFollows(const Scanner& sc, std::size_t pos, std::size_t end) {
-  while (pos < end && (sc.At(pos) == ' ' || sc.At(pos) == 0xA0)) pos = sc.Next(pos);
-  return pos < end && sc.At(pos) >= '0' && sc.At(pos) <= '9';
+  while (pos < end && (sc.At(pos) == ' ' || sc.At(pos) == '\t' || sc.At(pos) == 0xA0)) pos = sc.Next(pos);
+  for (; pos < end && sc.At(pos) != ' ' && sc.At(pos) != '\t' && sc.At(pos) != '\n' && sc.At(pos) != 0xA0; pos = sc.Next(pos)) {
+    if (sc.At(pos) >= '0' && sc.At(pos) <= '9') return true;
+  }
+  return false;
 }
 
 bool IsAscii(std::string_view raw) {

@@ -10,7 +10,8 @@
 // A token that keeps a final period and may also be the last word of a
 // sentence (dotted initialisms of two or more letters, and the abbreviations
 // given as such: "Jr.") is marked, so that the sentence splitter can end a
-// sentence there when a new one clearly starts.
+// sentence there when a new one clearly starts. An abbreviation given as one only before a
+// number ("No.") keeps its period only where the next word holds a digit ("No. 3", "No. A-7").
 // Thread-safe: Tokenizer is immutable after construction.
 #pragma once
 

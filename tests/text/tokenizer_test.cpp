@@ -107,6 +107,7 @@ TEST_CASE("Tokenizer splits words, numbers and punctuation by the documented con
 TEST_CASE("Tokenizer keeps the period of a number abbreviation only before a number", "[text]") {
   const Tokenizer tokenizer(std::unordered_set<std::string>{"no.", "mr."}, {}, std::unordered_set<std::string>{"no."});
   CHECK(Norms(tokenizer.Tokenize("Cell No. 3")) == "Cell|No.|3");
+  CHECK(Norms(tokenizer.Tokenize("Cell No. A-7 of")) == "Cell|No.|A-7|of");
   CHECK(Norms(tokenizer.Tokenize("cell no.\u00a012")) == "cell|no.|12");
   CHECK(Norms(tokenizer.Tokenize("A: No. Satsuki sat")) == "A|:|No|.|Satsuki|sat");
   CHECK(Norms(tokenizer.Tokenize("said no.")) == "said|no|.");
