@@ -884,7 +884,6 @@ class Builder {
   void GenderFromPronouns() {
     const Lexicon* pronouns = rules_.lexicon("pronouns");
     if (pronouns == nullptr) return;
-    const Lexicon* speech_verbs = rules_.lexicon("speech_verbs");
     const ReferenceResolver quotes(ex_, rules_, mention_entity_, graph_.entities);
     const auto in_quote = [&](std::size_t t) { return quotes.InQuote(t); };
     for (std::size_t si = 0; si < ex_.sentences.size(); ++si) {
@@ -911,10 +910,7 @@ class Builder {
                                                                 : t;
         // "What became of X, she said, no one knows": a speech tag between commas is someone
         // telling of the persons before it, so only the sentence before may give its person.
-        const LexiconEntry* verb = t + 1 < s.last && speech_verbs != nullptr ? speech_verbs->FindWord(ex_.tokens[t + 1].lower) : nullptr;
-        const bool speech_tag = subject && t > s.first && ex_.tokens[t - 1].norm == ","sv && verb != nullptr &&
-                                AttributeOf(verb->attributes, "tense") != "base"sv && t + 2 < s.last &&
-                                ex_.tokens[t + 2].norm == ","sv;
+        const bool speech_tag = subject && t > s.first && quotes.SpeechTagBetweenCommas(t, t + 1);
         std::set<int> candidates;
         for (int look = static_cast<int>(si) - (speech_tag ? 1 : 0); look >= 0 && look >= static_cast<int>(si) - 1 && candidates.empty(); --look) {
           const SentenceSpan& ls = ex_.sentences[static_cast<std::size_t>(look)];

@@ -236,13 +236,14 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     const Named named = NamedIn(look, look == s ? t : sent.last, gender, look == s ? in_quote_[t] : -1, own_subject);
     // "She said her brother was held with a Uyghur named X, and that her brother ...": a person
     // of unknown gender is not meant over a subject pronoun of the pronoun's gender before it.
+    // Whom a subject pronoun of the pronoun's gender before it in its sentence means, or -1.
+    const auto subject_before = [&]() {
+      const std::size_t first = SamePronoun(s, gender);
+      return first < t && SubjectPronoun(first) ? NearestBefore(first, gender, false, depth + 1) : -1;
+    };
     if (named.person >= 0 && look == s && depth < 3 && !gender.empty() && !in_quote_[t] &&
         entities_[static_cast<std::size_t>(named.person)].gender.empty()) {
-      const std::size_t first = SamePronoun(s, gender);
-      if (first < t && SubjectPronoun(first)) {
-        const int subject = NearestBefore(first, gender, false, depth + 1);
-        if (subject >= 0) return subject;
-      }
+      if (const int subject = subject_before(); subject >= 0) return subject;
     }
     if (named.person >= 0) return named.person;
     if (possessive && named.possessor >= 0) return named.possessor;
@@ -256,11 +257,7 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     // "She met X's daughters, her nieces ...": a subject pronoun of the same gender before it in
     // its sentence is whom it means.
     if (look == s && depth < 3 && !gender.empty() && !in_quote_[t]) {
-      const std::size_t first = SamePronoun(s, gender);
-      if (first < t && SubjectPronoun(first)) {
-        const int subject = NearestBefore(first, gender, false, depth + 1);
-        if (subject >= 0) return subject;
-      }
+      if (const int subject = subject_before(); subject >= 0) return subject;
     }
     // A subject pronoun whose sentence before names nobody that fits but speaks of someone by
     // a pronoun of the same gender ("X said ... . He said ... . \"...,\" he said."): that
@@ -489,13 +486,13 @@ bool ReferenceResolver::OpensWithDescription(int s, const std::string& gender) c
   return false;
 }
 
-bool ReferenceResolver::SpeechTagBetweenCommas(std::size_t w) const {
+bool ReferenceResolver::SpeechTagBetweenCommas(std::size_t first, std::size_t last) const {
   const Lexicon* verbs = rules_.lexicon("speech_verbs");
-  if (verbs == nullptr || w < 2 || w + 2 >= ex_.tokens.size() || ex_.tokens[w - 2].norm != ","sv ||
-      ex_.tokens[w + 2].norm != ","sv) {
+  if (verbs == nullptr || first < 1 || last + 1 >= ex_.tokens.size() || ex_.tokens[first - 1].norm != ","sv ||
+      ex_.tokens[last + 1].norm != ","sv) {
     return false;
   }
-  const LexiconEntry* verb = verbs->FindWord(ex_.tokens[w + 1].lower);
+  const LexiconEntry* verb = verbs->FindWord(ex_.tokens[last].lower);
   return verb != nullptr && AttributeOf(verb->attributes, "tense") != "base"sv;
 }
 
@@ -510,7 +507,7 @@ bool ReferenceResolver::RelativeSpokenOf(int s, std::size_t end, const std::stri
     // is not what the text goes on about.
     if (w >= 3 && ex_.tokens[w - 2].lower == "to"sv && ex_.tokens[w - 3].lower == "according"sv) continue;
     // "his hands, his son said, were the steadiest": nor is a relative in a speech tag between commas.
-    if (SpeechTagBetweenCommas(w)) continue;
+    if (w >= 1 && SpeechTagBetweenCommas(w - 1, w + 1)) continue;
     const LexiconEntry* entry = kin->FindWord(ex_.tokens[w].lower);
     if (entry == nullptr) continue;
     const auto number = entry->attributes.find("number");

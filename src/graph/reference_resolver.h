@@ -104,6 +104,9 @@ class ReferenceResolver {
   std::vector<int> ResolveDescription(const CaptureRange& c, const std::string& gender, int depth = 0) const;
   // True when token `t` lies inside a double-quoted passage of its sentence.
   bool InQuote(std::size_t t) const { return t < in_quote_.size() && in_quote_[t]; }
+  // Whether tokens [first, last) are the subject of a speech tag between commas: a comma before
+  // them, a speech verb (not its base form) right after, and a comma after that (", his son said,").
+  bool SpeechTagBetweenCommas(std::size_t first, std::size_t last) const;
   // The Person mentions that start in sentence `s` (indexes into ex.mentions, ascending).
   const std::vector<std::size_t>& PersonsIn(int s) const { return persons_in_[static_cast<std::size_t>(s)]; }
   // The speaker of the quotes in sentence `s`, or -1.
@@ -180,8 +183,6 @@ class ReferenceResolver {
   // whom a singular pronoun of `gender` means ("his son in Europe"; not "his grandfather's
   // courtyard", not "whose relatives", not one of a counted group).
   bool RelativeSpokenOf(int s, std::size_t end, const std::string& gender) const;
-  // Whether the word at `w` is the subject of a speech tag between commas (", his son said,").
-  bool SpeechTagBetweenCommas(std::size_t w) const;
   // True when sentence `s` opens, outside quotes, with a description by a singular role noun
   // whose gender fits `gender` ("The fourth picketer, a retired driver, ...", "A nurse ..."),
   // not by an office ("A judge fined her").
