@@ -548,10 +548,9 @@ bool EventAssembler::TellsOfDispersal(int s) const {
   return false;
 }
 
-bool EventAssembler::DatedAsBefore(const Event& detention, int s) const {
-  if (s == 0 || !SpeaksOfProtest(ex_.sentences[static_cast<std::size_t>(s - 1)])) return false;
+bool EventAssembler::NamesDate(int s, const std::string& iso) const {
   for (const auto& [i, d] : dates_) {
-    if (ex_.mentions[i].sentence == s - 1 && !d.empty() && d.Iso() == detention.date) return true;
+    if (ex_.mentions[i].sentence == s && !d.empty() && d.Iso() == iso) return true;
   }
   return false;
 }
@@ -580,7 +579,8 @@ void EventAssembler::AddDetainedProtesters(const std::vector<Entity>& entities, 
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
     if (!NamesCustodyAgent(sent)) continue;
     const bool here = SpeaksOfProtest(sent);
-    if (!here && (s == 0 || !SpeaksOfProtest(ex_.sentences[static_cast<std::size_t>(s - 1)]))) continue;
+    const bool before = s > 0 && SpeaksOfProtest(ex_.sentences[static_cast<std::size_t>(s - 1)]);
+    if (!here && !before) continue;
     // "she said police detained her father": a detention told as someone's words is another story.
     bool reported = false;
     for (std::size_t t = sent.first; speech != nullptr && t < sent.last && !reported &&
@@ -601,7 +601,7 @@ void EventAssembler::AddDetainedProtesters(const std::vector<Entity>& entities, 
     // protesters did not move, officers put A and B into a van"); the dates must not differ.
     if (protest != nullptr && (here || s - protest->evidence.sentence <= 3)) {
       if (!detention.date.empty() && !protest->date.empty() && detention.date != protest->date) continue;
-    } else if (TellsOfDispersal(s) || (s > 0 && TellsOfDispersal(s - 1)) || DatedAsBefore(detention, s)) {
+    } else if (TellsOfDispersal(s) || (s > 0 && TellsOfDispersal(s - 1)) || (before && NamesDate(s - 1, detention.date))) {
       // Told only through its end ("police broke up the picket and put A into a van"), or in the
       // sentence before on the detention's day: those detained held it.
       Event e;

@@ -149,8 +149,8 @@ class EventAssembler {
   void AddDetainedProtesters(const std::vector<Entity>& entities, std::vector<Event>* events) const;
   // Whether sentence `s` tells of police ending a gathering (the dispersal_words lexicon).
   bool TellsOfDispersal(int s) const;
-  // Whether the sentence before `s` speaks of a protest and names the detention's date.
-  bool DatedAsBefore(const Event& detention, int s) const;
+  // Whether sentence `s` holds a date mention resolved to `iso`.
+  bool NamesDate(int s, const std::string& iso) const;
   // Whether sentence `s` names police or guards (role nouns of the security category).
   bool NamesCustodyAgent(const SentenceSpan& s) const;
 
