@@ -1,5 +1,7 @@
 #include "extract/json_tree.h"
 
+#include <algorithm>
+
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
@@ -155,6 +157,10 @@ Status JsonSource::Parse(const std::string& file, std::string text, std::unique_
   auto src = std::unique_ptr<JsonSource>(new JsonSource());
   src->file_ = file;
   src->text_ = std::move(text);
+  src->line_starts_.push_back(0);  // every rule asks for its line: index them once
+  for (std::size_t i = 0; i < src->text_.size(); ++i) {
+    if (src->text_[i] == '\n') src->line_starts_.push_back(i + 1);
+  }
   // RapidJSON's encoding validation may look a few bytes past a truncated UTF-8 sequence at the
   // end: parse a copy padded with NULs (offsets are the same).
   const std::string padded = src->text_ + std::string(8, '\0');
@@ -182,15 +188,10 @@ Status JsonSource::Parse(const std::string& file, std::string text, std::unique_
 
 void JsonSource::LineColumn(std::size_t offset, int* line, int* column) const {
   if (offset > text_.size()) offset = text_.size();
-  int l = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text_[i] == '\n') {
-      ++l;
-      line_start = i + 1;
-    }
-  }
-  *line = l;
+  // The last line starting at or before `offset`.
+  const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const std::size_t line_start = *(next - 1);
+  *line = static_cast<int>(next - line_starts_.begin());
   *column = static_cast<int>(CodePointCount(std::string_view(text_).substr(line_start, offset - line_start))) + 1;
 }
 

@@ -52,6 +52,7 @@ class JsonSource {
   std::string file_;
   std::string text_;
   JsonValue root_;
+  std::vector<std::size_t> line_starts_;  // byte offset where each line starts
 };
 
 }  // namespace kith
