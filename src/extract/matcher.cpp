@@ -58,6 +58,10 @@ namespace {
 
 constexpr std::size_t kMaxProgram = 5000;
 
+// A set of program counters, one byte each: the compiler ORs and walks these
+// per rule and per key, where packed bits cost a shift and a mask apiece.
+using PcSet = std::vector<std::uint8_t>;
+
 class Compiler {
  public:
   Compiler(const Rule& rule, Matcher::Program* prog) : rule_(rule), prog_(prog) {
@@ -162,14 +166,14 @@ class Compiler {
 
 // The tests a program can consume first, and whether it can match nothing.
 void FirstTests(const Matcher::Program& prog, std::vector<const TokenTest*>* firsts, bool* empty_match) {
-  std::vector<bool> seen(prog.code.size(), false);
+  PcSet seen(prog.code.size(), 0);
   std::vector<int> stack{0};
   *empty_match = false;
   while (!stack.empty()) {
     const int pc = stack.back();
     stack.pop_back();
     if (seen[static_cast<std::size_t>(pc)]) continue;
-    seen[static_cast<std::size_t>(pc)] = true;
+    seen[static_cast<std::size_t>(pc)] = 1;
     const auto& in = prog.code[static_cast<std::size_t>(pc)];
     switch (in.op) {
       case Matcher::Program::Op::kConsume: firsts->push_back(in.test); break;
@@ -205,15 +209,15 @@ void LexiconLengths(const TokenTest& test, const std::vector<int>* cands, const 
 
 // True when every path from the program's entry to its kMatch passes one of
 // the instructions marked in `through`.
-bool EveryMatchPasses(const Matcher::Program& prog, const std::vector<bool>& through) {
+bool EveryMatchPasses(const Matcher::Program& prog, const PcSet& through) {
   using Op = Matcher::Program::Op;
-  std::vector<bool> seen(prog.code.size(), false);
+  PcSet seen(prog.code.size(), 0);
   std::vector<std::size_t> stack{0};
   while (!stack.empty()) {
     const std::size_t pc = stack.back();
     stack.pop_back();
     if (pc >= prog.code.size() || through[pc] || seen[pc]) continue;
-    seen[pc] = true;
+    seen[pc] = 1;
     const auto& in = prog.code[pc];
     switch (in.op) {
       case Op::kMatch: return false;
@@ -233,11 +237,11 @@ bool EveryMatchPasses(const Matcher::Program& prog, const std::vector<bool>& thr
 void BuildClosures(Matcher::Program* prog) {
   using Op = Matcher::Program::Op;
   const std::size_t n = prog->code.size();
-  std::vector<bool> entry(n, false);
-  entry[0] = true;
+  PcSet entry(n, 0);
+  entry[0] = 1;
   for (std::size_t pc = 0; pc + 1 < n; ++pc) {
     const Op op = prog->code[pc].op;
-    if (op == Op::kConsume || op == Op::kAssert) entry[pc + 1] = true;
+    if (op == Op::kConsume || op == Op::kAssert) entry[pc + 1] = 1;
   }
   prog->closure_at.assign(n, -1);
   prog->closure_begin.clear();
@@ -247,14 +251,14 @@ void BuildClosures(Matcher::Program* prog) {
     int pc;
     std::size_t path;  // length of `path` (the saves so far) when the walk got here
   };
-  std::vector<bool> seen(n);
+  PcSet seen(n, 0);
   std::vector<Walk> stack;
   std::vector<int> path;
   for (std::size_t e = 0; e < n; ++e) {
     if (!entry[e]) continue;
     prog->closure_at[e] = static_cast<int>(prog->closure_begin.size());
     prog->closure_begin.push_back(static_cast<std::uint32_t>(prog->stops.size()));
-    std::fill(seen.begin(), seen.end(), false);
+    std::fill(seen.begin(), seen.end(), 0);
     path.clear();
     stack.assign(1, Walk{static_cast<int>(e), 0});
     while (!stack.empty()) {
@@ -263,7 +267,7 @@ void BuildClosures(Matcher::Program* prog) {
       path.resize(w.path);
       const std::size_t pc = static_cast<std::size_t>(w.pc);
       if (seen[pc]) continue;
-      seen[pc] = true;
+      seen[pc] = 1;
       const Matcher::Program::Inst& in = prog->code[pc];
       switch (in.op) {
         case Op::kJmp: stack.push_back(Walk{in.x, path.size()}); break;
@@ -417,11 +421,11 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
     // What a sentence must hold for the rule to match there: a word, a lexicon
     // entry, a mention or a token passing a one-token test that every match
     // consumes (in any one of the places the pattern asks for it).
-    std::vector<std::pair<Required, std::vector<bool>>> needs;  // key -> the instructions consuming it
+    std::vector<std::pair<Required, PcSet>> needs;  // key -> the instructions consuming it
     const auto note_need = [&](const Required& need, std::size_t pc) {
       auto it = std::find_if(needs.begin(), needs.end(), [&](const auto& n) { return n.first == need; });
-      if (it == needs.end()) it = needs.insert(needs.end(), {need, std::vector<bool>(prog->code.size(), false)});
-      it->second[pc] = true;
+      if (it == needs.end()) it = needs.insert(needs.end(), {need, PcSet(prog->code.size(), 0)});
+      it->second[pc] = 1;
     };
     for (std::size_t pc = 0; pc < prog->code.size(); ++pc) {
       const Program::Inst& inst = prog->code[pc];
@@ -472,8 +476,8 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
         const auto& [na, at_a] = needs[partial[a]];
         const auto& [nb, at_b] = needs[partial[b]];
         if (na.words.empty() != nb.words.empty()) continue;
-        std::vector<bool> through(at_a);
-        for (std::size_t pc = 0; pc < through.size(); ++pc) through[pc] = through[pc] || at_b[pc];
+        PcSet through(at_a);
+        for (std::size_t pc = 0; pc < through.size(); ++pc) through[pc] |= at_b[pc];
         if (!EveryMatchPasses(*prog, through)) continue;
         Required both;
         std::set_union(na.words.begin(), na.words.end(), nb.words.begin(), nb.words.end(), std::back_inserter(both.words));
