@@ -599,11 +599,14 @@ void EventAssembler::AddDetainedProtesters(const std::vector<Entity>& entities, 
     }
     // The protest is the one just told, or the sentence itself speaks of it ("When the
     // protesters did not move, officers put A and B into a van"); the dates must not differ.
-    if (protest != nullptr && (here || s - protest->evidence.sentence <= 3)) {
-      if (!detention.date.empty() && !protest->date.empty() && detention.date != protest->date) continue;
-    } else if (TellsOfDispersal(s) || (s > 0 && TellsOfDispersal(s - 1)) || (before && NamesDate(s - 1, detention.date))) {
+    // One of another day (the fine "for a picket" told first) leaves room for a protest of its own.
+    const bool joins = protest != nullptr && (here || s - protest->evidence.sentence <= 3) &&
+                       (detention.date.empty() || protest->date.empty() || detention.date == protest->date);
+    if (!joins) {
       // Told only through its end ("police broke up the picket and put A into a van"), or in the
       // sentence before on the detention's day: those detained held it.
+      const bool protest_day = before && NamesDate(s - 1, detention.date);
+      if (!TellsOfDispersal(s) && !(s > 0 && TellsOfDispersal(s - 1)) && !protest_day) continue;
       Event e;
       e.kind = "Protest";
       e.date = detention.date;
@@ -612,8 +615,6 @@ void EventAssembler::AddDetainedProtesters(const std::vector<Entity>& entities, 
       e.evidence.rule = "event.detained-protesters";
       events->push_back(std::move(e));
       protest = &events->back();
-    } else {
-      continue;
     }
     // Held in a town other than the protest's ("detained by police in Ghulja"): another story.
     // A police station or van names no town of its own.
@@ -621,6 +622,12 @@ void EventAssembler::AddDetainedProtesters(const std::vector<Entity>& entities, 
     const int protest_in = town_of(protest->place);
     if (held_in >= 0 && protest_in >= 0 && held_in != protest_in) continue;
     if (held_in >= 0 && protest_in < 0 && detention.place == held_in) continue;  // a town, and the protest's unknown
+    if (protest->date.empty() && detention.date_precision == "day"sv) {
+      // Held at it on a day the protest was told without: that is the protest's day too. A month
+      // only is left to the join of undated protests with the article's dated one.
+      protest->date = detention.date;
+      protest->date_precision = detention.date_precision;
+    }
     for (const EventRole& r : detention.roles) {
       const EventRole as_protester{"protester", r.entity};
       if (r.role == "detainee"sv && !HasRole(*protest, as_protester)) protest->roles.push_back(as_protester);
@@ -815,6 +822,9 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
     e.evidence = c.evidence;
     AddTerms(std::move(e), &events, &groups, &next_group);
   }
+  // Before events told twice are joined: a detention is read in its own sentence.
+  AddDetainedProtesters(entities, &events);
+  groups.resize(events.size(), -1);
   JoinMentions(entities, &events, &groups);
   for (const auto& [sentence, entity] : members_) {
     Event* last = nullptr;
@@ -829,7 +839,6 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
     const EventRole r{role == kRole.end() ? "participant" : role->second, entity};
     if (!HasRole(*last, r)) last->roles.push_back(r);
   }
-  AddDetainedProtesters(entities, &events);
   AddProtesters(&events);
   // An undated protest joins the article's dated protest when there is exactly one.
   std::vector<std::size_t> dated;

@@ -1381,6 +1381,19 @@ TEST_CASE("Events: those police detain at a protest are its protesters", "[graph
   CHECK_FALSE(HasRole(OnlyEventWith(k, "Protest", {"Aigul Serikova"}), "protester", EntityNamed(k, "Arman Bekov")));
 }
 
+TEST_CASE("Events: police detaining at a protest told without its day date it", "[graph]") {
+  // The fine "for a picket" comes first, with no day of its own; the courtroom detention of one of
+  // the two, told without a date, is joined with the van: the van's own sentence still counts.
+  const DocumentGraph g = Build(
+      "A court in Almaty fined Aigul Serikova and Dana Bekova on Wednesday for an unauthorized picket outside "
+      "the Chinese Consulate. \"I am a mother,\" Serikova told reporters as two officers led her out of the "
+      "courtroom. The two were among about 15 people outside the consulate on March 2. Police broke up the "
+      "picket after an hour and put Serikova and Bekova into a van.");
+  INFO(Render(g));
+  const Event& protest = OnlyEventWith(g, "Protest", {"Aigul Serikova", "Dana Bekova"});
+  CHECK(protest.date == "2021-03-02");
+}
+
 TEST_CASE("Events: going without food until something happens is a hunger strike, a vow too", "[graph]") {
   const DocumentGraph g = Build(
       "Arman Bekov sat outside the consulate and said he would refuse food until officials told him where his brother was.");
