@@ -604,8 +604,12 @@ void EventAssembler::AddDetainedProtesters(const std::vector<Entity>& entities, 
                        (detention.date.empty() || protest->date.empty() || detention.date == protest->date);
     if (!joins) {
       // Told only through its end ("police broke up the picket and put A into a van"), or in the
-      // sentence before on the detention's day: those detained held it.
-      const bool protest_day = before && NamesDate(s - 1, detention.date);
+      // sentence before on the detention's day: those detained held it. Not where that day is a
+      // penalty's ("fined A on Wednesday for a picket. Officers led A out of the courtroom").
+      const bool penalty_that_day = std::any_of(events->begin(), events->begin() + static_cast<std::ptrdiff_t>(told), [&](const Event& e) {
+        return (e.kind == "Fine"sv || e.kind == "Sentence"sv) && e.evidence.sentence == s - 1 && e.date == detention.date;
+      });
+      const bool protest_day = before && NamesDate(s - 1, detention.date) && !penalty_that_day;
       if (!TellsOfDispersal(s) && !(s > 0 && TellsOfDispersal(s - 1)) && !protest_day) continue;
       Event e;
       e.kind = "Protest";

@@ -1394,6 +1394,14 @@ TEST_CASE("Events: police detaining at a protest told without its day date it", 
   CHECK(protest.date == "2021-03-02");
 }
 
+TEST_CASE("Events: those led out of court on a penalty's day held no protest that day", "[graph]") {
+  const DocumentGraph h = Build(
+      "On Wednesday a court in Almaty fined Aigul Serikova for a picket outside the Chinese Consulate. "
+      "Two officers led Serikova out of the courtroom.");
+  INFO(Render(h));
+  CHECK(OfKind(h, "Protest").empty());
+}
+
 TEST_CASE("Events: going without food until something happens is a hunger strike, a vow too", "[graph]") {
   const DocumentGraph g = Build(
       "Arman Bekov sat outside the consulate and said he would refuse food until officials told him where his brother was.");
