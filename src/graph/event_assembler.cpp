@@ -132,12 +132,30 @@ EventAssembler::EventAssembler(const Extraction& ex, const RuleSet& rules, const
 void EventAssembler::ResolveDates() {
   const DateResolver resolver(publication_);
   DateValue previous;
+  int previous_sentence = -1;
+  bool previous_has_year = false;
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
     if (m.label != "Date"sv) continue;
-    const DateValue d = resolver.Resolve(m.attributes, previous);
+    DateValue d = resolver.Resolve(m.attributes, previous);
+    // "He flew there on April 3, 2017. On May 11 his phone went dead": a day told without its year
+    // right after a day of another year, and not before it in that year, goes on in that year,
+    // unless in the publication's year it would be news of the last weeks ("On March 2 she
+    // picketed" in a March article).
+    const bool own_year = m.attributes.count("year") != 0;
+    const bool months_before_publication =
+        publication_.month != 0 && (publication_.year - d.year) * 12 + publication_.month - d.month >= 2;
+    if (!own_year && d.month != 0 && d.day != 0 && previous_has_year && previous.month != 0 && previous.day != 0 &&
+        previous.year != d.year && m.sentence - previous_sentence <= 1 && d.month >= previous.month &&
+        m.attributes.count("anchor") == 0 && months_before_publication) {
+      d.year = previous.year;
+    }
     dates_[i] = d;
-    if (!d.empty()) previous = d;
+    if (!d.empty()) {
+      previous = d;
+      previous_sentence = m.sentence;
+      previous_has_year = own_year;
+    }
   }
 }
 

@@ -1402,6 +1402,18 @@ TEST_CASE("Events: those led out of court on a penalty's day held no protest tha
   CHECK(OfKind(h, "Protest").empty());
 }
 
+TEST_CASE("Events: a day told without its year goes on in the year of the day just before", "[graph]") {
+  const DocumentGraph g = Build(
+      "Marat Bekov flew to Kashgar on August 3, 2017, to see his father. On September 11 police detained him.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Marat Bekov"}).date == "2017-09-11");
+  // News of the publication's own weeks keeps the publication's year.
+  const DocumentGraph h = Build(
+      "Marat Bekov was detained on January 5, 2018. On March 2 his wife, Aigul Serikova, picketed the consulate.");
+  INFO(Render(h));
+  CHECK(OnlyEventWith(h, "Protest", {"Aigul Serikova"}).date == "2021-03-02");
+}
+
 TEST_CASE("Events: going without food until something happens is a hunger strike, a vow too", "[graph]") {
   const DocumentGraph g = Build(
       "Arman Bekov sat outside the consulate and said he would refuse food until officials told him where his brother was.");
