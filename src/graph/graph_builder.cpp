@@ -841,10 +841,18 @@ class Builder {
       // A person's other names (a birth name, a name on a document) come after the ones the
       // article calls the person by.
       const std::set<std::string>& other = other_names_[static_cast<int>(e)];
-      std::stable_sort(names.begin(), names.end(), [&other](const std::string& a, const std::string& b) {
+      // A name in capitals (a dateline's "MUNICH") comes after one written as in running text.
+      const auto shouted = [](const std::string& n) {
+        const auto upper = std::count_if(n.begin(), n.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        return upper >= 2 && std::none_of(n.begin(), n.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      };
+      std::stable_sort(names.begin(), names.end(), [&other, &shouted](const std::string& a, const std::string& b) {
         const bool oa = other.count(a) != 0;
         const bool ob = other.count(b) != 0;
         if (oa != ob) return ob;
+        const bool sa = shouted(a);
+        const bool sb = shouted(b);
+        if (sa != sb) return sb;
         const auto wa = std::count(a.begin(), a.end(), ' ');
         const auto wb = std::count(b.begin(), b.end(), ' ');
         return wa != wb ? wa > wb : a.size() > b.size();

@@ -111,6 +111,16 @@ TEST_CASE("Graph joins a person's full name and her surname", "[graph]") {
         "Sadykova's husband was detained.");
 }
 
+TEST_CASE("Graph names a place as running text writes it, not as a dateline shouts it", "[graph]") {
+  const Article a = Build("MUNICH, Germany -- Aigul Serikova has lived in Munich since 2013.\n");
+  INFO(Render(a.graph));
+  const auto munich = std::find_if(a.graph.entities.begin(), a.graph.entities.end(),
+                                   [](const Entity& e) { return e.name == "Munich" || e.name == "MUNICH"; });
+  REQUIRE(munich != a.graph.entities.end());
+  CHECK(munich->name == "Munich");
+  CHECK(HasAlias(*munich, "MUNICH"));
+}
+
 TEST_CASE("Graph keeps one organization for a consulate in a city, located there", "[graph]") {
   const Article a = Build(
       "Dozens of people picketed the Chinese Consulate in Almaty on Monday. "
