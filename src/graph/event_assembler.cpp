@@ -134,6 +134,7 @@ void EventAssembler::ResolveDates() {
   DateValue previous;
   int previous_sentence = -1;
   bool previous_has_year = false;
+  bool previous_is_birth = false;
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
     if (m.label != "Date"sv) continue;
@@ -145,7 +146,8 @@ void EventAssembler::ResolveDates() {
     const bool own_year = m.attributes.count("year") != 0;
     const bool months_before_publication =
         publication_.month != 0 && (publication_.year - d.year) * 12 + publication_.month - d.month >= 2;
-    if (!own_year && d.month != 0 && d.day != 0 && previous_has_year && previous.month != 0 && previous.day != 0 &&
+    if (!own_year && !previous_is_birth && d.month != 0 && d.day != 0 && previous_has_year && previous.month != 0 &&
+        previous.day != 0 && (publication_.year == 0 || previous.year < publication_.year) &&
         previous.year != d.year && m.sentence - previous_sentence <= 1 && d.month >= previous.month &&
         m.attributes.count("anchor") == 0 && months_before_publication) {
       d.year = previous.year;
@@ -155,6 +157,11 @@ void EventAssembler::ResolveDates() {
       previous = d;
       previous_sentence = m.sentence;
       previous_has_year = own_year;
+      // "born on March 8, 1979": a birth day starts no story in its year.
+      previous_is_birth = false;
+      for (std::size_t k = m.first >= 3 ? m.first - 3 : 0; k < m.first; ++k) {
+        previous_is_birth = previous_is_birth || ex_.tokens[k].lower == "born"sv;
+      }
     }
   }
 }

@@ -1414,6 +1414,13 @@ TEST_CASE("Events: a day told without its year goes on in the year of the day ju
   CHECK(OnlyEventWith(h, "Protest", {"Aigul Serikova"}).date == "2021-03-02");
 }
 
+TEST_CASE("Events: a birth day lends no year to the day told after it", "[graph]") {
+  const DocumentGraph g = Build(
+      "Aigul Serikova was born on January 15, 1985, in Zhanaozen. On December 3 police detained her in Almaty.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Aigul Serikova"}).date == "2020-12-03");
+}
+
 TEST_CASE("Events: going without food until something happens is a hunger strike, a vow too", "[graph]") {
   const DocumentGraph g = Build(
       "Arman Bekov sat outside the consulate and said he would refuse food until officials told him where his brother was.");
