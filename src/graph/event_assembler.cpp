@@ -635,6 +635,10 @@ void EventAssembler::AddDetainedProtesters(const std::vector<Entity>& entities, 
         return (e.kind == "Fine"sv || e.kind == "Sentence"sv) && e.evidence.sentence == s - 1 && e.date == detention.date;
       });
       const bool protest_day = before && NamesDate(s - 1, detention.date) && !penalty_that_day;
+      // Beside a protest of another day, only a dispersal told with the detention itself is a new
+      // one ("dispersed the picket. On April 23 officers detained X at her home" is not).
+      const bool near_other_day = protest != nullptr && (here || s - protest->evidence.sentence <= 3);
+      if (near_other_day && !TellsOfDispersal(s)) continue;
       if (!TellsOfDispersal(s) && !(s > 0 && TellsOfDispersal(s - 1)) && !protest_day) continue;
       Event e;
       e.kind = "Protest";
@@ -651,8 +655,9 @@ void EventAssembler::AddDetainedProtesters(const std::vector<Entity>& entities, 
     const int protest_in = town_of(protest->place);
     if (held_in >= 0 && protest_in >= 0 && held_in != protest_in) continue;
     if (held_in >= 0 && protest_in < 0 && detention.place == held_in) continue;  // a town, and the protest's unknown
-    if (protest->date.empty() && detention.date_precision == "day"sv) {
-      // Held at it on a day the protest was told without: that is the protest's day too. A month
+    if (protest->date.empty() && detention.date_precision == "day"sv && (here || TellsOfDispersal(s))) {
+      // Held at it, in words that speak of it, on a day the protest was told without: that is the
+      // protest's day too ("Two weeks later, on April 25, police detained her" is not). A month
       // only is left to the join of undated protests with the article's dated one.
       protest->date = detention.date;
       protest->date_precision = detention.date_precision;
@@ -716,6 +721,10 @@ void EventAssembler::JoinMentions(const std::vector<Entity>& entities, std::vect
         Event& a = (*events)[i];
         Event& b = (*events)[j];
         if (a.kind != b.kind || Conflicting(a, b) || TwoInstitutions(entities, a, b)) continue;
+        // A protest made from those detained at it is another on the same day unless they share a
+        // person (a rally in Astana that Saturday is not the picket broken up in Almaty).
+        const bool made = a.evidence.rule == "event.detained-protesters"sv || b.evidence.rule == "event.detained-protesters"sv;
+        if (made && !ShareParticipant(a, b)) continue;
         // Words read twice are one event, unless each reading has its own date and its own
         // persons ("X was detained in February 2018, and Y that summer": Y's is another).
         const bool own_dates = !a.date.empty() && !b.date.empty() && a.date != b.date && !ShareParticipant(a, b);
@@ -858,7 +867,8 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
   for (const auto& [sentence, entity] : members_) {
     Event* last = nullptr;
     for (Event& e : events) {
-      if (e.evidence.sentence == sentence - 1) last = &e;
+      // A protest made from a detention stands behind it ("Among them was X" is one detained).
+      if (e.evidence.sentence == sentence - 1 && e.evidence.rule != "event.detained-protesters"sv) last = &e;
     }
     if (last == nullptr) continue;
     static const std::map<std::string, std::string> kRole = {

@@ -1421,6 +1421,23 @@ TEST_CASE("Events: a birth day lends no year to the day told after it", "[graph]
   CHECK(OnlyEventWith(g, "Detention", {"Aigul Serikova"}).date == "2020-12-03");
 }
 
+TEST_CASE("Events: a dispersal days before makes no protest of a later arrest, nor one with a rally elsewhere", "[graph]") {
+  const DocumentGraph h = Build(
+      "On February 20 Aigul Serikova and Marat Bekov held a picket outside the akimat in Almaty. Police dispersed "
+      "the picket within minutes. On February 23 officers detained Serikova at her home.");
+  INFO(Render(h));
+  for (const Event* e : OfKind(h, "Protest")) CHECK(e->date != "2021-02-23");
+  // A rally elsewhere that day is another protest than the picket broken up.
+  const DocumentGraph k = Build(
+      "On Saturday police broke up a picket outside the akimat and put Aigul Serikova and Dana Bekova into a van. "
+      "On Saturday Marat Bekov, 45, also held a rally in Astana.");
+  INFO(Render(k));
+  for (const Event* e : OfKind(k, "Protest")) {
+    CHECK_FALSE((HasRole(*e, "protester", EntityNamed(k, "Marat Bekov")) &&
+                 HasRole(*e, "protester", EntityNamed(k, "Aigul Serikova"))));
+  }
+}
+
 TEST_CASE("Events: going without food until something happens is a hunger strike, a vow too", "[graph]") {
   const DocumentGraph g = Build(
       "Arman Bekov sat outside the consulate and said he would refuse food until officials told him where his brother was.");
