@@ -557,6 +557,25 @@ TEST_CASE("Graph reads a list of relatives set off by semicolons as one person's
   CHECK_FALSE(Tied(a.graph, cholpon, "relative", anarkul));
 }
 
+TEST_CASE("Graph reads relatives a person has, counted and then named, as that person's", "[graph]") {
+  const Article a = Build(
+      "Marat Bekov, 70, lives in Taraz. He has three sons: Arman, the eldest, then Timur, then Serik. His wife, "
+      "Dana Omarova, has two brothers, Nurlan Omarov and Yerlan Omarov.\n");
+  INFO(Render(a.graph));
+  const int marat = EntityNamed(a.graph, "Marat Bekov");
+  const int dana = EntityNamed(a.graph, "Dana Omarova");
+  REQUIRE(marat >= 0);
+  REQUIRE(dana >= 0);
+  for (const char* son : {"Arman", "Timur", "Serik"}) {
+    const int e = EntityNamed(a.graph, son);
+    REQUIRE(e >= 0);
+    CHECK(Tied(a.graph, e, "child", marat));
+  }
+  CHECK(Tied(a.graph, EntityNamed(a.graph, "Nurlan Omarov"), "sibling", dana));
+  CHECK(Tied(a.graph, EntityNamed(a.graph, "Yerlan Omarov"), "sibling", dana));
+  CHECK(UnnamedTied(a.graph, "child", marat) == 0);
+}
+
 TEST_CASE("Graph reads a couple's 'girls' and 'boys' as their children", "[graph]") {
   const Article a = Build(
       "Dana Omarova, 36, and her husband, Arman Bekov, left Ghulja in 2019. Their two girls stayed with a "
