@@ -1448,5 +1448,30 @@ TEST_CASE("Events: going without food until something happens is a hunger strike
   CHECK(OfKind(h, "Protest").empty());
 }
 
+TEST_CASE("Events: 'all three', 'all of them' and 'the detainees' are the persons just detained", "[graph]") {
+  const DocumentGraph g = Build(
+      "On Monday police detained Aigul Serikova, Marat Bekov and Dana Omarova in Almaty. All three were released "
+      "the next day. On June 5 officers detained Gulnar Ospanova and Saule Bekova in Taraz. The detainees were "
+      "freed on June 6. On July 5 officers detained Bolat Ospanov and Yerlan Bekov. All of them were freed on July 6.");
+  INFO(Render(g));
+  const auto released_on = [&](const std::vector<std::string>& names) {
+    for (const Event* e : OfKind(g, "Release")) {
+      if (std::all_of(names.begin(), names.end(),
+                      [&](const std::string& n) { return HasRole(*e, "released", EntityNamed(g, n)); })) {
+        return e->date;
+      }
+    }
+    return std::string("none");
+  };
+  CHECK(released_on({"Aigul Serikova", "Marat Bekov", "Dana Omarova"}) == "2021-03-09");
+  CHECK(released_on({"Gulnar Ospanova", "Saule Bekova"}) == "2020-06-06");
+  CHECK(released_on({"Bolat Ospanov", "Yerlan Bekov"}) == "2020-07-06");
+  // A day of a month is no count of the detained.
+  const DocumentGraph h = Build("On June 5 officers detained Gulnar Ospanova and two other women.");
+  INFO(Render(h));
+  REQUIRE(OfKind(h, "Detention").size() == 1);
+  CHECK(AttributeOf(OfKind(h, "Detention")[0]->attributes, "participant_count") == "3");
+}
+
 }  // namespace
 }  // namespace kith
