@@ -1473,5 +1473,15 @@ TEST_CASE("Events: 'all three', 'all of them' and 'the detainees' are the person
   CHECK(AttributeOf(OfKind(h, "Detention")[0]->attributes, "participant_count") == "3");
 }
 
+TEST_CASE("Events: a counted crowd's named members may follow at the end of the clause", "[graph]") {
+  const DocumentGraph g = Build(
+      "On Tuesday some 40 relatives of detainees rallied outside the embassy in Bishkek, among them Arman "
+      "Nurlanov and Dana Omarova.");
+  INFO(Render(g));
+  const Event& protest = OnlyEventWith(g, "Protest", {"Arman Nurlanov", "Dana Omarova"});
+  CHECK(AttributeOf(protest.attributes, "participant_count") == "40");
+  CHECK(protest.date == "2021-03-09");
+}
+
 }  // namespace
 }  // namespace kith
