@@ -1483,5 +1483,15 @@ TEST_CASE("Events: a counted crowd's named members may follow at the end of the 
   CHECK(protest.date == "2021-03-09");
 }
 
+TEST_CASE("Events: 'him and his son' as an object are both persons", "[graph]") {
+  const DocumentGraph g = Build(
+      "Her father, Oralbai Zhaqsylyquly, stayed in Habahe. In 2018 police detained him and his son. The son, "
+      "Serik Oralbaiuly, was freed in 2020.");
+  INFO(Render(g));
+  const Event& detention = OnlyEventWith(g, "Detention", {"Oralbai Zhaqsylyquly"});
+  CHECK(detention.roles.size() == 2);
+  CHECK(detention.date == "2018");
+}
+
 }  // namespace
 }  // namespace kith
