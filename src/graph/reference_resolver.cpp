@@ -457,7 +457,10 @@ int ReferenceResolver::TopicBefore(std::size_t t, const std::string& gender, boo
     if (RelativeSpokenOf(look[k], end, gender)) return -1;
     // "The fourth picketer, a retired bus driver, was told to go home. He had come ...": a
     // sentence about someone the text has not named is whom the pronouns after it mean.
-    if (k >= 1 && OpensWithDescription(look[k], gender)) return -1;
+    if (k >= 1 && OpensWithDescription(look[k], gender)) {
+      const std::vector<int> described = DescribedOpening(look[k], sent.last, gender);
+      return described.empty() ? -1 : described[0];
+    }
   }
   return -1;
 }
@@ -930,7 +933,17 @@ std::vector<int> ReferenceResolver::DescribedOpening(int s, std::size_t t, const
   if (entry == nullptr || head + 1 >= t) return {};
   const std::string head_gender = AttributeOf(entry->attributes, "gender");
   if (!gender.empty() && !head_gender.empty() && head_gender != gender) return {};
-  const int apposed = ApposedEarlier(CaptureRange{first, head + 1, true});
+  int apposed = ApposedEarlier(CaptureRange{first, head + 1, true});
+  if (apposed < 0 && IsAgeWord(ex_.tokens[first + 1].lower)) {
+    // "\"...,\" X says. The 36-year-old music teacher came back ...": a definite description that
+    // gives an age, opening the sentence after one that names a person outside quotes, is that
+    // person.
+    const std::vector<int> before = LookBack(s, 1);
+    if (before.size() == 2) {
+      const Named named = NamedIn(before[1], ex_.sentences[static_cast<std::size_t>(before[1])].last, gender, 0);
+      if (!named.unresolved) apposed = named.person;
+    }
+  }
   if (apposed < 0) return {};
   const std::string& g = entities_[static_cast<std::size_t>(apposed)].gender;
   if (!gender.empty() && !g.empty() && g != gender) return {};

@@ -576,6 +576,20 @@ TEST_CASE("Graph reads relatives a person has, counted and then named, as that p
   CHECK(UnnamedTied(a.graph, "child", marat) == 0);
 }
 
+TEST_CASE("Graph reads 'The 36-year-old teacher' after a named person as that person, pronouns after too",
+          "[graph]") {
+  const Article a = Build(
+      "\"My father is 70,\" Nazgul Asanbekova says. The 36-year-old music teacher came back to Balykchy on "
+      "Wednesday. She also came back owing 5,000 soms. She was born in Mongolkure county. Several thousand ethnic "
+      "Kyrgyz live there. In 2011 she married Bakyt Sultanaliev.\n");
+  INFO(Render(a.graph));
+  const int nazgul = EntityNamed(a.graph, "Nazgul Asanbekova");
+  const int bakyt = EntityNamed(a.graph, "Bakyt Sultanaliev");
+  REQUIRE(nazgul >= 0);
+  REQUIRE(bakyt >= 0);
+  CHECK(Tied(a.graph, bakyt, "spouse", nazgul));
+}
+
 TEST_CASE("Graph reads a couple's 'girls' and 'boys' as their children", "[graph]") {
   const Article a = Build(
       "Dana Omarova, 36, and her husband, Arman Bekov, left Ghulja in 2019. Their two girls stayed with a "
