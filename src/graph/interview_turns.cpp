@@ -1,6 +1,8 @@
 #include "graph/interview_turns.h"
 
+#include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,11 +17,50 @@ constexpr int kNoLabel = 0;
 constexpr int kQuestion = 1;
 constexpr int kAnswer = 2;
 constexpr int kNamedAnswer = 3;
+constexpr int kCapitalsLabel = 4;  // a label in capitals that spells nobody's name
 
 struct LineLabel {
   int kind = kNoLabel;
   int speaker = InterviewTurns::kUnknown;  // kNamedAnswer: the person named
 };
+
+// A word written in capitals ("GRANT"), as transcripts print their speakers' names.
+bool InCapitals(const Token& t) {
+  return t.kind == TokenKind::kWord && t.shape.size() >= 2 &&
+         std::all_of(t.shape.begin(), t.shape.end(), [](char c) { return c == 'X'; });
+}
+
+// "GRANT:", "DINARA GRANT:", "CLAIRE DAWSON (presenter):": a transcript's speaker label in
+// capitals, maybe with the speaker's role in brackets. It is the person whose name it spells
+// (the whole name or a part of it, as the text names that person elsewhere) when exactly one
+// person's name does; kCapitalsLabel when it spells nobody's.
+LineLabel CapitalsLabelAt(const Extraction& ex, const std::vector<int>& mention_entity, std::size_t first,
+                          std::size_t end) {
+  LineLabel out;
+  std::vector<std::string> words;
+  std::size_t at = first;
+  while (at < end && at < first + 4 && InCapitals(ex.tokens[at])) words.push_back(ex.tokens[at++].lower);
+  if (words.empty()) return out;
+  if (at < end && ex.tokens[at].norm == "("sv) {
+    const std::size_t open = at;
+    while (at < end && at < open + 5 && ex.tokens[at].norm != ")"sv) ++at;
+    ++at;
+  }
+  if (at >= end || ex.tokens[at].norm != ":"sv) return out;
+  std::set<int> owners;
+  for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
+    const ExtractedMention& m = ex.mentions[i];
+    if (m.label != "Person"sv || mention_entity[i] < 0 || m.last - m.first < words.size()) continue;
+    for (std::size_t k = m.first; k + words.size() <= m.last; ++k) {
+      bool same = true;
+      for (std::size_t w = 0; w < words.size() && same; ++w) same = ex.tokens[k + w].lower == words[w];
+      if (same) owners.insert(mention_entity[i]);
+    }
+  }
+  out.kind = owners.size() == 1 ? kNamedAnswer : owners.empty() ? kCapitalsLabel : kNoLabel;
+  if (owners.size() == 1) out.speaker = *owners.begin();
+  return out;
+}
 
 // The label opening the line whose first token is `first`, if any.
 LineLabel LabelAt(const Extraction& ex, const Lexicon* labels, const std::vector<int>& mention_entity,
@@ -40,7 +81,7 @@ LineLabel LabelAt(const Extraction& ex, const Lexicon* labels, const std::vector
     out.speaker = mention_entity[i];
     return out;
   }
-  return out;
+  return CapitalsLabelAt(ex, mention_entity, first, end);
 }
 
 // An adverb that may stand between a speaker's name and the verb ("X later told us", "X
@@ -233,11 +274,24 @@ InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, co
   int interviewee = InterviewTurns::kUnknown;
   int current = InterviewTurns::kNotAnswer;
   bool asking = false;
+  // A transcript names its speakers in capitals: where two lines or more are a person's so, a
+  // line whose capitals spell no one's name is the host's, who asks.
+  std::vector<LineLabel> line_labels(n);
+  int spoken_in_capitals = 0;
+  for (std::size_t s = 0; s < n; ++s) {
+    const SentenceSpan& sent = ex.sentences[s];
+    if (sent.first >= sent.last || !ex.tokens[sent.first].line_start) continue;
+    line_labels[s] = LabelAt(ex, labels, mention_entity, sent.first, sent.last);
+    if (line_labels[s].kind == kNamedAnswer && InCapitals(ex.tokens[sent.first])) ++spoken_in_capitals;
+  }
+  for (LineLabel& label : line_labels) {
+    if (label.kind == kCapitalsLabel) label.kind = spoken_in_capitals >= 2 ? kQuestion : kNoLabel;
+  }
   for (std::size_t s = 0; s < n; ++s) {
     const SentenceSpan& sent = ex.sentences[s];
     if (sent.first >= sent.last) continue;
     if (ex.tokens[sent.first].line_start) {
-      const LineLabel label = LabelAt(ex, labels, mention_entity, sent.first, sent.last);
+      const LineLabel label = line_labels[s];
       current = InterviewTurns::kNotAnswer;
       asking = label.kind == kQuestion;
       // The interviewee is whom the text before the first labelled line introduces (Interviewee).

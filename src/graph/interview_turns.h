@@ -2,8 +2,11 @@
 // sentences are a person's own words though no quotation marks surround them.
 // A line that opens with an answer label ("A:", "Answer:"; the lexicon
 // `interview_labels`, role=answer) is the interviewee's answer; a line that
-// opens with a person's name and a colon ("Sadykova: ...") is that person's; a
-// question label ("Q:") ends the turn. Sentences after the first line of a
+// opens with a person's name and a colon ("Sadykova: ...") is that person's, so
+// is a transcript's label in capitals that spells one person's name ("GRANT:",
+// "DINARA GRANT (guest):"); a question label ("Q:") ends the turn, and so, in a
+// transcript with two such lines or more, does a label in capitals that spells
+// no one's name (the host's, "DAWSON:"). Sentences after the first line of a
 // turn belong to it until the next line. The interviewee is the person a
 // verb of speech introduces in the nearer of the two lines before the first
 // labelled line that has one: the name right before the verb or right after

@@ -590,6 +590,25 @@ TEST_CASE("Graph reads 'The 36-year-old teacher' after a named person as that pe
   CHECK(Tied(a.graph, bakyt, "spouse", nazgul));
 }
 
+TEST_CASE("Graph reads a transcript's speaker labels in capitals as the persons they name", "[graph]") {
+  const Article a = Build(
+      "CLAIRE DAWSON (presenter): My guest tonight is Dr. Dinara Grant, a family doctor in Leeds.\n\n"
+      "DINARA GRANT: Thank you for having me.\n\n"
+      "DAWSON: Let us start with your father.\n\n"
+      "GRANT: My father was Serik Rakhimov. He was an electrician. My little brother, Timur, was born in "
+      "Almaty.\n\n"
+      "NOTE: This transcript was shortened.\n");
+  INFO(Render(a.graph));
+  const int dinara = EntityNamed(a.graph, "Dinara Grant");
+  const int serik = EntityNamed(a.graph, "Serik Rakhimov");
+  const int timur = EntityNamed(a.graph, "Timur");
+  REQUIRE(dinara >= 0);
+  REQUIRE(serik >= 0);
+  REQUIRE(timur >= 0);
+  CHECK(Tied(a.graph, serik, "parent", dinara));
+  CHECK(Tied(a.graph, timur, "sibling", dinara));
+}
+
 TEST_CASE("Graph reads a couple's 'girls' and 'boys' as their children", "[graph]") {
   const Article a = Build(
       "Dana Omarova, 36, and her husband, Arman Bekov, left Ghulja in 2019. Their two girls stayed with a "
