@@ -625,8 +625,9 @@ void EventAssembler::AddDetainedProtesters(const std::vector<Entity>& entities, 
     // The protest is the one just told, or the sentence itself speaks of it ("When the
     // protesters did not move, officers put A and B into a van"); the dates must not differ.
     // One of another day (the fine "for a picket" told first) leaves room for a protest of its own.
-    const bool joins = protest != nullptr && (here || s - protest->evidence.sentence <= 3) &&
-                       (detention.date.empty() || protest->date.empty() || detention.date == protest->date);
+    const bool near = protest != nullptr && (here || s - protest->evidence.sentence <= 3);
+    const bool joins = near && (detention.date.empty() || protest->date.empty() || detention.date == protest->date);
+    const bool dispersal_here = TellsOfDispersal(s);
     if (!joins) {
       // Told only through its end ("police broke up the picket and put A into a van"), or in the
       // sentence before on the detention's day: those detained held it. Not where that day is a
@@ -637,9 +638,8 @@ void EventAssembler::AddDetainedProtesters(const std::vector<Entity>& entities, 
       const bool protest_day = before && NamesDate(s - 1, detention.date) && !penalty_that_day;
       // Beside a protest of another day, only a dispersal told with the detention itself is a new
       // one ("dispersed the picket. On April 23 officers detained X at her home" is not).
-      const bool near_other_day = protest != nullptr && (here || s - protest->evidence.sentence <= 3);
-      if (near_other_day && !TellsOfDispersal(s)) continue;
-      if (!TellsOfDispersal(s) && !(s > 0 && TellsOfDispersal(s - 1)) && !protest_day) continue;
+      if (near && !dispersal_here) continue;
+      if (!dispersal_here && !(s > 0 && TellsOfDispersal(s - 1)) && !protest_day) continue;
       Event e;
       e.kind = "Protest";
       e.date = detention.date;
@@ -655,7 +655,7 @@ void EventAssembler::AddDetainedProtesters(const std::vector<Entity>& entities, 
     const int protest_in = town_of(protest->place);
     if (held_in >= 0 && protest_in >= 0 && held_in != protest_in) continue;
     if (held_in >= 0 && protest_in < 0 && detention.place == held_in) continue;  // a town, and the protest's unknown
-    if (protest->date.empty() && detention.date_precision == "day"sv && (here || TellsOfDispersal(s))) {
+    if (protest->date.empty() && detention.date_precision == "day"sv && (here || dispersal_here)) {
       // Held at it, in words that speak of it, on a day the protest was told without: that is the
       // protest's day too ("Two weeks later, on April 25, police detained her" is not). A month
       // only is left to the join of undated protests with the article's dated one.
