@@ -1009,9 +1009,9 @@ class Builder {
   std::vector<int> RoleEntities(const CaptureRange& c, const ArgumentReader& arguments,
                                 const KinshipBuilder& kinship) const {
     std::vector<int> out = kinship.ReferentsWithin(c);
-    if (!out.empty() && c.last > c.first + 2 && ex_.tokens[c.first + 1].lower == "and"sv &&
-        IsSingularPronoun(c.first)) {
-      // "him and his son": the pronoun's person beside the relative.
+    if (!out.empty() && c.last > c.first + 2 && ex_.tokens[c.first + 1].lower == "and"sv) {
+      // "him and his son": the pronoun's person beside the relative (a name resolves to nobody
+      // here; the loop below takes it).
       for (int p : arguments.resolver().Resolve(c.first)) {
         if (std::find(out.begin(), out.end(), p) == out.end()) out.insert(out.begin(), p);
       }
@@ -1057,14 +1057,6 @@ class Builder {
     if (arguments.IsDescription(c)) return arguments.Described(c);  // "the old man"
     if (std::vector<int> pair = arguments.KinPair(c); !pair.empty()) return pair;  // "mother and son"
     return arguments.Group(c);
-  }
-
-  // "he", "him", "her": a word the pronouns lexicon counts as a singular person's.
-  bool IsSingularPronoun(std::size_t t) const {
-    const Lexicon* pronouns = rules_.lexicon("pronouns");
-    const LexiconEntry* entry = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
-    return entry != nullptr && AttributeOf(entry->attributes, "number") == "singular"sv &&
-           (AttributeOf(entry->attributes, "case") != "possessive"sv || AttributeOf(entry->attributes, "object") == "yes"sv);
   }
 
   // "they", "them": a one-word capture the pronouns lexicon counts as plural.
