@@ -403,6 +403,14 @@ int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender,
     // Back through the same speech: sentences with quotes, or answers past the questions between.
     const int speaker = turns_.speaker[static_cast<std::size_t>(s)];
     --s;
+    // "Q: What happened to Nurlan? A: He was detained": an answer goes on with whom the question
+    // before it asked about, named or the interviewee's relative ("And your uncle?").
+    if (speaker != InterviewTurns::kNotAnswer && s >= 0 && turns_.question[static_cast<std::size_t>(s)]) {
+      std::size_t asked_at = 0;
+      const int asked = AskedAbout(s, gender, speaker, &asked_at);
+      if (asked == -1 && relative_at != nullptr) *relative_at = asked_at;
+      if (asked != -2) return asked;
+    }
     while (s >= 0 && turns_.question[static_cast<std::size_t>(s)]) --s;
     if (s < 0) break;
     const int before = turns_.speaker[static_cast<std::size_t>(s)];
@@ -414,6 +422,44 @@ int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender,
     end = ex_.sentences[static_cast<std::size_t>(s)].last;
   }
   return -1;
+}
+
+int ReferenceResolver::AskedAbout(int s, const std::string& gender, int interviewee, std::size_t* at) const {
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
+  const auto fits = [&](const std::string& g) { return gender.empty() || g.empty() || g == gender; };
+  for (; s >= 0 && turns_.question[static_cast<std::size_t>(s)]; --s) {
+    const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+    int best = -2;
+    std::size_t best_at = 0;
+    for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
+      const int e = mention_entity_[i];
+      // Not the interviewee the question addresses by name ("Aigerim, ...").
+      if (e < 0 || e == interviewee || !fits(entities_[static_cast<std::size_t>(e)].gender)) continue;
+      if (best == -2 || ex_.mentions[i].first > best_at) {
+        best = e;
+        best_at = ex_.mentions[i].first;
+      }
+    }
+    // "your brother", "your late father": the interviewee's relative, whom only the family ties name.
+    for (std::size_t k = sent.first; kin != nullptr && k < sent.last; ++k) {
+      const LexiconEntry* entry = kin->FindWord(ex_.tokens[k].lower);
+      if (entry == nullptr || AttributeOf(entry->attributes, "number") == "plural"sv) continue;
+      if (!fits(AttributeOf(entry->attributes, "gender")) || (best != -2 && k < best_at)) continue;
+      std::size_t owner = k;
+      while (owner > sent.first && modifiers != nullptr && modifiers->FindWord(ex_.tokens[owner - 1].lower) != nullptr) {
+        --owner;
+      }
+      if (owner == sent.first || ex_.tokens[owner - 1].lower != "your"sv) continue;
+      best = -1;
+      best_at = k;
+    }
+    if (best != -2) {
+      *at = best_at;
+      return best;
+    }
+  }
+  return -2;
 }
 
 int ReferenceResolver::NarrationBefore(int s, const std::string& gender) const {

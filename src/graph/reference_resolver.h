@@ -12,7 +12,9 @@
 //  - "her", "his", "she", "he" inside a quote or an interview's answer: the
 //    nearest person who fits named earlier in the same speech, unless the
 //    speaker's own relative ("my husband") comes nearer (see NearestInSpeech; SpokenRelative
-//    gives that relative's kin word);
+//    gives that relative's kin word); an answer's earlier turns come after the question
+//    before it, which gives whom it names or the relative it asks about ("Q: And your uncle?
+//    A: He was released in 2020."; see AskedAbout);
 //    in a quote that names nobody and no relative of the speaker's before it,
 //    whom the narration before the quote spoke of (see NarrationBefore);
 //  - "her", "his", "she", "he" in a sentence's opening phrase before its first comma, when the
@@ -157,6 +159,10 @@ class ReferenceResolver {
   // or -1 for both); with `skip_prepositional`, none right after a preposition ("after X").
   Named NamedIn(int s, std::size_t end, const std::string& gender, int quoted, bool skip_prepositional = false) const;
   int NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth = 0) const;
+  // The nearest reference of a fitting gender in the question that ends at sentence `s` (its
+  // sentences from the last back): a person named there other than the `interviewee`, or, as -1
+  // with `at` set to the kin word, the interviewee's relative ("your brother"); -2 for none.
+  int AskedAbout(int s, const std::string& gender, int interviewee, std::size_t* at) const;
   // The person the pronoun at `t` (outside quotes) stands for when its sentence and the one
   // before name nobody that fits: the first fitting person of the nearest sentence before them
   // that names anyone of a fitting gender, up to five back (eight for a possessive), unless a

@@ -609,6 +609,41 @@ TEST_CASE("Graph reads a transcript's speaker labels in capitals as the persons 
   CHECK(Tied(a.graph, timur, "sibling", dinara));
 }
 
+TEST_CASE("Graph reads an answer's pronoun as whom the question before it asked about", "[graph]") {
+  const Article a = Build(
+      "CLAIRE DAWSON (presenter): My guest tonight is Aigerim Sultanova, a nurse in Leeds.\n\n"
+      "AIGERIM SULTANOVA: Thank you for having me.\n\n"
+      "DAWSON: Your father stayed in Almaty, and your brother Nurlan went to Ghulja.\n\n"
+      "SULTANOVA: My father runs a shop in Almaty. He is 70.\n\n"
+      "DAWSON: What happened to Nurlan?\n\n"
+      "SULTANOVA: He was detained in Ghulja in March 2018.\n\n"
+      "DAWSON: And your uncle?\n\n"
+      "SULTANOVA: He was released in 2020.\n\n"
+      "NOTE: This transcript was shortened.\n");
+  INFO(Render(a.graph));
+  const int aigerim = EntityNamed(a.graph, "Aigerim Sultanova");
+  const int nurlan = EntityNamed(a.graph, "Nurlan");
+  REQUIRE(aigerim >= 0);
+  REQUIRE(nurlan >= 0);
+  const auto only_person_of = [&](const std::string& kind) {
+    std::vector<int> persons;
+    for (const Event& ev : a.graph.events) {
+      if (ev.kind != kind) continue;
+      for (const EventRole& r : ev.roles) persons.push_back(r.entity);
+    }
+    return persons.size() == 1 ? persons[0] : -1;
+  };
+  CHECK(only_person_of("Detention") == nurlan);
+  const int released = only_person_of("Release");
+  REQUIRE(released >= 0);
+  CHECK(a.graph.entities[static_cast<std::size_t>(released)].name.empty());
+  const bool uncle = std::any_of(a.graph.relations.begin(), a.graph.relations.end(), [&](const Relation& r) {
+    return r.term == "uncle" && ((r.subject == released && r.object == aigerim) ||
+                                 (r.subject == aigerim && r.object == released));
+  });
+  CHECK(uncle);
+}
+
 TEST_CASE("Graph reads a couple's 'girls' and 'boys' as their children", "[graph]") {
   const Article a = Build(
       "Dana Omarova, 36, and her husband, Arman Bekov, left Ghulja in 2019. Their two girls stayed with a "
