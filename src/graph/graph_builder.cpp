@@ -44,6 +44,7 @@ class Builder {
     narrated_ = AuthorNamedInText() && NarratedInFirstPerson();
     BuildPersons();
     BuildByKey(EntityKind::kPlace, "Place", "Place");
+    JoinPlaceNamesWithoutArea();
     BuildByKey(EntityKind::kOrganization, "Organization", "Organization");
     JoinOrganizations();
     AttachBareHeads();
@@ -596,6 +597,32 @@ class Builder {
         const auto a = m.attributes.find(alias_key);
         if (a != m.attributes.end()) AddName(e, a->second);
       }
+    }
+  }
+
+  // "Emin" and "Emin County" are one place: a name no gazetteer knows (of type "Place") joins the
+  // one place of the article whose name is that name and an area word (the lexicon
+  // `area_words`). A known city keeps apart from the region named after it ("Almaty", "Almaty
+  // region").
+  void JoinPlaceNamesWithoutArea() {
+    const Lexicon* areas = rules_.lexicon("area_words");
+    if (areas == nullptr) return;
+    std::map<std::string, std::set<int>> by_bare_name;  // "emin" -> the places named "Emin County"
+    for (std::size_t e = 0; e < graph_.entities.size(); ++e) {
+      if (graph_.entities[e].kind != EntityKind::kPlace) continue;
+      for (const std::string& name : names_[e]) {
+        const std::string lower = Utf8Lower(name);
+        const std::size_t space = lower.rfind(' ');
+        if (space == std::string::npos || areas->FindWord(lower.substr(space + 1)) == nullptr) continue;
+        by_bare_name[lower.substr(0, space)].insert(static_cast<int>(e));
+      }
+    }
+    for (std::size_t e = 0; e < graph_.entities.size(); ++e) {
+      const Entity& place = graph_.entities[e];
+      if (place.kind != EntityKind::kPlace || place.type != "Place"sv || names_[e].empty()) continue;
+      const auto it = by_bare_name.find(Utf8Lower(names_[e].front()));
+      if (it == by_bare_name.end() || it->second.size() != 1 || it->second.count(static_cast<int>(e))) continue;
+      Merge(static_cast<int>(e), *it->second.begin());
     }
   }
 

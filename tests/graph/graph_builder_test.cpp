@@ -121,6 +121,21 @@ TEST_CASE("Graph names a place as running text writes it, not as a dateline shou
   CHECK(HasAlias(*munich, "MUNICH"));
 }
 
+TEST_CASE("Graph joins a place's bare name to the one area named after it, not a known city", "[graph]") {
+  const Article a = Build(
+      "Berik Sadykov was born in Emin County. In 2018 he went back to Emin to sell his house. His sister "
+      "lives in Almaty and teaches in the Almaty region.\n");
+  INFO(Render(a.graph));
+  const int emin = EntityNamed(a.graph, "Emin County");
+  REQUIRE(emin >= 0);
+  CHECK(HasAlias(a.graph.entities[static_cast<std::size_t>(emin)], "Emin"));
+  CHECK(EntityNamed(a.graph, "Emin") < 0);
+  const int almaty = EntityNamed(a.graph, "Almaty");
+  REQUIRE(almaty >= 0);
+  REQUIRE(EntityNamed(a.graph, "Almaty region") >= 0);
+  CHECK(almaty != EntityNamed(a.graph, "Almaty region"));
+}
+
 TEST_CASE("Graph keeps one organization for a consulate in a city, located there", "[graph]") {
   const Article a = Build(
       "Dozens of people picketed the Chinese Consulate in Almaty on Monday. "
