@@ -1,5 +1,6 @@
 #include "text/line_classifier.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -454,10 +455,23 @@ bool IsPublisherIntro(const Line& line, const Line* next, const LineClassifierOp
   return false;
 }
 
-// Title-case line without final punctuation: "Protesters Return To Square".
+// "(born 1978)", "(b. 1985)": a case file's heading gives a person's year of birth.
+bool GivesBirthYear(const Line& line) {
+  for (std::size_t i = 0; i + 1 < line.words.size(); ++i) {
+    if (line.words[i] != "(born"sv && line.words[i] != "(b."sv) continue;
+    const std::string_view year = line.words[i + 1];
+    if (year.size() >= 4 && std::all_of(year.begin(), year.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Title-case line without final punctuation: "Protesters Return To Square". A line naming
+// someone with a year of birth is no headline: "Case 4. Abdukerim Sidiq (born 1978)".
 bool IsHeadline(const Line& line, const LineClassifierOptions& options) {
   if (line.words.size() < options.headline_min_words || line.words.size() > options.headline_max_words) return false;
-  if (HasFinalPunctuation(line.text)) return false;
+  if (HasFinalPunctuation(line.text) || GivesBirthYear(line)) return false;
   std::size_t long_words = 0;
   std::size_t capitalised_words = 0;
   for (std::string_view w : line.words) {

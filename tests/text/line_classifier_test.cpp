@@ -184,6 +184,9 @@ TEST_CASE("line classifier headline threshold", "[text]") {
       {"Why Did The Bridge Fall?", false},
       {"Officials Said: Nothing Will Change:", false},
       {"Two Words", false},
+      {"Case 4. Abdukerim Sidiq (born 1978)", false},  // a case file's heading names a person
+      {"Marat Ospanov (b. 1951)", false},
+      {"Protests Born Of Grief (Since 2018)", true},
   };
   for (const Case& c : cases) {
     SECTION(c.line) {
