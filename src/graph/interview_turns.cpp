@@ -33,7 +33,8 @@ bool InCapitals(const Token& t) {
 // "GRANT:", "DINARA GRANT:", "CLAIRE DAWSON (presenter):": a transcript's speaker label in
 // capitals, maybe with the speaker's role in brackets. It is the person whose name it spells
 // (the whole name or a part of it, as the text names that person elsewhere) when exactly one
-// person's name does; kCapitalsLabel when it spells nobody's.
+// person's name does, or of several exactly one ends with it ("YASIN:" is Zulpiye Yasin, not
+// Yasin Tohti: a transcript labels by family name); kCapitalsLabel when it spells nobody's.
 LineLabel CapitalsLabelAt(const Extraction& ex, const std::vector<int>& mention_entity, std::size_t first,
                           std::size_t end) {
   LineLabel out;
@@ -48,15 +49,19 @@ LineLabel CapitalsLabelAt(const Extraction& ex, const std::vector<int>& mention_
   }
   if (at >= end || ex.tokens[at].norm != ":"sv) return out;
   std::set<int> owners;
+  std::set<int> by_surname;  // owners whose name ends with the label: "YASIN:" is Zulpiye Yasin, not Yasin Tohti
   for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
     const ExtractedMention& m = ex.mentions[i];
     if (m.label != "Person"sv || mention_entity[i] < 0 || m.last - m.first < words.size()) continue;
     for (std::size_t k = m.first; k + words.size() <= m.last; ++k) {
       bool same = true;
       for (std::size_t w = 0; w < words.size() && same; ++w) same = ex.tokens[k + w].lower == words[w];
-      if (same) owners.insert(mention_entity[i]);
+      if (!same) continue;
+      owners.insert(mention_entity[i]);
+      if (k + words.size() == m.last) by_surname.insert(mention_entity[i]);
     }
   }
+  if (owners.size() > 1 && by_surname.size() == 1) owners = by_surname;
   out.kind = owners.size() == 1 ? kNamedAnswer : owners.empty() ? kCapitalsLabel : kNoLabel;
   if (owners.size() == 1) out.speaker = *owners.begin();
   return out;

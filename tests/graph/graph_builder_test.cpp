@@ -659,6 +659,22 @@ TEST_CASE("Graph reads an answer's pronoun as whom the question before it asked 
   CHECK(uncle);
 }
 
+TEST_CASE("Graph reads a capitals label as the one person whose family name it is", "[graph]") {
+  const Article a = Build(
+      "HOST: My guest is Zulpiye Yasin, a nurse in Rotterdam.\n\n"
+      "ZULPIYE YASIN: Thank you.\n\n"
+      "HOST: Your father first.\n\n"
+      "YASIN: His name is Yasin Tohti. He had a bookshop in Hotan.\n\n"
+      "HOST: And your husband?\n\n"
+      "YASIN: My husband, Erkin Nurmemet, is a teacher.\n");
+  INFO(Render(a.graph));
+  const int zulpiye = EntityNamed(a.graph, "Zulpiye Yasin");
+  const int erkin = EntityNamed(a.graph, "Erkin Nurmemet");
+  REQUIRE(zulpiye >= 0);
+  REQUIRE(erkin >= 0);
+  CHECK(Tied(a.graph, erkin, "spouse", zulpiye));
+}
+
 TEST_CASE("Graph reads a couple's 'girls' and 'boys' as their children", "[graph]") {
   const Article a = Build(
       "Dana Omarova, 36, and her husband, Arman Bekov, left Ghulja in 2019. Their two girls stayed with a "
