@@ -42,7 +42,7 @@ void KinshipBuilder::Build() {
   std::vector<std::pair<const ExtractedRelation*, KinPair>> pair_owned;
   std::vector<std::pair<const ExtractedRelation*, std::vector<int>>> chains;
   for (const ExtractedRelation& r : ex_.relations) {
-    if (r.type == kSamePersonRelation || ClaimedByNameAfter(r)) continue;
+    if (r.type == kSamePersonRelation || r.type == kPronounNameRelation || ClaimedByNameAfter(r)) continue;
     std::vector<int> anchors = arguments_.Entities(r.object);
     const std::string lemma = AttributeOf(r.attributes, "lemma");
     if (AttributeOf(r.attributes, "anchor") == "previous"sv) {
@@ -250,7 +250,7 @@ KinshipBuilder::KinPair KinshipBuilder::KinPairBefore(const CaptureRange& c) con
   }
   KinPair found;
   for (const ExtractedRelation& r : ex_.relations) {
-    if (r.sentence != before || r.type == kSamePersonRelation) continue;
+    if (r.sentence != before || r.type == kSamePersonRelation || r.type == kPronounNameRelation) continue;
     if (r.type != "sibling"sv && r.type != "spouse"sv) return none;
     const bool unnamed = AttributeOf(r.attributes, "unnamed") == "yes"sv;
     if (unnamed && AttributeOf(r.attributes, "number") != "singular"sv) return none;
@@ -613,7 +613,7 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
       const std::size_t named = NamedRelatives(u.anchor, u.type, u.gender, u.detail).size();
       if (named >= static_cast<std::size_t>(std::max(1, u.count))) continue;
       const std::string term = Singular(u.term.empty() ? u.type : u.term);
-      if ((named == 0 && (AddThroughTies(u, term) || AddNamedNext(u, term))) ||
+      if ((named == 0 && (AddThroughTies(u, term) || AddNamedNext(u, term) || AddNamedByPronoun(u, term))) ||
           AddThroughPatronymic(u, term, static_cast<std::size_t>(std::max(1, u.count)) - named)) {
         progress = true;
       }
@@ -685,6 +685,34 @@ bool KinshipBuilder::AddNamedNext(const UnnamedRequest& u, const std::string& te
     const std::size_t before = graph_->relations.size();
     AddRelation(named, u.type, u.anchor, term, u.evidence);
     for (int co : u.co_anchors) AddRelation(named, u.type, co, term, u.evidence);
+    return graph_->relations.size() > before;
+  }
+  return false;
+}
+
+bool KinshipBuilder::AddNamedByPronoun(const UnnamedRequest& u, const std::string& term) {
+  if (u.count != 1) return false;
+  for (const ExtractedRelation& r : ex_.relations) {
+    if (r.type != kPronounNameRelation || r.object.last != r.object.first + 1) continue;
+    const std::size_t pronoun = r.object.first;
+    if (!resolver_.Resolve(pronoun).empty()) continue;  // someone named: an alias rule's business
+    std::size_t kin_word = resolver_.SpokenRelative(pronoun);
+    if (kin_word >= ex_.tokens.size()) kin_word = resolver_.NarratedRelative(pronoun, true);
+    const bool of_this_relative = std::any_of(u.ranges.begin(), u.ranges.end(), [&](const auto& range) {
+      return range.first <= kin_word && kin_word < range.second;
+    });
+    if (!of_this_relative) continue;
+    const std::vector<int> named = arguments_.Entities(r.subject);
+    if (named.size() != 1 || IsAnchor(u, named[0])) continue;
+    const Entity& person = graph_->entities[static_cast<std::size_t>(named[0])];
+    if (person.name.empty() || (!u.gender.empty() && !person.gender.empty() && person.gender != u.gender)) continue;
+    const bool tied = std::any_of(graph_->relations.begin(), graph_->relations.end(),
+                                  [&](const Relation& t) { return t.subject == named[0] || t.object == named[0]; });
+    if (tied) continue;
+    const Evidence ev{r.sentence, r.span, r.rule};
+    const std::size_t before = graph_->relations.size();
+    AddRelation(named[0], u.type, u.anchor, term, ev);
+    for (int co : u.co_anchors) AddRelation(named[0], u.type, co, term, ev);
     return graph_->relations.size() > before;
   }
   return false;

@@ -51,6 +51,10 @@
 
 namespace kith {
 
+// A family rule's statement that a pronoun's person is called by a name ("His name is X"), for
+// a pronoun that means a relative the text has not named: subject the name, object the pronoun.
+inline constexpr const char* kPronounNameRelation = "pronoun_name";
+
 class KinshipBuilder {
  public:
   // Adds ties and unnamed relatives to `graph`, whose persons `arguments` reads;
@@ -119,6 +123,11 @@ class KinshipBuilder {
   // with no family tie of her own, when the sentences between are quotes naming nobody but the
   // relative's own kin.
   bool AddNamedNext(const UnnamedRequest& u, const std::string& term);
+  // "Her father was detained in 2017. His name is X.": one unnamed relative is the person a
+  // pronoun_name statement names when its pronoun stands for no named person but for the
+  // relative's kin word (ReferenceResolver::NarratedRelative, SpokenRelative), and that person
+  // is of no conflicting gender and has no family tie of her own.
+  bool AddNamedByPronoun(const UnnamedRequest& u, const std::string& term);
   // The person who opens one of the three sentences after sentence `s` as AddNamedNext asks for
   // `u`, past quotes naming only its anchors; or -1.
   int NamedNextAfter(int s, const UnnamedRequest& u) const;

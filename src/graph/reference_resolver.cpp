@@ -295,13 +295,14 @@ std::size_t ReferenceResolver::SpokenRelative(std::size_t t) const {
   return at;
 }
 
-std::size_t ReferenceResolver::NarratedRelative(std::size_t t) const {
+std::size_t ReferenceResolver::NarratedRelative(std::size_t t, bool possessive_too) const {
   const std::size_t none = ex_.tokens.size();
   const Lexicon* pronouns = rules_.lexicon("pronouns");
   const Lexicon* kin = rules_.lexicon("kin_terms");
   const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
   const Lexicon* roles = rules_.lexicon("role_nouns");
-  if (t >= none || in_quote_[t] || pronouns == nullptr || kin == nullptr || !SubjectPronoun(t)) return none;
+  if (t >= none || in_quote_[t] || pronouns == nullptr || kin == nullptr) return none;
+  if (!SubjectPronoun(t) && !possessive_too) return none;
   const LexiconEntry* entry = pronouns->FindWord(ex_.tokens[t].lower);
   if (entry == nullptr) return none;
   const std::string gender = AttributeOf(entry->attributes, "gender");

@@ -137,7 +137,9 @@ class ReferenceResolver {
   // a description of someone who may be meant ("a man from the committee", "her neighbour"), or
   // two fitting relatives in one sentence ("her husband ... with her son") stop the search.
   // Else the number of tokens.
-  std::size_t NarratedRelative(std::size_t t) const;
+  // With `possessive_too`, a possessive pronoun is read so as well ("Her father was detained.
+  // His name is X").
+  std::size_t NarratedRelative(std::size_t t, bool possessive_too = false) const;
   // True when the pronoun at `t` is an object: "him", or "her" with no noun after it ("fined
   // her 80,000 tenge", "took her to a camp"; not "her son").
   bool ObjectReading(std::size_t t, const LexiconEntry& entry) const;

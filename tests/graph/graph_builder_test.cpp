@@ -675,6 +675,17 @@ TEST_CASE("Graph reads a capitals label as the one person whose family name it i
   CHECK(Tied(a.graph, erkin, "spouse", zulpiye));
 }
 
+TEST_CASE("Graph names an unnamed relative by 'His name is X' in the next sentence", "[graph]") {
+  const Article a = Build("Aigul Serikova lives in Almaty. Her father was detained in 2017. His name is Marat Serikov.\n");
+  INFO(Render(a.graph));
+  const int aigul = EntityNamed(a.graph, "Aigul Serikova");
+  const int marat = EntityNamed(a.graph, "Marat Serikov");
+  REQUIRE(aigul >= 0);
+  REQUIRE(marat >= 0);
+  CHECK(Tied(a.graph, marat, "parent", aigul));
+  CHECK(UnnamedTied(a.graph, "parent", aigul) == 0);
+}
+
 TEST_CASE("Graph reads a couple's 'girls' and 'boys' as their children", "[graph]") {
   const Article a = Build(
       "Dana Omarova, 36, and her husband, Arman Bekov, left Ghulja in 2019. Their two girls stayed with a "
