@@ -109,6 +109,17 @@ bool PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     persons.push_back(std::move(p));
   }
   if (persons.empty() && lone_names.empty()) return extended;
+  // Family names of known names of two words or more ("tohti" of "Yasin Tohti").
+  std::set<std::string> family_names;
+  for (const KnownPerson& p : persons) {
+    if (CodePointCount(p.lowers.back()) >= 3) family_names.insert(p.lowers.back());
+  }
+  // Words that are no given name: not-names and the words of other kinds a name never opens with.
+  std::vector<const Lexicon*> not_given;
+  for (const char* name : {"not_names", "months", "weekdays", "nationality_adjectives", "demonyms", "role_nouns",
+                           "kin_terms", "titles", "org_heads", "speech_verbs"}) {
+    if (const Lexicon* l = rules.lexicon(name)) not_given.push_back(l);
+  }
   // A part's owners are counted by identity: two spellings of one name
   // ("Arman Serikuly", "Arman Serikov") are one owner, the first met.
   std::map<std::string, std::set<std::size_t>> part_owners;
@@ -156,6 +167,21 @@ bool PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
       }
     }
     if (matched) continue;
+    // "Mehmut Tohti" beside "Yasin Tohti": a given name no rule knew before a known family name
+    // is a relative's name, when no third capitalised word is glued to the two.
+    const auto glued = [&](std::size_t t) {
+      return t < ex->tokens.size() && !ex->tokens[t].line_start && IsTitleWord(ex->tokens[t]);
+    };
+    if (i + 1 < ex->tokens.size() && !covered[i + 1] && glued(i + 1) &&
+        family_names.count(ex->tokens[i + 1].lower) != 0 &&
+        !(i > 0 && glued(i) && IsTitleWord(ex->tokens[i - 1]) && !InLexicon(not_names, ex->tokens[i - 1]) &&
+          !InLexicon(months, ex->tokens[i - 1]) && !InLexicon(weekdays, ex->tokens[i - 1])) &&
+        !glued(i + 2) && ex->SentenceOf(i) == ex->SentenceOf(i + 1) &&
+        std::none_of(not_given.begin(), not_given.end(), [&](const Lexicon* l) { return InLexicon(l, ex->tokens[i]); })) {
+      add(i, i + 2, "coref.family-name", "");
+      ++i;
+      continue;
+    }
     // A lone part of one known name: not glued to other capitalised words.
     const Token& t = ex->tokens[i];
     if (not_names != nullptr && not_names->FindWord(t.lower) != nullptr) continue;

@@ -1,13 +1,16 @@
 // Name propagation: once rules have found a person's name in a document,
 // its other occurrences are the same person even where no rule's context
 // fires ("Talgat chanted", "Sadykova's son"). This pass adds Person mentions
-// (rule ids "coref.lone-name-extended", "coref.repeat-name" and
-// "coref.name-part") for
+// (rule ids "coref.lone-name-extended", "coref.repeat-name", "coref.family-name"
+// and "coref.name-part") for
 //   - two capitalised words, one of them a name found alone elsewhere
 //     ("Sabira said" ... "When Sabira Tokhtieva finishes"), neither a not-name
 //     nor inside a mention, not glued to a third capitalised word;
 //   - repeats of a full multi-token name, and of a one-word name (title-case,
 //     not glued to other capitalised words), and
+//   - a capitalised word no lexicon knows for anything else before the family name
+//     (last word) of a known name of two words or more ("Mehmut Tohti" beside "Yasin
+//     Tohti", rule "coref.family-name"), the two not glued to a third capitalised word;
 //   - a single title-case token equal (by NameKey) to a part of exactly one
 //     known multi-token person name (spellings with one NameKey identity,
 //     "Serikuly" and "Serikov", count as one), or, where several share it, spelled

@@ -190,6 +190,21 @@ TEST_CASE("Extract takes two capitalised words as a name when one is a name foun
   CHECK(Find(doc, ex, "Person", "Arman Dosov").size() == 1);
 }
 
+TEST_CASE("Extract takes an unknown given name before a known family name as a relative's name", "[extract]") {
+  Document doc;
+  Extraction ex;
+  ExtractArticle("His name is Yasin Tohti. The second is Mehmut Tohti. In Hotan Tohti waited. The Chinese "
+                 "Tohti file is thin.\n",
+                 &doc, &ex);
+  INFO(Render(doc, ex));
+  const auto brother = Find(doc, ex, "Person", "Mehmut Tohti");
+  REQUIRE(brother.size() == 1);
+  CHECK(brother[0]->rule == "coref.family-name");
+  // A place, a nationality or a third capitalised word beside it makes no name.
+  CHECK(Find(doc, ex, "Person", "Hotan Tohti").empty());
+  CHECK(Find(doc, ex, "Person", "Chinese Tohti").empty());
+}
+
 TEST_CASE("Name propagation run again on an extraction adds nothing", "[extract]") {
   // The extractor runs it again only after a stage that proposed an entity, which is right only
   // if a run that added nothing would add nothing again.
