@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -684,6 +685,25 @@ TEST_CASE("Graph names an unnamed relative by 'His name is X' in the next senten
   REQUIRE(marat >= 0);
   CHECK(Tied(a.graph, marat, "parent", aigul));
   CHECK(UnnamedTied(a.graph, "parent", aigul) == 0);
+}
+
+TEST_CASE("Graph reads 'A mother and son, X and Y, were fined' as X and Y fined, mother and son", "[graph]") {
+  const Article a = Build(
+      "Marat Omarov and Dana Omarova received fines of 196,600 tenge. A mother and son, Aigul Serikova, 58, and "
+      "Nurlan Serikov, 29, were fined 78,640 tenge each.\n");
+  INFO(Render(a.graph));
+  const int aigul = EntityNamed(a.graph, "Aigul Serikova");
+  const int nurlan = EntityNamed(a.graph, "Nurlan Serikov");
+  REQUIRE(aigul >= 0);
+  REQUIRE(nurlan >= 0);
+  CHECK(Tied(a.graph, aigul, "parent", nurlan));
+  std::set<int> fined_with_aigul;
+  for (const Event& ev : a.graph.events) {
+    std::set<int> persons;
+    for (const EventRole& r : ev.roles) persons.insert(r.entity);
+    if (ev.kind == "Fine" && persons.count(aigul)) fined_with_aigul = persons;
+  }
+  CHECK(fined_with_aigul == std::set<int>{aigul, nurlan});
 }
 
 TEST_CASE("Graph reads a couple's 'girls' and 'boys' as their children", "[graph]") {
