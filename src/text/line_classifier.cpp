@@ -455,14 +455,21 @@ bool IsPublisherIntro(const Line& line, const Line* next, const LineClassifierOp
   return false;
 }
 
-// "(born 1978)", "(b. 1985)": a case file's heading gives a person's year of birth.
+// "(born 1978)", "(Born in 1979)", "(b. 1985)", "(1951-2020)": a case file's heading gives a
+// person's year of birth or life span.
 bool GivesBirthYear(const Line& line) {
-  for (std::size_t i = 0; i + 1 < line.words.size(); ++i) {
-    if (line.words[i] != "(born"sv && line.words[i] != "(b."sv) continue;
-    const std::string_view year = line.words[i + 1];
-    if (year.size() >= 4 && std::all_of(year.begin(), year.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
-      return true;
-    }
+  const auto year_at = [](std::string_view w) {
+    return w.size() >= 4 && std::all_of(w.begin(), w.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+  };
+  for (std::size_t i = 0; i < line.words.size(); ++i) {
+    const std::string_view w = line.words[i];
+    // "(1951-2020)" is one word.
+    if (w.size() >= 11 && w.front() == '(' && year_at(w.substr(1)) && w[5] == '-' && year_at(w.substr(6))) return true;
+    const std::string lower = Utf8Lower(w);
+    if (lower != "(born"sv && lower != "(b."sv) continue;
+    std::size_t next = i + 1;
+    if (next < line.words.size() && Utf8Lower(line.words[next]) == "in"sv) ++next;
+    if (next < line.words.size() && year_at(line.words[next])) return true;
   }
   return false;
 }

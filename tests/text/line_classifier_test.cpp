@@ -186,6 +186,8 @@ TEST_CASE("line classifier headline threshold", "[text]") {
       {"Two Words", false},
       {"Case 4. Abdukerim Sidiq (born 1978)", false},  // a case file's heading names a person
       {"Marat Ospanov (b. 1951)", false},
+      {"Case 5. Rozigul Memet (Born in 1985)", false},
+      {"Marat Ospanov Of Ghulja (1951-2020)", false},
       {"Protests Born Of Grief (Since 2018)", true},
   };
   for (const Case& c : cases) {
