@@ -167,16 +167,24 @@ bool PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
       }
     }
     if (matched) continue;
-    // "Mehmut Tohti" beside "Yasin Tohti": a given name no rule knew before a known family name
-    // is a relative's name, when no third capitalised word is glued to the two.
+    // A capitalised word glued to the one before at `t` (in its line); a not-name, a month or a
+    // weekday before it ("Only Rahile still answers", "In January Zhandos took the train") is
+    // no part of a name.
     const auto glued = [&](std::size_t t) {
       return t < ex->tokens.size() && !ex->tokens[t].line_start && IsTitleWord(ex->tokens[t]);
     };
-    if (i + 1 < ex->tokens.size() && !covered[i + 1] && glued(i + 1) &&
-        family_names.count(ex->tokens[i + 1].lower) != 0 &&
-        !(i > 0 && glued(i) && IsTitleWord(ex->tokens[i - 1]) && !InLexicon(not_names, ex->tokens[i - 1]) &&
-          !InLexicon(months, ex->tokens[i - 1]) && !InLexicon(weekdays, ex->tokens[i - 1])) &&
-        !glued(i + 2) && ex->SentenceOf(i) == ex->SentenceOf(i + 1) &&
+    const auto name_word_before = [&](std::size_t t) {
+      return t > 0 && !ex->tokens[t].line_start && IsTitleWord(ex->tokens[t - 1]) &&
+             !InLexicon(not_names, ex->tokens[t - 1]) && !InLexicon(months, ex->tokens[t - 1]) &&
+             !InLexicon(weekdays, ex->tokens[t - 1]);
+    };
+    // "Mehmut Tohti" beside "Yasin Tohti": a given name no rule knew before a known family name
+    // is a relative's name, when no third capitalised word is glued to the two, and not where it
+    // opens the sentence ("Freeing Tohti would cost nothing").
+    const int sentence = ex->SentenceOf(i);
+    const bool opens_sentence = sentence < 0 || ex->sentences[static_cast<std::size_t>(sentence)].first == i;
+    if (!opens_sentence && glued(i + 1) && !covered[i + 1] && family_names.count(ex->tokens[i + 1].lower) != 0 &&
+        !name_word_before(i) && !glued(i + 2) && sentence == ex->SentenceOf(i + 1) &&
         std::none_of(not_given.begin(), not_given.end(), [&](const Lexicon* l) { return InLexicon(l, ex->tokens[i]); })) {
       add(i, i + 2, "coref.family-name", "");
       ++i;
@@ -188,13 +196,7 @@ bool PropagatePersonNames(const RuleSet& rules, Extraction* ex) {
     // A month's name or abbreviation alone is the month ("Jun 5" beside "Wang Jun"); the rules
     // never find one alone as a name either.
     if (InLexicon(months, t)) continue;
-    // A not-name, a month or a weekday before it ("Only Rahile still answers", "In January
-    // Zhandos took the train") is no part of a name.
-    const bool prev_title = i > 0 && !ex->tokens[i].line_start && IsTitleWord(ex->tokens[i - 1]) &&
-                            !InLexicon(not_names, ex->tokens[i - 1]) && !InLexicon(months, ex->tokens[i - 1]) &&
-                            !InLexicon(weekdays, ex->tokens[i - 1]);
-    const bool next_title = i + 1 < ex->tokens.size() && !ex->tokens[i + 1].line_start && IsTitleWord(ex->tokens[i + 1]);
-    if (prev_title || next_title) continue;
+    if (name_word_before(i) || glued(i + 1)) continue;
     auto owners = part_owners.find(keys.Key(t.lower));
     if (owners == part_owners.end()) {
       // A repeat of a one-word name ("Qairolla is dead").

@@ -10,7 +10,8 @@
 //     not glued to other capitalised words), and
 //   - a capitalised word no lexicon knows for anything else before the family name
 //     (last word) of a known name of two words or more ("Mehmut Tohti" beside "Yasin
-//     Tohti", rule "coref.family-name"), the two not glued to a third capitalised word;
+//     Tohti", rule "coref.family-name"), the two not glued to a third capitalised word,
+//     the first not opening its sentence ("Freeing Tohti would ...");
 //   - a single title-case token equal (by NameKey) to a part of exactly one
 //     known multi-token person name (spellings with one NameKey identity,
 //     "Serikuly" and "Serikov", count as one), or, where several share it, spelled

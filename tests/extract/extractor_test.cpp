@@ -194,7 +194,7 @@ TEST_CASE("Extract takes an unknown given name before a known family name as a r
   Document doc;
   Extraction ex;
   ExtractArticle("His name is Yasin Tohti. The second is Mehmut Tohti. In Hotan Tohti waited. The Chinese "
-                 "Tohti file is thin.\n",
+                 "Tohti file is thin. Freeing Tohti would cost nothing. She won the Alim Tohti Prize there.\n",
                  &doc, &ex);
   INFO(Render(doc, ex));
   const auto brother = Find(doc, ex, "Person", "Mehmut Tohti");
@@ -203,6 +203,8 @@ TEST_CASE("Extract takes an unknown given name before a known family name as a r
   // A place, a nationality or a third capitalised word beside it makes no name.
   CHECK(Find(doc, ex, "Person", "Hotan Tohti").empty());
   CHECK(Find(doc, ex, "Person", "Chinese Tohti").empty());
+  CHECK(Find(doc, ex, "Person", "Freeing Tohti").empty());  // a sentence's first word
+  CHECK(Find(doc, ex, "Person", "Alim Tohti").empty());     // glued to a third capitalised word
 }
 
 TEST_CASE("Name propagation run again on an extraction adds nothing", "[extract]") {
