@@ -4,7 +4,8 @@
 // `interview_labels`, role=answer) is the interviewee's answer; a line that
 // opens with a person's name and a colon ("Sadykova: ...") is that person's, so
 // is a transcript's label in capitals that spells one person's name ("GRANT:",
-// "DINARA GRANT (guest):"); a question label ("Q:") ends the turn, and so, in a
+// "DINARA GRANT (guest):"), or of several names exactly one ending with it
+// ("YASIN:" for Zulpiye Yasin beside Yasin Tohti); a question label ("Q:") ends the turn, and so, in a
 // transcript with two such lines or more, does a label in capitals that spells
 // no one's name (the host's, "DAWSON:"). Sentences after the first line of a
 // turn belong to it until the next line. The interviewee is the person a

@@ -681,13 +681,23 @@ bool KinshipBuilder::AddNamedNext(const UnnamedRequest& u, const std::string& te
   }
   for (int s : told) {
     const int named = NamedNextAfter(s, u);
-    if (named < 0) continue;
-    const std::size_t before = graph_->relations.size();
-    AddRelation(named, u.type, u.anchor, term, u.evidence);
-    for (int co : u.co_anchors) AddRelation(named, u.type, co, term, u.evidence);
-    return graph_->relations.size() > before;
+    if (named >= 0) return TieToAnchors(named, u, term, u.evidence);
   }
   return false;
+}
+
+bool KinshipBuilder::FreeToName(int e, const UnnamedRequest& u) const {
+  const Entity& person = graph_->entities[static_cast<std::size_t>(e)];
+  if (person.name.empty() || (!u.gender.empty() && !person.gender.empty() && person.gender != u.gender)) return false;
+  return std::none_of(graph_->relations.begin(), graph_->relations.end(),
+                      [&](const Relation& r) { return r.subject == e || r.object == e; });
+}
+
+bool KinshipBuilder::TieToAnchors(int named, const UnnamedRequest& u, const std::string& term, const Evidence& ev) {
+  const std::size_t before = graph_->relations.size();
+  AddRelation(named, u.type, u.anchor, term, ev);
+  for (int co : u.co_anchors) AddRelation(named, u.type, co, term, ev);
+  return graph_->relations.size() > before;
 }
 
 bool KinshipBuilder::AddNamedByPronoun(const UnnamedRequest& u, const std::string& term) {
@@ -703,17 +713,8 @@ bool KinshipBuilder::AddNamedByPronoun(const UnnamedRequest& u, const std::strin
     });
     if (!of_this_relative) continue;
     const std::vector<int> named = arguments_.Entities(r.subject);
-    if (named.size() != 1 || IsAnchor(u, named[0])) continue;
-    const Entity& person = graph_->entities[static_cast<std::size_t>(named[0])];
-    if (person.name.empty() || (!u.gender.empty() && !person.gender.empty() && person.gender != u.gender)) continue;
-    const bool tied = std::any_of(graph_->relations.begin(), graph_->relations.end(),
-                                  [&](const Relation& t) { return t.subject == named[0] || t.object == named[0]; });
-    if (tied) continue;
-    const Evidence ev{r.sentence, r.span, r.rule};
-    const std::size_t before = graph_->relations.size();
-    AddRelation(named[0], u.type, u.anchor, term, ev);
-    for (int co : u.co_anchors) AddRelation(named[0], u.type, co, term, ev);
-    return graph_->relations.size() > before;
+    if (named.size() != 1 || IsAnchor(u, named[0]) || !FreeToName(named[0], u)) continue;
+    return TieToAnchors(named[0], u, term, Evidence{r.sentence, r.span, r.rule});
   }
   return false;
 }
@@ -736,13 +737,9 @@ int KinshipBuilder::NamedNextAfter(int s, const UnnamedRequest& u) const {
     const int e = mention_entity_[persons.front()];
     if (m.first != sent.first || e < 0 || IsAnchor(u, e) || resolver_.InQuote(m.first)) return -1;
     if (m.last >= sent.last || ex_.tokens[m.last].norm != ","sv) return -1;
-    const Entity& person = graph_->entities[static_cast<std::size_t>(e)];
-    if (person.name.empty() || (!u.gender.empty() && !person.gender.empty() && person.gender != u.gender)) return -1;
+    if (!FreeToName(e, u)) return -1;
     for (std::size_t i = 0; i < persons.front(); ++i) {
       if (mention_entity_[i] == e) return -1;  // named before: no one new
-    }
-    for (const Relation& r : graph_->relations) {
-      if (r.subject == e || r.object == e) return -1;
     }
     // The apposition, past an age ("X, 44, a lawyer for the family"): no role of someone from outside.
     for (std::size_t t = m.last + 1; t < sent.last && t < m.last + 13; ++t) {

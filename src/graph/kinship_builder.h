@@ -24,6 +24,8 @@
 //    a named relative of the same person, kind and gender stands for them, or
 //    the person introduced right after the sentence the relative opens names
 //    the relative ("Their mother could not come. Zhamal A., 74, lives ..."), or
+//    a pronoun that stands for the relative is given a name ("Her father was
+//    detained. His name is X."), or
 //    the one named person tied to the anchor through a third in the way the
 //    kin word means (an inferred tie): the other parent of her children is
 //    her unnamed spouse, a parent's spouse the unnamed father, a spouse's
@@ -128,6 +130,11 @@ class KinshipBuilder {
   // relative's kin word (ReferenceResolver::NarratedRelative, SpokenRelative), and that person
   // is of no conflicting gender and has no family tie of her own.
   bool AddNamedByPronoun(const UnnamedRequest& u, const std::string& term);
+  // Whether person `e` may be the unnamed relative `u`: named, of no conflicting gender, and
+  // with no family tie of her own yet.
+  bool FreeToName(int e, const UnnamedRequest& u) const;
+  // Ties `named` as `u`'s relative to its anchor and co-anchors; true when a tie was added.
+  bool TieToAnchors(int named, const UnnamedRequest& u, const std::string& term, const Evidence& ev);
   // The person who opens one of the three sentences after sentence `s` as AddNamedNext asks for
   // `u`, past quotes naming only its anchors; or -1.
   int NamedNextAfter(int s, const UnnamedRequest& u) const;
