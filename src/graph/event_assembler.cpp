@@ -232,6 +232,19 @@ bool EventAssembler::InClauseAfterTrigger(const Candidate& c, const ExtractedMen
   return IsRelativePronoun(open);
 }
 
+bool EventAssembler::AfterTriggersClause(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const {
+  if (ex_.tokens[date.first].span.begin < c.trigger.end) return false;
+  std::size_t t = s.first;
+  while (t < s.last && ex_.tokens[t].span.begin < c.trigger.begin) ++t;
+  std::size_t open = t;
+  while (open > s.first && ex_.tokens[open - 1].norm != ","sv) --open;
+  if (open == s.first || open >= t || !IsRelativePronoun(open)) return false;
+  for (std::size_t k = t; k < date.first; ++k) {
+    if (ex_.tokens[k].norm == ","sv) return true;
+  }
+  return false;
+}
+
 bool EventAssembler::IsRelativePronoun(std::size_t t) const {
   const std::string& w = ex_.tokens[t].lower;
   return w == "who"sv || w == "which"sv || w == "whose"sv;
@@ -292,7 +305,8 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     // sentence dates each of its verb phrases.
     const bool opening = m.first <= s.first + 1 && ex_.tokens[m.last - 1].span.end <= c.trigger.begin;
     if (!c.trigger.empty() && ((!opening && AnotherEventWordBetween(c, m)) || InClauseBeforeTrigger(c, m, s) ||
-                                InClauseAfterTrigger(c, m, s) || DatesSpeechAfterTrigger(c, m, s))) {
+                                InClauseAfterTrigger(c, m, s) || AfterTriggersClause(c, m, s) ||
+                                DatesSpeechAfterTrigger(c, m, s))) {
       continue;
     }
     const std::size_t b = ex_.tokens[m.first].span.begin;

@@ -1493,5 +1493,14 @@ TEST_CASE("Events: 'him and his son' as an object are both persons", "[graph]") 
   CHECK(detention.date == "2018");
 }
 
+TEST_CASE("Events: a date after a relative clause dates the main clause, not the clause's event", "[graph]") {
+  const DocumentGraph g = Build(
+      "His cousin, Timur Ospanov, who is serving seven years in Kashgar, has not written since March 2024.");
+  INFO(Render(g));
+  const auto& term = OnlyEventWith(g, "Sentence", {"Timur Ospanov"});
+  CHECK(term.date.empty());
+  CHECK(term.attributes.at("duration") == "P7Y");
+}
+
 }  // namespace
 }  // namespace kith
