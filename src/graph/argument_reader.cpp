@@ -24,6 +24,7 @@ int ArgumentReader::EntityFor(const CaptureRange& c) const {
 }
 
 std::vector<int> ArgumentReader::Entities(const CaptureRange& c) const {
+  if (std::vector<int> family = FamilyNamedGroup(c); !family.empty()) return family;
   std::vector<int> inside;
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
@@ -221,6 +222,33 @@ std::vector<int> ArgumentReader::Group(const CaptureRange& c) const {
   std::vector<int> list = resolver_.RecentList(c.first, want);
   if (!list.empty() || tie.empty() || (want != 0 && want != 2)) return list;
   return LastTiedPair(std::vector<std::string>{tie}, c.first, gender);
+}
+
+std::vector<int> ArgumentReader::FamilyNamedGroup(const CaptureRange& c) const {
+  if (c.last < c.first + 2 || c.last > ex_.tokens.size()) return {};
+  const Lexicon* groups = rules_.lexicon("group_nouns");
+  const LexiconEntry* group = groups == nullptr ? nullptr : groups->FindWord(ex_.tokens[c.last - 1].lower);
+  const Token& family = ex_.tokens[c.last - 2];
+  if (group == nullptr || family.kind != TokenKind::kWord || family.norm.empty() ||
+      family.norm[0] < 'A' || family.norm[0] > 'Z') {
+    return {};
+  }
+  const std::string gender = AttributeOf(group->attributes, "gender");
+  std::vector<int> members;
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    const int e = mention_entity_[i];
+    if (e < 0 || m.label != "Person"sv || m.last > c.first) continue;
+    const Entity& person = graph_.entities[static_cast<std::size_t>(e)];
+    const std::size_t space = person.name.rfind(' ');
+    if (space == std::string::npos) continue;
+    const std::string_view last = std::string_view(person.name).substr(space + 1);
+    // "Abenov" is also "Abenova": the family name or it and one letter more.
+    const bool bears = last.substr(0, family.norm.size()) == family.norm && last.size() <= family.norm.size() + 1;
+    if (!bears || (!gender.empty() && !person.gender.empty() && person.gender != gender)) continue;
+    if (std::find(members.begin(), members.end(), e) == members.end()) members.push_back(e);
+  }
+  return members.size() >= 2 ? members : std::vector<int>{};
 }
 
 }  // namespace kith

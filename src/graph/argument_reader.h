@@ -7,6 +7,9 @@
 //  - a group noun with a family tie ("the couple") stands for the two persons
 //    last tied that way before it (of its gender, if it has one: "the brothers"),
 //    else for the most recent list of persons;
+//  - a group noun after a family name ("the Tursyngaliyev brothers", "the Abenov
+//    family") stands for the persons named before it who bear that name (its feminine
+//    form too), of the noun's gender;
 //  - a counted or grouping phrase ("the three women", "both") stands for the
 //    most recent list of exactly that many persons;
 //  - two kin words joined by "and" ("mother and son", "uncle and nephew")
@@ -47,6 +50,9 @@ class ArgumentReader {
   std::vector<int> Described(const CaptureRange& c) const;
   // The persons a group phrase stands for ("the couple", "the three women", "both").
   std::vector<int> Group(const CaptureRange& c) const;
+  // For a capture ending in a family name and a group noun ("the Tursyngaliyev brothers"): the
+  // persons named before it whose last name is that name or its feminine form, if two or more.
+  std::vector<int> FamilyNamedGroup(const CaptureRange& c) const;
   // The two persons of the last tie of `type` stated before token `t`, or nothing.
   std::vector<int> LastTiedPair(const std::string& type, std::size_t t) const;
   // "mother and son" at `c`: the two persons last tied as the first kin word means, unless a

@@ -1035,6 +1035,7 @@ class Builder {
   // else a group.
   std::vector<int> RoleEntities(const CaptureRange& c, const ArgumentReader& arguments,
                                 const KinshipBuilder& kinship) const {
+    if (std::vector<int> family = arguments.FamilyNamedGroup(c); !family.empty()) return family;
     std::vector<int> out = kinship.ReferentsWithin(c);
     if (!out.empty() && c.last > c.first + 2 && ex_.tokens[c.first + 1].lower == "and"sv) {
       // "him and his son": the pronoun's person beside the relative (a name resolves to nobody

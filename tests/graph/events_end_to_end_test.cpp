@@ -1502,5 +1502,16 @@ TEST_CASE("Events: a date after a relative clause dates the main clause, not the
   CHECK(term.attributes.at("duration") == "P7Y");
 }
 
+TEST_CASE("Events: a group noun after a family name stands for the persons of that name", "[graph]") {
+  const DocumentGraph g = Build(
+      "The brothers Olzhas and Dias Tursyngaliyev were fined on Tuesday. Their cousin Aliya Tursyngaliyeva "
+      "came too. In March, police detained the Tursyngaliyev brothers outside the embassy.");
+  INFO(Render(g));
+  const Event& detention = OnlyEventWith(g, "Detention", {"Olzhas Tursyngaliyev", "Dias Tursyngaliyev"});
+  // The brothers only: not their cousin, who bears the name's feminine form.
+  CHECK(InRole(detention, "detainee").size() == 2);
+  CHECK(detention.date == "2021-03");
+}
+
 }  // namespace
 }  // namespace kith
