@@ -152,6 +152,13 @@ void EventAssembler::ResolveDates() {
         m.attributes.count("anchor") == 0 && months_before_publication) {
       d.year = previous.year;
     }
+    // "In 2017 she was detained in Urumqi in June": a month told without its year in the sentence
+    // of a year is in that year.
+    if (!own_year && !previous_is_birth && d.month != 0 && previous_has_year && previous.year != 0 &&
+        m.sentence == previous_sentence && previous.year != d.year && m.attributes.count("anchor") == 0 &&
+        months_before_publication) {
+      d.year = previous.year;
+    }
     dates_[i] = d;
     if (!d.empty()) {
       previous = d;

@@ -1513,5 +1513,11 @@ TEST_CASE("Events: a group noun after a family name stands for the persons of th
   CHECK(detention.date == "2021-03");
 }
 
+TEST_CASE("Events: a month without its year takes the year named earlier in its sentence", "[graph]") {
+  const DocumentGraph g = Build("In 2017 activist Dana Bekova was detained in Urumqi in June.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Dana Bekova"}).date == "2017-06");
+}
+
 }  // namespace
 }  // namespace kith
