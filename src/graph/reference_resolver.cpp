@@ -523,11 +523,17 @@ bool ReferenceResolver::OpensWithDescription(int s, const std::string& gender) c
   const std::string& article = ex_.tokens[first].lower;
   if (article != "the"sv && article != "a"sv && article != "an"sv) return false;
   const Lexicon* roles = rules_.lexicon("role_nouns");
+  const Lexicon* kin = rules_.lexicon("kin_terms");
   const std::size_t last = ex_.sentences[static_cast<std::size_t>(s)].last;
   for (std::size_t k = first + 1; roles != nullptr && k < last && k < first + 5; ++k) {
     if (ex_.tokens[k].kind != TokenKind::kWord) return false;
     const LexiconEntry* e = roles->FindWord(ex_.tokens[k].lower);
     if (e == nullptr || AttributeOf(e->attributes, "number") != "singular"sv) continue;
+    // "The elder brother", "the elder man": a role word before another noun only modifies it.
+    if (k + 1 < last && (roles->FindWord(ex_.tokens[k + 1].lower) != nullptr ||
+                         (kin != nullptr && kin->FindWord(ex_.tokens[k + 1].lower) != nullptr))) {
+      continue;
+    }
     // "A judge fined her the next day": an office acting on someone is no new person to follow.
     if (IsOffice(*e)) return false;
     const std::string head_gender = AttributeOf(e->attributes, "gender");

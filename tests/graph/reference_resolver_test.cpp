@@ -791,5 +791,16 @@ TEST_CASE("ReferenceResolver: an owner named after a sentence's subject pronoun 
   CHECK(std::find(last.begin(), last.end(), marat) == last.end());
 }
 
+TEST_CASE("ReferenceResolver: a role word before another noun opens no description", "[graph]") {
+  // "elder" is also a role noun (a village elder); before "man" or "brother" it only modifies.
+  for (const char* opening : {"The elder man was studying.", "The elder brother was studying."}) {
+    Scene s(std::string("Gulnara Abai came to Turkey. ") + opening + " In 2017 it was her son.");
+    const int gulnara = s.Person("Gulnara Abai", "female");
+    s.Mention("Gulnara Abai", gulnara);
+    INFO(opening);
+    CHECK(s.Resolve("her son") == Ids{gulnara});
+  }
+}
+
 }  // namespace
 }  // namespace kith
