@@ -165,7 +165,7 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, cons
     }
     const int e = mention_entity_[i];
     if (e < 0) {
-      out.unresolved = true;
+      if (!SharedOnlyByOtherGender(m, gender)) out.unresolved = true;
       continue;
     }
     out.anyone = true;
@@ -187,6 +187,21 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, cons
     }
   }
   return out;
+}
+
+bool ReferenceResolver::SharedOnlyByOtherGender(const ExtractedMention& m, const std::string& gender) const {
+  if (gender.empty() || m.last <= m.first) return false;
+  std::string name;
+  for (std::size_t k = m.first; k < m.last; ++k) name += (k == m.first ? "" : " ") + ex_.tokens[k].norm;
+  bool any = false;
+  for (const Entity& e : entities_) {
+    if (e.kind != EntityKind::kPerson || e.name.empty()) continue;
+    const std::string padded = " " + e.name + " ";
+    if (padded.find(" " + name + " ") == std::string::npos) continue;
+    if (e.gender.empty() || e.gender == gender) return false;
+    any = true;
+  }
+  return any;
 }
 
 int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth) const {

@@ -161,6 +161,10 @@ class ReferenceResolver {
   // or -1 for both); with `skip_prepositional`, none right after a preposition ("after X").
   Named NamedIn(int s, std::size_t end, const std::string& gender, int quoted, bool skip_prepositional = false) const;
   int NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth = 0) const;
+  // True when the name of mention `m`, which stands for no one entity, is a word of the names of
+  // persons who all have a gender other than `gender` ("Abdurehim" for "Abdurehim Tursun" and
+  // "Muhemmet Abdurehim", both men, when a "her" is resolved).
+  bool SharedOnlyByOtherGender(const ExtractedMention& m, const std::string& gender) const;
   // The nearest reference of a fitting gender in the question that ends at sentence `s` (its
   // sentences from the last back): a person named there other than the `interviewee`, or, as -1
   // with `at` set to the kin word, the interviewee's relative ("your brother"); -2 for none.

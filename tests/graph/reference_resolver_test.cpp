@@ -802,5 +802,19 @@ TEST_CASE("ReferenceResolver: a role word before another noun opens no descripti
   }
 }
 
+TEST_CASE("ReferenceResolver: a name shared only by persons of the other gender does not block the topic", "[graph]") {
+  Scene s(
+      "Aliya Omar came to Turkey in 2016. Her husband, Marat Bek, stayed. Their son Daulet Marat studied. "
+      "In May Marat called. The call was short. Nothing came after it. Then it was her son.");
+  const int aliya = s.Person("Aliya Omar", "female");
+  const int marat = s.Person("Marat Bek", "male");
+  const int daulet = s.Person("Daulet Marat", "male");
+  s.Mention("Aliya Omar", aliya);
+  s.Mention("Marat Bek", marat);
+  s.Mention("Daulet Marat", daulet);
+  s.Mention("Marat", -1, 2);  // "Marat called": either man
+  CHECK(s.Resolve("her son") == Ids{aliya});
+}
+
 }  // namespace
 }  // namespace kith
