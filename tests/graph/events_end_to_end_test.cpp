@@ -1519,5 +1519,14 @@ TEST_CASE("Events: a month without its year takes the year named earlier in its 
   CHECK(OnlyEventWith(g, "Detention", {"Dana Bekova"}).date == "2017-06");
 }
 
+TEST_CASE("Events: what a speaker told us that someone did is not the speaker's", "[graph]") {
+  const DocumentGraph g = Build(
+      "Raushan Temirbekova, 50, of Astana, told us that her husband, Qanat Zhumabayev, went to Nilka county in "
+      "April 2017 and was detained there before the month was out.");
+  INFO(Render(g));
+  const Event& detention = OnlyEventWith(g, "Detention", {"Qanat Zhumabayev"});
+  CHECK(InRole(detention, "detainee") == std::vector<int>{EntityNamed(g, "Qanat Zhumabayev")});
+}
+
 }  // namespace
 }  // namespace kith
