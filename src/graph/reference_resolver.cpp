@@ -53,6 +53,26 @@ bool ReferenceResolver::HasQuoteMark(int s) const {
   return false;
 }
 
+bool ReferenceResolver::QuotesSomeone(int s) const {
+  if (!HasQuoteMark(s)) return false;
+  const Lexicon* speech = rules_.lexicon("speech_verbs");
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  bool open = false;
+  std::size_t words = 0;
+  std::size_t longest = 0;
+  for (std::size_t t = sent.first; t < sent.last; ++t) {
+    const Token& tok = ex_.tokens[t];
+    if (tok.norm == "\""sv) {
+      open = !open;
+      words = 0;
+      continue;
+    }
+    if (open && tok.kind == TokenKind::kWord) longest = std::max(longest, ++words);
+    if (!open && speech != nullptr && speech->FindWord(tok.lower) != nullptr) return true;
+  }
+  return longest > 4;
+}
+
 bool ReferenceResolver::QuoteOnly(int s) const {
   if (s < 0 || static_cast<std::size_t>(s) >= ex_.sentences.size()) return false;
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
@@ -94,7 +114,7 @@ int ReferenceResolver::Speaker(int s) const {
   if (s < 0 || static_cast<std::size_t>(s) >= ex_.sentences.size()) return -1;
   // An answer's words are its speaker's, unless it quotes someone else ("He said, \"...\"").
   if (const int answer = turns_.speaker[static_cast<std::size_t>(s)]; answer != InterviewTurns::kNotAnswer) {
-    return HasQuoteMark(s) ? -1 : answer;
+    return QuotesSomeone(s) ? -1 : answer;
   }
   const Lexicon* speech = rules_.lexicon("speech_verbs");
   for (int look = s; look >= 0 && look >= s - 1; --look) {

@@ -816,5 +816,20 @@ TEST_CASE("ReferenceResolver: a name shared only by persons of the other gender 
   CHECK(s.Resolve("her son") == Ids{aliya});
 }
 
+TEST_CASE("ReferenceResolver: a short quote in an answer leaves the answer its speaker's", "[graph]") {
+  Scene t("Aliya Bek, 45, is a seamstress. Aliya Bek spoke to us in Almaty.\n"
+          "Q: And then a trial?\n"
+          "A: The court gave me six years for \"inciting extremism\".\n"
+          "Q: And your brother?\n"
+          "A: The judge told him: \"You will never see your village again.\" Then they took me away.\n");
+  const int bek = t.Person("Aliya Bek", "female");
+  t.Mention("Aliya Bek", bek);
+  t.Mention("Aliya Bek", bek, 1);
+  CHECK(t.Resolve("me six") == Ids{bek});
+  // A quote of someone's words, with its speech verb, is that speaker's, not the answer's.
+  const ReferenceResolver r = t.Resolver();
+  CHECK(r.Speaker(t.ex().SentenceOf(t.Token("The judge"))) != bek);
+}
+
 }  // namespace
 }  // namespace kith
