@@ -374,25 +374,40 @@ std::string_view StripWordPunctuation(std::string_view w) {
   return w;
 }
 
-// "By Jane Doe", "By RFE/RL's Kazakh Service": sets *organisation to the
-// named organisation when it looks like one, and *person to the credit's
-// first part when that is one person ("Jane Doe", not "A and B").
+// The number of words that open a credit: 1 for "By", 2 for a kind of work and
+// "by" ("Interview by", "Reporting by"); 0 for none.
+std::size_t CreditOpening(const std::vector<std::string_view>& w) {
+  if (w.empty()) return 0;
+  if (w[0] == "By"sv || w[0] == "BY"sv) return 1;
+  static const char* const kWorks[] = {"Interview", "Interviewed", "Reporting", "Reported", "Written", "Text",
+                                       "Story", "Words", "Photos", "Photographs", "Translated", "Edited"};
+  if (w.size() < 3 || (w[1] != "by"sv && w[1] != "By"sv)) return 0;
+  for (const char* work : kWorks) {
+    if (w[0] == work) return 2;
+  }
+  return 0;
+}
+
+// "By Jane Doe", "Interview by Jane Doe", "By RFE/RL's Kazakh Service": sets
+// *organisation to the named organisation when it looks like one, and *person
+// to the credit's first part when that is one person ("Jane Doe", not "A and B").
 bool IsByline(const Line& line, const LineClassifierOptions& options, std::string* organisation,
               std::string* person) {
   const std::vector<std::string_view>& w = line.words;
   if (w.size() < 2 || w.size() > options.byline_max_words) return false;
-  if (w[0] != "By"sv && w[0] != "BY"sv) return false;
+  const std::size_t credit_words = CreditOpening(w);
+  if (credit_words == 0) return false;
   if (EndsWith(line.text, ".")) return false;  // a sentence, not a credit
   static const char* const kConnectors[] = {"and", "of",  "the", "de", "del", "da", "van", "von", "der",
                                             "den", "la",  "le",  "al", "el",  "bin", "ibn", "y",  "&",
                                             "in",  "for", "at",  "|",  "/",   "-"};
-  for (std::size_t i = 1; i < w.size(); ++i) {
+  for (std::size_t i = credit_words; i < w.size(); ++i) {
     std::size_t letters = 0;
     bool capitalised = false;
     LetterShape(w[i], &letters, &capitalised);
     bool connector = false;
     for (const char* c : kConnectors) connector = connector || w[i] == c;
-    if (i == 1 && !capitalised) return false;
+    if (i == credit_words && !capitalised) return false;
     if (!capitalised && !connector && letters > 0) return false;
   }
   // The credit may list people and an organisation ("Jane Doe, Example
@@ -400,7 +415,9 @@ bool IsByline(const Line& line, const LineClassifierOptions& options, std::strin
   // a slash acronym.
   std::string part;
   bool first_part = true;
-  const std::string credit = std::string(line.text.substr(w[0].size())) + ",";
+  const std::size_t credit_begin =
+      static_cast<std::size_t>(w[credit_words - 1].data() - line.text.data()) + w[credit_words - 1].size();
+  const std::string credit = std::string(line.text.substr(credit_begin)) + ",";
   for (char c : credit) {
     if (c != ',' && c != ';' && c != '|') {
       part += c;

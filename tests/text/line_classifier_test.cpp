@@ -111,6 +111,8 @@ TEST_CASE("line classifier removes each furniture shape with its rule", "[text]"
       {"By Jane Doe", "byline"},
       {"By Maria de la Cruz and Tom Reed", "byline"},
       {"By Example Radio's Northern Desk", "byline"},
+      {"Interview by Jane Doe", "byline"},
+      {"Photos by Maria de la Cruz", "byline"},
   };
   for (const Case& c : cases) {
     SECTION(c.line) {
@@ -282,6 +284,9 @@ TEST_CASE("line classifier takes the author from a byline crediting one person",
       {"By Maria de la Cruz and Tom Reed", ""},
       {"By Jane Doe, Tom Reed and Ann Lee", ""},
       {"By Example Radio's Northern Service", ""},
+      {"Interview by Jane Doe", "Jane Doe"},
+      {"Reporting by Jane Doe, Example News", "Jane Doe"},
+      {"Interview by the editors", ""},
   };
   for (const Case& c : cases) {
     SECTION(c.byline) {
