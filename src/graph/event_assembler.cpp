@@ -133,6 +133,8 @@ void EventAssembler::ResolveDates() {
   const DateResolver resolver(publication_);
   DateValue previous;
   int previous_sentence = -1;
+  std::size_t previous_first = 0;  // tokens of the date before
+  std::size_t previous_last = 0;
   bool previous_has_year = false;
   bool previous_is_birth = false;
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
@@ -153,15 +155,23 @@ void EventAssembler::ResolveDates() {
       d.year = previous.year;
     }
     // "In 2017 she was detained in Urumqi in June": a month told without its year in the sentence
-    // of a year is in that year.
+    // of a year is in that year, when the year opens the sentence or no comma stands between
+    // ("X, who fled in 2017, was detained in March" is another clause's year).
+    bool comma_between = false;
+    for (std::size_t k = previous_last; k < m.first && k < ex_.tokens.size(); ++k) {
+      comma_between = comma_between || ex_.tokens[k].norm == ","sv;
+    }
+    const bool year_opens = m.sentence >= 0 && previous_first <= ex_.sentences[static_cast<std::size_t>(m.sentence)].first + 1;
     if (!own_year && !previous_is_birth && d.month != 0 && previous_has_year && previous.year != 0 &&
         m.sentence == previous_sentence && previous.year != d.year && m.attributes.count("anchor") == 0 &&
-        months_before_publication) {
+        months_before_publication && (year_opens || !comma_between)) {
       d.year = previous.year;
     }
     dates_[i] = d;
     if (!d.empty()) {
       previous = d;
+      previous_first = m.first;
+      previous_last = m.last;
       previous_sentence = m.sentence;
       previous_has_year = own_year;
       // "born on March 8, 1979": a birth day starts no story in its year.
@@ -246,8 +256,14 @@ bool EventAssembler::AfterTriggersClause(const Candidate& c, const ExtractedMent
   std::size_t open = t;
   while (open > s.first && ex_.tokens[open - 1].norm != ","sv) --open;
   if (open == s.first || open >= t || !IsRelativePronoun(open)) return false;
-  for (std::size_t k = t; k < date.first; ++k) {
-    if (ex_.tokens[k].norm == ","sv) return true;
+  // The comma that closes the clause comes before the main clause's verb ("..., has not written");
+  // one inside a place ("in Urumqi, Xinjiang, in 2018") or before an aside closes nothing.
+  static constexpr std::string_view kMainVerbs[] = {"has", "have", "had", "is", "are", "was", "were",
+                                                    "will", "would", "can", "could", "did", "does"};
+  for (std::size_t k = t; k + 1 < date.first; ++k) {
+    if (ex_.tokens[k].norm != ","sv) continue;
+    const std::string& next = ex_.tokens[k + 1].lower;
+    if (std::find(std::begin(kMainVerbs), std::end(kMainVerbs), next) != std::end(kMainVerbs)) return true;
   }
   return false;
 }

@@ -128,8 +128,8 @@ class EventAssembler {
   // clause speaks of its own antecedent.
   bool InClauseAfterTrigger(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
   // True when the candidate's trigger lies in a relative clause opened by ", who" and `date`
-  // comes after a comma that closes it ("X, who is serving seven years, has not written since
-  // March"): the date is the main clause's, not the clause's event.
+  // comes after a comma that closes it before the main clause's verb ("X, who is serving seven
+  // years, has not written since March"): the date is the main clause's, not the clause's event.
   bool AfterTriggersClause(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
   // True when `date` comes after the candidate's trigger and dates a verb of speech a few words
   // before it ("X has died, his children said on Tuesday", "... told reporters on Monday"): the

@@ -1528,5 +1528,19 @@ TEST_CASE("Events: what a speaker told us that someone did is not the speaker's"
   CHECK(InRole(detention, "detainee") == std::vector<int>{EntityNamed(g, "Qanat Zhumabayev")});
 }
 
+TEST_CASE("Events: a comma inside a relative clause does not close it", "[graph]") {
+  const DocumentGraph g =
+      Build("Her brother Arman Bekov, who was detained in Urumqi, Xinjiang, in 2018, has not been heard from since.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Arman Bekov"}).date == "2018");
+}
+
+TEST_CASE("Events: a month takes no year from another clause of its sentence", "[graph]") {
+  const DocumentGraph g =
+      Build("Activist Arman Bekov, who fled China in 2017, was detained in Almaty in March.", "2025-06-04");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Arman Bekov"}).date == "2025-03");
+}
+
 }  // namespace
 }  // namespace kith
