@@ -248,6 +248,19 @@ std::vector<int> ArgumentReader::FamilyNamedGroup(const CaptureRange& c) const {
     if (!bears || (!gender.empty() && !person.gender.empty() && person.gender != gender)) continue;
     if (std::find(members.begin(), members.end(), e) == members.end()) members.push_back(e);
   }
+  // "The Bekov brothers" are siblings: not their father, who bears the name too.
+  if (AttributeOf(group->attributes, "tie") == "sibling"sv) {
+    std::vector<int> siblings;
+    for (int e : members) {
+      const bool parent = std::any_of(graph_.relations.begin(), graph_.relations.end(), [&](const Relation& r) {
+        const bool of_member = std::find(members.begin(), members.end(), r.object) != members.end();
+        const bool to_member = std::find(members.begin(), members.end(), r.subject) != members.end();
+        return (r.type == "parent"sv && r.subject == e && of_member) || (r.type == "child"sv && r.object == e && to_member);
+      });
+      if (!parent) siblings.push_back(e);
+    }
+    members = siblings;
+  }
   return members.size() >= 2 ? members : std::vector<int>{};
 }
 

@@ -1542,5 +1542,14 @@ TEST_CASE("Events: a month takes no year from another clause of its sentence", "
   CHECK(OnlyEventWith(g, "Detention", {"Arman Bekov"}).date == "2025-03");
 }
 
+TEST_CASE("Events: the brothers of a family name are not their father", "[graph]") {
+  const DocumentGraph g = Build(
+      "Serik Bekov, 70, said police detained his sons Arman Bekov and Timur Bekov in 2019. "
+      "The Bekov brothers were released in May 2020.");
+  INFO(Render(g));
+  const Event& release = OnlyEventWith(g, "Release", {"Arman Bekov", "Timur Bekov"});
+  CHECK(InRole(release, "released").size() == 2);
+}
+
 }  // namespace
 }  // namespace kith
