@@ -60,14 +60,19 @@ bool ReferenceResolver::QuotesSomeone(int s) const {
   bool open = false;
   std::size_t words = 0;
   std::size_t longest = 0;
+  static constexpr std::string_view kSpeakers[] = {"i", "me", "my", "we", "us", "our", "you", "your"};
   for (std::size_t t = sent.first; t < sent.last; ++t) {
     const Token& tok = ex_.tokens[t];
     if (tok.norm == "\""sv) {
+      // 'His last message was just: "Police detained me."': words introduced by a colon.
+      if (!open && t > sent.first && ex_.tokens[t - 1].norm == ":"sv) return true;
       open = !open;
       words = 0;
       continue;
     }
     if (open && tok.kind == TokenKind::kWord) longest = std::max(longest, ++words);
+    // A quote that speaks in the first or second person is somebody's words.
+    if (open && std::find(std::begin(kSpeakers), std::end(kSpeakers), tok.lower) != std::end(kSpeakers)) return true;
     if (!open && speech != nullptr && speech->FindWord(tok.lower) != nullptr) return true;
   }
   return longest > 4;

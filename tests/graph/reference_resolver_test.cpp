@@ -829,6 +829,14 @@ TEST_CASE("ReferenceResolver: a short quote in an answer leaves the answer its s
   // A quote of someone's words, with its speech verb, is that speaker's, not the answer's.
   const ReferenceResolver r = t.Resolver();
   CHECK(r.Speaker(t.ex().SentenceOf(t.Token("The judge"))) != bek);
+  // A short quote after a colon, or in the first person, is someone's words too.
+  Scene u("Aliya Bek, 45, is a seamstress. Aliya Bek spoke to us in Almaty.\n"
+          "Q: What did he write?\n"
+          "A: His last message was just: \"Police detained me.\"\n");
+  const int bek_u = u.Person("Aliya Bek", "female");
+  u.Mention("Aliya Bek", bek_u);
+  u.Mention("Aliya Bek", bek_u, 1);
+  CHECK(u.Resolver().Speaker(u.ex().SentenceOf(u.Token("His last"))) != bek_u);
 }
 
 }  // namespace
