@@ -2,7 +2,7 @@
 # tests/bench/run.sh: build kith in Release and run the speed benchmark.
 # The markdown table goes to stdout; build output and progress go to stderr.
 #
-#   tests/bench/run.sh                     # N = 10,000 and 100,000 (about 40 min on 2 vCPUs today)
+#   tests/bench/run.sh                     # N = 10,000 and 100,000 (about 60 min on 2 vCPUs today)
 #   tests/bench/run.sh --n 10000           # one size (about 6 min)
 #   tests/bench/run.sh --n 100000 --skip reingest,extract
 #   tests/bench/run.sh --help              # every option of kith_bench
