@@ -229,10 +229,8 @@ std::vector<int> ArgumentReader::FamilyNamedGroup(const CaptureRange& c) const {
   const Lexicon* groups = rules_.lexicon("group_nouns");
   const LexiconEntry* group = groups == nullptr ? nullptr : groups->FindWord(ex_.tokens[c.last - 1].lower);
   const Token& family = ex_.tokens[c.last - 2];
-  if (group == nullptr || family.kind != TokenKind::kWord || family.norm.empty() ||
-      family.norm[0] < 'A' || family.norm[0] > 'Z') {
-    return {};
-  }
+  // A capitalised word, in any script ("Bekov", "Özdemir"): its shape opens with 'X'.
+  if (group == nullptr || family.kind != TokenKind::kWord || family.shape.empty() || family.shape[0] != 'X') return {};
   const std::string gender = AttributeOf(group->attributes, "gender");
   std::vector<int> members;
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {

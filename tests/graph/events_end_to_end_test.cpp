@@ -1511,6 +1511,11 @@ TEST_CASE("Events: a group noun after a family name stands for the persons of th
   // The brothers only: not their cousin, who bears the name's feminine form.
   CHECK(InRole(detention, "detainee").size() == 2);
   CHECK(detention.date == "2021-03");
+  // A family name in another script's capitals is one too.
+  const DocumentGraph h = Build(
+      "The brothers Emre Özdemir and Kaan Özdemir were fined in 2019. In 2020 police detained the Özdemir brothers.");
+  INFO(Render(h));
+  CHECK(InRole(OnlyEventWith(h, "Detention", {"Emre Özdemir", "Kaan Özdemir"}), "detainee").size() == 2);
 }
 
 TEST_CASE("Events: a month without its year takes the year named earlier in its sentence", "[graph]") {
