@@ -56,11 +56,16 @@ bool ReferenceResolver::HasQuoteMark(int s) const {
 bool ReferenceResolver::QuotesSomeone(int s) const {
   if (!HasQuoteMark(s)) return false;
   const Lexicon* speech = rules_.lexicon("speech_verbs");
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const auto speaks = [&](const Token& tok) {
+    const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(tok.lower);
+    const std::string person = p == nullptr ? std::string() : AttributeOf(p->attributes, "person");
+    return person == "first"sv || person == "second"sv;
+  };
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
   bool open = false;
   std::size_t words = 0;
   std::size_t longest = 0;
-  static constexpr std::string_view kSpeakers[] = {"i", "me", "my", "we", "us", "our", "you", "your"};
   for (std::size_t t = sent.first; t < sent.last; ++t) {
     const Token& tok = ex_.tokens[t];
     if (tok.norm == "\""sv) {
@@ -72,7 +77,7 @@ bool ReferenceResolver::QuotesSomeone(int s) const {
     }
     if (open && tok.kind == TokenKind::kWord) longest = std::max(longest, ++words);
     // A quote that speaks in the first or second person is somebody's words.
-    if (open && std::find(std::begin(kSpeakers), std::end(kSpeakers), tok.lower) != std::end(kSpeakers)) return true;
+    if (open && speaks(tok)) return true;
     if (!open && speech != nullptr && speech->FindWord(tok.lower) != nullptr) return true;
   }
   return longest > 4;

@@ -253,8 +253,9 @@ class ReferenceResolver {
   // True when sentence `s` holds a double quotation mark.
   bool HasQuoteMark(int s) const;
   // True when sentence `s` quotes someone: it has a speech verb outside its quote marks, a quote
-  // after a colon, one in the first or second person, or one of more than four words. A short quote alone is a phrase held at a distance
-  // ("gave me six years for \"inciting extremism\""), not another's words.
+  // after a colon, one in the first or second person (the pronouns lexicon), or one of more than
+  // four words. A short quote alone is a phrase held at a distance ("gave me six years for
+  // \"inciting extremism\""), not another's words.
   bool QuotesSomeone(int s) const;
   std::vector<int> PersonsBefore(std::size_t t) const;
   // True when a plural kin word of one person ("her sons") lies between the last person named
