@@ -157,14 +157,16 @@ void EventAssembler::ResolveDates() {
     // "In 2017 she was detained in Urumqi in June": a month told without its year in the sentence
     // of a year is in that year, when the year opens the sentence or no comma stands between
     // ("X, who fled in 2017, was detained in March" is another clause's year).
-    bool comma_between = false;
-    for (std::size_t k = previous_last; k < m.first && k < ex_.tokens.size(); ++k) {
-      comma_between = comma_between || ex_.tokens[k].norm == ","sv;
-    }
-    const bool year_opens = m.sentence >= 0 && previous_first <= ex_.sentences[static_cast<std::size_t>(m.sentence)].first + 1;
+    const auto same_clause = [&] {
+      if (previous_first <= ex_.sentences[static_cast<std::size_t>(m.sentence)].first + 1) return true;
+      for (std::size_t k = previous_last; k < m.first; ++k) {
+        if (ex_.tokens[k].norm == ","sv) return false;
+      }
+      return true;
+    };
     if (!own_year && !previous_is_birth && d.month != 0 && previous_has_year && previous.year != 0 &&
-        m.sentence == previous_sentence && previous.year != d.year && m.attributes.count("anchor") == 0 &&
-        months_before_publication && (year_opens || !comma_between)) {
+        m.sentence >= 0 && m.sentence == previous_sentence && previous.year != d.year &&
+        m.attributes.count("anchor") == 0 && months_before_publication && same_clause()) {
       d.year = previous.year;
     }
     dates_[i] = d;
