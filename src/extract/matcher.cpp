@@ -232,6 +232,40 @@ bool EveryMatchPasses(const Matcher::Program& prog, const PcSet& through) {
   return true;
 }
 
+// Subsets of `at` (sets of instructions) such that every path from the
+// program's entry to its kMatch passes an instruction of one of them, each
+// from which no set can be dropped: found greedily, once dropping from the
+// first set on and once from the last, as the two may keep different sets.
+// Subsets of fewer than two sets are left out (a lone set is a key already).
+std::vector<std::vector<std::size_t>> MinimalCuts(const Matcher::Program& prog, const std::vector<const PcSet*>& at) {
+  std::vector<std::vector<std::size_t>> cuts;
+  if (at.size() < 2) return cuts;
+  const auto passes_kept = [&](const std::vector<bool>& kept) {
+    PcSet through(prog.code.size(), 0);
+    for (std::size_t i = 0; i < at.size(); ++i) {
+      if (!kept[i]) continue;
+      for (std::size_t pc = 0; pc < through.size(); ++pc) through[pc] |= (*at[i])[pc];
+    }
+    return EveryMatchPasses(prog, through);
+  };
+  std::vector<bool> all(at.size(), true);
+  if (!passes_kept(all)) return cuts;
+  for (const bool from_first : {true, false}) {
+    std::vector<bool> kept = all;
+    for (std::size_t n = 0; n < at.size(); ++n) {
+      const std::size_t i = from_first ? n : at.size() - 1 - n;
+      kept[i] = false;
+      if (!passes_kept(kept)) kept[i] = true;
+    }
+    std::vector<std::size_t> cut;
+    for (std::size_t i = 0; i < at.size(); ++i) {
+      if (kept[i]) cut.push_back(i);
+    }
+    if (cut.size() >= 2 && std::find(cuts.begin(), cuts.end(), cut) == cuts.end()) cuts.push_back(cut);
+  }
+  return cuts;
+}
+
 // Fills prog.closure_*: for every entry, the stops a depth-first walk meets
 // (first visit wins, as at run time), with the saves on the path to each.
 void BuildClosures(Matcher::Program* prog) {
@@ -468,8 +502,23 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
       }
     }
     // Alternatives that each need their own words ("stood ... holding" or
-    // "sat alone outside"): every match still consumes one word of the two
-    // lists together, so their union is a key too. Pairs only, at most four.
+    // "sat alone outside"; "stopped eating", "refused food" or "refused to
+    // eat"): every match still consumes one word of the lists together, so
+    // their union is a key too. Pairs first (at most four), then the cuts
+    // over all the partial keys of one kind.
+    const auto require_union = [&](const std::vector<std::size_t>& keys) {
+      Required all;
+      for (std::size_t k : keys) {
+        const Required& n = needs[k].first;
+        all.words.insert(all.words.end(), n.words.begin(), n.words.end());
+        all.labels.insert(all.labels.end(), n.labels.begin(), n.labels.end());
+      }
+      std::sort(all.words.begin(), all.words.end());
+      all.words.erase(std::unique(all.words.begin(), all.words.end()), all.words.end());
+      std::sort(all.labels.begin(), all.labels.end());
+      all.labels.erase(std::unique(all.labels.begin(), all.labels.end()), all.labels.end());
+      require(all);
+    };
     int unions = 0;
     for (std::size_t a = 0; a < partial.size() && unions < 4; ++a) {
       for (std::size_t b = a + 1; b < partial.size() && unions < 4; ++b) {
@@ -479,12 +528,22 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
         PcSet through(at_a);
         for (std::size_t pc = 0; pc < through.size(); ++pc) through[pc] |= at_b[pc];
         if (!EveryMatchPasses(*prog, through)) continue;
-        Required both;
-        std::set_union(na.words.begin(), na.words.end(), nb.words.begin(), nb.words.end(), std::back_inserter(both.words));
-        std::set_union(na.labels.begin(), na.labels.end(), nb.labels.begin(), nb.labels.end(),
-                       std::back_inserter(both.labels));
-        require(both);
+        require_union({partial[a], partial[b]});
         ++unions;
+      }
+    }
+    for (const bool words : {true, false}) {
+      std::vector<std::size_t> kind;
+      std::vector<const PcSet*> at;
+      for (std::size_t k : partial) {
+        if (needs[k].first.words.empty() == words) continue;
+        kind.push_back(k);
+        at.push_back(&needs[k].second);
+      }
+      for (const std::vector<std::size_t>& cut : MinimalCuts(*prog, at)) {
+        std::vector<std::size_t> keys;
+        for (std::size_t i : cut) keys.push_back(kind[i]);
+        require_union(keys);
       }
     }
     // Index the rule by what its first token can be: a mention label, a lexicon's first
