@@ -373,12 +373,13 @@ void Matcher::IndexKeyWords() {
   const std::size_t words = catalog_->word_count();
   key_in_word_pass_.assign(required_.size(), false);
   std::vector<std::vector<int>> keys_of_word(words);
-  std::map<int, std::vector<int>> keys_of_lexicon;  // catalog lexicon -> keys needing an entry of it
+  // catalog lexicon -> the keys needing an entry of it, with the attributes asked for
+  std::map<int, std::vector<std::pair<int, const std::map<std::string, std::string>*>>> keys_of_lexicon;
   for (std::size_t k = 0; k < required_.size(); ++k) {
     const Required& need = required_[k];
     if (!need.labels.empty() || need.test >= 0) continue;
     key_in_word_pass_[k] = true;
-    if (need.lexicon >= 0) keys_of_lexicon[need.lexicon].push_back(static_cast<int>(k));
+    for (const LexiconNeed& l : need.lexicons) keys_of_lexicon[l.lexicon].emplace_back(static_cast<int>(k), &l.where);
     for (int w : need.words) keys_of_word[static_cast<std::size_t>(w)].push_back(static_cast<int>(k));
   }
   key_offsets_.assign(words + 1, 0);
@@ -391,10 +392,9 @@ void Matcher::IndexKeyWords() {
       if (it == keys_of_lexicon.end()) continue;
       // Only keys some entry starting with this word has the attributes of ("where").
       const Lexicon& lex = catalog_->lexicon(lexicon);
-      for (int k : it->second) {
-        const auto& where = required_[static_cast<std::size_t>(k)].where;
-        const bool some_entry = std::any_of(entries->begin(), entries->end(), [&](int e) {
-          return lex.entries()[static_cast<std::size_t>(e)].Meets(where);
+      for (const auto& [k, where] : it->second) {
+        const bool some_entry = std::any_of(entries->begin(), entries->end(), [&, w = where](int e) {
+          return lex.entries()[static_cast<std::size_t>(e)].Meets(*w);
         });
         if (some_entry) keys.push_back(k);
       }
@@ -472,9 +472,9 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
       } else if (t.lexicon_ptr != nullptr) {
         // Any entry of the lexicon, as well as one with these attributes: where
         // alternatives ask for different attributes, the lexicon alone is the key.
-        need.lexicon = inst.lexicon;
+        need.lexicons = {LexiconNeed{inst.lexicon, {}}};
         note_need(need, pc);
-        need.where = t.lexicon_where;
+        need.lexicons.front().where = t.lexicon_where;
       } else if (!t.lower.empty() || !t.text.empty()) {
         for (const std::string& l : t.lower) need.words.push_back(m->catalog_->AddWord(l));
         for (const std::string& x : t.text) need.words.push_back(m->catalog_->AddWord(Utf8Lower(x)));
@@ -492,29 +492,33 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
         prog->required.push_back(id);
       }
     };
-    std::vector<std::size_t> partial;  // word or mention keys that some matches avoid
+    std::vector<std::size_t> partial;  // word, lexicon or mention keys that some matches avoid
     for (std::size_t k = 0; k < needs.size(); ++k) {
       const auto& [need, at] = needs[k];
       if (EveryMatchPasses(*prog, at)) {
         require(need);
-      } else if (!need.words.empty() || !need.labels.empty()) {
+      } else if (need.test < 0) {
         partial.push_back(k);
       }
     }
-    // Alternatives that each need their own words ("stood ... holding" or
-    // "sat alone outside"; "stopped eating", "refused food" or "refused to
-    // eat"): every match still consumes one word of the lists together, so
-    // their union is a key too. Pairs first (at most four), then the cuts
+    // Alternatives that each need their own words or lexicon entries ("stood
+    // ... holding" or "sat alone outside"; "stopped eating", "refused food"
+    // or "refused to eat"; a travel verb or a death verb): every match still
+    // consumes one of them together, so their union is a key too. Mentions
+    // unite only with mentions. Pairs first (at most four), then the cuts
     // over all the partial keys of one kind.
     const auto require_union = [&](const std::vector<std::size_t>& keys) {
       Required all;
       for (std::size_t k : keys) {
         const Required& n = needs[k].first;
         all.words.insert(all.words.end(), n.words.begin(), n.words.end());
+        all.lexicons.insert(all.lexicons.end(), n.lexicons.begin(), n.lexicons.end());
         all.labels.insert(all.labels.end(), n.labels.begin(), n.labels.end());
       }
       std::sort(all.words.begin(), all.words.end());
       all.words.erase(std::unique(all.words.begin(), all.words.end()), all.words.end());
+      std::sort(all.lexicons.begin(), all.lexicons.end());
+      all.lexicons.erase(std::unique(all.lexicons.begin(), all.lexicons.end()), all.lexicons.end());
       std::sort(all.labels.begin(), all.labels.end());
       all.labels.erase(std::unique(all.labels.begin(), all.labels.end()), all.labels.end());
       require(all);
@@ -524,7 +528,7 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
       for (std::size_t b = a + 1; b < partial.size() && unions < 4; ++b) {
         const auto& [na, at_a] = needs[partial[a]];
         const auto& [nb, at_b] = needs[partial[b]];
-        if (na.words.empty() != nb.words.empty()) continue;
+        if (na.labels.empty() != nb.labels.empty()) continue;
         PcSet through(at_a);
         for (std::size_t pc = 0; pc < through.size(); ++pc) through[pc] |= at_b[pc];
         if (!EveryMatchPasses(*prog, through)) continue;
@@ -532,11 +536,11 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
         ++unions;
       }
     }
-    for (const bool words : {true, false}) {
+    for (const bool mentions : {false, true}) {
       std::vector<std::size_t> kind;
       std::vector<const PcSet*> at;
       for (std::size_t k : partial) {
-        if (needs[k].first.words.empty() == words) continue;
+        if (needs[k].first.labels.empty() == mentions) continue;
         kind.push_back(k);
         at.push_back(&needs[k].second);
       }

@@ -98,19 +98,26 @@ class Matcher {
   std::vector<std::uint32_t> start_rule_offsets_;
   std::vector<int> start_rules_;
   std::shared_ptr<TokenTestCatalog> catalog_;
-  // Something a rule's every match consumes: a mention with one of `labels`,
-  // an entry of catalog lexicon `lexicon` with the attributes `where` asks
-  // for, one of the catalog's `words`, or a token passing catalog test
-  // `test`. A rule is not tried at a start token after the last token of its
-  // sentence holding it.
-  struct Required {
-    std::vector<std::string> labels;
+  // An entry of catalog lexicon `lexicon` with the attributes `where` asks for.
+  struct LexiconNeed {
     int lexicon = -1;
     std::map<std::string, std::string> where;
+    bool operator==(const LexiconNeed& o) const { return lexicon == o.lexicon && where == o.where; }
+    bool operator<(const LexiconNeed& o) const {
+      return lexicon != o.lexicon ? lexicon < o.lexicon : where < o.where;
+    }
+  };
+  // Something a rule's every match consumes: a mention with one of `labels`,
+  // one of the catalog's `words` or an entry of one of `lexicons` (sorted),
+  // or a token passing catalog test `test`. A rule is not tried at a start
+  // token after the last token of its sentence holding it.
+  struct Required {
+    std::vector<std::string> labels;
+    std::vector<LexiconNeed> lexicons;
     std::vector<int> words;
     int test = -1;
     bool operator==(const Required& o) const {
-      return labels == o.labels && lexicon == o.lexicon && where == o.where && words == o.words && test == o.test;
+      return labels == o.labels && lexicons == o.lexicons && words == o.words && test == o.test;
     }
   };
   std::vector<Required> required_;
