@@ -214,6 +214,7 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, cons
       }
     } else if (out.person < 0) {
       out.person = e;
+      out.person_at = m.first;
     }
   }
   return out;
@@ -289,6 +290,20 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     if (named.person >= 0 && look == s && depth < 3 && !gender.empty() && !in_quote_[t] &&
         entities_[static_cast<std::size_t>(named.person)].gender.empty()) {
       if (const int subject = subject_before(); subject >= 0) return subject;
+    }
+    // "He was held there until June, spokesman X said. His wife ...": a sentence that speaks of
+    // someone by a subject pronoun before the source its closing speech tag names goes on with
+    // whom that pronoun means.
+    if (look != s && named.person >= 0 && depth < 3 && !gender.empty() && !in_quote_[t]) {
+      const ExtractedMention* source = nullptr;
+      for (std::size_t i : persons_in_[static_cast<std::size_t>(look)]) {
+        if (ex_.mentions[i].first == named.person_at) source = &ex_.mentions[i];
+      }
+      const std::size_t p = SamePronoun(look, gender, true);
+      if (source != nullptr && p < named.person_at && ClosingSpeechTag(source->first, source->last)) {
+        const int same = NearestBefore(p, gender, false, depth + 1);
+        if (same >= 0 && same != named.person) return same;
+      }
     }
     if (named.person >= 0) return named.person;
     if (possessive && named.possessor >= 0) return named.possessor;
@@ -595,6 +610,37 @@ bool ReferenceResolver::SpeechTagBetweenCommas(std::size_t first, std::size_t la
   }
   const LexiconEntry* verb = verbs->FindWord(ex_.tokens[last].lower);
   return verb != nullptr && AttributeOf(verb->attributes, "tense") != "base"sv;
+}
+
+bool ReferenceResolver::ClosingSpeechTag(std::size_t first, std::size_t last) const {
+  const Lexicon* verbs = rules_.lexicon("speech_verbs");
+  const int s = ex_.SentenceOf(first);
+  if (verbs == nullptr || s < 0 || first == 0) return false;
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  const auto speech_verb = [&](std::size_t t) {
+    const LexiconEntry* verb = t < sent.last ? verbs->FindWord(ex_.tokens[t].lower) : nullptr;
+    return verb != nullptr && AttributeOf(verb->attributes, "tense") != "base"sv;
+  };
+  // The words from `from` to the sentence's end: at most five, none a comma or "that", then
+  // the closing punctuation.
+  const auto ends_after = [&](std::size_t from) {
+    std::size_t end = sent.last;
+    while (end > from && ex_.tokens[end - 1].kind == TokenKind::kPunct && ex_.tokens[end - 1].norm != ","sv) --end;
+    if (end == sent.last || end < from || end - from > 5) return false;
+    for (std::size_t t = from; t < end; ++t) {
+      if (ex_.tokens[t].norm == ","sv || ex_.tokens[t].lower == "that"sv) return false;
+    }
+    return true;
+  };
+  // ", said X."
+  if (first >= sent.first + 2 && speech_verb(first - 1) && ex_.tokens[first - 2].norm == ","sv) return ends_after(last);
+  if (!speech_verb(last) || !ends_after(last + 1)) return false;
+  // ", spokesman X said.": a comma before the name, with only the words of a title between.
+  for (std::size_t t = first; t-- > sent.first;) {
+    if (ex_.tokens[t].norm == ","sv) return true;
+    if (ex_.tokens[t].kind != TokenKind::kWord || speech_verb(t) || in_quote_[t]) return false;
+  }
+  return false;
 }
 
 bool ReferenceResolver::RelativeSpokenOf(int s, std::size_t end, const std::string& gender) const {

@@ -109,6 +109,10 @@ class ReferenceResolver {
   // Whether tokens [first, last) are the subject of a speech tag between commas: a comma before
   // them, a speech verb (not its base form) right after, and a comma after that (", his son said,").
   bool SpeechTagBetweenCommas(std::size_t first, std::size_t last) const;
+  // Whether the person at tokens [first, last) is the source named in the speech tag closing a
+  // sentence after a comma: ", spokesman X said." (up to five words after the verb, none a comma
+  // or "that": "said on Monday", "told reporters at a briefing") or ", said X.".
+  bool ClosingSpeechTag(std::size_t first, std::size_t last) const;
   // The Person mentions that start in sentence `s` (indexes into ex.mentions, ascending).
   const std::vector<std::size_t>& PersonsIn(int s) const { return persons_in_[static_cast<std::size_t>(s)]; }
   // The speaker of the quotes in sentence `s`, or -1.
@@ -151,6 +155,7 @@ class ReferenceResolver {
   // stands for no one person.
   struct Named {
     int person = -1;     // the first non-possessor whose gender does not conflict
+    std::size_t person_at = 0;  // the person's first token
     int possessor = -1;  // the first such possessor ("X's son"), unless X owns a thing
     std::size_t possessor_at = 0;  // the possessor's first token
     bool anyone = false;

@@ -839,5 +839,26 @@ TEST_CASE("ReferenceResolver: a short quote in an answer leaves the answer its s
   CHECK(u.Resolver().Speaker(u.ex().SentenceOf(u.Token("His last"))) != bek_u);
 }
 
+
+TEST_CASE("ReferenceResolver: the source in a closing speech tag is not whom the sentence spoke of", "[graph]") {
+  for (const char* tag : {"Foreign Ministry spokesman Erlan Sadyk said", "said Erlan Sadyk",
+                          "Erlan Sadyk told reporters on Monday"}) {
+    Scene s(std::string("Marat Bek was detained in March 2018. He was held in a camp until June, ") + tag +
+            ". \"He is thin,\" his wife told us.");
+    const int marat = s.Person("Marat Bek", "male");
+    const int erlan = s.Person("Erlan Sadyk", "male");
+    s.Mention("Marat Bek", marat);
+    s.Mention("Erlan Sadyk", erlan);
+    INFO(tag);
+    CHECK(s.Resolve("his wife") == Ids{marat});
+  }
+  // A sentence that speaks of no one by a pronoun before the tag leaves its source the first person.
+  Scene t("Marat Bek was detained in March 2018. The case is closed, spokesman Erlan Sadyk said. His wife left.");
+  const int marat = t.Person("Marat Bek", "male");
+  const int erlan = t.Person("Erlan Sadyk", "male");
+  t.Mention("Marat Bek", marat);
+  t.Mention("Erlan Sadyk", erlan);
+  CHECK(t.Resolve("His wife") == Ids{erlan});
+}
 }  // namespace
 }  // namespace kith
