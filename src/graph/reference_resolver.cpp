@@ -193,6 +193,12 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, cons
             std::end(kPrepositions)) {
       continue;
     }
+    // "According to X, after his release he was kept ...": the source of a claim is not whom it
+    // speaks of.
+    if (m.first >= sent.first + 2 && ex_.tokens[m.first - 1].lower == "to"sv &&
+        ex_.tokens[m.first - 2].lower == "according"sv) {
+      continue;
+    }
     const int e = mention_entity_[i];
     if (e < 0) {
       if (!SharedOnlyByOtherGender(m, gender)) out.unresolved = true;

@@ -860,5 +860,15 @@ TEST_CASE("ReferenceResolver: the source in a closing speech tag is not whom the
   t.Mention("Erlan Sadyk", erlan);
   CHECK(t.Resolve("His wife") == Ids{erlan});
 }
+
+TEST_CASE("ReferenceResolver: the source after 'according to' is not whom the claim speaks of", "[graph]") {
+  Scene s("Marat Bek was detained in 2018. According to Erlan Sadyk, after his release he was kept in Artux.");
+  const int marat = s.Person("Marat Bek", "male");
+  const int erlan = s.Person("Erlan Sadyk", "male");
+  s.Mention("Marat Bek", marat);
+  s.Mention("Erlan Sadyk", erlan);
+  CHECK(s.Resolve("his release") == Ids{marat});
+  CHECK(s.Resolve("he was") == Ids{marat});
+}
 }  // namespace
 }  // namespace kith
