@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "text/dateline.h"
 #include "text/front_matter.h"
 
 namespace kith {
@@ -218,6 +219,7 @@ Status ReadDocumentFromBytes(const std::string& path, std::string bytes, const R
   out->text = std::move(bytes);
   if (options.parse_front_matter) {
     KITH_RETURN_IF_ERROR(ParseFrontMatter(out));
+    if (out->meta.date.empty()) out->meta.date = DatelineDate(out->text, out->body);
   } else {
     out->body = Span{0, out->text.size()};
   }

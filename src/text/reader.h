@@ -4,7 +4,8 @@
 // mark becomes three spaces and each byte of invalid UTF-8 becomes '?', in
 // place, so a Span into Document::text is also a span into the file on disk.
 // Line ends (LF, CRLF, lone CR) are kept as they are. After the bytes are
-// checked the reader parses front matter (front_matter.h) and classifies the
+// checked the reader parses front matter (front_matter.h), takes the date of
+// a dateline when the front matter gives none (dateline.h), and classifies the
 // body's lines (line_classifier.h).
 //
 // Thread-safety: the functions are reentrant; they share no state.
@@ -35,8 +36,9 @@ struct ReadOptions {
   // Most warnings reported about runs of invalid UTF-8; past this one more
   // warning says "and N more". Default 20.
   std::size_t max_utf8_warnings = 20;
-  // Parse an optional front matter block at the top (front_matter.h). Default
-  // true; when false, meta stays empty and body is the whole text.
+  // Parse an optional front matter block at the top (front_matter.h), and
+  // read a dateline's date when it gives none (dateline.h). Default true; when
+  // false, meta stays empty and body is the whole text.
   bool parse_front_matter = true;
   // Furniture cue phrases (rules/lexicons/furniture.txt) for ClassifyLines.
   // Not owned; must outlive the call. nullptr = no phrase rules (the

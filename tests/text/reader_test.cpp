@@ -260,6 +260,14 @@ TEST_CASE("reader parses front matter then classifies lines", "[text]") {
   CHECK(doc.body == Span{0, text.size()});
 }
 
+TEST_CASE("reader takes a dateline's date when front matter gives none", "[text]") {
+  Document doc;
+  REQUIRE(Read("Bridge Reopens\n\nOSH, March 3, 2020 --\n\nThe bridge reopened on Tuesday.\n", &doc).ok());
+  CHECK(doc.meta.date == "2020-03-03");
+  REQUIRE(Read("---\ndate: 2021-01-05\n---\nOSH, March 3, 2020 --\nThe bridge reopened.\n", &doc).ok());
+  CHECK(doc.meta.date == "2021-01-05");
+}
+
 TEST_CASE("reader reports malformed front matter with line and column", "[text]") {
   Document doc;
   const Status s = Read("---\ntitle: A\nno colon here\n---\nBody text.\n", &doc);

@@ -1,0 +1,124 @@
+#include "text/dateline.h"
+
+#include <string_view>
+#include <vector>
+
+#include "text/front_matter.h"
+#include "text/line_classifier.h"
+
+namespace kith {
+namespace {
+
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsSpace(char c) { return c == ' ' || c == '\t'; }
+
+std::string_view TrimLeft(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  return s;
+}
+
+// Splits off the first word (up to a space) of `s`.
+std::string_view NextWord(std::string_view* s) {
+  *s = TrimLeft(*s);
+  std::size_t n = 0;
+  while (n < s->size() && !IsSpace((*s)[n])) ++n;
+  const std::string_view word = s->substr(0, n);
+  s->remove_prefix(n);
+  return word;
+}
+
+// "DUSHANBE," or "NUR-SULTAN," or "ST. PETERSBURG,": words in capitals up to a comma, then
+// perhaps one or two words in any case up to a second comma ("Kazakhstan,"). Returns the rest of
+// the line after the place, or `line` itself when it opens with none.
+std::string_view SkipPlace(std::string_view line, bool* found) {
+  *found = false;
+  std::size_t i = 0;
+  bool letters = false;
+  while (i < line.size() && line[i] != ',') {
+    const char c = line[i];
+    if (IsUpperAscii(c)) {
+      letters = true;
+    } else if (!(IsSpace(c) || c == '-' || c == '.' || c == '\'' || static_cast<unsigned char>(c) >= 0x80)) {
+      return line;
+    }
+    ++i;
+  }
+  if (!letters || i >= line.size()) return line;
+  std::string_view rest = line.substr(i + 1);
+  *found = true;
+  // An optional country or region: words up to a second comma, when a date does not come first.
+  const std::size_t comma = rest.find(',');
+  if (comma != std::string_view::npos && comma < 30) {
+    std::string_view region = TrimLeft(rest.substr(0, comma));
+    std::string_view probe = region;
+    const std::string_view first = NextWord(&probe);
+    std::string iso;
+    const bool is_date = NormalizeIsoDate(std::string(first) + " 1, 2000", &iso).ok();
+    if (!region.empty() && IsUpperAscii(region.front()) && !is_date) rest = rest.substr(comma + 1);
+  }
+  return rest;
+}
+
+// A whole date at the start of `s` ("November 9, 2022", "Nov. 9, 2022", "9 November 2022"):
+// its ISO form, with `s` moved past it; "" when `s` opens with none.
+std::string LeadingDate(std::string_view* s) {
+  std::string_view probe = *s;
+  std::string words;
+  for (int n = 0; n < 3; ++n) {
+    std::string_view w = NextWord(&probe);
+    if (w.empty()) return "";
+    if (n == 2 && !w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+    if (n > 0) words += ' ';
+    words += w;
+  }
+  std::string iso;
+  if (!NormalizeIsoDate(words, &iso).ok() || iso.size() != 10) return "";
+  *s = probe;
+  return iso;
+}
+
+// What may follow a date on a date line: a time of day and its zone, nothing else.
+bool OnlyTime(std::string_view rest) {
+  for (std::string_view w = NextWord(&rest); !w.empty(); w = NextWord(&rest)) {
+    const bool clock = w.find(':') != std::string_view::npos &&
+                       w.find_first_not_of("0123456789:") == std::string_view::npos;
+    const bool zone = w == "GMT" || w == "UTC" || w == "AM" || w == "PM" || w == "a.m." || w == "p.m." ||
+                      w == "|" || w == "-" || w == ",";
+    if (!clock && !zone) return false;
+  }
+  return true;
+}
+
+// After a dateline's date: an optional "(Outlet)", then a dash or the end of the line.
+bool DatelineTail(std::string_view rest) {
+  rest = TrimLeft(rest);
+  if (!rest.empty() && rest.front() == '(') {
+    const std::size_t close = rest.find(')');
+    if (close == std::string_view::npos) return false;
+    rest = TrimLeft(rest.substr(close + 1));
+  }
+  if (rest.empty()) return true;
+  for (std::string_view dash : {"--", "\xE2\x80\x94", "\xE2\x80\x93", "-"}) {
+    if (rest.substr(0, dash.size()) == dash) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string DatelineDate(const std::string& text, Span body) {
+  std::size_t seen = 0;
+  for (const Span& span : SplitLines(text, body)) {
+    std::string_view line = TrimLeft(std::string_view(text).substr(span.begin, span.end - span.begin));
+    if (line.empty()) continue;
+    if (++seen > kDatelineMaxLines) break;
+    bool place = false;
+    std::string_view rest = TrimLeft(SkipPlace(line, &place));
+    const std::string iso = LeadingDate(&rest);
+    if (iso.empty()) continue;
+    if (place ? DatelineTail(rest) : OnlyTime(rest)) return iso;
+  }
+  return "";
+}
+
+}  // namespace kith

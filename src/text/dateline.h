@@ -1,0 +1,28 @@
+// Dateline: the publication date an article states at its top, for articles
+// whose front matter gives none. Two shapes are read, in the first lines of
+// the body that are not blank:
+//  - a dateline: a place in capitals, perhaps its country, then the date, an
+//    optional outlet in parentheses and a dash, after which the first
+//    sentence may follow ("DUSHANBE, November 9, 2022 (Central Asia Monitor)
+//    --", "ALMATY, Kazakhstan, 3 March 2021 - Police ...");
+//  - a line that is only a date, perhaps with a time of day and its zone
+//    ("February 22, 2021 12:37 GMT", "22 March 2021").
+// Only a whole date (year, month and day) counts: "March 2021" alone is no
+// publication date.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "text/document.h"
+
+namespace kith {
+
+// Non-blank lines of the body that are searched.
+inline constexpr std::size_t kDatelineMaxLines = 8;
+
+// The ISO date ("YYYY-MM-DD") of the first dateline or date line among the
+// first kDatelineMaxLines non-blank lines of `body` in `text`; "" when none.
+std::string DatelineDate(const std::string& text, Span body);
+
+}  // namespace kith

@@ -1,0 +1,36 @@
+#include "text/dateline.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace kith {
+namespace {
+
+std::string DateOf(const std::string& text) { return DatelineDate(text, Span{0, text.size()}); }
+
+TEST_CASE("Dateline: a dateline's date is the publication date", "[text]") {
+  CHECK(DateOf("Scholar Dies\n\nDUSHANBE, November 9, 2022 (Central Asia Monitor) --\n\nHe died.\n") == "2022-11-09");
+  CHECK(DateOf("Title\n\nALMATY, Kazakhstan, 3 March 2021 - Police detained five people.\n") == "2021-03-03");
+  CHECK(DateOf("Title\nNUR-SULTAN, Sept. 14, 2021 \xE2\x80\x94 A court fined two women.\n") == "2021-09-14");
+  CHECK(DateOf("ST. PETERSBURG, May 2, 2020 --\nText.\n") == "2020-05-02");
+}
+
+TEST_CASE("Dateline: a line that is only a date, perhaps with a time", "[text]") {
+  CHECK(DateOf("Relatives Rally Again\n\nFebruary 22, 2021 12:37 GMT\n\nBy A Reporter\n") == "2021-02-22");
+  CHECK(DateOf("Relatives Rally Again\n22 March 2021\nText.\n") == "2021-03-22");
+}
+
+TEST_CASE("Dateline: prose, a month alone and dates far down are no publication date", "[text]") {
+  CHECK(DateOf("Title\n\nALMATY, Kazakhstan -- Police detained five people on March 3, 2021.\n").empty());
+  CHECK(DateOf("Title\n\nMarch 3, 2021 was the day police came.\n").empty());
+  CHECK(DateOf("Title\n\nALMATY, March 2021 --\n").empty());
+  CHECK(DateOf("Title\n\nALMATY, March 3, 2021 the police came.\n").empty());
+  CHECK(DateOf("Title\n\nAlmaty, March 3, 2021 --\n").empty());
+  std::string late = "Title\n";
+  for (int i = 0; i < 8; ++i) late += "A line of prose.\n";
+  CHECK(DateOf(late + "March 3, 2021\n").empty());
+}
+
+}  // namespace
+}  // namespace kith
