@@ -179,7 +179,7 @@ int ReferenceResolver::Speaker(int s) const {
 }
 
 ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, const std::string& gender, int quoted,
-                                                    bool skip_prepositional) const {
+                                                    bool skip_prepositional, bool skip_sources) const {
   static constexpr std::string_view kPrepositions[] = {"after", "before", "like", "unlike", "than", "with", "without",
                                                        "for", "to", "from", "by", "against", "besides"};
   Named out;
@@ -193,9 +193,7 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, cons
             std::end(kPrepositions)) {
       continue;
     }
-    // "According to X, after his release he was kept ...": the source of a claim is not whom it
-    // speaks of.
-    if (m.first >= sent.first + 2 && ex_.tokens[m.first - 1].lower == "to"sv &&
+    if (skip_sources && m.first >= sent.first + 2 && ex_.tokens[m.first - 1].lower == "to"sv &&
         ex_.tokens[m.first - 2].lower == "according"sv) {
       continue;
     }
@@ -285,7 +283,11 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
       const std::string& g = speaker < 0 ? gender : entities_[static_cast<std::size_t>(speaker)].gender;
       if (speaker >= 0 && (gender.empty() || g.empty() || g == gender)) return speaker;
     }
-    const Named named = NamedIn(look, look == s ? t : sent.last, gender, look == s ? in_quote_[t] : -1, own_subject);
+    // "According to X, after his release he was kept ...": the source of a claim is not whose
+    // thing it speaks of, though it may be whose relative ("According to X, her son ...").
+    const bool skip_sources = look == s && possessive && !OwnsPerson(t + 1);
+    const Named named =
+        NamedIn(look, look == s ? t : sent.last, gender, look == s ? in_quote_[t] : -1, own_subject, skip_sources);
     // "She said her brother was held with a Uyghur named X, and that her brother ...": a person
     // of unknown gender is not meant over a subject pronoun of the pronoun's gender before it.
     // Whom a subject pronoun of the pronoun's gender before it in its sentence means, or -1.
@@ -623,28 +625,55 @@ bool ReferenceResolver::ClosingSpeechTag(std::size_t first, std::size_t last) co
   const int s = ex_.SentenceOf(first);
   if (verbs == nullptr || s < 0 || first == 0) return false;
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
-  const auto speech_verb = [&](std::size_t t) {
+  // "said", "told" or "added" (not their base forms): the verbs that tag a report with its source.
+  const auto tag_verb = [&](std::size_t t) -> std::string_view {
     const LexiconEntry* verb = t < sent.last ? verbs->FindWord(ex_.tokens[t].lower) : nullptr;
-    return verb != nullptr && AttributeOf(verb->attributes, "tense") != "base"sv;
+    if (verb == nullptr || AttributeOf(verb->attributes, "tense") == "base"sv) return {};
+    const std::string_view lemma = AttributeOf(verb->attributes, "lemma");
+    return lemma == "say"sv || lemma == "tell"sv || lemma == "add"sv ? lemma : std::string_view{};
   };
-  // The words from `from` to the sentence's end: at most five, none a comma or "that", then
-  // the closing punctuation.
-  const auto ends_after = [&](std::size_t from) {
+  // After the verb: for "told", whom it was told to (a name or outlet in capitals, "reporters",
+  // "us"), then at most a time or place ("on Monday", "at a briefing"), then the closing
+  // punctuation.
+  const auto ends_after = [&](std::size_t from, std::string_view lemma) {
+    static constexpr std::string_view kAddressees[] = {"reporters", "journalists", "us", "me", "him", "her", "them"};
+    static constexpr std::string_view kAdjuncts[] = {"on", "in", "at", "last", "this", "earlier", "later",
+                                                     "yesterday", "today", "by", "during", "after"};
     std::size_t end = sent.last;
     while (end > from && ex_.tokens[end - 1].kind == TokenKind::kPunct && ex_.tokens[end - 1].norm != ","sv) --end;
-    if (end == sent.last || end < from || end - from > 5) return false;
-    for (std::size_t t = from; t < end; ++t) {
+    if (end == sent.last || end < from) return false;
+    std::size_t t = from;
+    if (lemma == "tell"sv) {
+      const std::size_t addressee = t;
+      if (t < end && std::find(std::begin(kAddressees), std::end(kAddressees), ex_.tokens[t].lower) != std::end(kAddressees)) {
+        ++t;
+      } else {
+        while (t < end && t < addressee + 4 && ex_.tokens[t].kind == TokenKind::kWord &&
+               ex_.tokens[t].norm != ex_.tokens[t].lower) {
+          ++t;
+        }
+      }
+      if (t == addressee) return false;
+    }
+    if (t == end) return true;
+    if (end - t > 7 || std::find(std::begin(kAdjuncts), std::end(kAdjuncts), ex_.tokens[t].lower) == std::end(kAdjuncts)) {
+      return false;
+    }
+    for (; t < end; ++t) {
       if (ex_.tokens[t].norm == ","sv || ex_.tokens[t].lower == "that"sv) return false;
     }
     return true;
   };
   // ", said X."
-  if (first >= sent.first + 2 && speech_verb(first - 1) && ex_.tokens[first - 2].norm == ","sv) return ends_after(last);
-  if (!speech_verb(last) || !ends_after(last + 1)) return false;
+  if (first >= sent.first + 2 && !tag_verb(first - 1).empty() && ex_.tokens[first - 2].norm == ","sv) {
+    return ends_after(last, "say");
+  }
+  const std::string_view lemma = tag_verb(last);
+  if (lemma.empty() || !ends_after(last + 1, lemma)) return false;
   // ", spokesman X said.": a comma before the name, with only the words of a title between.
   for (std::size_t t = first; t-- > sent.first;) {
     if (ex_.tokens[t].norm == ","sv) return true;
-    if (ex_.tokens[t].kind != TokenKind::kWord || speech_verb(t) || in_quote_[t]) return false;
+    if (ex_.tokens[t].kind != TokenKind::kWord || !tag_verb(t).empty() || in_quote_[t]) return false;
   }
   return false;
 }

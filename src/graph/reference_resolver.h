@@ -110,8 +110,9 @@ class ReferenceResolver {
   // them, a speech verb (not its base form) right after, and a comma after that (", his son said,").
   bool SpeechTagBetweenCommas(std::size_t first, std::size_t last) const;
   // Whether the person at tokens [first, last) is the source named in the speech tag closing a
-  // sentence after a comma: ", spokesman X said." (up to five words after the verb, none a comma
-  // or "that": "said on Monday", "told reporters at a briefing") or ", said X.".
+  // sentence after a comma: ", spokesman X said." or ", said X." with "said", "told" or "added";
+  // "told" names whom it was told to ("told reporters", "told Ala-Too Reporter"), and a time or
+  // place may follow ("said on Monday", "told us at a briefing"), nothing else.
   bool ClosingSpeechTag(std::size_t first, std::size_t last) const;
   // The Person mentions that start in sentence `s` (indexes into ex.mentions, ascending).
   const std::vector<std::size_t>& PersonsIn(int s) const { return persons_in_[static_cast<std::size_t>(s)]; }
@@ -163,8 +164,10 @@ class ReferenceResolver {
     bool unresolved = false;
   };
   // The persons of sentence `s` before token `end` (outside or inside quotes by `quoted`: 1, 0,
-  // or -1 for both); with `skip_prepositional`, none right after a preposition ("after X").
-  Named NamedIn(int s, std::size_t end, const std::string& gender, int quoted, bool skip_prepositional = false) const;
+  // or -1 for both); with `skip_prepositional`, none right after a preposition ("after X"); with
+  // `skip_sources`, none right after "according to".
+  Named NamedIn(int s, std::size_t end, const std::string& gender, int quoted, bool skip_prepositional = false,
+                bool skip_sources = false) const;
   int NearestBefore(std::size_t t, const std::string& gender, bool possessive, int depth = 0) const;
   // True when the name of mention `m`, which stands for no one entity, is a word of the names of
   // persons who all have a gender other than `gender` ("Abdurehim" for "Abdurehim Tursun" and

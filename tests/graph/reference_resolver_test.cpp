@@ -852,6 +852,17 @@ TEST_CASE("ReferenceResolver: the source in a closing speech tag is not whom the
     INFO(tag);
     CHECK(s.Resolve("his wife") == Ids{marat});
   }
+  // Only "said", "told" and "added" tag a report, and "told" names whom it was told to.
+  for (const char* other : {"A year after he vanished, spokesman Erlan Sadyk wrote a book about the camps.",
+                            "Fearing he would be next, businessman Erlan Sadyk told his family."}) {
+    Scene o(std::string("Marat Bek was detained in March 2018. ") + other + " His wife left.");
+    const int marat = o.Person("Marat Bek", "male");
+    const int erlan = o.Person("Erlan Sadyk", "male");
+    o.Mention("Marat Bek", marat);
+    o.Mention("Erlan Sadyk", erlan);
+    INFO(other);
+    CHECK(o.Resolve("His wife") == Ids{erlan});
+  }
   // A sentence that speaks of no one by a pronoun before the tag leaves its source the first person.
   Scene t("Marat Bek was detained in March 2018. The case is closed, spokesman Erlan Sadyk said. His wife left.");
   const int marat = t.Person("Marat Bek", "male");
@@ -869,6 +880,15 @@ TEST_CASE("ReferenceResolver: the source after 'according to' is not whom the cl
   s.Mention("Erlan Sadyk", erlan);
   CHECK(s.Resolve("his release") == Ids{marat});
   CHECK(s.Resolve("he was") == Ids{marat});
+  // The source's relative is the source's, and a later sentence may speak of the source.
+  Scene t("Aigul Sadykova lives in Almaty. According to Dana Omarova, her husband was detained in 2018. "
+          "She was detained a week later.");
+  const int aigul = t.Person("Aigul Sadykova", "female");
+  const int dana = t.Person("Dana Omarova", "female");
+  t.Mention("Aigul Sadykova", aigul);
+  t.Mention("Dana Omarova", dana);
+  CHECK(t.Resolve("her husband") == Ids{dana});
+  CHECK(t.Resolve("She was") == Ids{dana});
 }
 }  // namespace
 }  // namespace kith
