@@ -1,5 +1,7 @@
 #include "text/dateline.h"
 
+#include <algorithm>
+#include <iterator>
 #include <string_view>
 #include <vector>
 
@@ -59,10 +61,23 @@ std::string_view SkipPlace(std::string_view line, bool* found) {
   return rest;
 }
 
-// A whole date at the start of `s` ("November 9, 2022", "Nov. 9, 2022", "9 November 2022"):
-// its ISO form, with `s` moved past it; "" when `s` opens with none.
+// A whole date at the start of `s` ("November 9, 2022", "Nov. 9, 2022", "9 November 2022",
+// "2022-11-09"), perhaps after its weekday ("Tuesday, November 8, 2022"): its ISO form, with `s`
+// moved past it; "" when `s` opens with none.
 std::string LeadingDate(std::string_view* s) {
+  static constexpr std::string_view kWeekdays[] = {"Monday,", "Tuesday,", "Wednesday,", "Thursday,",
+                                                   "Friday,", "Saturday,", "Sunday,"};
   std::string_view probe = *s;
+  std::string_view after_weekday = probe;
+  const std::string_view first = NextWord(&after_weekday);
+  if (std::find(std::begin(kWeekdays), std::end(kWeekdays), first) != std::end(kWeekdays)) probe = after_weekday;
+  std::string iso;
+  std::string_view one = probe;
+  const std::string_view word = NextWord(&one);
+  if (word.size() == 10 && word[4] == '-' && NormalizeIsoDate(std::string(word), &iso).ok()) {
+    *s = one;
+    return iso;
+  }
   std::string words;
   for (int n = 0; n < 3; ++n) {
     std::string_view w = NextWord(&probe);
@@ -71,22 +86,35 @@ std::string LeadingDate(std::string_view* s) {
     if (n > 0) words += ' ';
     words += w;
   }
-  std::string iso;
   if (!NormalizeIsoDate(words, &iso).ok() || iso.size() != 10) return "";
   *s = probe;
   return iso;
 }
 
-// What may follow a date on a date line: a time of day and its zone, nothing else.
+// What may follow a date on a date line: a time of day and its zone ("at 12:37 p.m. EST"),
+// nothing else.
 bool OnlyTime(std::string_view rest) {
   for (std::string_view w = NextWord(&rest); !w.empty(); w = NextWord(&rest)) {
     const bool clock = w.find(':') != std::string_view::npos &&
                        w.find_first_not_of("0123456789:") == std::string_view::npos;
-    const bool zone = w == "GMT" || w == "UTC" || w == "AM" || w == "PM" || w == "a.m." || w == "p.m." ||
-                      w == "|" || w == "-" || w == ",";
-    if (!clock && !zone) return false;
+    const bool zone = w.size() >= 2 && w.size() <= 5 &&
+                      std::all_of(w.begin(), w.end(), [](char c) { return IsUpperAscii(c); });
+    const bool other = w == "a.m." || w == "p.m." || w == "at" || w == "|" || w == "-" || w == ",";
+    if (!clock && !zone && !other) return false;
   }
   return true;
+}
+
+// A line of running prose: ten words or more, ending as a sentence ends. Datelines come before
+// the first one.
+bool IsProse(std::string_view line) {
+  while (!line.empty() && IsSpace(line.back())) line.remove_suffix(1);
+  if (line.empty()) return false;
+  const char last = line.back();
+  if (last != '.' && last != '!' && last != '?' && last != '"') return false;
+  std::size_t words = 0;
+  for (std::string_view w = NextWord(&line); !w.empty(); w = NextWord(&line)) ++words;
+  return words >= 10;
 }
 
 // After a dateline's date: an optional "(Outlet)", then a dash or the end of the line.
@@ -115,8 +143,8 @@ std::string DatelineDate(const std::string& text, Span body) {
     bool place = false;
     std::string_view rest = TrimLeft(SkipPlace(line, &place));
     const std::string iso = LeadingDate(&rest);
-    if (iso.empty()) continue;
-    if (place ? DatelineTail(rest) : OnlyTime(rest)) return iso;
+    if (!iso.empty() && (place ? DatelineTail(rest) : OnlyTime(rest))) return iso;
+    if (IsProse(line)) break;
   }
   return "";
 }

@@ -5,10 +5,12 @@
 //    optional outlet in parentheses and a dash, after which the first
 //    sentence may follow ("DUSHANBE, November 9, 2022 (Central Asia Monitor)
 //    --", "ALMATY, Kazakhstan, 3 March 2021 - Police ...");
-//  - a line that is only a date, perhaps with a time of day and its zone
-//    ("February 22, 2021 12:37 GMT", "22 March 2021").
+//  - a line that is only a date, perhaps after its weekday and with a time
+//    of day and its zone ("Tuesday, February 22, 2021 12:37 GMT",
+//    "22 March 2021", "2021-02-22").
 // Only a whole date (year, month and day) counts: "March 2021" alone is no
-// publication date.
+// publication date. The search stops at the first line of running prose, so
+// a timeline or a date heading further down is not taken for one.
 #pragma once
 
 #include <cstddef>

@@ -19,6 +19,9 @@ TEST_CASE("Dateline: a dateline's date is the publication date", "[text]") {
 TEST_CASE("Dateline: a line that is only a date, perhaps with a time", "[text]") {
   CHECK(DateOf("Relatives Rally Again\n\nFebruary 22, 2021 12:37 GMT\n\nBy A Reporter\n") == "2021-02-22");
   CHECK(DateOf("Relatives Rally Again\n22 March 2021\nText.\n") == "2021-03-22");
+  CHECK(DateOf("Title\nTuesday, February 22, 2022 12:37 GMT\n") == "2022-02-22");
+  CHECK(DateOf("Title\nFeb. 22, 2021 at 12:37 p.m. EST\n") == "2021-02-22");
+  CHECK(DateOf("Title\n2021-02-22\n") == "2021-02-22");
 }
 
 TEST_CASE("Dateline: prose, a month alone and dates far down are no publication date", "[text]") {
@@ -27,6 +30,10 @@ TEST_CASE("Dateline: prose, a month alone and dates far down are no publication 
   CHECK(DateOf("Title\n\nALMATY, March 2021 --\n").empty());
   CHECK(DateOf("Title\n\nALMATY, March 3, 2021 the police came.\n").empty());
   CHECK(DateOf("Title\n\nAlmaty, March 3, 2021 --\n").empty());
+  // A timeline after the first paragraph of prose.
+  CHECK(DateOf("Title\n\nHer husband was jailed in 2020 and died in prison on Friday, his family said.\n\n"
+               "March 3, 2019\nHe was detained.\n")
+            .empty());
   std::string late = "Title\n";
   for (int i = 0; i < 8; ++i) late += "A line of prose.\n";
   CHECK(DateOf(late + "March 3, 2021\n").empty());
