@@ -48,7 +48,8 @@ std::string_view SkipPlace(std::string_view line, bool* found) {
   if (!letters || i >= line.size()) return line;
   std::string_view rest = line.substr(i + 1);
   *found = true;
-  // An optional country or region: words up to a second comma, when a date does not come first.
+  // An optional country or region: words up to a second comma, unless they open with a month
+  // ("November 9, 2022": a month name is what makes "<word> 1, 2000" a date).
   const std::size_t comma = rest.find(',');
   if (comma != std::string_view::npos && comma < 30) {
     std::string_view region = TrimLeft(rest.substr(0, comma));
