@@ -626,11 +626,11 @@ bool ReferenceResolver::ClosingSpeechTag(std::size_t first, std::size_t last) co
   if (verbs == nullptr || s < 0 || first == 0) return false;
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
   // "said", "told" or "added" (not their base forms): the verbs that tag a report with its source.
-  const auto tag_verb = [&](std::size_t t) -> std::string_view {
+  const auto tag_verb = [&](std::size_t t) -> std::string {
     const LexiconEntry* verb = t < sent.last ? verbs->FindWord(ex_.tokens[t].lower) : nullptr;
     if (verb == nullptr || AttributeOf(verb->attributes, "tense") == "base"sv) return {};
-    const std::string_view lemma = AttributeOf(verb->attributes, "lemma");
-    return lemma == "say"sv || lemma == "tell"sv || lemma == "add"sv ? lemma : std::string_view{};
+    std::string lemma = AttributeOf(verb->attributes, "lemma");
+    return lemma == "say"sv || lemma == "tell"sv || lemma == "add"sv ? lemma : std::string();
   };
   // After the verb: for "told", whom it was told to (a name or outlet in capitals, "reporters",
   // "us"), then at most a time or place ("on Monday", "at a briefing"), then the closing
@@ -668,7 +668,7 @@ bool ReferenceResolver::ClosingSpeechTag(std::size_t first, std::size_t last) co
   if (first >= sent.first + 2 && !tag_verb(first - 1).empty() && ex_.tokens[first - 2].norm == ","sv) {
     return ends_after(last, "say");
   }
-  const std::string_view lemma = tag_verb(last);
+  const std::string lemma = tag_verb(last);
   if (lemma.empty() || !ends_after(last + 1, lemma)) return false;
   // ", spokesman X said.": a comma before the name, with only the words of a title between.
   for (std::size_t t = first; t-- > sent.first;) {
