@@ -211,8 +211,11 @@ void LexiconLengths(const TokenTest& test, const std::vector<int>* cands, const 
 // the instructions marked in `through`.
 bool EveryMatchPasses(const Matcher::Program& prog, const PcSet& through) {
   using Op = Matcher::Program::Op;
-  PcSet seen(prog.code.size(), 0);
-  std::vector<std::size_t> stack{0};
+  // Asked many times per rule while compiling: the walk's memory is kept from call to call.
+  thread_local PcSet seen;
+  thread_local std::vector<std::size_t> stack;
+  seen.assign(prog.code.size(), 0);
+  stack.assign(1, 0);
   while (!stack.empty()) {
     const std::size_t pc = stack.back();
     stack.pop_back();
@@ -240,8 +243,9 @@ bool EveryMatchPasses(const Matcher::Program& prog, const PcSet& through) {
 std::vector<std::vector<std::size_t>> MinimalCuts(const Matcher::Program& prog, const std::vector<const PcSet*>& at) {
   std::vector<std::vector<std::size_t>> cuts;
   if (at.size() < 2) return cuts;
+  PcSet through;
   const auto passes_kept = [&](const std::vector<bool>& kept) {
-    PcSet through(prog.code.size(), 0);
+    through.assign(prog.code.size(), 0);
     for (std::size_t i = 0; i < at.size(); ++i) {
       if (!kept[i]) continue;
       for (std::size_t pc = 0; pc < through.size(); ++pc) through[pc] |= (*at[i])[pc];
