@@ -49,14 +49,13 @@ std::string_view SkipPlace(std::string_view line, bool* found) {
   std::string_view rest = line.substr(i + 1);
   *found = true;
   // An optional country or region: words up to a second comma, unless they open with a month
-  // ("November 9, 2022": a month name is what makes "<word> 1, 2000" a date).
+  // ("November 9, 2022").
   const std::size_t comma = rest.find(',');
   if (comma != std::string_view::npos && comma < 30) {
     std::string_view region = TrimLeft(rest.substr(0, comma));
     std::string_view probe = region;
     const std::string_view first = NextWord(&probe);
-    std::string iso;
-    const bool is_date = NormalizeIsoDate(std::string(first) + " 1, 2000", &iso).ok();
+    const bool is_date = MonthFromName(std::string(first)) != 0;
     if (!region.empty() && IsUpperAscii(region.front()) && !is_date) rest = rest.substr(comma + 1);
   }
   return rest;

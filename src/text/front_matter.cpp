@@ -91,21 +91,6 @@ int DaysInMonth(int year, int month) {
   return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
-// Month number (1-12) of an English month name, full or abbreviated, any case,
-// with an optional final '.'; 0 if none.
-int MonthFromName(std::string word) {
-  if (!word.empty() && word.back() == '.') word.pop_back();
-  word = Lower(word);
-  static const char* const kFull[] = {"january", "february", "march",     "april",   "may",      "june",
-                                      "july",    "august",   "september", "october", "november", "december"};
-  for (int m = 0; m < 12; ++m) {
-    const std::string full = kFull[m];
-    if (word == full || word == full.substr(0, 3)) return m + 1;
-  }
-  if (word == "sept"sv) return 9;
-  return 0;
-}
-
 std::string Pad(int value, int width) {
   std::string s = std::to_string(value);
   while (static_cast<int>(s.size()) < width) s.insert(s.begin(), '0');
@@ -211,6 +196,19 @@ bool ParseWrittenForm(const std::string& s, std::string* out) {
 }
 
 }  // namespace
+
+int MonthFromName(std::string word) {
+  if (!word.empty() && word.back() == '.') word.pop_back();
+  word = Lower(word);
+  static const char* const kFull[] = {"january", "february", "march",     "april",   "may",      "june",
+                                      "july",    "august",   "september", "october", "november", "december"};
+  for (int m = 0; m < 12; ++m) {
+    const std::string full = kFull[m];
+    if (word == full || word == full.substr(0, 3)) return m + 1;
+  }
+  if (word == "sept"sv) return 9;
+  return 0;
+}
 
 Status NormalizeIsoDate(const std::string& in, std::string* out) {
   std::size_t b = 0;

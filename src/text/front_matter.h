@@ -44,4 +44,8 @@ Status ParseFrontMatter(Document* doc);
 // Returns kInvalidInput naming the input otherwise; `*out` is then unchanged.
 Status NormalizeIsoDate(const std::string& in, std::string* out);
 
+// Month number (1-12) of an English month name, full or abbreviated ("Sept" too), any case,
+// with an optional final '.'; 0 if none.
+int MonthFromName(std::string word);
+
 }  // namespace kith
