@@ -219,6 +219,7 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, cons
     } else if (out.person < 0) {
       out.person = e;
       out.person_at = m.first;
+      out.person_last = m.last;
     }
   }
   return out;
@@ -303,12 +304,8 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     // someone by a subject pronoun before the source its closing speech tag names goes on with
     // whom that pronoun means.
     if (look != s && named.person >= 0 && depth < 3 && !gender.empty() && !in_quote_[t]) {
-      const ExtractedMention* source = nullptr;
-      for (std::size_t i : persons_in_[static_cast<std::size_t>(look)]) {
-        if (ex_.mentions[i].first == named.person_at) source = &ex_.mentions[i];
-      }
       const std::size_t p = SamePronoun(look, gender, true);
-      if (source != nullptr && p < named.person_at && ClosingSpeechTag(source->first, source->last)) {
+      if (p < named.person_at && ClosingSpeechTag(named.person_at, named.person_last)) {
         const int same = NearestBefore(p, gender, false, depth + 1);
         if (same >= 0 && same != named.person) return same;
       }

@@ -156,7 +156,8 @@ class ReferenceResolver {
   // stands for no one person.
   struct Named {
     int person = -1;     // the first non-possessor whose gender does not conflict
-    std::size_t person_at = 0;  // the person's first token
+    std::size_t person_at = 0;    // the person's first token
+    std::size_t person_last = 0;  // one past the person's last token
     int possessor = -1;  // the first such possessor ("X's son"), unless X owns a thing
     std::size_t possessor_at = 0;  // the possessor's first token
     bool anyone = false;
