@@ -193,10 +193,7 @@ ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, cons
             std::end(kPrepositions)) {
       continue;
     }
-    if (skip_sources && m.first >= sent.first + 2 && ex_.tokens[m.first - 1].lower == "to"sv &&
-        ex_.tokens[m.first - 2].lower == "according"sv) {
-      continue;
-    }
+    if (skip_sources && AfterAccordingTo(m.first, sent.first)) continue;
     const int e = mention_entity_[i];
     if (e < 0) {
       if (!SharedOnlyByOtherGender(m, gender)) out.unresolved = true;
@@ -675,6 +672,10 @@ bool ReferenceResolver::ClosingSpeechTag(std::size_t first, std::size_t last) co
   return false;
 }
 
+bool ReferenceResolver::AfterAccordingTo(std::size_t t, std::size_t floor) const {
+  return t >= floor + 2 && ex_.tokens[t - 1].lower == "to"sv && ex_.tokens[t - 2].lower == "according"sv;
+}
+
 bool ReferenceResolver::RelativeSpokenOf(int s, std::size_t end, const std::string& gender) const {
   const Lexicon* kin = rules_.lexicon("kin_terms");
   // A relative spoken of ("his son in Europe") may be whom a pronoun means; one who owns
@@ -684,7 +685,7 @@ bool ReferenceResolver::RelativeSpokenOf(int s, std::size_t end, const std::stri
     if (in_quote_[w] || (w + 1 < ex_.tokens.size() && ex_.tokens[w + 1].norm == "'s"sv)) continue;
     // "tried him in a hearing that, according to his son, lasted a day": the source of a claim
     // is not what the text goes on about.
-    if (w >= 3 && ex_.tokens[w - 2].lower == "to"sv && ex_.tokens[w - 3].lower == "according"sv) continue;
+    if (w >= 1 && AfterAccordingTo(w - 1)) continue;
     // "his hands, his son said, were the steadiest": nor is a relative in a speech tag between commas.
     if (w >= 1 && SpeechTagBetweenCommas(w - 1, w + 1)) continue;
     const LexiconEntry* entry = kin->FindWord(ex_.tokens[w].lower);

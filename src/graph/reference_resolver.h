@@ -114,6 +114,9 @@ class ReferenceResolver {
   // "told" names whom it was told to ("told reporters", "told Ala-Too Reporter"), and a time or
   // place may follow ("said on Monday", "told us at a briefing"), nothing else.
   bool ClosingSpeechTag(std::size_t first, std::size_t last) const;
+  // Whether token `t` comes right after "according to", both at or after token `floor`
+  // ("according to X", the source of a claim).
+  bool AfterAccordingTo(std::size_t t, std::size_t floor = 0) const;
   // The Person mentions that start in sentence `s` (indexes into ex.mentions, ascending).
   const std::vector<std::size_t>& PersonsIn(int s) const { return persons_in_[static_cast<std::size_t>(s)]; }
   // The speaker of the quotes in sentence `s`, or -1.
