@@ -390,6 +390,51 @@ bool EventAssembler::OnlyCaptured(const Candidate& c) {
   return setting != c.attributes.end() && setting->second == "captured"sv;
 }
 
+bool EventAssembler::PartyToReport(const ExtractedMention& m) const {
+  if (m.label != "Organization"sv) return false;  // "relatives in Ghulja told her": where they are
+  const Lexicon* speech = rules_.lexicon("speech_verbs");
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  const auto speech_lemma = [&](std::size_t t) -> std::string {
+    const LexiconEntry* verb = speech == nullptr || t >= ex_.tokens.size() ? nullptr : speech->FindWord(ex_.tokens[t].lower);
+    if (verb == nullptr || AttributeOf(verb->attributes, "tense") == "base"sv) return {};
+    return AttributeOf(verb->attributes, "lemma");
+  };
+  // The category of the role noun at token `t`, "" when it is none.
+  const auto role_category = [&](std::size_t t) -> std::string {
+    const LexiconEntry* role = roles == nullptr ? nullptr : roles->FindWord(ex_.tokens[t].lower);
+    return role == nullptr ? std::string() : AttributeOf(role->attributes, "category");
+  };
+  // Roles that speak for the body they are of: not protesters, detainees, plain people or kin.
+  const auto speaks_for = [](const std::string& category) {
+    return !category.empty() && category != "protest"sv && category != "legal_status"sv && category != "people"sv &&
+           category != "kin_like"sv;
+  };
+  std::size_t before = m.first;
+  if (before > 0 && ex_.tokens[before - 1].lower == "the"sv) --before;
+  if (before >= 1) {
+    const std::string& word = ex_.tokens[before - 1].lower;
+    if (speech_lemma(before - 1) == "tell"sv) return true;
+    if (before >= 2 && word == "to"sv && ex_.tokens[before - 2].lower == "according"sv) return true;
+    // Whom a speaker works for is an institution; "a teacher from Altay" or "a judge of the
+    // court that fined her" may still say where.
+    if (before >= 2) {
+      const std::string category = role_category(before - 2);
+      if ((word == "for"sv || word == "with"sv) && speaks_for(category)) return true;
+      const bool reports = category == "media"sv || category == "activism"sv;
+      if (word == "at"sv && (reports || category == "academia"sv)) return true;
+      if (word == "of"sv && reports) return true;
+    }
+  }
+  if (m.last < ex_.tokens.size()) {
+    const std::string lemma = speech_lemma(m.last);
+    if (lemma == "say"sv || lemma == "tell"sv) return true;
+    if (ex_.tokens[m.last].norm == "'s"sv && m.last + 1 < ex_.tokens.size() && speaks_for(role_category(m.last + 1))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 int EventAssembler::PlaceFor(const Candidate& c) const {
   if (c.place >= 0 || c.sentence < 0 || OnlyCaptured(c)) return c.place;
   // The place or institution nearest the reporting word, preferring one introduced by a
@@ -403,7 +448,7 @@ int EventAssembler::PlaceFor(const Candidate& c) const {
     const ExtractedMention& m = ex_.mentions[i];
     const int e = mention_entity_[i];
     if (e < 0 || (m.label != "Place"sv && m.label != "Organization"sv) || m.first < s.first || m.last > s.last) continue;
-    if (PlaceOfPerson(m)) continue;
+    if (PlaceOfPerson(m) || PartyToReport(m)) continue;
     const std::size_t b = ex_.tokens[m.first].span.begin;
     std::size_t distance = b >= near.end ? b - near.end : (b >= near.begin ? 0 : near.begin - b);
     std::size_t before = m.first;

@@ -1217,6 +1217,28 @@ TEST_CASE("Events: a place saying where a person is from is not where the event 
   CHECK(OnlyEventWith(h, "Fine", {"Erbol Qairatuly"}).place == -1);
 }
 
+TEST_CASE("Events: an institution a report comes from or goes to is not where the event happened", "[graph]") {
+  const auto place_of = [](const std::string& text, const std::string& kind, const std::string& who) {
+    const DocumentGraph g = Build(text);
+    INFO(Render(g));
+    const int place = OnlyEventWith(g, kind, {who}).place;
+    return place < 0 ? std::string("-") : g.entities[static_cast<std::size_t>(place)].name;
+  };
+  CHECK(place_of("Yerlan Bekuly told Steppe Radio that he was detained in March 2019.", "Detention", "Yerlan Bekuly") ==
+        "-");
+  CHECK(place_of("Yerlan Bekuly was released in 2020, Dana Kassymova, a spokeswoman for the Foreign Ministry, said.",
+                 "Release", "Yerlan Bekuly") == "-");
+  CHECK(place_of("The Foreign Ministry said Yerlan Bekuly was detained in August.", "Detention", "Yerlan Bekuly") == "-");
+  CHECK(place_of("Inkar Serikqyzy, a student at Astana Medical University, flew home in May.", "Travel",
+                 "Inkar Serikqyzy") == "-");
+  // Where the institution is where it happened, it still is.
+  CHECK(place_of("Yerlan Bekuly was detained at the Foreign Ministry in March.", "Detention", "Yerlan Bekuly") ==
+        "Foreign Ministry");
+  CHECK(place_of("On Tuesday a judge of the Specialized Interdistrict Administrative Court of Oral fined Aigul Serikqyzy "
+                 "50,000 tenge.",
+                 "Fine", "Aigul Serikqyzy") != "-");
+}
+
 TEST_CASE("Events: two penalties of one day, each with its own sum, for different persons are two", "[graph]") {
   const DocumentGraph g = Build(
       "The court on Sunday imposed these penalties:\n"
