@@ -890,5 +890,20 @@ TEST_CASE("ReferenceResolver: the source after 'according to' is not whom the cl
   CHECK(t.Resolve("her husband") == Ids{dana});
   CHECK(t.Resolve("She was") == Ids{dana});
 }
+
+TEST_CASE("ReferenceResolver: an object pronoun goes on with the sentence's subject, not a name after a preposition",
+          "[graph]") {
+  const auto detained = [](const std::string& second) {
+    Scene s("Aigul Sadykova stood outside the consulate. " + second);
+    const int aigul = s.Person("Aigul Sadykova", "female");
+    const int dana = s.Person("Dana Omarova", "female");
+    s.Mention("Aigul Sadykova", aigul);
+    s.Mention("Dana Omarova", dana);
+    return std::make_pair(s.Resolve("her.") == Ids{aigul}, s.Resolve("her.") == Ids{dana});
+  };
+  CHECK(detained("She spoke with Dana Omarova on Tuesday, hours after police detained her.").first);
+  // A name that is a subject, or a possessive "her", is left as it was.
+  CHECK(detained("She said Dana Omarova was there when police detained her.").second);
+}
 }  // namespace
 }  // namespace kith
