@@ -30,6 +30,16 @@ int NamePartOwner(const std::vector<NamePartCandidate>& candidates, std::size_t 
   if (!titled && before.size() > 1 && others_by_given) {
     if (const NamePartCandidate* c = only([](const NamePartCandidate& x) { return x.given_name; })) return c->entity;
   }
+  // Two or more who bear the very word as a later name would make it ambiguous as one: the
+  // given name's owner is meant ("Ablimit's brother" beside his children "E Ablimit" and
+  // "M Ablimit"; not "Zhaksylyquly" beside their father "Zhaksylyq O").
+  const auto later_name = std::count_if(before.begin(), before.end(), [](const NamePartCandidate* c) {
+    return !c->given_name && c->same_spelling;
+  });
+  if (!titled && later_name >= 2) {
+    const NamePartCandidate* c = only([](const NamePartCandidate& x) { return x.given_name; });
+    if (c != nullptr && c->same_spelling) return c->entity;
+  }
   // The others are called by their given names ("Darkhan sent me money"), so the part alone is
   // the one person never so called.
   const NamePartCandidate* surname_only = only([](const NamePartCandidate& x) {

@@ -78,5 +78,22 @@ TEST_CASE("NamePartOwner: the one person the article never calls by the given na
   CHECK(NamePartOwner(brothers, 60, "") == 0);
 }
 
+TEST_CASE("NamePartOwner: a given name two others bear as their family name is its owner's", "[graph]") {
+  // "A Tursun" (the father, introduced first), then his children "E Ablimit" and "M Ablimit";
+  // "Ablimit" alone. Only the son goes by his given name.
+  std::vector<NamePartCandidate> family{Candidate(0, 5, 0, "male"), Candidate(1, 20, 1, "male"),
+                                        Candidate(2, 40, 3, "female")};
+  for (NamePartCandidate& c : family) c.same_spelling = true;
+  family[0].given_name = true;
+  family[1].goes_by_given_name = true;
+  CHECK(NamePartOwner(family, 60, "") == 0);
+  CHECK(NamePartOwner(family, 60, "", true) != 0);  // "Mr. Ablimit": a family name
+  // A patronymic made of the father's name is not his given name spelled so.
+  family[1].same_spelling = false;
+  family[2].same_spelling = false;
+  family[0].same_spelling = false;
+  CHECK(NamePartOwner(family, 60, "") != 0);
+}
+
 }  // namespace
 }  // namespace kith
