@@ -519,7 +519,7 @@ std::string_view InverseDetail(std::string_view detail) {
   static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
       {"grandparent", "grandchild"},   {"great-grandparent", "great-grandchild"}, {"ancestor", "descendant"},
       {"parent-sibling", "sibling-child"}, {"parent-in-law", "child-in-law"},   {"step-parent", "step-child"},
-      {"adoptive", "adopted"}};
+      {"step-grandparent", "step-grandchild"}, {"adoptive", "adopted"}};
   for (const auto& [a, b] : kPairs) {
     if (detail == a) return b;
     if (detail == b) return a;
