@@ -819,6 +819,12 @@ void EventAssembler::JoinMentions(const std::vector<Entity>& entities, std::vect
         // are two ("- A: a fine of 98,300 tenge; - B: a fine of 98,300 tenge").
         const auto told = [](const Event& e) { return e.attributes.count("amount") || e.attributes.count("duration"); };
         const bool penalty = (a.kind == "Fine"sv || a.kind == "Sentence"sv) && told(a) && told(b);
+        // "A court fined six ... X was fined 61,260 tenge": one person's sum is not a counted
+        // group's.
+        const auto counted = [](const Event& e) { return e.attributes.count("participant_count") != 0; };
+        const bool own_sum = (a.kind == "Fine"sv || a.kind == "Sentence"sv) &&
+                             ((counted(a) && !told(a) && told(b)) || (counted(b) && !told(b) && told(a)));
+        if (own_sum && !same_words) continue;
         const bool same_date = !a.date.empty() && a.date == b.date &&
                                (a.kind == "Protest"sv || (a.date_precision == "day"sv && !penalty) || ShareParticipant(a, b));
         // One person's detention "in 2018" and "in January 2018" is one detention told twice.
@@ -890,6 +896,47 @@ void EventAssembler::FillGroupRoles(const std::vector<bool>& inner) {
   }
 }
 
+std::string EventAssembler::ParticipantRole(const std::string& kind) {
+  static const std::map<std::string, std::string> kRole = {
+      {"Protest", "protester"}, {"Detention", "detainee"}, {"Sentence", "defendant"}, {"Fine", "fined"},
+      {"Release", "released"},  {"Death", "victim"},       {"Travel", "traveller"}};
+  const auto role = kRole.find(kind);
+  return role == kRole.end() ? "participant" : role->second;
+}
+
+void EventAssembler::NameCountedCrowds(std::vector<Event>* events) const {
+  // Only commas, "and" and ages stand between the names of a list ("A, 61, B, 44, and C, 58").
+  const auto joins = [&](std::size_t from, std::size_t to) {
+    for (std::size_t t = from; t < to; ++t) {
+      const Token& w = ex_.tokens[t];
+      if (w.norm != ","sv && w.lower != "and"sv && w.lower != "aged"sv && w.kind != TokenKind::kNumber) return false;
+    }
+    return true;
+  };
+  for (Event& e : *events) {
+    const auto count = e.attributes.find("participant_count");
+    if (!e.roles.empty() || count == e.attributes.end() || e.evidence.sentence < 0) continue;
+    const int next = e.evidence.sentence + 1;
+    // The longest list of persons the next sentence names; "A's son": the owner is no member.
+    std::vector<int> longest;
+    std::vector<int> list;
+    std::size_t list_end = 0;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      const int entity = mention_entity_[i];
+      if (m.label != "Person"sv || m.sentence != next || entity < 0) continue;
+      if (m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv) continue;
+      if (!list.empty() && m.first < list_end) continue;  // a name inside the one before
+      if (list.empty() || !joins(list_end, m.first)) list.clear();
+      if (std::find(list.begin(), list.end(), entity) == list.end()) list.push_back(entity);
+      list_end = m.last;
+      if (list.size() > longest.size()) longest = list;
+    }
+    if (longest.size() < 2 || std::to_string(longest.size()) != count->second) continue;
+    for (int entity : longest) e.roles.push_back(EventRole{ParticipantRole(e.kind), entity});
+  }
+}
+
 std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
   // The longest match wins: a candidate whose words lie inside another's of the same rule and
   // kind ("X, was released" inside "the husband of one protester, X, was released") is dropped.
@@ -947,6 +994,8 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
   // Before events told twice are joined: a detention is read in its own sentence.
   AddDetainedProtesters(entities, &events);
   groups.resize(events.size(), -1);
+  // Before events told twice are joined: a crowd is counted in its own sentence.
+  NameCountedCrowds(&events);
   JoinMentions(entities, &events, &groups);
   for (const auto& [sentence, entity] : members_) {
     Event* last = nullptr;
@@ -955,11 +1004,7 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
       if (e.evidence.sentence == sentence - 1 && e.evidence.rule != "event.detained-protesters"sv) last = &e;
     }
     if (last == nullptr) continue;
-    static const std::map<std::string, std::string> kRole = {
-        {"Protest", "protester"}, {"Detention", "detainee"}, {"Sentence", "defendant"}, {"Fine", "fined"},
-        {"Release", "released"},  {"Death", "victim"},       {"Travel", "traveller"}};
-    const auto role = kRole.find(last->kind);
-    const EventRole r{role == kRole.end() ? "participant" : role->second, entity};
+    const EventRole r{ParticipantRole(last->kind), entity};
     if (!HasRole(*last, r)) last->roles.push_back(r);
   }
   AddProtesters(&events);

@@ -115,6 +115,12 @@ class EventAssembler {
   const ExtractedMention* NearestMoney(const Candidate& c) const;
   void AddAmount(const Candidate& c, Event* e) const;
   void AddParticipantCount(Event* e) const;
+  // The role a participant has in an event of kind `kind` ("Fine": "fined"), "participant" for others.
+  static std::string ParticipantRole(const std::string& kind);
+  // "A court fined six ethnic Kazakhs ... The court found A, 61, B, 44, ... and F guilty": an
+  // event of a counted crowd and no one named goes to the persons of the longest list the next
+  // sentence names (commas, "and" and ages between them), when they are exactly as many.
+  void NameCountedCrowds(std::vector<Event>* events) const;
   // Appends `e`, or one event per defendant, to *events; *groups gets each one's split group or -1.
   void AddTerms(Event e, std::vector<Event>* events, std::vector<int>* groups, int* next_group) const;
   void JoinMentions(const std::vector<Entity>& entities, std::vector<Event>* events, std::vector<int>* groups) const;

@@ -1239,6 +1239,31 @@ TEST_CASE("Events: an institution a report comes from or goes to is not where th
                  "Fine", "Aigul Serikqyzy") != "-");
 }
 
+TEST_CASE("Events: a counted crowd is the list of exactly as many persons the next sentence names", "[graph]") {
+  const DocumentGraph g = Build(
+      "A district court on Monday fined three ethnic Kazakhs who took part in a rally on Saturday. "
+      "The court found Aigerim Sadyqova, 34, Erbol Qairatuly, 29, and Serik Tolegenov, 61, guilty, "
+      "spokeswoman Dana Omarova said. Qairatuly was fined 98,300 tenge.");
+  INFO(Render(g));
+  // One person's sum is not the group's: that fine stays apart.
+  const std::vector<const Event*> fines = OfKind(g, "Fine");
+  REQUIRE(fines.size() == 2);
+  const Event& group = fines[0]->roles.size() == 3 ? *fines[0] : *fines[1];
+  const Event& own = fines[0]->roles.size() == 3 ? *fines[1] : *fines[0];
+  CHECK(group.roles.size() == 3);
+  CHECK(group.date == "2021-03-08");
+  CHECK(group.attributes.count("amount") == 0);
+  CHECK(own.attributes.count("amount") == 1);
+  CHECK(OnlyEventWith(g, "Protest", {"Aigerim Sadyqova", "Erbol Qairatuly", "Serik Tolegenov"}).date == "2021-03-06");
+  // Names that are no list, or a list of another size, name no one of the crowd.
+  for (const char* next : {"Aigerim Sadyqova was fined, her lawyer Dana Omarova said.",
+                           "The court found Aigerim Sadyqova and Erbol Qairatuly guilty."}) {
+    const DocumentGraph h = Build(std::string("A district court on Monday fined three ethnic Kazakhs. ") + next);
+    INFO(Render(h));
+    for (const Event& e : h.events) CHECK(e.roles.size() <= 1);
+  }
+}
+
 TEST_CASE("Events: two penalties of one day, each with its own sum, for different persons are two", "[graph]") {
   const DocumentGraph g = Build(
       "The court on Sunday imposed these penalties:\n"
