@@ -32,6 +32,16 @@ int AddInferredParent(DocumentGraph* graph, int parent, int child, std::vector<i
   return static_cast<int>(graph->relations.size() - 1);
 }
 
+// Whether kin term `term` names a parent-in-law ("father-in-law", "late mother-in-law"), not
+// a former one.
+bool ParentInLawTerm(const std::string& term) {
+  if (term.find("former") != std::string::npos || term.find("ex-") != std::string::npos) return false;
+  for (std::string_view end : {"father-in-law"sv, "mother-in-law"sv, "parent-in-law"sv}) {
+    if (term.size() >= end.size() && std::string_view(term).substr(term.size() - end.size()) == end) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int InferKinship(DocumentGraph* graph) {
@@ -46,7 +56,31 @@ int InferKinship(DocumentGraph* graph) {
     if (r.type == "child"sv) children[r.object].push_back({r.subject, static_cast<int>(i)});
     if (r.type == "sibling"sv) siblings.insert({std::min(r.subject, r.object), std::max(r.subject, r.object)});
   }
+  std::map<int, std::vector<std::pair<int, int>>> spouses;  // entity -> (spouse, stating relation)
+  for (std::size_t i = 0; i < graph->relations.size(); ++i) {
+    const Relation& r = graph->relations[i];
+    if (!named(r.subject) || !named(r.object)) continue;
+    if (r.type != "spouse"sv || r.term.find("ex-") != std::string::npos || r.term.find("former") != std::string::npos) continue;
+    spouses[r.subject].push_back({r.object, static_cast<int>(i)});
+    spouses[r.object].push_back({r.subject, static_cast<int>(i)});
+  }
   int added = 0;
+  // A parent-in-law is the parent of one's one (not former) spouse ("my father-in-law, X", said
+  // by Y's wife: X is Y's father).
+  for (std::size_t i = 0; i < graph->relations.size(); ++i) {
+    const Relation r = graph->relations[i];
+    if (r.type != "relative"sv || r.inferred || !named(r.subject) || !named(r.object) || !ParentInLawTerm(r.term)) continue;
+    const auto sp = spouses.find(r.object);
+    if (sp == spouses.end() || sp->second.size() != 1) continue;
+    const auto [spouse, via_spouse] = sp->second[0];
+    std::vector<std::pair<int, int>>& kids = children[r.subject];
+    if (spouse == r.subject || std::any_of(kids.begin(), kids.end(), [&](const auto& k) { return k.first == spouse; })) {
+      continue;
+    }
+    kids.push_back({spouse, AddInferredParent(graph, r.subject, spouse, {static_cast<int>(i), via_spouse}, r.evidence,
+                                              "infer.parent-in-law-is-spouses-parent")});
+    ++added;
+  }
   // A sibling of a parent's child is that parent's child too (stated siblings only, so one pass).
   std::vector<std::pair<int, int>> stated_siblings;
   for (std::size_t i = 0; i < graph->relations.size(); ++i) {
@@ -73,14 +107,6 @@ int InferKinship(DocumentGraph* graph) {
   // A parent's one spouse is the child's other parent, while the child has one parent only or
   // two of whom none is of the spouse's gender ("Their father, X ... The widow, Y": Y is the
   // mother). A former spouse is no parent by marriage.
-  std::map<int, std::vector<std::pair<int, int>>> spouses;  // entity -> (spouse, stating relation)
-  for (std::size_t i = 0; i < graph->relations.size(); ++i) {
-    const Relation& r = graph->relations[i];
-    if (!named(r.subject) || !named(r.object)) continue;
-    if (r.type != "spouse"sv || r.term.find("ex-") != std::string::npos || r.term.find("former") != std::string::npos) continue;
-    spouses[r.subject].push_back({r.object, static_cast<int>(i)});
-    spouses[r.object].push_back({r.subject, static_cast<int>(i)});
-  }
   std::map<int, std::vector<int>> parents_of;
   for (const auto& [parent, kids] : children) {
     for (const auto& k : kids) parents_of[k.first].push_back(parent);

@@ -293,6 +293,32 @@ TEST_CASE("InferKinship: a sibling of a parent's child is a sibling of the other
   CHECK(sibling_ties_1_3 == 1);
 }
 
+TEST_CASE("InferKinship: a parent-in-law is the parent of one's one spouse", "[graph]") {
+  // P0's father-in-law P1; P0 is married to P2, whose brother is P3.
+  DocumentGraph g = Persons(4);
+  Tie(&g, 1, "relative", 0, "father-in-law", 0);
+  Tie(&g, 2, "spouse", 0, "husband", 0);
+  Tie(&g, 3, "sibling", 2, "brother", 1);
+  InferKinship(&g);
+  INFO(Render(g));
+  CHECK(ParentOf(g, 1, 2));
+  CHECK(ParentOf(g, 1, 3));  // and so of the spouse's stated sibling
+  CHECK_FALSE(ParentOf(g, 1, 0));
+  // Two spouses, or a former father-in-law, say nothing of whose parent.
+  DocumentGraph two = Persons(4);
+  Tie(&two, 1, "relative", 0, "father-in-law", 0);
+  Tie(&two, 2, "spouse", 0, "husband", 0);
+  Tie(&two, 3, "spouse", 0, "husband", 1);
+  InferKinship(&two);
+  INFO(Render(two));
+  CHECK_FALSE(ParentOf(two, 1, 2));
+  DocumentGraph former = Persons(3);
+  Tie(&former, 1, "relative", 0, "former father-in-law", 0);
+  Tie(&former, 2, "spouse", 0, "husband", 0);
+  InferKinship(&former);
+  CHECK_FALSE(ParentOf(former, 1, 2));
+}
+
 }  // namespace
 TEST_CASE("ComposeGrandparents makes a parent's parent a grandparent, citing both ties", "[graph]") {
   DocumentGraph g = Persons(3);
