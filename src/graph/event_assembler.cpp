@@ -426,6 +426,15 @@ bool EventAssembler::PartyToReport(const ExtractedMention& m) const {
     }
   }
   if (m.last < ex_.tokens.size()) {
+    // "Radio Azattyq: Your father-in-law died last year.": an interviewer's label, words in
+    // capitals from the line's start up to a colon.
+    if (ex_.tokens[m.last].norm == ":"sv) {
+      std::size_t t = m.first;
+      while (t > 0 && !ex_.tokens[t].line_start && !ex_.tokens[t - 1].shape.empty() && ex_.tokens[t - 1].shape[0] == 'X') {
+        --t;
+      }
+      if (ex_.tokens[t].line_start) return true;
+    }
     const std::string lemma = speech_lemma(m.last);
     if (lemma == "say"sv || lemma == "tell"sv) return true;
     if (ex_.tokens[m.last].norm == "'s"sv && m.last + 1 < ex_.tokens.size() && speaks_for(role_category(m.last + 1))) {

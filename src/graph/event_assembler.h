@@ -107,7 +107,8 @@ class EventAssembler {
   // True when the organization mention `m` is where a report comes from or goes to, not where
   // something happened: whom something was told ("told RFE/RL"), a source ("according to the ministry",
   // "the ministry said") or whom a speaker works for ("a spokeswoman for the Foreign Ministry",
-  // "a researcher at Human Rights Watch", "the ministry's spokesman").
+  // "a researcher at Human Rights Watch", "the ministry's spokesman"), or a label naming who
+  // speaks ("Azattyq: ...").
   bool PartyToReport(const ExtractedMention& m) const;
   // True when the candidate's rule asks for the captured date and place only (setting=captured).
   static bool OnlyCaptured(const Candidate& c);

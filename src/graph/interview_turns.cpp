@@ -18,6 +18,7 @@ constexpr int kQuestion = 1;
 constexpr int kAnswer = 2;
 constexpr int kNamedAnswer = 3;
 constexpr int kCapitalsLabel = 4;  // a label in capitals that spells nobody's name
+constexpr int kBodyLabel = 5;      // an organization's name as a label ("Azattyq:", "RFE/RL:")
 
 struct LineLabel {
   int kind = kNoLabel;
@@ -85,6 +86,12 @@ LineLabel LabelAt(const Extraction& ex, const Lexicon* labels, const std::vector
     out.kind = kNamedAnswer;
     out.speaker = mention_entity[i];
     return out;
+  }
+  for (const ExtractedMention& m : ex.mentions) {
+    if (m.first == first && m.label == "Organization"sv && colon_at(m.last)) {
+      out.kind = kBodyLabel;
+      return out;
+    }
   }
   return CapitalsLabelAt(ex, mention_entity, first, end);
 }
@@ -280,17 +287,21 @@ InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, co
   int current = InterviewTurns::kNotAnswer;
   bool asking = false;
   // A transcript names its speakers in capitals: where two lines or more are a person's so, a
-  // line whose capitals spell no one's name is the host's, who asks.
+  // line whose capitals spell no one's name is the host's, who asks. Where two lines or more
+  // are answers, a line labelled with an outlet's or another body's name is the interviewer's.
   std::vector<LineLabel> line_labels(n);
   int spoken_in_capitals = 0;
+  int answers = 0;
   for (std::size_t s = 0; s < n; ++s) {
     const SentenceSpan& sent = ex.sentences[s];
     if (sent.first >= sent.last || !ex.tokens[sent.first].line_start) continue;
     line_labels[s] = LabelAt(ex, labels, mention_entity, sent.first, sent.last);
     if (line_labels[s].kind == kNamedAnswer && InCapitals(ex.tokens[sent.first])) ++spoken_in_capitals;
+    if (line_labels[s].kind == kNamedAnswer || line_labels[s].kind == kAnswer) ++answers;
   }
   for (LineLabel& label : line_labels) {
     if (label.kind == kCapitalsLabel) label.kind = spoken_in_capitals >= 2 ? kQuestion : kNoLabel;
+    if (label.kind == kBodyLabel) label.kind = answers >= 2 ? kQuestion : kNoLabel;
   }
   for (std::size_t s = 0; s < n; ++s) {
     const SentenceSpan& sent = ex.sentences[s];

@@ -7,7 +7,9 @@
 // "DINARA GRANT (guest):"), or of several names exactly one ending with it
 // ("YASIN:" for Zulpiye Yasin beside Yasin Tohti); a question label ("Q:") ends the turn, and so, in a
 // transcript with two such lines or more, does a label in capitals that spells
-// no one's name (the host's, "DAWSON:"). Sentences after the first line of a
+// no one's name (the host's, "DAWSON:"), and where two lines or more are answers,
+// a label that is an outlet's or another body's name ("Azattyq:"), the
+// interviewer's. Sentences after the first line of a
 // turn belong to it until the next line. The interviewee is the person a
 // verb of speech introduces in the nearer of the two lines before the first
 // labelled line that has one: the name right before the verb or right after

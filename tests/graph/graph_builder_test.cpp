@@ -660,6 +660,23 @@ TEST_CASE("Graph reads an answer's pronoun as whom the question before it asked 
   CHECK(uncle);
 }
 
+TEST_CASE("Graph reads an outlet's label in an interview as the interviewer's", "[graph]") {
+  const Article a = Build(
+      "Aigerim Sultanova, 38, spoke to Radio Azattyq in Almaty.\n\n"
+      "Radio Azattyq: What happened to your family?\n\n"
+      "Sultanova: In 2017 my father-in-law, Bekbolat Omarov, called from Tekes.\n\n"
+      "Radio Azattyq: Your father-in-law died last year.\n\n"
+      "Sultanova: Yes, in Tekes. He was 74.\n");
+  INFO(Render(a.graph));
+  const int bekbolat = EntityNamed(a.graph, "Bekbolat Omarov");
+  REQUIRE(bekbolat >= 0);
+  const auto death = std::find_if(a.graph.events.begin(), a.graph.events.end(), [](const Event& e) { return e.kind == "Death"; });
+  REQUIRE(death != a.graph.events.end());
+  REQUIRE(death->roles.size() == 1);
+  CHECK(death->roles[0].entity == bekbolat);
+  CHECK(death->place < 0);  // the label is no place
+}
+
 TEST_CASE("Graph reads a capitals label as the one person whose family name it is", "[graph]") {
   const Article a = Build(
       "HOST: My guest is Zulpiye Yasin, a nurse in Rotterdam.\n\n"
