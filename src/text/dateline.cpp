@@ -132,6 +132,31 @@ bool DatelineTail(std::string_view rest) {
   return false;
 }
 
+// "Published: ", "Posted on ", "First published ", "Date: ": a label saying the date after it is
+// the article's (any case of its first letter, the colon or "on" optional). Returns the rest of
+// the line after it, or `line` itself when it opens with none. "Updated: ..." is no such label.
+std::string_view SkipPublishedLabel(std::string_view line, bool* found) {
+  *found = false;
+  static constexpr std::string_view kLabels[] = {"published", "first published", "posted", "date",
+                                                 "publication date", "date published"};
+  std::string lower(line.substr(0, 24));
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (std::string_view label : kLabels) {
+    if (lower.compare(0, label.size(), label) != 0) continue;
+    std::string_view rest = line.substr(label.size());
+    if (!rest.empty() && rest.front() == ':') {
+      rest.remove_prefix(1);
+    } else if (rest.empty() || !IsSpace(rest.front())) {
+      continue;  // "Postedon", "Dates"
+    }
+    rest = TrimLeft(rest);
+    if (rest.substr(0, 3) == "on ") rest = TrimLeft(rest.substr(3));
+    *found = true;
+    return rest;
+  }
+  return line;
+}
+
 }  // namespace
 
 std::string DatelineDate(const std::string& text, Span body) {
@@ -140,8 +165,10 @@ std::string DatelineDate(const std::string& text, Span body) {
     std::string_view line = TrimLeft(std::string_view(text).substr(span.begin, span.end - span.begin));
     if (line.empty()) continue;
     if (++seen > kDatelineMaxLines) break;
+    bool labelled = false;
+    std::string_view rest = SkipPublishedLabel(line, &labelled);
     bool place = false;
-    std::string_view rest = TrimLeft(SkipPlace(line, &place));
+    if (!labelled) rest = TrimLeft(SkipPlace(line, &place));
     const std::string iso = LeadingDate(&rest);
     if (!iso.empty() && (place ? DatelineTail(rest) : OnlyTime(rest))) return iso;
     if (IsProse(line)) break;

@@ -24,6 +24,17 @@ TEST_CASE("Dateline: a line that is only a date, perhaps with a time", "[text]")
   CHECK(DateOf("Title\n2021-02-22\n") == "2021-02-22");
 }
 
+TEST_CASE("Dateline: a date after a label saying it is the article's", "[text]") {
+  CHECK(DateOf("A Wife Waits\n\nPublished: 2021-10-14\n\nText.\n") == "2021-10-14");
+  CHECK(DateOf("Title\nPosted on March 3, 2022 at 10:15\n") == "2022-03-03");
+  CHECK(DateOf("Title\nFirst published 4 May 2021\n") == "2021-05-04");
+  CHECK(DateOf("Title\ndate: 2020-01-31\n") == "2020-01-31");
+  // Not another label, and not a label in running text.
+  CHECK(DateOf("Title\nUpdated: 2021-10-14\n").empty());
+  CHECK(DateOf("Title\nPublished by the group on its site.\n").empty());
+  CHECK(DateOf("Title\nUpdated: 2021-10-15\nPublished: 2021-10-14\n") == "2021-10-14");
+}
+
 TEST_CASE("Dateline: prose, a month alone and dates far down are no publication date", "[text]") {
   CHECK(DateOf("Title\n\nALMATY, Kazakhstan -- Police detained five people on March 3, 2021.\n").empty());
   CHECK(DateOf("Title\n\nMarch 3, 2021 was the day police came.\n").empty());
