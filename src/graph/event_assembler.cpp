@@ -154,6 +154,13 @@ void EventAssembler::ResolveDates() {
         m.attributes.count("anchor") == 0 && months_before_publication) {
       d.year = previous.year;
     }
+    // "In December 2017 he was told to come back. ... He crossed on December 20": a day told
+    // without its year in the month just named with its year, a few sentences on, is in it.
+    if (!own_year && !previous_is_birth && d.month != 0 && d.day != 0 && previous_has_year && previous.year != 0 &&
+        previous.month == d.month && previous.day == 0 && m.sentence - previous_sentence <= 3 &&
+        previous.year != d.year && m.attributes.count("anchor") == 0 && months_before_publication) {
+      d.year = previous.year;
+    }
     // "In 2017 she was detained in Urumqi in June": a month told without its year in the sentence
     // of a year is in that year, when the year opens the sentence or no comma stands between
     // ("X, who fled in 2017, was detained in March" is another clause's year).

@@ -1461,6 +1461,19 @@ TEST_CASE("Events: a day told without its year goes on in the year of the day ju
   CHECK(OnlyEventWith(h, "Protest", {"Aigul Serikova"}).date == "2021-03-02");
 }
 
+TEST_CASE("Events: a day told without its year in the month just named with its year is in it", "[graph]") {
+  const DocumentGraph g = Build(
+      "In December 2017 officials told Marat Bekov to come back. He was afraid for his parents. "
+      "He crossed into China at Khorgos on December 20.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Travel", {"Marat Bekov"}).date == "2017-12-20");
+  // Another month, or a month too far back, leaves the day to the publication's year.
+  const DocumentGraph h = Build(
+      "In December 2017 officials told Marat Bekov to come back. He crossed into China at Khorgos on January 20.");
+  INFO(Render(h));
+  CHECK(OnlyEventWith(h, "Travel", {"Marat Bekov"}).date == "2021-01-20");
+}
+
 TEST_CASE("Events: a birth day lends no year to the day told after it", "[graph]") {
   const DocumentGraph g = Build(
       "Aigul Serikova was born on January 15, 1985, in Zhanaozen. On December 3 police detained her in Almaty.");
