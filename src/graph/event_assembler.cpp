@@ -451,6 +451,17 @@ bool EventAssembler::PartyToReport(const ExtractedMention& m) const {
   return false;
 }
 
+bool EventAssembler::FromPhrase(std::size_t t, std::size_t floor) const {
+  for (std::size_t k = t; k > floor && k + 5 > t; --k) {
+    const std::string& w = ex_.tokens[k - 1].lower;
+    if (w == "from"sv) return true;
+    if (w == "to"sv || w == "into"sv || w == "for"sv || w == "and"sv || ex_.tokens[k - 1].kind == TokenKind::kPunct) {
+      return false;
+    }
+  }
+  return false;
+}
+
 int EventAssembler::PlaceFor(const Candidate& c) const {
   if (c.place >= 0 || c.sentence < 0 || OnlyCaptured(c)) return c.place;
   // The place or institution nearest the reporting word, preferring one introduced by a
@@ -469,10 +480,15 @@ int EventAssembler::PlaceFor(const Candidate& c) const {
     std::size_t distance = b >= near.end ? b - near.end : (b >= near.begin ? 0 : near.begin - b);
     std::size_t before = m.first;
     if (before > s.first && ex_.tokens[before - 1].lower == "the"sv) --before;
-    const bool locative = before > s.first && std::any_of(std::begin(kLocative), std::end(kLocative), [&](const char* w) {
-                            return ex_.tokens[before - 1].lower == w;
-                          });
+    // "left for Kyrgyzstan": where a journey is headed.
+    const bool headed = c.kind == "Travel"sv && before > s.first && ex_.tokens[before - 1].lower == "for"sv;
+    const bool locative = headed || (before > s.first && std::any_of(std::begin(kLocative), std::end(kLocative),
+                                                                      [&](const char* w) {
+                                                                        return ex_.tokens[before - 1].lower == w;
+                                                                      }));
     if (!locative) distance += 100000;  // only when no locative one exists
+    // "travelled from her home in Taldykorgan to Almaty": a journey goes where it is headed.
+    if (c.kind == "Travel"sv && locative && FromPhrase(m.first, s.first)) distance += 50000;
     if (best < 0 || distance < best_score) {
       best = e;
       best_score = distance;

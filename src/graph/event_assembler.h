@@ -112,6 +112,9 @@ class EventAssembler {
   bool PartyToReport(const ExtractedMention& m) const;
   // True when the candidate's rule asks for the captured date and place only (setting=captured).
   static bool OnlyCaptured(const Candidate& c);
+  // Whether token `t` lies in a phrase opened by "from" at most four words before it, not past
+  // token `floor` ("from Ghulja", "from her home in Taldykorgan").
+  bool FromPhrase(std::size_t t, std::size_t floor) const;
   int PlaceFor(const Candidate& c) const;
   const ExtractedMention* NearestMoney(const Candidate& c) const;
   void AddAmount(const Candidate& c, Event* e) const;

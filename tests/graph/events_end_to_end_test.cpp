@@ -1239,6 +1239,19 @@ TEST_CASE("Events: an institution a report comes from or goes to is not where th
                  "Fine", "Aigul Serikqyzy") != "-");
 }
 
+TEST_CASE("Events: a journey's place is where it is headed, not where it set out from", "[graph]") {
+  const auto place_of = [](const std::string& text) {
+    const DocumentGraph g = Build(text);
+    INFO(Render(g));
+    const int place = OnlyEventWith(g, "Travel", {"Aigul Serikqyzy"}).place;
+    return place < 0 ? std::string("-") : g.entities[static_cast<std::size_t>(place)].name;
+  };
+  CHECK(place_of("In May Aigul Serikqyzy travelled from her home in Taldykorgan to Almaty.") == "Almaty");
+  CHECK(place_of("Aigul Serikqyzy flew from Istanbul to Moscow in May.") == "Moscow");
+  CHECK(place_of("Aigul Serikqyzy was allowed to leave for Kyrgyzstan in 2021; she now lives in Naryn.") ==
+        "Kyrgyzstan");
+}
+
 TEST_CASE("Events: a counted crowd is the list of exactly as many persons the next sentence names", "[graph]") {
   const DocumentGraph g = Build(
       "A district court on Monday fined three ethnic Kazakhs who took part in a rally on Saturday. "
