@@ -312,6 +312,13 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     }
     if (named.person >= 0) return named.person;
     if (possessive && named.possessor >= 0) return named.possessor;
+    // "X's mother travelled to the colony, but officials would not say whether he was held
+    // there": a subject pronoun of the possessor's gender, where its sentence names no one else
+    // who fits and speaks of no relative who might be meant, is the possessor.
+    if (look == s && !possessive && named.possessor >= 0 && depth < 3 && !gender.empty() && !in_quote_[t] &&
+        !RelativeSpokenOf(s, t, gender)) {
+      return named.possessor;
+    }
     // "X, the mullah who ..., got 18 years. ... The mullah did not live to see it. ... his widow":
     // a sentence before that names nobody may open with a description of someone named earlier.
     if (look != s) {

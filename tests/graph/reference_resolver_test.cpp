@@ -905,5 +905,17 @@ TEST_CASE("ReferenceResolver: an object pronoun goes on with the sentence's subj
   // A name that is a subject, or a possessive "her", is left as it was.
   CHECK(detained("She said Dana Omarova was there when police detained her.").second);
 }
+
+TEST_CASE("ReferenceResolver: a subject pronoun in a sentence that names only its possessor is the possessor",
+          "[graph]") {
+  Scene s("Marat Bek was jailed. His lawyer, Erlan Sadyk, said the client is ill. On Friday Bek's mother travelled "
+          "to the colony, but officials would not confirm that he was held there.");
+  const int marat = s.Person("Marat Bek", "male");
+  const int erlan = s.Person("Erlan Sadyk", "male");
+  s.Mention("Marat Bek", marat);
+  s.Mention("Erlan Sadyk", erlan);
+  s.Mention("Bek", marat, 1);
+  CHECK(s.Resolve("he was") == Ids{marat});
+}
 }  // namespace
 }  // namespace kith
