@@ -28,6 +28,15 @@ namespace {
 
 bool IsNameToken(const Token& t) { return t.kind == TokenKind::kWord && t.norm != "'s"sv && t.norm != "'"sv; }
 
+// Whether token `t` of `tokens` is a word of a name: a word, or the number after "No." that names
+// an institution ("Penal Colony No. 21").
+bool IsNameTokenAt(const std::vector<Token>& tokens, std::size_t t) {
+  if (IsNameToken(tokens[t])) return true;
+  if (tokens[t].kind != TokenKind::kNumber || t == 0) return false;
+  const std::string& before = tokens[t - 1].lower;
+  return before == "no."sv || before == "no"sv || before == "number"sv || before == "#"sv;
+}
+
 class Builder {
  public:
   // `joins`: pairs of mentions known to name one person (same_person.h), joined once persons are built.
@@ -71,7 +80,7 @@ class Builder {
   // Display text of a mention: tokens joined by their original spacing, possessive removed.
   std::string NameOf(const ExtractedMention& m) const {
     std::size_t last = m.last;
-    while (last > m.first && !IsNameToken(ex_.tokens[last - 1])) --last;
+    while (last > m.first && !IsNameTokenAt(ex_.tokens, last - 1)) --last;
     std::size_t first = m.first;
     if (first < last && (ex_.tokens[first].lower == "the"sv)) ++first;
     if (last <= first) return "";
@@ -81,7 +90,7 @@ class Builder {
   std::vector<std::string> NameTokens(const ExtractedMention& m) const {
     std::vector<std::string> out;
     for (std::size_t t = m.first; t < m.last; ++t) {
-      if (IsNameToken(ex_.tokens[t])) out.push_back(ex_.tokens[t].lower);
+      if (IsNameTokenAt(ex_.tokens, t)) out.push_back(ex_.tokens[t].lower);
     }
     return out;
   }

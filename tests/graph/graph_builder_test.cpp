@@ -1144,6 +1144,17 @@ TEST_CASE("Graph organizations: located form, bare head, canonical names and typ
   CHECK(MentionTexts(h.text(), g, hrw).size() == 2);
 }
 
+TEST_CASE("Graph keeps an institution's number in its name, and two numbers apart", "[graph]") {
+  Handmade h("He was moved from Penal Colony No. 21 to Penal Colony No. 6 last week.");
+  h.Add("Penal Colony No. 21", "Organization", {{"type", "GovernmentOrganization"}});
+  h.Add("Penal Colony No. 6", "Organization", {{"type", "GovernmentOrganization"}});
+  const DocumentGraph g = h.Build();
+  INFO(Render(g));
+  CHECK(CountKind(g, EntityKind::kOrganization) == 2);
+  CHECK(EntityNamed(g, "Penal Colony No. 21") >= 0);
+  CHECK(EntityNamed(g, "Penal Colony No. 6") >= 0);
+}
+
 TEST_CASE("Graph places inside an organization's name", "[graph]") {
   Handmade h("The U.S. Embassy and the Consulate in Almaty and Radio Free Asia spoke in the U.S. today.");
   h.Add("U.S. Embassy", "Organization");
