@@ -42,6 +42,20 @@ bool ParentInLawTerm(const std::string& term) {
   return false;
 }
 
+// "maternal" or "paternal" when kin term `term` names a grandparent on that side ("maternal
+// grandmother", "his late paternal grandfather"); "" otherwise.
+std::string GrandparentSide(const std::string& term) {
+  for (std::string_view side : {"maternal"sv, "paternal"sv}) {
+    const std::size_t at = term.find(side);
+    if (at == std::string::npos) continue;
+    const std::string_view rest = std::string_view(term).substr(at + side.size());
+    for (std::string_view kin : {" grandmother"sv, " grandfather"sv, " grandparent"sv}) {
+      if (rest == kin) return std::string(side);
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 int InferKinship(DocumentGraph* graph) {
@@ -79,6 +93,33 @@ int InferKinship(DocumentGraph* graph) {
     }
     kids.push_back({spouse, AddInferredParent(graph, r.subject, spouse, {static_cast<int>(i), via_spouse}, r.evidence,
                                               "infer.parent-in-law-is-spouses-parent")});
+    ++added;
+  }
+  // A maternal grandparent is the parent of one's one mother, a paternal one of one's one father
+  // ("her maternal grandmother, X", with the mother named: X is the mother's mother).
+  for (std::size_t i = 0; i < graph->relations.size(); ++i) {
+    const Relation r = graph->relations[i];
+    if (r.type != "relative"sv || r.inferred || !named(r.subject) || !named(r.object)) continue;
+    const std::string side = GrandparentSide(r.term);
+    if (side.empty()) continue;
+    const std::string parent_gender = side == "maternal"sv ? "female" : "male";
+    int parent = -1;
+    int via = -1;
+    int found = 0;
+    for (const auto& [p, kids] : children) {
+      if (graph->entities[static_cast<std::size_t>(p)].gender != parent_gender) continue;
+      for (const auto& [kid, stated] : kids) {
+        if (kid != r.object) continue;
+        parent = p;
+        via = stated;
+        ++found;
+      }
+    }
+    if (found != 1 || parent == r.subject) continue;
+    std::vector<std::pair<int, int>>& kids = children[r.subject];
+    if (std::any_of(kids.begin(), kids.end(), [&](const auto& k) { return k.first == parent; })) continue;
+    kids.push_back({parent, AddInferredParent(graph, r.subject, parent, {static_cast<int>(i), via}, r.evidence,
+                                              "infer.grandparent-is-parents-parent")});
     ++added;
   }
   // A sibling of a parent's child is that parent's child too (stated siblings only, so one pass).

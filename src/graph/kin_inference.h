@@ -2,6 +2,8 @@
 // family ties, stored as inferred with the ties they came from.
 //  - a parent-in-law ("father-in-law") of someone with one (not former) spouse
 //    is that spouse's parent;
+//  - a maternal (paternal) grandparent of someone with one known mother
+//    (father) is that parent's parent;
 //  - a stated sibling of a parent's child is that parent's child;
 //  - a parent's one (not former) spouse is the child's other parent, unless
 //    the child has two parents already or one of the spouse's gender;

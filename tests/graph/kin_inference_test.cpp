@@ -319,6 +319,30 @@ TEST_CASE("InferKinship: a parent-in-law is the parent of one's one spouse", "[g
   CHECK_FALSE(ParentOf(former, 1, 2));
 }
 
+TEST_CASE("InferKinship: a maternal grandparent is the mother's parent, a paternal one the father's", "[graph]") {
+  // P0's maternal grandmother P1; P0's parents are P2 (female) and P3 (male).
+  DocumentGraph g = Persons(5);
+  g.entities[2].gender = "female";
+  g.entities[3].gender = "male";
+  Tie(&g, 2, "parent", 0, "mother", 0);
+  Tie(&g, 3, "parent", 0, "father", 0);
+  Tie(&g, 1, "relative", 0, "maternal grandmother", 1);
+  Tie(&g, 4, "relative", 0, "paternal grandfather", 1);
+  InferKinship(&g);
+  INFO(Render(g));
+  CHECK(ParentOf(g, 1, 2));
+  CHECK_FALSE(ParentOf(g, 1, 3));
+  CHECK(ParentOf(g, 4, 3));
+  CHECK_FALSE(ParentOf(g, 4, 2));
+  // A grandmother of no side, or with no mother known, is no one's parent here.
+  DocumentGraph h = Persons(3);
+  h.entities[2].gender = "male";
+  Tie(&h, 2, "parent", 0, "father", 0);
+  Tie(&h, 1, "relative", 0, "grandmother", 1);
+  InferKinship(&h);
+  CHECK_FALSE(ParentOf(h, 1, 2));
+}
+
 }  // namespace
 TEST_CASE("ComposeGrandparents makes a parent's parent a grandparent, citing both ties", "[graph]") {
   DocumentGraph g = Persons(3);
