@@ -42,6 +42,16 @@ bool ParentInLawTerm(const std::string& term) {
   return false;
 }
 
+// Whether kin term `term` names a step-child ("stepson", "step-daughter"), not a former one.
+bool StepChildTerm(const std::string& term) {
+  if (term.find("former") != std::string::npos) return false;
+  for (std::string_view end : {"stepson"sv, "step-son"sv, "stepdaughter"sv, "step-daughter"sv, "stepchild"sv,
+                               "step-child"sv}) {
+    if (term.size() >= end.size() && std::string_view(term).substr(term.size() - end.size()) == end) return true;
+  }
+  return false;
+}
+
 // "maternal" or "paternal" when kin term `term` names a grandparent on that side ("maternal
 // grandmother", "his late paternal grandfather"); "" otherwise.
 std::string GrandparentSide(const std::string& term) {
@@ -80,19 +90,25 @@ int InferKinship(DocumentGraph* graph) {
   }
   int added = 0;
   // A parent-in-law is the parent of one's one (not former) spouse ("my father-in-law, X", said
-  // by Y's wife: X is Y's father).
+  // by Y's wife: X is Y's father); a step-child is the child of one's one spouse ("X, her
+  // stepson": X is her husband's son).
   for (std::size_t i = 0; i < graph->relations.size(); ++i) {
     const Relation r = graph->relations[i];
-    if (r.type != "relative"sv || r.inferred || !named(r.subject) || !named(r.object) || !ParentInLawTerm(r.term)) continue;
+    if (r.type != "relative"sv || r.inferred || !named(r.subject) || !named(r.object)) continue;
+    const bool in_law = ParentInLawTerm(r.term);
+    if (!in_law && !StepChildTerm(r.term)) continue;
     const auto sp = spouses.find(r.object);
     if (sp == spouses.end() || sp->second.size() != 1) continue;
     const auto [spouse, via_spouse] = sp->second[0];
-    std::vector<std::pair<int, int>>& kids = children[r.subject];
-    if (spouse == r.subject || std::any_of(kids.begin(), kids.end(), [&](const auto& k) { return k.first == spouse; })) {
+    const int parent = in_law ? r.subject : spouse;
+    const int child = in_law ? spouse : r.subject;
+    std::vector<std::pair<int, int>>& kids = children[parent];
+    if (parent == child || std::any_of(kids.begin(), kids.end(), [&](const auto& k) { return k.first == child; })) {
       continue;
     }
-    kids.push_back({spouse, AddInferredParent(graph, r.subject, spouse, {static_cast<int>(i), via_spouse}, r.evidence,
-                                              "infer.parent-in-law-is-spouses-parent")});
+    kids.push_back({child, AddInferredParent(graph, parent, child, {static_cast<int>(i), via_spouse}, r.evidence,
+                                             in_law ? "infer.parent-in-law-is-spouses-parent"
+                                                    : "infer.step-child-is-spouses-child")});
     ++added;
   }
   // A maternal grandparent is the parent of one's one mother, a paternal one of one's one father
@@ -161,6 +177,11 @@ int InferKinship(DocumentGraph* graph) {
     for (const auto& [kid, via] : kids) {
       std::vector<int>& known = parents_of[kid];
       if (kid == spouse || std::find(known.begin(), known.end(), spouse) != known.end() || known.size() >= 2) continue;
+      // "X, her stepson": a child tied to the spouse in another way is not the spouse's child.
+      const bool tied = std::any_of(graph->relations.begin(), graph->relations.end(), [&](const Relation& r) {
+        return (r.subject == kid && r.object == spouse) || (r.subject == spouse && r.object == kid);
+      });
+      if (tied) continue;
       bool same_gender = false;
       for (int p : known) same_gender = same_gender || (!gender_of(spouse).empty() && gender_of(p) == gender_of(spouse));
       if (same_gender) continue;

@@ -1,7 +1,7 @@
 // Kin inference within one document graph: facts that follow from stated
 // family ties, stored as inferred with the ties they came from.
 //  - a parent-in-law ("father-in-law") of someone with one (not former) spouse
-//    is that spouse's parent;
+//    is that spouse's parent, and a step-child ("stepson") that spouse's child;
 //  - a maternal (paternal) grandparent of someone with one known mother
 //    (father) is that parent's parent;
 //  - a stated sibling of a parent's child is that parent's child;

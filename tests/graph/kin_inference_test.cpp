@@ -343,6 +343,19 @@ TEST_CASE("InferKinship: a maternal grandparent is the mother's parent, a patern
   CHECK_FALSE(ParentOf(h, 1, 2));
 }
 
+TEST_CASE("InferKinship: a step-child is the child of one's one spouse, not one's own", "[graph]") {
+  // P0's stepson P1; P0 is married to P2.
+  DocumentGraph g = Persons(3);
+  g.entities[0].gender = "female";
+  g.entities[2].gender = "male";
+  Tie(&g, 1, "relative", 0, "stepson", 0);
+  Tie(&g, 2, "spouse", 0, "husband", 0);
+  InferKinship(&g);
+  INFO(Render(g));
+  CHECK(ParentOf(g, 2, 1));
+  CHECK_FALSE(ParentOf(g, 0, 1));  // the spouse's child, but no child of the step-mother
+}
+
 }  // namespace
 TEST_CASE("ComposeGrandparents makes a parent's parent a grandparent, citing both ties", "[graph]") {
   DocumentGraph g = Persons(3);
