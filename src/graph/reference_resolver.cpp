@@ -310,17 +310,6 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
         if (same >= 0 && same != named.person) return same;
       }
     }
-    // "She came back with a note from Meerim for Bakyt. Her step-granddaughter ...": a sentence
-    // that opens with a subject pronoun of the gender and names whoever fits only after a
-    // preposition goes on with whom that pronoun means.
-    if (look != s && named.person >= 0 && depth < 3 && !gender.empty() && !in_quote_[t] &&
-        AfterPreposition(named.person_at)) {
-      const std::size_t p = SamePronoun(look, gender, true);
-      if (p == FirstWord(look) && p < named.person_at) {
-        const int same = NearestBefore(p, gender, false, depth + 1);
-        if (same >= 0 && same != named.person) return same;
-      }
-    }
     if (named.person >= 0) return named.person;
     if (possessive && named.possessor >= 0) return named.possessor;
     // "X's mother travelled to the colony, but officials would not say whether he was held
