@@ -180,13 +180,19 @@ int ReferenceResolver::Speaker(int s) const {
 
 ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, const std::string& gender, int quoted,
                                                     bool skip_prepositional, bool skip_sources) const {
+  static constexpr std::string_view kPrepositions[] = {"after", "before", "like", "unlike", "than", "with", "without",
+                                                       "for", "to", "from", "by", "against", "besides"};
   Named out;
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
   for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
     const ExtractedMention& m = ex_.mentions[i];
     if (m.last > sent.last || m.first >= end) continue;
     if (quoted >= 0 && in_quote_[m.first] != (quoted == 1)) continue;
-    if (skip_prepositional && m.first > sent.first && AfterPreposition(m.first)) continue;
+    if (skip_prepositional && m.first > sent.first &&
+        std::find(std::begin(kPrepositions), std::end(kPrepositions), ex_.tokens[m.first - 1].lower) !=
+            std::end(kPrepositions)) {
+      continue;
+    }
     if (skip_sources && AfterAccordingTo(m.first, sent.first)) continue;
     const int e = mention_entity_[i];
     if (e < 0) {
@@ -290,15 +296,6 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     if (named.person >= 0 && look == s && depth < 3 && !gender.empty() && !in_quote_[t] &&
         entities_[static_cast<std::size_t>(named.person)].gender.empty()) {
       if (const int subject = subject_before(); subject >= 0) return subject;
-    }
-    // "She spoke with X on Tuesday, hours after police detained her": an object pronoun goes on
-    // with the subject its sentence opened with, not with someone named after a preposition.
-    if (named.person >= 0 && look == s && depth < 3 && !gender.empty() && !in_quote_[t] &&
-        AfterPreposition(named.person_at) && ObjectPronoun(t)) {
-      const std::size_t first = SamePronoun(s, gender, true);
-      if (first < named.person_at) {
-        if (const int subject = NearestBefore(first, gender, false, depth + 1); subject >= 0) return subject;
-      }
     }
     // "He was held there until June, spokesman X said. His wife ...": a sentence that speaks of
     // someone by a subject pronoun before the source its closing speech tag names goes on with
@@ -682,13 +679,6 @@ bool ReferenceResolver::ClosingSpeechTag(std::size_t first, std::size_t last) co
   return false;
 }
 
-bool ReferenceResolver::AfterPreposition(std::size_t t) const {
-  static constexpr std::string_view kPrepositions[] = {"after", "before", "like", "unlike", "than", "with", "without",
-                                                       "for", "to", "from", "by", "against", "besides"};
-  return t > 0 && std::find(std::begin(kPrepositions), std::end(kPrepositions), ex_.tokens[t - 1].lower) !=
-                      std::end(kPrepositions);
-}
-
 bool ReferenceResolver::AfterAccordingTo(std::size_t t, std::size_t floor) const {
   return t >= floor + 2 && ex_.tokens[t - 1].lower == "to"sv && ex_.tokens[t - 2].lower == "according"sv;
 }
@@ -994,12 +984,6 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
     e = first < t ? NearestBefore(first, gender, false) : -1;
   }
   return e < 0 ? std::vector<int>{} : std::vector<int>{e};
-}
-
-bool ReferenceResolver::ObjectPronoun(std::size_t t) const {
-  const Lexicon* pronouns = rules_.lexicon("pronouns");
-  const LexiconEntry* entry = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
-  return entry != nullptr && ObjectReading(t, *entry);
 }
 
 bool ReferenceResolver::ObjectReading(std::size_t t, const LexiconEntry& entry) const {

@@ -117,9 +117,6 @@ class ReferenceResolver {
   // Whether token `t` comes right after "according to", both at or after token `floor`
   // ("according to X", the source of a claim).
   bool AfterAccordingTo(std::size_t t, std::size_t floor = 0) const;
-  // Whether token `t` comes right after a preposition that keeps a name from being a clause's
-  // subject ("after X", "with X", "for X").
-  bool AfterPreposition(std::size_t t) const;
   // The Person mentions that start in sentence `s` (indexes into ex.mentions, ascending).
   const std::vector<std::size_t>& PersonsIn(int s) const { return persons_in_[static_cast<std::size_t>(s)]; }
   // The speaker of the quotes in sentence `s`, or -1.
@@ -154,8 +151,6 @@ class ReferenceResolver {
   // True when the pronoun at `t` is an object: "him", or "her" with no noun after it ("fined
   // her 80,000 tenge", "took her to a camp"; not "her son").
   bool ObjectReading(std::size_t t, const LexiconEntry& entry) const;
-  // Whether the pronoun at token `t` is read as an object ("detained her", not "her son").
-  bool ObjectPronoun(std::size_t t) const;
 
  private:
   // Persons named in sentence `s` before token `end` (`quoted` 1: inside quotes only, 0: outside only,
