@@ -936,6 +936,26 @@ std::string EventAssembler::ParticipantRole(const std::string& kind) {
   return role == kRole.end() ? "participant" : role->second;
 }
 
+bool EventAssembler::CrowdList(std::size_t first, std::size_t end) const {
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  const Lexicon* speech = rules_.lexicon("speech_verbs");
+  // "Their lawyers, A and B," or "Their mothers, A and B,": others, named by what they are.
+  for (std::size_t k = first; k > 0 && k + 3 > first; --k) {
+    const std::string& w = ex_.tokens[k - 1].lower;
+    if ((kin != nullptr && kin->FindWord(w) != nullptr) || (roles != nullptr && roles->FindWord(w) != nullptr)) {
+      return false;
+    }
+  }
+  // "A, B and C, who saw the arrests, told ...": witnesses or speakers, not the crowd.
+  for (std::size_t k = end; k < ex_.tokens.size() && k < end + 3; ++k) {
+    const Token& w = ex_.tokens[k];
+    if (w.lower == "who"sv || (speech != nullptr && speech->FindWord(w.lower) != nullptr)) return false;
+    if (w.norm != ","sv && w.kind != TokenKind::kNumber) break;
+  }
+  return true;
+}
+
 void EventAssembler::NameCountedCrowds(std::vector<Event>* events) const {
   // Only commas, "and" and ages stand between the names of a list ("A, 61, B, 44, and C, 58").
   const auto joins = [&](std::size_t from, std::size_t to) {
@@ -951,7 +971,10 @@ void EventAssembler::NameCountedCrowds(std::vector<Event>* events) const {
     const int next = e.evidence.sentence + 1;
     // The longest list of persons the next sentence names; "A's son": the owner is no member.
     std::vector<int> longest;
+    std::size_t longest_first = 0;
+    std::size_t longest_end = 0;
     std::vector<int> list;
+    std::size_t list_first = 0;
     std::size_t list_end = 0;
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
@@ -959,12 +982,20 @@ void EventAssembler::NameCountedCrowds(std::vector<Event>* events) const {
       if (m.label != "Person"sv || m.sentence != next || entity < 0) continue;
       if (m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv) continue;
       if (!list.empty() && m.first < list_end) continue;  // a name inside the one before
-      if (list.empty() || !joins(list_end, m.first)) list.clear();
+      if (list.empty() || !joins(list_end, m.first)) {
+        list.clear();
+        list_first = m.first;
+      }
       if (std::find(list.begin(), list.end(), entity) == list.end()) list.push_back(entity);
       list_end = m.last;
-      if (list.size() > longest.size()) longest = list;
+      if (list.size() > longest.size()) {
+        longest = list;
+        longest_first = list_first;
+        longest_end = list_end;
+      }
     }
     if (longest.size() < 2 || std::to_string(longest.size()) != count->second) continue;
+    if (!CrowdList(longest_first, longest_end)) continue;
     for (int entity : longest) e.roles.push_back(EventRole{ParticipantRole(e.kind), entity});
   }
 }

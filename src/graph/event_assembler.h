@@ -125,6 +125,10 @@ class EventAssembler {
   // event of a counted crowd and no one named goes to the persons of the longest list the next
   // sentence names (commas, "and" and ages between them), when they are exactly as many.
   void NameCountedCrowds(std::vector<Event>* events) const;
+  // Whether the list of names at tokens [first, end) may be a counted crowd: no kin or role word
+  // names them just before ("Their lawyers, A and B"), and no "who" or speech verb follows
+  // ("A and B, who saw it, told ...").
+  bool CrowdList(std::size_t first, std::size_t end) const;
   // Appends `e`, or one event per defendant, to *events; *groups gets each one's split group or -1.
   void AddTerms(Event e, std::vector<Event>* events, std::vector<int>* groups, int* next_group) const;
   void JoinMentions(const std::vector<Entity>& entities, std::vector<Event>* events, std::vector<int>* groups) const;

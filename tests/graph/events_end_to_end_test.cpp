@@ -1270,7 +1270,10 @@ TEST_CASE("Events: a counted crowd is the list of exactly as many persons the ne
   CHECK(OnlyEventWith(g, "Protest", {"Aigerim Sadyqova", "Erbol Qairatuly", "Serik Tolegenov"}).date == "2021-03-06");
   // Names that are no list, or a list of another size, name no one of the crowd.
   for (const char* next : {"Aigerim Sadyqova was fined, her lawyer Dana Omarova said.",
-                           "The court found Aigerim Sadyqova and Erbol Qairatuly guilty."}) {
+                           "The court found Aigerim Sadyqova and Erbol Qairatuly guilty.",
+                           "Their lawyers, Dana Omarova, Marat Bekov and Serik Omarov, said they would appeal.",
+                           "Dana Omarova, Marat Bekov and Serik Omarov, who saw the hearing, told reporters it was "
+                           "short."}) {
     const DocumentGraph h = Build(std::string("A district court on Monday fined three ethnic Kazakhs. ") + next);
     INFO(Render(h));
     for (const Event& e : h.events) CHECK(e.roles.size() <= 1);
