@@ -469,8 +469,15 @@ int EventAssembler::PlaceFor(const Candidate& c) const {
   static const char* const kLocative[] = {"in", "at", "near", "outside", "inside", "from", "to", "into", "behind"};
   const SentenceSpan& s = ex_.sentences[static_cast<std::size_t>(c.sentence)];
   const Span& near = c.trigger.empty() ? c.evidence.span : c.trigger;
-  int best = -1;
-  std::size_t best_score = 0;
+  const bool travel = c.kind == "Travel"sv;
+  struct Option {
+    int entity;
+    std::size_t distance;
+    bool locative;
+    bool origin;       // in a phrase opened by "from"
+    bool destination;  // after "to", "into", or "for" right after the verb
+  };
+  std::vector<Option> options;
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
     const int e = mention_entity_[i];
@@ -480,18 +487,29 @@ int EventAssembler::PlaceFor(const Candidate& c) const {
     std::size_t distance = b >= near.end ? b - near.end : (b >= near.begin ? 0 : near.begin - b);
     std::size_t before = m.first;
     if (before > s.first && ex_.tokens[before - 1].lower == "the"sv) --before;
-    // "left for Kyrgyzstan": where a journey is headed.
-    const bool headed = c.kind == "Travel"sv && before > s.first && ex_.tokens[before - 1].lower == "for"sv;
-    const bool locative = headed || (before > s.first && std::any_of(std::begin(kLocative), std::end(kLocative),
-                                                                      [&](const char* w) {
-                                                                        return ex_.tokens[before - 1].lower == w;
-                                                                      }));
-    if (!locative) distance += 100000;  // only when no locative one exists
-    // "travelled from her home in Taldykorgan to Almaty": a journey goes where it is headed.
-    if (c.kind == "Travel"sv && locative && FromPhrase(m.first, s.first)) distance += 50000;
-    if (best < 0 || distance < best_score) {
-      best = e;
-      best_score = distance;
+    const std::string& word = before > s.first ? ex_.tokens[before - 1].lower : std::string();
+    // "left for Kyrgyzstan": where a journey is headed, when "for" follows the verb closely
+    // (not "where he had worked for the Corps").
+    const bool headed = travel && word == "for"sv && ex_.tokens[before - 1].span.begin >= near.end &&
+                        ex_.tokens[before - 1].span.begin - near.end <= 12;
+    const bool locative =
+        headed || std::any_of(std::begin(kLocative), std::end(kLocative), [&](const char* w) { return word == w; });
+    const bool destination = headed || (travel && (word == "to"sv || word == "into"sv));
+    options.push_back(Option{e, distance, locative, travel && locative && FromPhrase(m.first, s.first), destination});
+  }
+  // "travelled from her home in Taldykorgan to Almaty": a journey goes where it is headed, so a
+  // place it set out from yields to one it went to ("fled from Ghulja, leaving her parents in
+  // Tekes" keeps Ghulja).
+  const bool any_destination = std::any_of(options.begin(), options.end(), [](const Option& o) { return o.destination; });
+  int best = -1;
+  std::size_t best_score = 0;
+  for (const Option& o : options) {
+    std::size_t score = o.distance;
+    if (!o.locative) score += 100000;  // only when no locative one exists
+    if (o.origin && any_destination) score += 50000;
+    if (best < 0 || score < best_score) {
+      best = o.entity;
+      best_score = score;
     }
   }
   return best;

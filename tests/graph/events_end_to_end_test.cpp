@@ -1250,6 +1250,10 @@ TEST_CASE("Events: a journey's place is where it is headed, not where it set out
   CHECK(place_of("Aigul Serikqyzy flew from Istanbul to Moscow in May.") == "Moscow");
   CHECK(place_of("Aigul Serikqyzy was allowed to leave for Kyrgyzstan in 2021; she now lives in Naryn.") ==
         "Kyrgyzstan");
+  // Where no place it went to is named, the place it set out from is still the one.
+  CHECK(place_of("Aigul Serikqyzy fled from Ghulja in 2016, leaving her parents behind in Tekes.") != "Tekes County");
+  CHECK(place_of("In 2016 Aigul Serikqyzy left Ghulja, where she had worked for the Xinjiang Production and "
+                 "Construction Corps.") != "Xinjiang Production and Construction Corps");
 }
 
 TEST_CASE("Events: a counted crowd is the list of exactly as many persons the next sentence names", "[graph]") {
