@@ -442,10 +442,16 @@ bool EventAssembler::PartyToReport(const ExtractedMention& m) const {
       }
       if (ex_.tokens[t].line_start) return true;
     }
+    // "The ministry said ...", not "police outside the consulate told her to leave".
+    static constexpr std::string_view kLocative[] = {"in", "at", "near", "outside", "inside", "behind", "opposite"};
+    const bool located = before >= 1 && std::find(std::begin(kLocative), std::end(kLocative),
+                                                  ex_.tokens[before - 1].lower) != std::end(kLocative);
     const std::string lemma = speech_lemma(m.last);
-    if (lemma == "say"sv || lemma == "tell"sv) return true;
-    if (ex_.tokens[m.last].norm == "'s"sv && m.last + 1 < ex_.tokens.size() && speaks_for(role_category(m.last + 1))) {
-      return true;
+    if (!located && (lemma == "say"sv || lemma == "tell"sv)) return true;
+    // "the ministry's spokesman"; "the court's judge fined her" says where.
+    if (ex_.tokens[m.last].norm == "'s"sv && m.last + 1 < ex_.tokens.size()) {
+      const std::string category = role_category(m.last + 1);
+      if (speaks_for(category) && category != "law"sv) return true;
     }
   }
   return false;

@@ -1234,6 +1234,10 @@ TEST_CASE("Events: an institution a report comes from or goes to is not where th
   // Where the institution is where it happened, it still is.
   CHECK(place_of("Yerlan Bekuly was detained at the Foreign Ministry in March.", "Detention", "Yerlan Bekuly") ==
         "Foreign Ministry");
+  CHECK(place_of("On Monday, police outside the Chinese Consulate told Yerlan Bekuly to leave and then detained him.",
+                 "Detention", "Yerlan Bekuly") != "-");
+  CHECK(place_of("On Tuesday, the Medeu District Court's judge fined Yerlan Bekuly 80,000 tenge.", "Fine",
+                 "Yerlan Bekuly") != "-");
   CHECK(place_of("On Tuesday a judge of the Specialized Interdistrict Administrative Court of Oral fined Aigul Serikqyzy "
                  "50,000 tenge.",
                  "Fine", "Aigul Serikqyzy") != "-");
