@@ -9,6 +9,9 @@
 #include "text/line_classifier.h"
 
 namespace kith {
+
+using namespace std::string_view_literals;
+
 namespace {
 
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
@@ -132,6 +135,17 @@ bool DatelineTail(std::string_view rest) {
   return false;
 }
 
+// After a labelled date: a time, then perhaps a byline or another field of the header
+// ("Posted on 12 March 2022 by admin", "Published: March 12, 2022 | Updated: March 14, 2022").
+bool LabelTail(std::string_view rest) {
+  rest = TrimLeft(rest);
+  for (std::string_view sep : {"|"sv, "by "sv, "By "sv, "\xC2\xB7"sv, "\xE2\x80\xA2"sv, ";"sv}) {
+    const std::size_t at = rest.find(sep);
+    if (at != std::string_view::npos && (at == 0 || IsSpace(rest[at - 1]))) return OnlyTime(rest.substr(0, at));
+  }
+  return OnlyTime(rest);
+}
+
 // "Published: ", "Posted on ", "First published ", "Date: ": a label saying the date after it is
 // the article's (any case of its first letter, the colon or "on" optional). Returns the rest of
 // the line after it, or `line` itself when it opens with none. "Updated: ..." is no such label.
@@ -170,7 +184,7 @@ std::string DatelineDate(const std::string& text, Span body) {
     bool place = false;
     if (!labelled) rest = TrimLeft(SkipPlace(line, &place));
     const std::string iso = LeadingDate(&rest);
-    if (!iso.empty() && (place ? DatelineTail(rest) : OnlyTime(rest))) return iso;
+    if (!iso.empty() && (place ? DatelineTail(rest) : labelled ? LabelTail(rest) : OnlyTime(rest))) return iso;
     if (IsProse(line)) break;
   }
   return "";

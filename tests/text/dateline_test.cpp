@@ -29,6 +29,10 @@ TEST_CASE("Dateline: a date after a label saying it is the article's", "[text]")
   CHECK(DateOf("Title\nPosted on March 3, 2022 at 10:15\n") == "2022-03-03");
   CHECK(DateOf("Title\nFirst published 4 May 2021\n") == "2021-05-04");
   CHECK(DateOf("Title\ndate: 2020-01-31\n") == "2020-01-31");
+  // A byline or another header field may follow.
+  CHECK(DateOf("Title\nPosted on 12 March 2022 by admin\n") == "2022-03-12");
+  CHECK(DateOf("Title\nPublished: March 12, 2022 | Updated: March 14, 2022\n") == "2022-03-12");
+  CHECK(DateOf("Title\nPublished: March 12, 2022 police detained him\n").empty());
   // Not another label, and not a label in running text.
   CHECK(DateOf("Title\nUpdated: 2021-10-14\n").empty());
   CHECK(DateOf("Title\nPublished by the group on its site.\n").empty());
