@@ -156,9 +156,21 @@ void EventAssembler::ResolveDates() {
     }
     // "In December 2017 he was told to come back. ... He crossed on December 20": a day told
     // without its year in the month just named with its year, a few sentences on, is in it.
+    // Not across a turn to the present ("His wife has protested ever since. On December 20 she
+    // was detained there again").
+    const auto story_goes_on = [&] {
+      static constexpr std::string_view kNow[] = {"since", "has", "have", "now", "again", "today"};
+      const std::size_t from = ex_.sentences[static_cast<std::size_t>(previous_sentence) + 1].first;
+      const std::size_t to = ex_.sentences[static_cast<std::size_t>(m.sentence)].last;
+      for (std::size_t k = from; k < to; ++k) {
+        if (std::find(std::begin(kNow), std::end(kNow), ex_.tokens[k].lower) != std::end(kNow)) return false;
+      }
+      return true;
+    };
     if (!own_year && !previous_is_birth && d.month != 0 && d.day != 0 && previous_has_year && previous.year != 0 &&
-        previous.month == d.month && previous.day == 0 && m.sentence - previous_sentence <= 3 &&
-        previous.year != d.year && m.attributes.count("anchor") == 0 && months_before_publication) {
+        previous.month == d.month && previous.day == 0 && previous_sentence >= 0 && m.sentence > previous_sentence &&
+        m.sentence - previous_sentence <= 3 && previous.year != d.year && m.attributes.count("anchor") == 0 &&
+        months_before_publication && story_goes_on()) {
       d.year = previous.year;
     }
     // "In 2017 she was detained in Urumqi in June": a month told without its year in the sentence

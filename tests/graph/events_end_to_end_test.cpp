@@ -1496,6 +1496,12 @@ TEST_CASE("Events: a day told without its year in the month just named with its 
       "In December 2017 officials told Marat Bekov to come back. He crossed into China at Khorgos on January 20.");
   INFO(Render(h));
   CHECK(OnlyEventWith(h, "Travel", {"Marat Bekov"}).date == "2021-01-20");
+  // Nor across a turn to the present.
+  const DocumentGraph k = Build(
+      "Marat Bekov was detained in Ghulja in December 2017. His wife, Aigul Serikova, has protested ever since. "
+      "On December 20 she was detained there again.");
+  INFO(Render(k));
+  for (const Event* e : OfKind(k, "Detention")) CHECK(e->date != "2017-12-20");
 }
 
 TEST_CASE("Events: a birth day lends no year to the day told after it", "[graph]") {
