@@ -243,23 +243,40 @@ bool EveryMatchPasses(const Matcher::Program& prog, const PcSet& through) {
 std::vector<std::vector<std::size_t>> MinimalCuts(const Matcher::Program& prog, const std::vector<const PcSet*>& at) {
   std::vector<std::vector<std::size_t>> cuts;
   if (at.size() < 2) return cuts;
-  PcSet through;
-  const auto passes_kept = [&](const std::vector<bool>& kept) {
-    through.assign(prog.code.size(), 0);
-    for (std::size_t i = 0; i < at.size(); ++i) {
-      if (!kept[i]) continue;
-      for (std::size_t pc = 0; pc < through.size(); ++pc) through[pc] |= (*at[i])[pc];
+  // The union of the kept sets, kept up to date as one set leaves or comes back: per
+  // instruction, how many kept sets hold it (a walk per step, not a union of all per step).
+  const std::size_t n_pc = prog.code.size();
+  std::vector<std::uint32_t> holders(n_pc, 0);
+  PcSet through(n_pc, 0);
+  for (const PcSet* set : at) {
+    for (std::size_t pc = 0; pc < n_pc; ++pc) holders[pc] += (*set)[pc];
+  }
+  for (std::size_t pc = 0; pc < n_pc; ++pc) through[pc] = holders[pc] != 0;
+  if (!EveryMatchPasses(prog, through)) return cuts;
+  const std::vector<std::uint32_t> all_holders = holders;
+  const PcSet all_through = through;
+  const auto drop = [&](const PcSet& set) {
+    for (std::size_t pc = 0; pc < n_pc; ++pc) {
+      if (set[pc] && --holders[pc] == 0) through[pc] = 0;
     }
-    return EveryMatchPasses(prog, through);
   };
-  std::vector<bool> all(at.size(), true);
-  if (!passes_kept(all)) return cuts;
+  const auto restore = [&](const PcSet& set) {
+    for (std::size_t pc = 0; pc < n_pc; ++pc) {
+      if (set[pc] && holders[pc]++ == 0) through[pc] = 1;
+    }
+  };
   for (const bool from_first : {true, false}) {
-    std::vector<bool> kept = all;
+    holders = all_holders;
+    through = all_through;
+    std::vector<bool> kept(at.size(), true);
     for (std::size_t n = 0; n < at.size(); ++n) {
       const std::size_t i = from_first ? n : at.size() - 1 - n;
+      drop(*at[i]);
       kept[i] = false;
-      if (!passes_kept(kept)) kept[i] = true;
+      if (!EveryMatchPasses(prog, through)) {
+        restore(*at[i]);
+        kept[i] = true;
+      }
     }
     std::vector<std::size_t> cut;
     for (std::size_t i = 0; i < at.size(); ++i) {
