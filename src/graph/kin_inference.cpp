@@ -1,6 +1,7 @@
 #include "graph/kin_inference.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <set>
@@ -32,24 +33,24 @@ int AddInferredParent(DocumentGraph* graph, int parent, int child, std::vector<i
   return static_cast<int>(graph->relations.size() - 1);
 }
 
-// Whether kin term `term` names a parent-in-law ("father-in-law", "late mother-in-law"), not
-// a former one.
-bool ParentInLawTerm(const std::string& term) {
+// Whether kin term `term` is a current tie ending in one of `kinds` ("late father-in-law", not
+// "former father-in-law" or "ex-stepson").
+bool CurrentTermEndingIn(const std::string& term, std::initializer_list<std::string_view> kinds) {
   if (term.find("former") != std::string::npos || term.find("ex-") != std::string::npos) return false;
-  for (std::string_view end : {"father-in-law"sv, "mother-in-law"sv, "parent-in-law"sv}) {
-    if (term.size() >= end.size() && std::string_view(term).substr(term.size() - end.size()) == end) return true;
-  }
-  return false;
+  return std::any_of(kinds.begin(), kinds.end(), [&](std::string_view end) {
+    return term.size() >= end.size() && std::string_view(term).substr(term.size() - end.size()) == end;
+  });
 }
 
-// Whether kin term `term` names a step-child ("stepson", "step-daughter"), not a former one.
+// A parent-in-law's term ("father-in-law").
+bool ParentInLawTerm(const std::string& term) {
+  return CurrentTermEndingIn(term, {"father-in-law"sv, "mother-in-law"sv, "parent-in-law"sv});
+}
+
+// A step-child's term ("stepson", "step-daughter").
 bool StepChildTerm(const std::string& term) {
-  if (term.find("former") != std::string::npos) return false;
-  for (std::string_view end : {"stepson"sv, "step-son"sv, "stepdaughter"sv, "step-daughter"sv, "stepchild"sv,
-                               "step-child"sv}) {
-    if (term.size() >= end.size() && std::string_view(term).substr(term.size() - end.size()) == end) return true;
-  }
-  return false;
+  return CurrentTermEndingIn(term, {"stepson"sv, "step-son"sv, "stepdaughter"sv, "step-daughter"sv, "stepchild"sv,
+                                    "step-child"sv});
 }
 
 // "maternal" or "paternal" when kin term `term` names a grandparent on that side ("maternal
