@@ -179,8 +179,10 @@ int InferKinship(DocumentGraph* graph) {
       std::vector<int>& known = parents_of[kid];
       if (kid == spouse || std::find(known.begin(), known.end(), spouse) != known.end() || known.size() >= 2) continue;
       // "X, her stepson": a child tied to the spouse in another way is not the spouse's child.
+      const int child = kid;
+      const int other = spouse;
       const bool tied = std::any_of(graph->relations.begin(), graph->relations.end(), [&](const Relation& r) {
-        return (r.subject == kid && r.object == spouse) || (r.subject == spouse && r.object == kid);
+        return (r.subject == child && r.object == other) || (r.subject == other && r.object == child);
       });
       if (tied) continue;
       bool same_gender = false;
