@@ -419,5 +419,15 @@ TEST_CASE("Extract keeps a name's lower-case particles between its capitalised w
   CHECK(Find(doc, ex, "Person", "Vries").empty());
 }
 
+TEST_CASE("Extract leaves a pronoun's contraction out of the name after it", "[extract]") {
+  Document doc;
+  Extraction ex;
+  ExtractArticle("Good evening, I'm Leyla Orujova, and this is our programme. I’ve Dana Sultanova with me.\n", &doc, &ex);
+  INFO(Render(doc, ex));
+  CHECK(Find(doc, ex, "Person", "Leyla Orujova").size() == 1);
+  CHECK(Find(doc, ex, "Person", "Dana Sultanova").size() == 1);
+  CHECK(Find(doc, ex, "Person", "I'm Leyla Orujova").empty());
+}
+
 }  // namespace
 }  // namespace kith
