@@ -209,6 +209,10 @@ class Builder {
       if (toks.size() == 3 && !PatronymicStemKey(toks[0] + " " + toks[1], rules_).empty()) {
         without_patronymic.emplace_back(KeyOf({toks[0], toks[2]}), e);
       }
+      // The patronymic as a word of its own before the family name: "Nigar Ilgar gizi Huseynova".
+      if (toks.size() == 4 && !PatronymicStemKey(toks[0] + " " + toks[1] + " " + toks[2], rules_).empty()) {
+        without_patronymic.emplace_back(KeyOf({toks[0], toks[3]}), e);
+      }
     }
     GiveSharedFamilyNames(by_key, &words_of_key, &part_owner, &singles);
     JoinPatronymicForms(without_patronymic, by_key, &part_owner);
@@ -525,8 +529,8 @@ class Builder {
     }
   }
 
-  // A name of three words with a patronymic in the middle ("Zaure Bolatovna Omarova") is the
-  // person called by the other two ("Zaure Omarova").
+  // A name with a patronymic in the middle ("Zaure Bolatovna Omarova", "Nigar Ilgar gizi
+  // Huseynova") is the person called by the given and the family name ("Zaure Omarova").
   void JoinPatronymicForms(const std::vector<std::pair<std::string, int>>& without_patronymic,
                            std::map<std::string, int>& by_key, std::map<std::string, std::set<int>>* part_owner) {
     for (const auto& [short_key, full_entity] : without_patronymic) {

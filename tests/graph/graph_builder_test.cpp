@@ -1034,6 +1034,19 @@ TEST_CASE("Graph joins a name with a patronymic in the middle and the name witho
   CHECK(g.entities[1].name == "Asel Bolatovna Omarova");
 }
 
+TEST_CASE("Graph joins a name whose patronymic is a word of its own and the name without it", "[graph]") {
+  Handmade h("Nigar Huseynova is 34. Court papers name her Nigar Ilgar gizi Huseynova. Rashad Ilgar oglu Huseynov spoke.");
+  h.Add("Nigar Huseynova", "Person", {});
+  h.Add("Nigar Ilgar gizi Huseynova", "Person", {{"gender", "female"}});
+  h.Add("Rashad Ilgar oglu Huseynov", "Person", {});
+  const DocumentGraph g = h.Build();
+  INFO(Render(g));
+  REQUIRE(g.entities.size() == 2);
+  CHECK(g.entities[0].name == "Nigar Ilgar gizi Huseynova");
+  CHECK(HasAlias(g.entities[0], "Nigar Huseynova"));
+  CHECK(g.entities[1].name == "Rashad Ilgar oglu Huseynov");
+}
+
 TEST_CASE("Graph genders a person by a pronoun only when no one else may be meant", "[graph]") {
   const Article a = Build("Police detained Aigul Serik, 40, in May. Officers questioned her for a day.\n");
   INFO(Render(a.graph));
