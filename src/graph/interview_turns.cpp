@@ -1,6 +1,7 @@
 #include "graph/interview_turns.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -23,6 +24,8 @@ constexpr int kBodyLabel = 5;      // an organization's name as a label ("Azatty
 struct LineLabel {
   int kind = kNoLabel;
   int speaker = InterviewTurns::kUnknown;  // kNamedAnswer: the person named
+  bool host = false;                       // the role in brackets is a question label's ("(presenter)")
+  std::set<int> spelled_by;                // a label in capitals that several persons' names spell
 };
 
 // A word written in capitals ("GRANT"), as transcripts print their speakers' names.
@@ -36,16 +39,21 @@ bool InCapitals(const Token& t) {
 // (the whole name or a part of it, as the text names that person elsewhere) when exactly one
 // person's name does, or of several exactly one ends with it ("YASIN:" is Zulpiye Yasin, not
 // Yasin Tohti: a transcript labels by family name); kCapitalsLabel when it spells nobody's.
-LineLabel CapitalsLabelAt(const Extraction& ex, const std::vector<int>& mention_entity, std::size_t first,
-                          std::size_t end) {
+LineLabel CapitalsLabelAt(const Extraction& ex, const Lexicon* labels, const std::vector<int>& mention_entity,
+                          std::size_t first, std::size_t end) {
   LineLabel out;
   std::vector<std::string> words;
   std::size_t at = first;
   while (at < end && at < first + 4 && InCapitals(ex.tokens[at])) words.push_back(ex.tokens[at++].lower);
   if (words.empty()) return out;
+  bool host = false;
   if (at < end && ex.tokens[at].norm == "("sv) {
     const std::size_t open = at;
-    while (at < end && at < open + 5 && ex.tokens[at].norm != ")"sv) ++at;
+    while (at < end && at < open + 5 && ex.tokens[at].norm != ")"sv) {
+      const LexiconEntry* e = labels != nullptr ? labels->FindWord(ex.tokens[at].lower) : nullptr;
+      host = host || (e != nullptr && AttributeOf(e->attributes, "role") == "question"sv);
+      ++at;
+    }
     ++at;
   }
   if (at >= end || ex.tokens[at].norm != ":"sv) return out;
@@ -65,6 +73,8 @@ LineLabel CapitalsLabelAt(const Extraction& ex, const std::vector<int>& mention_
   if (owners.size() > 1 && by_surname.size() == 1) owners = by_surname;
   out.kind = owners.size() == 1 ? kNamedAnswer : owners.empty() ? kCapitalsLabel : kNoLabel;
   if (owners.size() == 1) out.speaker = *owners.begin();
+  if (owners.size() > 1) out.spelled_by = by_surname.size() > 1 ? by_surname : owners;
+  out.host = host;
   return out;
 }
 
@@ -93,7 +103,7 @@ LineLabel LabelAt(const Extraction& ex, const Lexicon* labels, const std::vector
       return out;
     }
   }
-  return CapitalsLabelAt(ex, mention_entity, first, end);
+  return CapitalsLabelAt(ex, labels, mention_entity, first, end);
 }
 
 // An adverb that may stand between a speaker's name and the verb ("X later told us", "X
@@ -292,12 +302,33 @@ InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, co
   std::vector<LineLabel> line_labels(n);
   int spoken_in_capitals = 0;
   int answers = 0;
+  // A label that several names spell ("HUSEYNOV:" beside Elchin and Ilgar Huseynov) is the one
+  // of them an earlier label named in full ("ELCHIN HUSEYNOV:"). A host, whose label once gives
+  // a question label's role in brackets ("LEYLA ORUJOVA (presenter):"), asks in every line
+  // labelled with their name.
+  std::set<int> labelled;
+  std::set<int> hosts;
   for (std::size_t s = 0; s < n; ++s) {
     const SentenceSpan& sent = ex.sentences[s];
     if (sent.first >= sent.last || !ex.tokens[sent.first].line_start) continue;
-    line_labels[s] = LabelAt(ex, labels, mention_entity, sent.first, sent.last);
-    if (line_labels[s].kind == kNamedAnswer && InCapitals(ex.tokens[sent.first])) ++spoken_in_capitals;
-    if (line_labels[s].kind == kNamedAnswer || line_labels[s].kind == kAnswer) ++answers;
+    LineLabel& label = line_labels[s];
+    label = LabelAt(ex, labels, mention_entity, sent.first, sent.last);
+    std::vector<int> named_before;
+    std::set_intersection(label.spelled_by.begin(), label.spelled_by.end(), labelled.begin(), labelled.end(),
+                          std::back_inserter(named_before));
+    if (named_before.size() == 1) {
+      label.kind = kNamedAnswer;
+      label.speaker = named_before.front();
+    }
+    if (label.kind == kNamedAnswer) labelled.insert(label.speaker);
+    if (label.host && label.kind == kNamedAnswer) hosts.insert(label.speaker);
+    if (label.host && label.kind == kCapitalsLabel) label.kind = kQuestion;
+  }
+  for (std::size_t s = 0; s < n; ++s) {
+    LineLabel& label = line_labels[s];
+    if (label.kind == kNamedAnswer && hosts.count(label.speaker) != 0) label.kind = kQuestion;
+    if (label.kind == kNamedAnswer && InCapitals(ex.tokens[ex.sentences[s].first])) ++spoken_in_capitals;
+    if (label.kind == kNamedAnswer || label.kind == kAnswer) ++answers;
   }
   for (LineLabel& label : line_labels) {
     if (label.kind == kCapitalsLabel) label.kind = spoken_in_capitals >= 2 ? kQuestion : kNoLabel;

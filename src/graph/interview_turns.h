@@ -5,7 +5,10 @@
 // opens with a person's name and a colon ("Sadykova: ...") is that person's, so
 // is a transcript's label in capitals that spells one person's name ("GRANT:",
 // "DINARA GRANT (guest):"), or of several names exactly one ending with it
-// ("YASIN:" for Zulpiye Yasin beside Yasin Tohti); a question label ("Q:") ends the turn, and so, in a
+// ("YASIN:" for Zulpiye Yasin beside Yasin Tohti), or of several the one an earlier label named
+// in full ("HUSEYNOV:" after "ELCHIN HUSEYNOV:"); a host, whose label once gives a question
+// label's role in brackets ("LEYLA ORUJOVA (presenter):"), asks in every line labelled with
+// their name; a question label ("Q:") ends the turn, and so, in a
 // transcript with two such lines or more, does a label in capitals that spells
 // no one's name (the host's, "DAWSON:"), and where two lines or more are answers,
 // a label that is an outlet's or another body's name ("Azattyq:"), the

@@ -693,6 +693,26 @@ TEST_CASE("Graph reads a capitals label as the one person whose family name it i
   CHECK(Tied(a.graph, erkin, "spouse", zulpiye));
 }
 
+TEST_CASE("Graph reads a named host's labels as questions and a shared family name as the speaker labelled in full", "[graph]") {
+  const Article a = Build(
+      "SAIDA KARIMOVA (host): Good evening, I'm Saida Karimova. My guest is Rustam Aliyev.\n\n"
+      "RUSTAM ALIYEV: Thank you.\n\n"
+      "KARIMOVA: Your father, Vagif Aliyev, was detained too.\n\n"
+      "ALIYEV: Yes. My father is 70. Our cousin Emin Guliyev lives in Tabriz.\n");
+  INFO(Render(a.graph));
+  const int rustam = EntityNamed(a.graph, "Rustam Aliyev");
+  const int vagif = EntityNamed(a.graph, "Vagif Aliyev");
+  const int emin = EntityNamed(a.graph, "Emin Guliyev");
+  const int saida = EntityNamed(a.graph, "Saida Karimova");
+  REQUIRE(rustam >= 0);
+  REQUIRE(vagif >= 0);
+  REQUIRE(emin >= 0);
+  REQUIRE(saida >= 0);
+  CHECK(Tied(a.graph, vagif, "parent", rustam));  // "your": whom the host asks
+  CHECK(Tied(a.graph, emin, "relative", rustam));  // "our": whom the family name labels
+  for (const Relation& r : a.graph.relations) CHECK((r.subject != saida && r.object != saida));
+}
+
 TEST_CASE("Graph names an unnamed relative by 'His name is X' in the next sentence", "[graph]") {
   const Article a = Build("Aigul Serikova lives in Almaty. Her father was detained in 2017. His name is Marat Serikov.\n");
   INFO(Render(a.graph));
