@@ -927,8 +927,9 @@ class Builder {
 
   // "Chinese police arrested him": a gendered pronoun outside quotes whose only possible antecedent
   // (the persons before it in its sentence, else in the sentence before up to that sentence's
-  // first subject or object pronoun of the gender; possessors only for a possessive pronoun) has
-  // no gender gives it one. With two or more candidates nothing is guessed.
+  // first subject or object pronoun of the gender; possessors only for a possessive pronoun; not
+  // one whom a possessive of the gender makes someone's relative in apposition, "Y, 24, her
+  // half-brother") has no gender gives it one. With two or more candidates nothing is guessed.
   void GenderFromPronouns() {
     const Lexicon* pronouns = rules_.lexicon("pronouns");
     if (pronouns == nullptr) return;
@@ -966,9 +967,18 @@ class Builder {
           // a name after it is no likelier than it ("The court sentenced her, X said. She is 42.").
           const std::size_t limit =
               static_cast<std::size_t>(look) == si ? before : FirstPronounOf(gender, ls, quotes, *pronouns);
+          // "Y, 24, her half-brother": Y is the relative of someone of the pronoun's gender, not them.
+          std::set<int> apposed;
+          for (std::size_t k = ls.first; k < ls.last; ++k) {
+            const LexiconEntry* q = pronouns->FindWord(ex_.tokens[k].lower);
+            if (q != nullptr && AttributeOf(q->attributes, "case") == "possessive"sv &&
+                AttributeOf(q->attributes, "gender") == gender) {
+              apposed.insert(KinAppositionHead(k));
+            }
+          }
           for (std::size_t i : quotes.PersonsIn(look)) {
             const ExtractedMention& m = ex_.mentions[i];
-            if (mention_entity_[i] < 0 || m.last > ls.last) continue;
+            if (mention_entity_[i] < 0 || m.last > ls.last || apposed.count(mention_entity_[i]) != 0) continue;
             if (m.first >= limit) continue;
             if (in_quote(m.first)) continue;
             if (!possessive && m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv) continue;
@@ -980,6 +990,26 @@ class Builder {
         if (e.gender.empty()) e.gender = gender;
       }
     }
+  }
+
+  // "Y, 24, her half-brother": the person a possessive at `t` opens an apposition of kin to (a
+  // kin word among the next three tokens), who is not whose relative it names; else -1. ("Y, her
+  // voice shaking," names no kin and may be Y's.)
+  int KinAppositionHead(std::size_t t) const {
+    const Lexicon* kin = rules_.lexicon("kin_terms");
+    if (kin == nullptr || t < 2 || ex_.tokens[t - 1].norm != ","sv) return -1;
+    bool names_kin = false;
+    for (std::size_t k = t + 1; k < ex_.tokens.size() && k <= t + 3 && !names_kin; ++k) {
+      names_kin = kin->FindWord(ex_.tokens[k].lower) != nullptr;
+    }
+    if (!names_kin) return -1;
+    std::size_t comma = t - 1;
+    // An age between commas: "Y, 24, her ...".
+    if (comma >= 2 && ex_.tokens[comma - 1].kind == TokenKind::kNumber && ex_.tokens[comma - 2].norm == ","sv) comma -= 2;
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      if (ex_.mentions[i].label == "Person"sv && ex_.mentions[i].last == comma) return mention_entity_[i];
+    }
+    return -1;
   }
 
   // The first subject or object pronoun of `gender` outside quotes in sentence `s`, else the

@@ -43,6 +43,7 @@ void KinshipBuilder::Build() {
   std::vector<std::pair<const ExtractedRelation*, std::vector<int>>> chains;
   for (const ExtractedRelation& r : ex_.relations) {
     if (r.type == kSamePersonRelation || r.type == kPronounNameRelation || ClaimedByNameAfter(r)) continue;
+    GenderRelativeByTerm(r);
     std::vector<int> anchors = arguments_.Entities(r.object);
     const std::string lemma = AttributeOf(r.attributes, "lemma");
     if (AttributeOf(r.attributes, "anchor") == "previous"sv) {
@@ -136,6 +137,17 @@ void KinshipBuilder::DropLooseTiesOfClosePairs() {
     out.push_back(std::move(r));
   }
   relations = std::move(out);
+}
+
+// The gender a named relative's kin word fixes ("Y, 24, her half-brother"), given before the
+// tie's anchor is read, so that a pronoun there does not mean the relative.
+void KinshipBuilder::GenderRelativeByTerm(const ExtractedRelation& r) {
+  const std::string gender = AttributeOf(r.attributes, "gender");
+  if (AttributeOf(r.attributes, "unnamed") == "yes"sv || (gender != "male"sv && gender != "female"sv)) return;
+  for (int relative : arguments_.Entities(r.subject)) {
+    Entity& rel = graph_->entities[static_cast<std::size_t>(relative)];
+    if (rel.gender.empty()) rel.gender = gender;
+  }
 }
 
 // One extracted tie between its relative and each of `anchors`; a tie to relatives the article

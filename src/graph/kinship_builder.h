@@ -90,6 +90,8 @@ class KinshipBuilder {
   };
 
   void AddExtracted(const ExtractedRelation& r, const std::vector<int>& anchors, std::vector<UnnamedRequest>* unnamed);
+  // Gives a named relative the gender its kin word fixes, before the tie's anchor is read.
+  void GenderRelativeByTerm(const ExtractedRelation& r);
   std::vector<int> ChainAnchors(const ExtractedRelation& r, const std::vector<int>& anchors) const;
   bool AddChainSteps(const std::vector<std::pair<const ExtractedRelation*, std::vector<int>>>& chains);
   KinPair KinPairBefore(const CaptureRange& c) const;

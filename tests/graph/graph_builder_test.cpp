@@ -713,6 +713,19 @@ TEST_CASE("Graph reads a named host's labels as questions and a shared family na
   for (const Relation& r : a.graph.relations) CHECK((r.subject != saida && r.object != saida));
 }
 
+TEST_CASE("Graph reads a possessive opening a kin apposition as someone other than the name before it", "[graph]") {
+  const Article a = Build(
+      "Gulnaz Yusup, 41, lives in Istanbul. She keeps a shop. The news came in 2019 from Rustem Yusup, 24, her "
+      "half-brother and the youngest of Turghun Yusup's children, who had been studying in Almaty.\n");
+  INFO(Render(a.graph));
+  const int gulnaz = EntityNamed(a.graph, "Gulnaz Yusup");
+  const int rustem = EntityNamed(a.graph, "Rustem Yusup");
+  REQUIRE(gulnaz >= 0);
+  REQUIRE(rustem >= 0);
+  CHECK(a.graph.entities[static_cast<std::size_t>(rustem)].gender == "male");
+  CHECK(Tied(a.graph, rustem, "sibling", gulnaz));
+}
+
 TEST_CASE("Graph names an unnamed relative by 'His name is X' in the next sentence", "[graph]") {
   const Article a = Build("Aigul Serikova lives in Almaty. Her father was detained in 2017. His name is Marat Serikov.\n");
   INFO(Render(a.graph));
