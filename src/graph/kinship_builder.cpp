@@ -642,6 +642,7 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
     if (collective(u)) continue;
     int named = 0;
     std::vector<int> referents;
+    std::vector<int> plain;  // the referents tied by a word of no finer kind ("brother", not "half-brother")
     for (const Relation& r : graph_->relations) {
       const bool same = (r.object == u.anchor && r.type == u.type) ||
                         (r.subject == u.anchor && Inverse(r.type) == u.type);
@@ -651,6 +652,7 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
       if (u.gender.empty() || g.empty() || g == u.gender) {
         ++named;
         referents.push_back(other);
+        if (TermDetail(r.term).empty()) plain.push_back(other);
       }
     }
     const std::string anchor_name = graph_->entities[static_cast<std::size_t>(u.anchor)].name;
@@ -666,6 +668,12 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
       AddRelation(created, u.type, u.anchor, Singular(lemma), u.evidence);
       for (int co : u.co_anchors) AddRelation(created, u.type, co, Singular(lemma), u.evidence);
       referents.push_back(created);
+    }
+    // "my brother" beside a brother and a half-brother named: the plain word means the one named
+    // with a plain word too.
+    if (referents.size() > static_cast<std::size_t>(u.count) && u.detail.empty() && !plain.empty() &&
+        plain.size() <= static_cast<std::size_t>(u.count)) {
+      referents = plain;
     }
     // "one of my sons" names one of them: only an unambiguous referent stands for the words.
     if (referents.size() <= static_cast<std::size_t>(u.count)) {

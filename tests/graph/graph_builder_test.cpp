@@ -726,6 +726,20 @@ TEST_CASE("Graph reads a possessive opening a kin apposition as someone other th
   CHECK(Tied(a.graph, rustem, "sibling", gulnaz));
 }
 
+TEST_CASE("Graph reads a plain kin word as the relative named with a plain one, not a half-sibling", "[graph]") {
+  const Article a = Build(
+      "Gulnaz Yusup, 41, lives in Istanbul. Her brother, Erkin Yusup, is a trader. Rustem Yusup, 24, her "
+      "half-brother, studies in Almaty. \"My brother was taken in March 2018,\" she says.\n");
+  INFO(Render(a.graph));
+  const int erkin = EntityNamed(a.graph, "Erkin Yusup");
+  REQUIRE(erkin >= 0);
+  const auto detention = std::find_if(a.graph.events.begin(), a.graph.events.end(),
+                                      [](const Event& e) { return e.kind == "Detention"; });
+  REQUIRE(detention != a.graph.events.end());
+  REQUIRE(detention->roles.size() == 1);
+  CHECK(detention->roles[0].entity == erkin);
+}
+
 TEST_CASE("Graph names an unnamed relative by 'His name is X' in the next sentence", "[graph]") {
   const Article a = Build("Aigul Serikova lives in Almaty. Her father was detained in 2017. His name is Marat Serikov.\n");
   INFO(Render(a.graph));
