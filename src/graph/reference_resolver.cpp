@@ -1007,21 +1007,33 @@ int ReferenceResolver::VerbSubjectBefore(std::size_t t) const {
   return -1;
 }
 
+std::size_t ReferenceResolver::KinOwnerApposedAt(const CaptureRange& c) const {
+  const std::size_t none = ex_.tokens.size();
+  if (c.first < 2 || c.last >= ex_.tokens.size()) return none;
+  if (ex_.tokens[c.last].norm == "'s"sv) return ex_.tokens[c.first - 1].norm == ","sv ? c.first - 1 : none;
+  if (ex_.tokens[c.first - 1].lower != "of"sv) return none;
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  bool kin_word = false;
+  for (std::size_t k = c.first - 1; k-- > 0 && k + 6 >= c.first;) {
+    if (ex_.tokens[k].norm == ","sv) return kin_word ? k : none;
+    kin_word = kin_word || (kin != nullptr && kin->FindWord(ex_.tokens[k].lower) != nullptr);
+  }
+  return none;
+}
+
 std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, const std::string& gender,
                                                        int depth) const {
   if (c.first >= ex_.tokens.size() || in_quote_[c.first]) return {};
   if (!OpensSentence(c.first) && !OpensAfterTime(c.first)) {
-    // "Y, the detained man's daughter, ...": a description owning a relative in apposition to a
-    // name is someone named before that name, as a pronoun of its gender opening Y's sentence
-    // would be; never Y.
-    if (c.last >= ex_.tokens.size() || ex_.tokens[c.last].norm != "'s"sv || c.first < 2 ||
-        ex_.tokens[c.first - 1].norm != ","sv) {
-      return {};
-    }
+    // "Y, the detained man's daughter, ..." or "Y, a cousin of the former lawmaker, ...": a
+    // description owning a relative in apposition to a name is someone named before that name,
+    // as a pronoun of its gender opening Y's sentence would be; never Y.
+    const std::size_t comma = KinOwnerApposedAt(c);
+    if (comma >= ex_.tokens.size()) return {};
     const int s = ex_.SentenceOf(c.first);
     for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
       const ExtractedMention& m = ex_.mentions[i];
-      if (m.last != c.first - 1 || m.first != ex_.sentences[static_cast<std::size_t>(s)].first) continue;
+      if (m.last != comma || m.first != ex_.sentences[static_cast<std::size_t>(s)].first) continue;
       const int apposed = mention_entity_[i];
       int owner = NearestBefore(m.first, gender, false);
       if (owner < 0) owner = TopicBefore(m.first, gender, true);

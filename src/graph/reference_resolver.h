@@ -109,6 +109,10 @@ class ReferenceResolver {
   // Whether tokens [first, last) are the subject of a speech tag between commas: a comma before
   // them, a speech verb (not its base form) right after, and a comma after that (", his son said,").
   bool SpeechTagBetweenCommas(std::size_t first, std::size_t last) const;
+  // For a description `c` that owns a relative in apposition after a name ("Y, the detained
+  // man's daughter", "Y, a cousin of the former lawmaker"): the comma after the name; else the
+  // number of tokens.
+  std::size_t KinOwnerApposedAt(const CaptureRange& c) const;
   // Whether the person at tokens [first, last) is the source named in the speech tag closing a
   // sentence after a comma: ", spokesman X said." or ", said X." with "said", "told" or "added";
   // "told" names whom it was told to ("told reporters", "told Ala-Too Reporter"), and a time or

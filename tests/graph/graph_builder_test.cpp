@@ -740,6 +740,28 @@ TEST_CASE("Graph reads a plain kin word as the relative named with a plain one, 
   CHECK(detention->roles[0].entity == erkin);
 }
 
+TEST_CASE("Graph ties a relative of a group or a description named after 'of'", "[graph]") {
+  const Article a = Build(
+      "Nurlan Maratuly and his brother Serikbol Maratuly were held in 2018. The release was confirmed by a "
+      "cousin of the brothers, Daulet Amanuly, who lives in Tekes.\n\n"
+      "Former lawmaker Erkinbek Jusupov was jailed in 2023. Bakyt Jusupov, a cousin of the former lawmaker, "
+      "read out a statement.\n");
+  INFO(Render(a.graph));
+  const int nurlan = EntityNamed(a.graph, "Nurlan Maratuly");
+  const int serikbol = EntityNamed(a.graph, "Serikbol Maratuly");
+  const int daulet = EntityNamed(a.graph, "Daulet Amanuly");
+  const int erkinbek = EntityNamed(a.graph, "Erkinbek Jusupov");
+  const int bakyt = EntityNamed(a.graph, "Bakyt Jusupov");
+  REQUIRE(nurlan >= 0);
+  REQUIRE(serikbol >= 0);
+  REQUIRE(daulet >= 0);
+  REQUIRE(erkinbek >= 0);
+  REQUIRE(bakyt >= 0);
+  CHECK(Tied(a.graph, daulet, "relative", nurlan));
+  CHECK(Tied(a.graph, daulet, "relative", serikbol));
+  CHECK(Tied(a.graph, bakyt, "relative", erkinbek));
+}
+
 TEST_CASE("Graph names an unnamed relative by 'His name is X' in the next sentence", "[graph]") {
   const Article a = Build("Aigul Serikova lives in Almaty. Her father was detained in 2017. His name is Marat Serikov.\n");
   INFO(Render(a.graph));
