@@ -5,30 +5,48 @@
 namespace kith {
 namespace {
 
-void DumpList(std::ostringstream& os, const char* key, const std::vector<std::string>& values) {
+void AppendList(std::string* out, const char* key, const std::vector<std::string>& values) {
   if (values.empty()) return;
-  os << ' ' << key << '=';
-  for (std::size_t i = 0; i < values.size(); ++i) os << (i ? "|" : "") << '"' << values[i] << '"';
+  *out += ' ';
+  *out += key;
+  *out += '=';
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) *out += '|';
+    *out += '"';
+    *out += values[i];
+    *out += '"';
+  }
 }
 
-void DumpTest(std::ostringstream& os, const TokenTest& t) {
-  DumpList(os, "text", t.text);
-  DumpList(os, "lower", t.lower);
-  DumpList(os, "shape", t.shape);
-  DumpList(os, "prefix", t.prefix);
-  DumpList(os, "suffix", t.suffix);
-  if (!t.word_case.empty()) os << " case=" << t.word_case;
-  if (!t.kind.empty()) os << " kind=" << t.kind;
-  if (!t.regex_source.empty()) os << " regex=/" << t.regex_source << '/';
-  if (!t.lexicon.empty()) os << " lexicon=" << t.lexicon;
-  for (const auto& kv : t.lexicon_where) os << " where." << kv.first << "=" << kv.second;
-  DumpList(os, "mention", t.mention);
-  if (t.line_start) os << " line_start";
+// Appends the test's fields, each after a space (a string, not a stream: the token test
+// catalog keys every test of every rule by this text while the rules load).
+void AppendTest(std::string* out, const TokenTest& t) {
+  AppendList(out, "text", t.text);
+  AppendList(out, "lower", t.lower);
+  AppendList(out, "shape", t.shape);
+  AppendList(out, "prefix", t.prefix);
+  AppendList(out, "suffix", t.suffix);
+  if (!t.word_case.empty()) *out += " case=" + t.word_case;
+  if (!t.kind.empty()) *out += " kind=" + t.kind;
+  if (!t.regex_source.empty()) *out += " regex=/" + t.regex_source + '/';
+  if (!t.lexicon.empty()) *out += " lexicon=" + t.lexicon;
+  for (const auto& kv : t.lexicon_where) *out += " where." + kv.first + "=" + kv.second;
+  AppendList(out, "mention", t.mention);
+  if (t.line_start) *out += " line_start";
   for (const TokenTest& n : t.none_of) {
-    std::ostringstream inner;
-    DumpTest(inner, n);
-    os << " not(" << inner.str().substr(inner.str().empty() ? 0 : 1) << ')';
+    std::string inner;
+    AppendTest(&inner, n);
+    *out += " not(";
+    out->append(inner, inner.empty() ? 0 : 1, std::string::npos);
+    *out += ')';
   }
+}
+
+// The test's fields without the leading space.
+std::string TestFields(const TokenTest& t) {
+  std::string out;
+  AppendTest(&out, t);
+  return out.empty() ? out : out.substr(1);
 }
 
 void DumpSequence(std::ostringstream& os, const std::vector<PatternElement>& seq);
@@ -36,12 +54,9 @@ void DumpSequence(std::ostringstream& os, const std::vector<PatternElement>& seq
 void DumpElement(std::ostringstream& os, const PatternElement& e) {
   if (!e.capture.empty()) os << e.capture << ':';
   switch (e.kind) {
-    case PatternElement::Kind::kToken: {
-      std::ostringstream t;
-      DumpTest(t, e.test);
-      os << '[' << (t.str().empty() ? "" : t.str().substr(1)) << ']';
+    case PatternElement::Kind::kToken:
+      os << '[' << TestFields(e.test) << ']';
       break;
-    }
     case PatternElement::Kind::kGroup:
       os << '(';
       DumpSequence(os, e.group);
@@ -51,12 +66,11 @@ void DumpElement(std::ostringstream& os, const PatternElement& e) {
       os << (e.negated ? "(?!" : "(?=");
       if (e.within > 1) os << "within " << e.within << ": ";
       for (std::size_t i = 0; i <= e.then.size(); ++i) {
-        std::ostringstream t;
-        DumpTest(t, i == 0 ? e.test : e.then[i - 1]);
+        const std::string fields = TestFields(i == 0 ? e.test : e.then[i - 1]);
         if (e.then.empty()) {
-          os << (t.str().empty() ? "" : t.str().substr(1));
+          os << fields;
         } else {
-          os << (i ? " [" : "[") << (t.str().empty() ? "" : t.str().substr(1)) << ']';
+          os << (i ? " [" : "[") << fields << ']';
         }
       }
       os << ')';
@@ -101,9 +115,9 @@ std::string DumpValue(const AttributeValue& v) {
 }  // namespace
 
 std::string DumpTokenTest(const TokenTest& test) {
-  std::ostringstream os;
-  DumpTest(os, test);
-  return os.str();
+  std::string out;
+  AppendTest(&out, test);
+  return out;
 }
 
 std::string DumpRule(const Rule& rule) {
