@@ -992,17 +992,26 @@ class Builder {
     }
   }
 
-  // "Y, 24, her half-brother": the person a possessive at `t` opens an apposition of kin to (a
-  // kin word among the next three tokens), who is not whose relative it names; else -1. ("Y, her
-  // voice shaking," names no kin and may be Y's.)
+  // "Y, 24, her half-brother,": the person a possessive at `t` opens an apposition of kin to (a
+  // kin word among the next three tokens, closed by punctuation or going on with "and the
+  // youngest of ..."), who is not whose relative it names; else -1. ("Y, her voice shaking,"
+  // names no kin and may be Y's; "Y, 35, her brother and a neighbour" is a list, Y's brother.)
   int KinAppositionHead(std::size_t t) const {
     const Lexicon* kin = rules_.lexicon("kin_terms");
     if (kin == nullptr || t < 2 || ex_.tokens[t - 1].norm != ","sv) return -1;
-    bool names_kin = false;
-    for (std::size_t k = t + 1; k < ex_.tokens.size() && k <= t + 3 && !names_kin; ++k) {
-      names_kin = kin->FindWord(ex_.tokens[k].lower) != nullptr;
+    std::size_t kin_at = 0;
+    for (std::size_t k = t + 1; k < ex_.tokens.size() && k <= t + 3 && kin_at == 0; ++k) {
+      if (kin->FindWord(ex_.tokens[k].lower) != nullptr) kin_at = k;
     }
-    if (!names_kin) return -1;
+    if (kin_at == 0) return -1;
+    const std::size_t next = kin_at + 1;
+    const auto lower_at = [&](std::size_t k) -> std::string_view {
+      return k < ex_.tokens.size() ? std::string_view(ex_.tokens[k].lower) : std::string_view();
+    };
+    const bool closed = next < ex_.tokens.size() && (ex_.tokens[next].norm == ","sv || ex_.tokens[next].norm == "."sv ||
+                                                      ex_.tokens[next].norm == ";"sv || ex_.tokens[next].norm == ")"sv);
+    const bool described = lower_at(next) == "and"sv && lower_at(next + 1) == "the"sv && lower_at(next + 3) == "of"sv;
+    if (!closed && !described) return -1;
     std::size_t comma = t - 1;
     // An age between commas: "Y, 24, her ...".
     if (comma >= 2 && ex_.tokens[comma - 1].kind == TokenKind::kNumber && ex_.tokens[comma - 2].norm == ","sv) comma -= 2;

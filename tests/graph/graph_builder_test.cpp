@@ -726,6 +726,18 @@ TEST_CASE("Graph reads a possessive opening a kin apposition as someone other th
   CHECK(Tied(a.graph, rustem, "sibling", gulnaz));
 }
 
+TEST_CASE("Graph reads 'Y, 35, her brother and a neighbour' as a list, not an apposition", "[graph]") {
+  const Article a = Build("Police in Osh detained Gulzat Osmon, 35, her brother and a neighbour on 4 April 2023.\n");
+  INFO(Render(a.graph));
+  const int gulzat = EntityNamed(a.graph, "Gulzat Osmon");
+  REQUIRE(gulzat >= 0);
+  CHECK(a.graph.entities[static_cast<std::size_t>(gulzat)].gender == "female");
+  const bool brother = std::any_of(a.graph.relations.begin(), a.graph.relations.end(), [&](const Relation& r) {
+    return r.type == "sibling" && r.object == gulzat && a.graph.entities[static_cast<std::size_t>(r.subject)].name.empty();
+  });
+  CHECK(brother);
+}
+
 TEST_CASE("Graph reads a plain kin word as the relative named with a plain one, not a half-sibling", "[graph]") {
   const Article a = Build(
       "Gulnaz Yusup, 41, lives in Istanbul. Her brother, Erkin Yusup, is a trader. Rustem Yusup, 24, her "
