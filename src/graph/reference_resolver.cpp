@@ -1007,6 +1007,29 @@ int ReferenceResolver::VerbSubjectBefore(std::size_t t) const {
   return -1;
 }
 
+bool ReferenceResolver::CalledLike(int e, const std::string& head, std::size_t before) const {
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  const LexiconEntry* role = roles == nullptr ? nullptr : roles->FindWord(head);
+  if (role == nullptr) return false;
+  const std::string category = AttributeOf(role->attributes, "category");
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (mention_entity_[i] != e || m.first >= before || m.sentence < 0) continue;
+    const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(m.sentence)];
+    // The words right around the name: a title before it, an apposition after it.
+    const std::size_t from = std::max(sent.first, m.first >= 3 ? m.first - 3 : 0);
+    const std::size_t to = std::min(sent.last, m.last + 8);
+    for (std::size_t k = from; k < to; ++k) {
+      if (k >= m.first && k < m.last) continue;
+      const LexiconEntry* near = roles->FindWord(ex_.tokens[k].lower);
+      if (near != nullptr && (ex_.tokens[k].lower == head || (!category.empty() && AttributeOf(near->attributes, "category") == category))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 std::size_t ReferenceResolver::KinOwnerApposedAt(const CaptureRange& c) const {
   const std::size_t none = ex_.tokens.size();
   if (c.first < 2 || c.last >= ex_.tokens.size()) return none;
@@ -1037,7 +1060,11 @@ std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, co
       const int apposed = mention_entity_[i];
       int owner = NearestBefore(m.first, gender, false);
       if (owner < 0) owner = TopicBefore(m.first, gender, true);
-      return owner < 0 || owner == apposed ? std::vector<int>{} : std::vector<int>{owner};
+      if (owner < 0 || owner == apposed) return {};
+      // "Y, a cousin of the former lawmaker": only someone the text has called a person of that
+      // kind ("Former lawmaker X", "X, a former member of parliament"), not just whoever is near.
+      if (ex_.tokens[c.last].norm != "'s"sv && !CalledLike(owner, ex_.tokens[c.last - 1].lower, m.first)) return {};
+      return {owner};
     }
     return {};
   }

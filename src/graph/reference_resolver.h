@@ -113,6 +113,10 @@ class ReferenceResolver {
   // man's daughter", "Y, a cousin of the former lawmaker"): the comma after the name; else the
   // number of tokens.
   std::size_t KinOwnerApposedAt(const CaptureRange& c) const;
+  // True when a mention of person `e` before token `before` stands beside a role noun (a title
+  // before the name, an apposition after it) that is `head` or of its category ("former member
+  // of parliament" for "lawmaker").
+  bool CalledLike(int e, const std::string& head, std::size_t before) const;
   // Whether the person at tokens [first, last) is the source named in the speech tag closing a
   // sentence after a comma: ", spokesman X said." or ", said X." with "said", "told" or "added";
   // "told" names whom it was told to ("told reporters", "told Ala-Too Reporter"), and a time or

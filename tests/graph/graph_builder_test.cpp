@@ -774,6 +774,18 @@ TEST_CASE("Graph ties a relative of a group or a description named after 'of'", 
   CHECK(Tied(a.graph, bakyt, "relative", erkinbek));
 }
 
+TEST_CASE("Graph ties a relative of a description only to someone the text called so", "[graph]") {
+  const Article a = Build(
+      "Police detained the blogger Timur Sadykov in May. Bakyt Jusupov, a cousin of the former lawmaker, said "
+      "the arrest was unlawful.\n");
+  INFO(Render(a.graph));
+  const int timur = EntityNamed(a.graph, "Timur Sadykov");
+  const int bakyt = EntityNamed(a.graph, "Bakyt Jusupov");
+  REQUIRE(timur >= 0);
+  REQUIRE(bakyt >= 0);
+  CHECK_FALSE(Tied(a.graph, bakyt, "relative", timur));
+}
+
 TEST_CASE("Graph names an unnamed relative by 'His name is X' in the next sentence", "[graph]") {
   const Article a = Build("Aigul Serikova lives in Almaty. Her father was detained in 2017. His name is Marat Serikov.\n");
   INFO(Render(a.graph));
