@@ -1121,6 +1121,17 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
       }
     }
   }
+  // Two readings of one happening joined ("when was your brother arrested?" read with the brother
+  // arresting, beside "my brother was arrested"): a person it happens to is not also its agent.
+  for (Event& e : events) {
+    e.roles.erase(std::remove_if(e.roles.begin(), e.roles.end(),
+                                 [&](const EventRole& r) {
+                                   return r.role == "agent"sv && std::any_of(e.roles.begin(), e.roles.end(), [&](const EventRole& o) {
+                                            return o.role != "agent"sv && o.entity == r.entity;
+                                          });
+                                 }),
+                  e.roles.end());
+  }
   events.erase(std::remove_if(events.begin(), events.end(), [](const Event& e) { return e.roles.empty(); }), events.end());
   return events;
 }

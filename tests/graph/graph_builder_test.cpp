@@ -786,6 +786,27 @@ TEST_CASE("Graph ties a relative of a description only to someone the text calle
   CHECK_FALSE(Tied(a.graph, bakyt, "relative", timur));
 }
 
+TEST_CASE("Graph gives no event the person it happens to as its agent too", "[graph]") {
+  const Article a = Build(
+      "Transcript, 4 May 2024.\n\n"
+      "DANA SEITOVA: My guest today is Arman Tokhtarov, whose brother was jailed in 2022. Arman, when was your "
+      "brother arrested?\n\n"
+      "ARMAN TOKHTAROV: My brother, Serik Tokhtarov, was arrested in Bishkek on 5 October 2022.\n\n"
+      "SEITOVA: Was he sentenced?\n\n"
+      "TOKHTAROV: Yes, to eight years. My mother, Aliya Tokhtarova, visits him every month.\n");
+  INFO(Render(a.graph));
+  const int serik = EntityNamed(a.graph, "Serik Tokhtarov");
+  REQUIRE(serik >= 0);
+  bool detained = false;
+  for (const Event& e : a.graph.events) {
+    for (const EventRole& r : e.roles) {
+      CHECK_FALSE((r.role == "agent" && r.entity == serik));
+      detained = detained || (e.kind == "Detention" && r.role == "detainee" && r.entity == serik);
+    }
+  }
+  CHECK(detained);
+}
+
 TEST_CASE("Graph names an unnamed relative by 'His name is X' in the next sentence", "[graph]") {
   const Article a = Build("Aigul Serikova lives in Almaty. Her father was detained in 2017. His name is Marat Serikov.\n");
   INFO(Render(a.graph));
