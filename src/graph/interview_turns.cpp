@@ -308,15 +308,37 @@ InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, co
   // labelled with their name.
   std::set<int> labelled;
   std::set<int> hosts;
+  std::size_t line_before = n;  // the first sentence of the line before
   for (std::size_t s = 0; s < n; ++s) {
     const SentenceSpan& sent = ex.sentences[s];
     if (sent.first >= sent.last || !ex.tokens[sent.first].line_start) continue;
+    const std::size_t before_from = line_before;
+    line_before = s;
     LineLabel& label = line_labels[s];
     label = LabelAt(ex, labels, mention_entity, sent.first, sent.last);
     std::vector<int> named_before;
     std::set_intersection(label.spelled_by.begin(), label.spelled_by.end(), labelled.begin(), labelled.end(),
                           std::back_inserter(named_before));
-    if (named_before.size() == 1) {
+    // The line before may address the speaker: by a given name ("Ilgar, what have you heard?")
+    // that is one of theirs, or by the shared family name ("Mr Huseynov, ..."), which leaves it open.
+    const Lexicon* titles = rules.lexicon("titles");
+    int addressed = InterviewTurns::kUnknown;
+    bool open = false;
+    for (std::size_t b = before_from; b < s && label.spelled_by.size() > 1; ++b) {
+      const SentenceSpan& asked = ex.sentences[b];
+      std::size_t w = asked.first;
+      if (w < asked.last && titles != nullptr && titles->FindWord(ex.tokens[w].lower) != nullptr) ++w;
+      if (w + 1 >= asked.last || ex.tokens[w + 1].norm != ","sv || ex.tokens[w].kind != TokenKind::kWord) continue;
+      if (ex.tokens[w].lower == ex.tokens[sent.first].lower) open = true;
+      for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
+        const int e = mention_entity[i];
+        if (label.spelled_by.count(e) != 0 && ex.tokens[ex.mentions[i].first].lower == ex.tokens[w].lower) addressed = e;
+      }
+    }
+    if (addressed >= 0 && !open) {
+      label.kind = kNamedAnswer;
+      label.speaker = addressed;
+    } else if (named_before.size() == 1 && !open) {
       label.kind = kNamedAnswer;
       label.speaker = named_before.front();
     }

@@ -6,7 +6,9 @@
 // is a transcript's label in capitals that spells one person's name ("GRANT:",
 // "DINARA GRANT (guest):"), or of several names exactly one ending with it
 // ("YASIN:" for Zulpiye Yasin beside Yasin Tohti), or of several the one an earlier label named
-// in full ("HUSEYNOV:" after "ELCHIN HUSEYNOV:"); a host, whose label once gives a question
+// in full ("HUSEYNOV:" after "ELCHIN HUSEYNOV:"), or the one the line before addresses by a
+// given name ("Ilgar, ..."), but none where it addresses someone by that family name ("Mr
+// Huseynov, ..."); a host, whose label once gives a question
 // label's role in brackets ("LEYLA ORUJOVA (presenter):"), asks in every line labelled with
 // their name; a question label ("Q:") ends the turn, and so, in a
 // transcript with two such lines or more, does a label in capitals that spells

@@ -807,6 +807,23 @@ TEST_CASE("Graph gives no event the person it happens to as its agent too", "[gr
   CHECK(detained);
 }
 
+TEST_CASE("Graph leaves a shared family name's label open where the host addresses someone by it", "[graph]") {
+  const Article a = Build(
+      "Transcript, 5 April 2024.\n\n"
+      "DAWSON: Rustam Aliyev's sister Leyla Aliyeva was detained in Baku. Rustam, what happened?\n\n"
+      "RUSTAM ALIYEV: She was taken from her office in January.\n\n"
+      "DAWSON: Their father, Vagif Aliyev, is also on the line. Mr Aliyev, what have you heard?\n\n"
+      "ALIYEV: Nothing. My daughter has not been allowed a single visit.\n");
+  INFO(Render(a.graph));
+  const int rustam = EntityNamed(a.graph, "Rustam Aliyev");
+  REQUIRE(rustam >= 0);
+  for (const Relation& r : a.graph.relations) {
+    const bool unnamed_daughter = r.type == "child" && r.object == rustam &&
+                                  a.graph.entities[static_cast<std::size_t>(r.subject)].name.empty();
+    CHECK_FALSE(unnamed_daughter);
+  }
+}
+
 TEST_CASE("Graph names an unnamed relative by 'His name is X' in the next sentence", "[graph]") {
   const Article a = Build("Aigul Serikova lives in Almaty. Her father was detained in 2017. His name is Marat Serikov.\n");
   INFO(Render(a.graph));
