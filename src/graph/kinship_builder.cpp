@@ -652,7 +652,7 @@ void KinshipBuilder::AddUnnamedRelatives(const std::vector<UnnamedRequest>& requ
       if (u.gender.empty() || g.empty() || g == u.gender) {
         ++named;
         referents.push_back(other);
-        if (TermDetail(r.term).empty()) plain.push_back(other);
+        if (TermDetail(r.term).empty() && std::find(plain.begin(), plain.end(), other) == plain.end()) plain.push_back(other);
       }
     }
     const std::string anchor_name = graph_->entities[static_cast<std::size_t>(u.anchor)].name;
