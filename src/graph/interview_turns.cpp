@@ -78,6 +78,34 @@ LineLabel CapitalsLabelAt(const Extraction& ex, const Lexicon* labels, const std
   return out;
 }
 
+// Of the persons a family name's label spells (`label.spelled_by`; `word` is the label's word):
+// the one the line before (sentences [from, to)) addresses by a given name ("Ilgar, what have
+// you heard?"); none where it addresses someone by that family name ("Mr Huseynov, ..."), who
+// may be any of them; else the one an earlier label named in full (`labelled`), if exactly one
+// did; else kUnknown.
+int SharedLabelSpeaker(const Extraction& ex, const Lexicon* titles, const std::vector<int>& mention_entity,
+                       const LineLabel& label, const std::string& word, const std::set<int>& labelled, std::size_t from,
+                       std::size_t to) {
+  if (label.spelled_by.size() < 2) return InterviewTurns::kUnknown;
+  int addressed = InterviewTurns::kUnknown;
+  for (std::size_t b = from; b < to; ++b) {
+    const SentenceSpan& asked = ex.sentences[b];
+    std::size_t w = asked.first;
+    if (w < asked.last && titles != nullptr && titles->FindWord(ex.tokens[w].lower) != nullptr) ++w;
+    if (w + 1 >= asked.last || ex.tokens[w + 1].norm != ","sv || ex.tokens[w].kind != TokenKind::kWord) continue;
+    if (ex.tokens[w].lower == word) return InterviewTurns::kUnknown;
+    for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
+      const int e = mention_entity[i];
+      if (label.spelled_by.count(e) != 0 && ex.tokens[ex.mentions[i].first].lower == ex.tokens[w].lower) addressed = e;
+    }
+  }
+  if (addressed >= 0) return addressed;
+  std::vector<int> named_before;
+  std::set_intersection(label.spelled_by.begin(), label.spelled_by.end(), labelled.begin(), labelled.end(),
+                        std::back_inserter(named_before));
+  return named_before.size() == 1 ? named_before.front() : InterviewTurns::kUnknown;
+}
+
 // The label opening the line whose first token is `first`, if any.
 LineLabel LabelAt(const Extraction& ex, const Lexicon* labels, const std::vector<int>& mention_entity,
                   std::size_t first, std::size_t end) {
@@ -302,10 +330,11 @@ InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, co
   std::vector<LineLabel> line_labels(n);
   int spoken_in_capitals = 0;
   int answers = 0;
-  // A label that several names spell ("HUSEYNOV:" beside Elchin and Ilgar Huseynov) is the one
-  // of them an earlier label named in full ("ELCHIN HUSEYNOV:"). A host, whose label once gives
+  // A label that several names spell ("HUSEYNOV:" beside Elchin and Ilgar Huseynov) is read by
+  // SharedLabelSpeaker. A host, whose label once gives
   // a question label's role in brackets ("LEYLA ORUJOVA (presenter):"), asks in every line
   // labelled with their name.
+  const Lexicon* titles = rules.lexicon("titles");
   std::set<int> labelled;
   std::set<int> hosts;
   std::size_t line_before = n;  // the first sentence of the line before
@@ -316,31 +345,11 @@ InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, co
     line_before = s;
     LineLabel& label = line_labels[s];
     label = LabelAt(ex, labels, mention_entity, sent.first, sent.last);
-    std::vector<int> named_before;
-    std::set_intersection(label.spelled_by.begin(), label.spelled_by.end(), labelled.begin(), labelled.end(),
-                          std::back_inserter(named_before));
-    // The line before may address the speaker: by a given name ("Ilgar, what have you heard?")
-    // that is one of theirs, or by the shared family name ("Mr Huseynov, ..."), which leaves it open.
-    const Lexicon* titles = rules.lexicon("titles");
-    int addressed = InterviewTurns::kUnknown;
-    bool open = false;
-    for (std::size_t b = before_from; b < s && label.spelled_by.size() > 1; ++b) {
-      const SentenceSpan& asked = ex.sentences[b];
-      std::size_t w = asked.first;
-      if (w < asked.last && titles != nullptr && titles->FindWord(ex.tokens[w].lower) != nullptr) ++w;
-      if (w + 1 >= asked.last || ex.tokens[w + 1].norm != ","sv || ex.tokens[w].kind != TokenKind::kWord) continue;
-      if (ex.tokens[w].lower == ex.tokens[sent.first].lower) open = true;
-      for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
-        const int e = mention_entity[i];
-        if (label.spelled_by.count(e) != 0 && ex.tokens[ex.mentions[i].first].lower == ex.tokens[w].lower) addressed = e;
-      }
-    }
-    if (addressed >= 0 && !open) {
+    if (const int speaker = SharedLabelSpeaker(ex, titles, mention_entity, label, ex.tokens[sent.first].lower, labelled,
+                                               before_from, s);
+        speaker >= 0) {
       label.kind = kNamedAnswer;
-      label.speaker = addressed;
-    } else if (named_before.size() == 1 && !open) {
-      label.kind = kNamedAnswer;
-      label.speaker = named_before.front();
+      label.speaker = speaker;
     }
     if (label.kind == kNamedAnswer) labelled.insert(label.speaker);
     if (label.host && label.kind == kNamedAnswer) hosts.insert(label.speaker);
