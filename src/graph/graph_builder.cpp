@@ -935,6 +935,16 @@ class Builder {
     if (pronouns == nullptr) return;
     const ReferenceResolver quotes(ex_, rules_, mention_entity_, graph_.entities);
     const auto in_quote = [&](std::size_t t) { return quotes.InQuote(t); };
+    // "Y, 24, her half-brother": per sentence and gender, the persons a possessive of that gender
+    // makes someone's relative in apposition, who are not the possessive's person.
+    std::vector<std::map<std::string, std::set<int>>> apposed(ex_.sentences.size());
+    for (std::size_t si = 0; si < ex_.sentences.size(); ++si) {
+      for (std::size_t k = ex_.sentences[si].first; k < ex_.sentences[si].last; ++k) {
+        const LexiconEntry* q = pronouns->FindWord(ex_.tokens[k].lower);
+        if (q == nullptr || AttributeOf(q->attributes, "case") != "possessive"sv) continue;
+        if (const int head = KinAppositionHead(k); head >= 0) apposed[si][AttributeOf(q->attributes, "gender")].insert(head);
+      }
+    }
     for (std::size_t si = 0; si < ex_.sentences.size(); ++si) {
       const SentenceSpan& s = ex_.sentences[si];
       // "she married X, whom she had known": the sentence's subject pronouns of one gender stand
@@ -967,18 +977,13 @@ class Builder {
           // a name after it is no likelier than it ("The court sentenced her, X said. She is 42.").
           const std::size_t limit =
               static_cast<std::size_t>(look) == si ? before : FirstPronounOf(gender, ls, quotes, *pronouns);
-          // "Y, 24, her half-brother": Y is the relative of someone of the pronoun's gender, not them.
-          std::set<int> apposed;
-          for (std::size_t k = ls.first; k < ls.last; ++k) {
-            const LexiconEntry* q = pronouns->FindWord(ex_.tokens[k].lower);
-            if (q != nullptr && AttributeOf(q->attributes, "case") == "possessive"sv &&
-                AttributeOf(q->attributes, "gender") == gender) {
-              apposed.insert(KinAppositionHead(k));
-            }
-          }
+          const auto apposed_here = apposed[static_cast<std::size_t>(look)].find(gender);
+          const auto is_apposed = [&](int e) {
+            return apposed_here != apposed[static_cast<std::size_t>(look)].end() && apposed_here->second.count(e) != 0;
+          };
           for (std::size_t i : quotes.PersonsIn(look)) {
             const ExtractedMention& m = ex_.mentions[i];
-            if (mention_entity_[i] < 0 || m.last > ls.last || apposed.count(mention_entity_[i]) != 0) continue;
+            if (mention_entity_[i] < 0 || m.last > ls.last || is_apposed(mention_entity_[i])) continue;
             if (m.first >= limit) continue;
             if (in_quote(m.first)) continue;
             if (!possessive && m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv) continue;
