@@ -326,7 +326,13 @@ ScoreReport ScoreDocument(const DocumentGraph& g, const GoldDocument& gold) {
     }
     if (!ge.date.empty()) {
       ++r.dates_total;
-      r.dates_ok += DateOk(ge.date, preds[static_cast<std::size_t>(best)].date) ? 1 : 0;
+      const std::string& got = preds[static_cast<std::size_t>(best)].date;
+      if (DateOk(ge.date, got)) {
+        ++r.dates_ok;
+      } else {
+        r.explain.push_back("event date: " + ge.type + " " + Join(ge.participants) + " expected " + ge.date + ", got " +
+                            (got.empty() ? "none" : got));
+      }
     }
   }
   for (std::size_t i = 0; i < preds.size(); ++i) {

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 namespace kith {
@@ -86,6 +87,27 @@ TEST_CASE("ScoreDocument counts an optional unnamed relative neither as missing 
     CHECK(un.fn == 0);
     CHECK(un.fp == 1);
   }
+}
+
+TEST_CASE("ScoreDocument explains an event found on another date than expected", "[eval]") {
+  DocumentGraph g = ThreePersons();
+  Event detention;
+  detention.kind = "Detention";
+  detention.date = "2018-01";
+  detention.roles.push_back(EventRole{"detainee", 1});
+  g.events.push_back(detention);
+  GoldDocument gold = Gold();
+  gold.events.push_back(GoldEvent{"Detention", "2018-01-09", {"Ulan Asanov"}, {}, false});
+  const ScoreReport wrong = ScoreDocument(g, gold);
+  CHECK(wrong.dates_total == 1);
+  CHECK(wrong.dates_ok == 0);
+  CHECK(std::find(wrong.explain.begin(), wrong.explain.end(),
+                  "event date: Detention Ulan Asanov expected 2018-01-09, got 2018-01") != wrong.explain.end());
+  g.events.back().date = "2018-01-09";
+  const ScoreReport right = ScoreDocument(g, gold);
+  CHECK(right.dates_ok == 1);
+  CHECK(std::none_of(right.explain.begin(), right.explain.end(),
+                     [](const std::string& line) { return line.rfind("event date:", 0) == 0; }));
 }
 
 }  // namespace
