@@ -249,6 +249,11 @@ DateValue DateResolver::FromDocument(const std::map<std::string, std::string>& a
   d.day = Number(a, "day");
   if (d.month < 0 || d.month > 12) d.month = 0;
   if (d.day < 0 || d.day > 31 || d.month == 0) d.day = 0;
+  // "on March 3 this year", "in May of last year": the publication's year, or the one before.
+  const std::string year_of = Get(a, "year_of");
+  if (d.year == 0 && d.month != 0 && publication_.year != 0 && (year_of == "this"sv || year_of == "last"sv)) {
+    d.year = publication_.year - (year_of == "last"sv ? 1 : 0);
+  }
   if (d.year == 0 && d.month != 0 && publication_.year != 0) {
     d.year = publication_.year;
     if (publication_.month != 0) {

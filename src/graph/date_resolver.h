@@ -1,8 +1,9 @@
 // Date resolver: turns the attributes of a Date mention into an ISO 8601
 // date with its precision. Absolute parts (year, month, day) are kept as the
-// text gives them; a month and day without a year take the publication
-// year (the year before when that would put them more than a week after
-// publication). Relative dates count from their anchor: the publication
+// text gives them; a month and day said to be "this year" or "last year"
+// take the publication's year or the one before; without a year they take
+// the publication year (the year before when that would put them more than a
+// week after publication). Relative dates count from their anchor: the publication
 // date ("last week", "yesterday", "on Wednesday") or the date mentioned
 // before ("a day earlier", "the next day"). A month or season named against
 // an anchor ("last March", "last autumn", "that September", "the following

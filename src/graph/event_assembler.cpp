@@ -145,7 +145,7 @@ void EventAssembler::ResolveDates() {
     // right after a day of another year, and not before it in that year, goes on in that year,
     // unless in the publication's year it would be news of the last weeks ("On March 2 she
     // picketed" in a March article).
-    const bool own_year = m.attributes.count("year") != 0;
+    const bool own_year = m.attributes.count("year") != 0 || m.attributes.count("year_of") != 0;
     const bool months_before_publication =
         publication_.month != 0 && (publication_.year - d.year) * 12 + publication_.month - d.month >= 2;
     if (!own_year && !previous_is_birth && d.month != 0 && d.day != 0 && previous_has_year && previous.month != 0 &&
