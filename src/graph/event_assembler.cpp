@@ -137,6 +137,7 @@ void EventAssembler::ResolveDates() {
   std::size_t previous_last = 0;
   bool previous_has_year = false;
   bool previous_is_birth = false;
+  bool previous_is_season = false;  // "the spring of 2018"
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
     if (m.label != "Date"sv) continue;
@@ -173,6 +174,31 @@ void EventAssembler::ResolveDates() {
         months_before_publication && story_goes_on()) {
       d.year = previous.year;
     }
+    // "I crossed on 4 January 2018. ... For months I sat by her bed. On 9 June they came": a month
+    // told without its year, later in the paragraph of a month or season told with its year (a
+    // year alone is often a background fact: "settled there in 2015"), goes on in that year when
+    // it is not before that date; one a month or two into the next year ("died on December 2,
+    // 2017. ... he crossed on January 9") is in the next year. Not after a state's start ("has
+    // not heard from him since March 2019").
+    const auto same_paragraph = [&] {
+      for (std::size_t k = previous_last; k <= m.first && k < ex_.tokens.size(); ++k) {
+        if (ex_.tokens[k].line_start) return false;
+      }
+      return true;
+    };
+    if (!own_year && !previous_is_birth && d.month != 0 && previous_has_year && previous.year != 0 &&
+        (previous.month != 0 || previous_is_season) && previous_sentence >= 0 && m.sentence > previous_sentence &&
+        previous.year != d.year && (publication_.year == 0 || previous.year < publication_.year) &&
+        m.attributes.count("anchor") == 0 && months_before_publication &&
+        ex_.tokens[previous_first].lower != "since"sv && same_paragraph() && story_goes_on()) {
+      const bool not_before = d.month > previous.month ||
+                              (d.month == previous.month && (d.day == 0 || previous.day == 0 || d.day >= previous.day));
+      const bool into_next_year = d.month < previous.month && d.month + 12 - previous.month <= 2;
+      if (not_before) d.year = previous.year;
+      if (into_next_year && (publication_.year == 0 || previous.year + 1 <= publication_.year)) {
+        d.year = previous.year + 1;
+      }
+    }
     // "In 2017 she was detained in Urumqi in June": a month told without its year in the sentence
     // of a year is in that year, when the year opens the sentence or no comma stands between
     // ("X, who fled in 2017, was detained in March" is another clause's year).
@@ -195,6 +221,12 @@ void EventAssembler::ResolveDates() {
       previous_last = m.last;
       previous_sentence = m.sentence;
       previous_has_year = own_year;
+      previous_is_season = false;
+      for (std::size_t k = m.first; k < m.last; ++k) {
+        static constexpr std::string_view kSeasons[] = {"spring", "summer", "autumn", "fall", "winter"};
+        previous_is_season = previous_is_season ||
+                             std::find(std::begin(kSeasons), std::end(kSeasons), ex_.tokens[k].lower) != std::end(kSeasons);
+      }
       // "born on March 8, 1979": a birth day starts no story in its year.
       previous_is_birth = false;
       for (std::size_t k = m.first >= 3 ? m.first - 3 : 0; k < m.first; ++k) {

@@ -1491,17 +1491,35 @@ TEST_CASE("Events: a day told without its year in the month just named with its 
       "He crossed into China at Khorgos on December 20.");
   INFO(Render(g));
   CHECK(OnlyEventWith(g, "Travel", {"Marat Bekov"}).date == "2017-12-20");
-  // Another month, or a month too far back, leaves the day to the publication's year.
+  // A month or two on is the next year's; a month further back leaves the day to the publication's year.
   const DocumentGraph h = Build(
       "In December 2017 officials told Marat Bekov to come back. He crossed into China at Khorgos on January 20.");
   INFO(Render(h));
-  CHECK(OnlyEventWith(h, "Travel", {"Marat Bekov"}).date == "2021-01-20");
+  CHECK(OnlyEventWith(h, "Travel", {"Marat Bekov"}).date == "2018-01-20");
+  const DocumentGraph j = Build(
+      "In December 2017 officials told Marat Bekov to come back. He crossed into China at Khorgos on October 20.");
+  INFO(Render(j));
+  CHECK(OnlyEventWith(j, "Travel", {"Marat Bekov"}).date == "2020-10-20");
   // Nor across a turn to the present.
   const DocumentGraph k = Build(
       "Marat Bekov was detained in Ghulja in December 2017. His wife, Aigul Serikova, has protested ever since. "
       "On December 20 she was detained there again.");
   INFO(Render(k));
   for (const Event* e : OfKind(k, "Detention")) CHECK(e->date != "2017-12-20");
+}
+
+TEST_CASE("Events: a day told without its year later in the paragraph of a dated day goes on in its year", "[graph]") {
+  const DocumentGraph g = Build(
+      "Marat Bekov crossed at Khorgos on 4 January 2018. His mother had had a stroke. For months he sat by "
+      "her bed. On 9 June police detained him in Tekes.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Marat Bekov"}).date == "2018-06-09");
+  // A new paragraph starts a new story: the day is the publication year's.
+  const DocumentGraph h = Build(
+      "Marat Bekov crossed at Khorgos on 4 January 2018. His mother had had a stroke.\n"
+      "For months nothing happened. On 9 June police detained him in Tekes.");
+  INFO(Render(h));
+  CHECK(OnlyEventWith(h, "Detention", {"Marat Bekov"}).date == "2020-06-09");
 }
 
 TEST_CASE("Events: a birth day lends no year to the day told after it", "[graph]") {
