@@ -171,6 +171,20 @@ std::string_view SkipPublishedLabel(std::string_view line, bool* found) {
   return line;
 }
 
+// "Prisoner Update No. 14 \u2014 Monday, 11 March 2024", "Weekly Bulletin | March 3, 2024": a
+// heading that ends in a whole date after a dash or a bar (and perhaps a time). Returns its ISO
+// form, or "".
+std::string HeadingDate(std::string_view line) {
+  for (std::string_view sep : {"\xE2\x80\x94"sv, "\xE2\x80\x93"sv, "--"sv, "|"sv, "-"sv}) {
+    const std::size_t at = line.rfind(sep);
+    if (at == std::string_view::npos || at == 0 || !IsSpace(line[at - 1])) continue;
+    std::string_view rest = TrimLeft(line.substr(at + sep.size()));
+    const std::string iso = LeadingDate(&rest);
+    if (!iso.empty() && OnlyTime(rest)) return iso;
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string DatelineDate(const std::string& text, Span body) {
@@ -186,6 +200,7 @@ std::string DatelineDate(const std::string& text, Span body) {
     const std::string iso = LeadingDate(&rest);
     if (!iso.empty() && (place ? DatelineTail(rest) : labelled ? LabelTail(rest) : OnlyTime(rest))) return iso;
     if (IsProse(line)) break;
+    if (const std::string heading = HeadingDate(line); !heading.empty()) return heading;
   }
   return "";
 }

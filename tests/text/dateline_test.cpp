@@ -39,6 +39,17 @@ TEST_CASE("Dateline: a date after a label saying it is the article's", "[text]")
   CHECK(DateOf("Title\nUpdated: 2021-10-15\nPublished: 2021-10-14\n") == "2021-10-14");
 }
 
+TEST_CASE("Dateline: a heading that ends in a date after a dash or a bar", "[text]") {
+  CHECK(DateOf("WATCH GROUP\nPrisoner Update No. 14 \xE2\x80\x94 Monday, 11 March 2024\n\nText.\n") == "2024-03-11");
+  CHECK(DateOf("Weekly Bulletin | March 3, 2024\nText.\n") == "2024-03-03");
+  CHECK(DateOf("Case Digest -- 2024-03-03 09:00 GMT\n") == "2024-03-03");
+  // Not a heading with more after its date, nor a month alone.
+  CHECK(DateOf("Weekly Bulletin | March 3, 2024 edition two\n").empty());
+  CHECK(DateOf("Weekly Bulletin \xE2\x80\x94 March 2024\n").empty());
+  // Not a sentence that ends in a date.
+  CHECK(DateOf("Title\nThe court, which sat for two days in the capital, adjourned - until March 3, 2024.\n").empty());
+}
+
 TEST_CASE("Dateline: prose, a month alone and dates far down are no publication date", "[text]") {
   CHECK(DateOf("Title\n\nALMATY, Kazakhstan -- Police detained five people on March 3, 2021.\n").empty());
   CHECK(DateOf("Title\n\nMarch 3, 2021 was the day police came.\n").empty());
