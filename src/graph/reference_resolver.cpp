@@ -1044,6 +1044,23 @@ std::size_t ReferenceResolver::KinOwnerApposedAt(const CaptureRange& c) const {
   return none;
 }
 
+std::size_t ReferenceResolver::KinOwnerPredicatedAt(const CaptureRange& c) const {
+  const std::size_t none = ex_.tokens.size();
+  if (c.first < 4 || ex_.tokens[c.first - 1].lower != "of"sv) return none;
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const std::size_t term = c.first - 2;
+  if (kin == nullptr || kin->FindWord(ex_.tokens[term].lower) == nullptr) return none;
+  std::size_t k = term;
+  while (k > 0 && (ex_.tokens[k - 1].lower == "younger"sv || ex_.tokens[k - 1].lower == "elder"sv ||
+                   ex_.tokens[k - 1].lower == "older"sv)) {
+    --k;
+  }
+  if (k < 2 || (ex_.tokens[k - 1].lower != "a"sv && ex_.tokens[k - 1].lower != "the"sv)) return none;
+  std::size_t verb = k - 2;
+  if (verb > 0 && (ex_.tokens[verb].lower == "also"sv || ex_.tokens[verb].lower == "now"sv)) --verb;
+  return ex_.tokens[verb].lower == "is"sv || ex_.tokens[verb].lower == "was"sv ? verb : none;
+}
+
 std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, const std::string& gender,
                                                        int depth) const {
   if (c.first >= ex_.tokens.size() || in_quote_[c.first]) return {};
@@ -1051,6 +1068,18 @@ std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, co
     // "Y, the detained man's daughter, ..." or "Y, a cousin of the former lawmaker, ...": a
     // description owning a relative in apposition to a name is someone named before that name,
     // as a pronoun of its gender opening Y's sentence would be; never Y.
+    // "X is a sister-in-law of the dead blogger": the last person named before X's sentence whom
+    // the text has called a person of that kind.
+    if (const int s = ex_.SentenceOf(c.first); s >= 0 && KinOwnerPredicatedAt(c) < ex_.tokens.size()) {
+      const std::size_t opening = ex_.sentences[static_cast<std::size_t>(s)].first;
+      for (std::size_t i = ex_.mentions.size(); i-- > 0;) {
+        const ExtractedMention& m = ex_.mentions[i];
+        const int e = mention_entity_[i];
+        if (m.label != "Person"sv || e < 0 || m.first >= opening || in_quote_[m.first]) continue;
+        if (CalledLike(e, ex_.tokens[c.last - 1].lower, opening)) return {e};
+      }
+      return {};
+    }
     const std::size_t comma = KinOwnerApposedAt(c);
     if (comma >= ex_.tokens.size()) return {};
     const int s = ex_.SentenceOf(c.first);

@@ -113,6 +113,9 @@ class ReferenceResolver {
   // man's daughter", "Y, a cousin of the former lawmaker"): the comma after the name; else the
   // number of tokens.
   std::size_t KinOwnerApposedAt(const CaptureRange& c) const;
+  // For a description `c` that owns a relative named as a predicate's subject ("X is a
+  // sister-in-law of the dead blogger"): the verb ("is", "was"); else the number of tokens.
+  std::size_t KinOwnerPredicatedAt(const CaptureRange& c) const;
   // True when a mention of person `e` before token `before` stands beside a role noun (a title
   // before the name, an apposition after it) that is `head` or of its category ("former member
   // of parliament" for "lawmaker").

@@ -786,6 +786,24 @@ TEST_CASE("Graph ties a relative of a description only to someone the text calle
   CHECK_FALSE(Tied(a.graph, bakyt, "relative", timur));
 }
 
+TEST_CASE("Graph ties a relative stated as a predicate to a description of someone the text called so", "[graph]") {
+  const Article a = Build(
+      "Davron Yusupov, a 52-year-old blogger from Namangan, died in prison. Gulnoza Saidova stood outside the "
+      "court. Saidova, who lives in Tashkent, is a sister-in-law of the dead blogger.\n\n"
+      "Aziz Tursunov, a teacher, was released. Malika Tursunova is a cousin of the jailed lawmaker.\n");
+  INFO(Render(a.graph));
+  const int davron = EntityNamed(a.graph, "Davron Yusupov");
+  const int gulnoza = EntityNamed(a.graph, "Gulnoza Saidova");
+  const int aziz = EntityNamed(a.graph, "Aziz Tursunov");
+  const int malika = EntityNamed(a.graph, "Malika Tursunova");
+  REQUIRE(davron >= 0);
+  REQUIRE(gulnoza >= 0);
+  REQUIRE(aziz >= 0);
+  REQUIRE(malika >= 0);
+  CHECK(Tied(a.graph, gulnoza, "relative", davron));
+  CHECK_FALSE(Tied(a.graph, malika, "relative", aziz));
+}
+
 TEST_CASE("Graph gives no event the person it happens to as its agent too", "[graph]") {
   const Article a = Build(
       "Transcript, 4 May 2024.\n\n"
