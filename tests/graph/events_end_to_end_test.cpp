@@ -1522,6 +1522,16 @@ TEST_CASE("Events: a day told without its year later in the paragraph of a dated
   CHECK(OnlyEventWith(h, "Detention", {"Marat Bekov"}).date == "2020-06-09");
 }
 
+TEST_CASE("Events: the part of a term served is not the term", "[graph]") {
+  const DocumentGraph g = Build(
+      "Blogger Davron Yusupov died in the colony on 2 March. He had served almost four years of a ten-year "
+      "sentence handed down by the Namangan Regional Court in June 2020.");
+  INFO(Render(g));
+  const Event& sentence = OnlyEventWith(g, "Sentence", {"Davron Yusupov"});
+  CHECK(Attribute(sentence, "duration") == "P10Y");
+  CHECK(sentence.date == "2020-06");
+}
+
 TEST_CASE("Events: a birth day lends no year to the day told after it", "[graph]") {
   const DocumentGraph g = Build(
       "Aigul Serikova was born on January 15, 1985, in Zhanaozen. On December 3 police detained her in Almaty.");
