@@ -65,14 +65,15 @@ std::string_view SkipPlace(std::string_view line, bool* found) {
 }
 
 // A whole date at the start of `s` ("November 9, 2022", "Nov. 9, 2022", "9 November 2022",
-// "2022-11-09"), perhaps after its weekday ("Tuesday, November 8, 2022"): its ISO form, with `s`
-// moved past it; "" when `s` opens with none.
+// "2022-11-09"), perhaps after its weekday ("Tuesday, November 8, 2022", "Thursday 16 March
+// 2023"): its ISO form, with `s` moved past it; "" when `s` opens with none.
 std::string LeadingDate(std::string_view* s) {
-  static constexpr std::string_view kWeekdays[] = {"Monday,", "Tuesday,", "Wednesday,", "Thursday,",
-                                                   "Friday,", "Saturday,", "Sunday,"};
+  static constexpr std::string_view kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                                   "Friday", "Saturday", "Sunday"};
   std::string_view probe = *s;
   std::string_view after_weekday = probe;
-  const std::string_view first = NextWord(&after_weekday);
+  std::string_view first = NextWord(&after_weekday);
+  if (!first.empty() && first.back() == ',') first.remove_suffix(1);
   if (std::find(std::begin(kWeekdays), std::end(kWeekdays), first) != std::end(kWeekdays)) probe = after_weekday;
   std::string iso;
   std::string_view one = probe;

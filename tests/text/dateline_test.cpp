@@ -14,6 +14,8 @@ TEST_CASE("Dateline: a dateline's date is the publication date", "[text]") {
   CHECK(DateOf("Title\n\nALMATY, Kazakhstan, 3 March 2021 - Police detained five people.\n") == "2021-03-03");
   CHECK(DateOf("Title\nNUR-SULTAN, Sept. 14, 2021 \xE2\x80\x94 A court fined two women.\n") == "2021-09-14");
   CHECK(DateOf("ST. PETERSBURG, May 2, 2020 --\nText.\n") == "2020-05-02");
+  CHECK(DateOf("Title\n\nSIMFEROPOL, Crimea, Thursday 16 March 2023 \xE2\x80\x94 Officers detained three men.\n") ==
+        "2023-03-16");
 }
 
 TEST_CASE("Dateline: a line that is only a date, perhaps with a time", "[text]") {
