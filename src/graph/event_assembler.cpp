@@ -261,13 +261,17 @@ bool EventAssembler::AnotherEventWordBetween(const Candidate& c, const Extracted
 bool EventAssembler::DatesSpeechAfterTrigger(const Candidate& c, const ExtractedMention& date,
                                              const SentenceSpan& s) const {
   if (ex_.tokens[date.first].span.begin < c.trigger.end) return false;
+  return DatesSpeech(date, s.first, c.trigger.end);
+}
+
+bool EventAssembler::DatesSpeech(const ExtractedMention& date, std::size_t sentence_first, std::size_t after) const {
   const Lexicon* speech = rules_.lexicon("speech_verbs");
   if (speech == nullptr) return false;
   // Up to five words between the verb and the date: "said in a statement on", "told reporters on".
-  for (std::size_t k = date.first, words = 0; k > s.first && words <= 5; ++words) {
+  for (std::size_t k = date.first, words = 0; k > sentence_first && words <= 5; ++words) {
     --k;
     const Token& w = ex_.tokens[k];
-    if (w.span.end <= c.trigger.end || w.kind == TokenKind::kPunct) return false;
+    if (w.span.end <= after || w.kind == TokenKind::kPunct) return false;
     // A finite verb ("said", "says"), not a noun of speech ("at the request of") nor a
     // capitalised word ("the United States").
     const LexiconEntry* verb = w.norm == w.lower ? speech->FindWord(w.lower) : nullptr;
@@ -409,10 +413,18 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     while (lead > 0 && IsListItem(lead)) --lead;
   }
   const SentenceSpan& prev = ex_.sentences[static_cast<std::size_t>(lead)];
+  bool quoted = false;  // the trigger stands inside double quotes
+  for (std::size_t t = s.first; t < s.last && ex_.tokens[t].span.begin < c.trigger.begin; ++t) {
+    if (ex_.tokens[t].norm == "\""sv) quoted = !quoted;
+  }
   DateValue found;
   for (const auto& [i, d] : dates_) {
     const ExtractedMention& m = ex_.mentions[i];
-    if (m.first >= prev.first && m.last <= prev.last && d.day != 0) found = d;
+    // Not the day someone spoke on, for what they tell of inside quotes ("..., X told reporters on
+    // Wednesday. \"Then they took my husband.\"").
+    if (m.first >= prev.first && m.last <= prev.last && d.day != 0 && !(quoted && DatesSpeech(m, prev.first, 0))) {
+      found = d;
+    }
   }
   return found;
 }

@@ -154,6 +154,10 @@ class EventAssembler {
   // before it ("X has died, his children said on Tuesday", "... told reporters on Monday"): the
   // day the news was told, not the day of the event.
   bool DatesSpeechAfterTrigger(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
+  // Whether `date` is the day of a speech verb up to five words before it in its sentence (which
+  // opens at token `sentence_first`), none of them punctuation nor ending at byte `after` or
+  // before: "told reporters outside the court on Wednesday".
+  bool DatesSpeech(const ExtractedMention& date, std::size_t sentence_first, std::size_t after) const;
   // True when token `t` is "who", "which" or "whose".
   bool IsRelativePronoun(std::size_t t) const;
   // True when `date` dates only the event of its own phrase (attribute dates=phrase: "five months

@@ -1532,6 +1532,19 @@ TEST_CASE("Events: the part of a term served is not the term", "[graph]") {
   CHECK(sentence.date == "2020-06");
 }
 
+TEST_CASE("Events: the day someone spoke on does not date what they tell of in the quote after it", "[graph]") {
+  const DocumentGraph g = Build(
+      "Remzi Kurtumerov is a building contractor. \"They did not let me dress the children,\" his wife, Elvira "
+      "Kurtumerova, told reporters outside the court on 3 March. \"Then they took my husband.\"");
+  INFO(Render(g));
+  for (const Event* e : OfKind(g, "Detention")) CHECK(e->date != "2021-03-03");
+  // Narration after the speech is still of its day.
+  const DocumentGraph h = Build(
+      "\"Return my husband!\" Elvira Kurtumerova said on 3 March. She stood outside the consulate with a placard.");
+  INFO(Render(h));
+  CHECK(OnlyEventWith(h, "Protest", {"Elvira Kurtumerova"}).date == "2021-03-03");
+}
+
 TEST_CASE("Events: a birth day lends no year to the day told after it", "[graph]") {
   const DocumentGraph g = Build(
       "Aigul Serikova was born on January 15, 1985, in Zhanaozen. On December 3 police detained her in Almaty.");
