@@ -315,19 +315,58 @@ class Builder {
     const std::string gender = g != part.attributes.end() && (g->second == "male"sv || g->second == "female"sv) ? g->second : "";
     const Lexicon* titles = rules_.lexicon("titles");
     const bool titled = part.first > 0 && titles != nullptr && titles->FindWord(ex_.tokens[part.first - 1].lower) != nullptr;
+    if (const int by_age = ElderOrYounger(candidates, part.first); by_age >= 0) return by_age;
     return NamePartOwner(candidates, part.first, gender, titled);
+  }
+
+  // "the elder Abdullayev", "the younger Serik": of the persons sharing the part named before it,
+  // the oldest (or youngest) when the article gives every one's age; else the one introduced as a
+  // parent (or a child) of someone ("His father, Ismet Abdullayev"), when only one was. -1
+  // otherwise.
+  int ElderOrYounger(const std::vector<NamePartCandidate>& candidates, std::size_t part) const {
+    if (part < 2 || ex_.tokens[part - 2].lower != "the"sv) return -1;
+    const std::string& word = ex_.tokens[part - 1].lower;
+    const bool elder = word == "elder"sv || word == "older"sv;
+    if (!elder && word != "younger"sv) return -1;
+    int by_age = -1;
+    int best_age = -1;
+    bool all_aged = true;
+    for (const NamePartCandidate& c : candidates) {
+      if (c.first_token >= part) continue;  // named only later
+      const int age = graph_.entities[static_cast<std::size_t>(c.entity)].age;
+      if (age < 0) all_aged = false;
+      if (age >= 0 && (by_age < 0 || (elder ? age > best_age : age < best_age))) {
+        by_age = c.entity;
+        best_age = age;
+      }
+    }
+    if (all_aged && by_age >= 0) return by_age;
+    int by_kin = -1;
+    for (const NamePartCandidate& c : candidates) {
+      if (c.first_token >= part || KinRelationBefore(c.first_token) != (elder ? "parent"sv : "child"sv)) continue;
+      if (by_kin >= 0) return -1;
+      by_kin = c.entity;
+    }
+    return by_kin;
   }
 
   // True when a kin word comes just before token `t`, maybe with a comma and a title between
   // ("his son, Dilshat Ablet", "whose daughter Ms. Ablet").
-  bool AfterKinWord(std::size_t t) const {
+  bool AfterKinWord(std::size_t t) const { return !KinRelationBefore(t).empty(); }
+
+  // The relation ("parent", "child", ...) of the kin word just before token `t`, as AfterKinWord
+  // finds it; "" when none.
+  std::string KinRelationBefore(std::size_t t) const {
     const Lexicon* kin = rules_.lexicon("kin_terms");
     const Lexicon* titles = rules_.lexicon("titles");
-    if (kin == nullptr || t >= ex_.tokens.size()) return false;
+    if (kin == nullptr || t >= ex_.tokens.size()) return "";
     std::size_t k = t;
     if (k > 0 && titles != nullptr && titles->FindWord(ex_.tokens[k - 1].lower) != nullptr) --k;
     if (k > 0 && ex_.tokens[k - 1].norm == ","sv) --k;
-    return k > 0 && kin->FindWord(ex_.tokens[k - 1].lower) != nullptr;
+    const LexiconEntry* entry = k > 0 ? kin->FindWord(ex_.tokens[k - 1].lower) : nullptr;
+    if (entry == nullptr) return "";
+    const std::string relation = AttributeOf(entry->attributes, "relation");
+    return relation.empty() ? "relative" : relation;
   }
 
   // A spelling the transliteration table does not cover ("Abdurahman" / "Abdurakhman"): the same

@@ -804,6 +804,27 @@ TEST_CASE("Graph ties a relative stated as a predicate to a description of someo
   CHECK_FALSE(Tied(a.graph, malika, "relative", aziz));
 }
 
+TEST_CASE("Graph reads 'the elder X' as the older of the persons who share the name X", "[graph]") {
+  SECTION("by the ages the article gives") {
+    const Article a = Build(
+        "Ayder Abdullayev, aged 29, was detained in Simferopol. His father, Ismet Abdullayev, 61, learned of it "
+        "from neighbours. \"My son is a driver,\" the elder Abdullayev said.\n");
+    INFO(Render(a.graph));
+    const int ayder = EntityNamed(a.graph, "Ayder Abdullayev");
+    REQUIRE(ayder >= 0);
+    CHECK(UnnamedTied(a.graph, "child", ayder) == 0);
+  }
+  SECTION("by the kin word that introduced one of them") {
+    const Article a = Build(
+        "Ayder Abdullayev was detained in Simferopol. His father, Ismet Abdullayev, learned of it from neighbours. "
+        "\"My son is a driver,\" the elder Abdullayev said.\n");
+    INFO(Render(a.graph));
+    const int ayder = EntityNamed(a.graph, "Ayder Abdullayev");
+    REQUIRE(ayder >= 0);
+    CHECK(UnnamedTied(a.graph, "child", ayder) == 0);
+  }
+}
+
 TEST_CASE("Graph gives no event the person it happens to as its agent too", "[graph]") {
   const Article a = Build(
       "Transcript, 4 May 2024.\n\n"
