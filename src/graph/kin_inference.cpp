@@ -139,11 +139,15 @@ int InferKinship(DocumentGraph* graph) {
                                               "infer.grandparent-is-parents-parent")});
     ++added;
   }
-  // A sibling of a parent's child is that parent's child too (stated siblings only, so one pass).
+  // A sibling of a parent's child is that parent's child too (stated siblings only, so one pass);
+  // not a half-sibling, who shares only one parent, and the text may not say which.
   std::vector<std::pair<int, int>> stated_siblings;
   for (std::size_t i = 0; i < graph->relations.size(); ++i) {
     const Relation& r = graph->relations[i];
-    if (r.type == "sibling"sv && !r.inferred && named(r.subject) && named(r.object)) stated_siblings.push_back({static_cast<int>(i), 0});
+    if (r.type == "sibling"sv && !r.inferred && named(r.subject) && named(r.object) &&
+        r.term.find("half") == std::string::npos) {
+      stated_siblings.push_back({static_cast<int>(i), 0});
+    }
   }
   for (auto& [parent, kids] : children) {
     std::vector<std::pair<int, int>> more;

@@ -4,7 +4,8 @@
 //    is that spouse's parent, and a step-child ("stepson") that spouse's child;
 //  - a maternal (paternal) grandparent of someone with one known mother
 //    (father) is that parent's parent;
-//  - a stated sibling of a parent's child is that parent's child;
+//  - a stated sibling (not a half-sibling) of a parent's child is that
+//    parent's child;
 //  - a parent's one (not former) spouse is the child's other parent, unless
 //    the child has two parents already or one of the spouse's gender;
 //  - children of one parent are siblings (unless already tied as siblings).

@@ -191,6 +191,16 @@ TEST_CASE("InferKinship makes a stated sibling of a parent's child that parent's
   CHECK(Inferred(g, "infer.shared-parent") == nullptr);
 }
 
+TEST_CASE("InferKinship: a half-sibling of a parent's child does not become that parent's child", "[graph]") {
+  // 0 is the mother of 1; 2 is 1's half-brother, perhaps by their father.
+  DocumentGraph g = Persons(3);
+  Tie(&g, 0, "parent", 1, "mother", 0);
+  Tie(&g, 2, "sibling", 1, "half-brother", 1);
+  CHECK(InferKinship(&g) == 0);
+  INFO(Render(g));
+  CHECK_FALSE(ParentOf(g, 0, 2));
+}
+
 TEST_CASE("InferKinship reads a 'child' tie and a sibling stated either way round", "[graph]") {
   // 1 is 0's son; 1 is 2's brother (the sibling tie names 1 as subject).
   DocumentGraph g = Persons(3);
