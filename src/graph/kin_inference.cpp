@@ -53,18 +53,43 @@ bool StepChildTerm(const std::string& term) {
                                     "step-child"sv});
 }
 
-// "maternal" or "paternal" when kin term `term` names a grandparent on that side ("maternal
+// "maternal" or "paternal" when kin term `term` names one of `kins` on that side ("maternal
 // grandmother", "his late paternal grandfather"); "" otherwise.
-std::string GrandparentSide(const std::string& term) {
+std::string SideOf(const std::string& term, std::initializer_list<std::string_view> kins) {
   for (std::string_view side : {"maternal"sv, "paternal"sv}) {
     const std::size_t at = term.find(side);
     if (at == std::string::npos) continue;
     const std::string_view rest = std::string_view(term).substr(at + side.size());
-    for (std::string_view kin : {" grandmother"sv, " grandfather"sv, " grandparent"sv}) {
+    for (std::string_view kin : kins) {
       if (rest == kin) return std::string(side);
     }
   }
   return "";
+}
+
+std::string GrandparentSide(const std::string& term) {
+  return SideOf(term, {" grandmother"sv, " grandfather"sv, " grandparent"sv});
+}
+
+std::string UncleOrAuntSide(const std::string& term) { return SideOf(term, {" uncle"sv, " aunt"sv, " auntie"sv}); }
+
+// The one parent of `child` of gender `gender` in `children` (parent -> (child, stating
+// relation)), with the relation that states it; {-1, -1} unless there is exactly one.
+std::pair<int, int> OneParentOfGender(const DocumentGraph& graph,
+                                      const std::map<int, std::vector<std::pair<int, int>>>& children, int child,
+                                      const std::string& gender) {
+  std::pair<int, int> found{-1, -1};
+  int count = 0;
+  for (const auto& [p, kids] : children) {
+    if (graph.entities[static_cast<std::size_t>(p)].gender != gender) continue;
+    for (const auto& [kid, stated] : kids) {
+      if (kid == child && found.first != p) {
+        found = {p, stated};
+        ++count;
+      }
+    }
+  }
+  return count == 1 ? found : std::pair<int, int>{-1, -1};
 }
 
 }  // namespace
@@ -119,24 +144,36 @@ int InferKinship(DocumentGraph* graph) {
     if (r.type != "relative"sv || r.inferred || !named(r.subject) || !named(r.object)) continue;
     const std::string side = GrandparentSide(r.term);
     if (side.empty()) continue;
-    const std::string parent_gender = side == "maternal"sv ? "female" : "male";
-    int parent = -1;
-    int via = -1;
-    int found = 0;
-    for (const auto& [p, kids] : children) {
-      if (graph->entities[static_cast<std::size_t>(p)].gender != parent_gender) continue;
-      for (const auto& [kid, stated] : kids) {
-        if (kid != r.object) continue;
-        parent = p;
-        via = stated;
-        ++found;
-      }
-    }
-    if (found != 1 || parent == r.subject) continue;
+    const auto [parent, via] = OneParentOfGender(*graph, children, r.object, side == "maternal"sv ? "female" : "male");
+    if (parent < 0 || parent == r.subject) continue;
     std::vector<std::pair<int, int>>& kids = children[r.subject];
-    if (std::any_of(kids.begin(), kids.end(), [&](const auto& k) { return k.first == parent; })) continue;
+    if (std::any_of(kids.begin(), kids.end(), [&, p = parent](const auto& k) { return k.first == p; })) continue;
     kids.push_back({parent, AddInferredParent(graph, r.subject, parent, {static_cast<int>(i), via}, r.evidence,
                                               "infer.grandparent-is-parents-parent")});
+    ++added;
+  }
+  // A maternal uncle or aunt is a sibling of one's one mother, a paternal one of one's one father
+  // ("his maternal uncle, X", with the mother named: X is her brother).
+  for (std::size_t i = 0; i < graph->relations.size(); ++i) {
+    const Relation r = graph->relations[i];
+    if (r.type != "relative"sv || r.inferred || !named(r.subject) || !named(r.object)) continue;
+    const std::string side = UncleOrAuntSide(r.term);
+    if (side.empty()) continue;
+    const auto [parent, via] = OneParentOfGender(*graph, children, r.object, side == "maternal"sv ? "female" : "male");
+    if (parent < 0 || parent == r.subject || !siblings.insert({std::min(parent, r.subject), std::max(parent, r.subject)}).second) {
+      continue;
+    }
+    Relation sibling;
+    sibling.subject = r.subject;
+    sibling.type = "sibling";
+    sibling.object = parent;
+    const std::string& g = graph->entities[static_cast<std::size_t>(r.subject)].gender;
+    sibling.term = g == "female"sv ? "sister" : g == "male"sv ? "brother" : "sibling";
+    sibling.inferred = true;
+    sibling.sources = {static_cast<int>(i), via};
+    sibling.evidence = r.evidence;
+    sibling.evidence.rule = "infer.uncle-or-aunt-is-parents-sibling";
+    graph->relations.push_back(std::move(sibling));
     ++added;
   }
   // A sibling of a parent's child is that parent's child too (stated siblings only, so one pass);

@@ -3,7 +3,8 @@
 //  - a parent-in-law ("father-in-law") of someone with one (not former) spouse
 //    is that spouse's parent, and a step-child ("stepson") that spouse's child;
 //  - a maternal (paternal) grandparent of someone with one known mother
-//    (father) is that parent's parent;
+//    (father) is that parent's parent, and a maternal (paternal) uncle or
+//    aunt that parent's sibling;
 //  - a stated sibling (not a half-sibling) of a parent's child is that
 //    parent's child;
 //  - a parent's one (not former) spouse is the child's other parent, unless

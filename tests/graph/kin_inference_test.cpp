@@ -353,6 +353,34 @@ TEST_CASE("InferKinship: a maternal grandparent is the mother's parent, a patern
   CHECK_FALSE(ParentOf(h, 1, 2));
 }
 
+TEST_CASE("InferKinship: a maternal uncle is the mother's sibling, a paternal aunt the father's", "[graph]") {
+  // P0's maternal uncle P1 and paternal aunt P4; P0's parents are P2 (female) and P3 (male).
+  DocumentGraph g = Persons(5);
+  g.entities[1].gender = "male";
+  g.entities[2].gender = "female";
+  g.entities[3].gender = "male";
+  Tie(&g, 2, "parent", 0, "mother", 0);
+  Tie(&g, 3, "parent", 0, "father", 0);
+  Tie(&g, 1, "relative", 0, "maternal uncle", 1);
+  Tie(&g, 4, "relative", 0, "paternal aunt", 1);
+  InferKinship(&g);
+  INFO(Render(g));
+  CHECK(Siblings(g, 1, 2));
+  CHECK_FALSE(Siblings(g, 1, 3));
+  CHECK(Siblings(g, 4, 3));
+  CHECK_FALSE(Siblings(g, 4, 2));
+  const Relation* r = Inferred(g, "infer.uncle-or-aunt-is-parents-sibling");
+  REQUIRE(r != nullptr);
+  CHECK(r->term == "brother");
+  // An uncle of no stated side ties to no parent.
+  DocumentGraph plain = Persons(3);
+  plain.entities[2].gender = "female";
+  Tie(&plain, 2, "parent", 0, "mother", 0);
+  Tie(&plain, 1, "relative", 0, "uncle", 1);
+  InferKinship(&plain);
+  CHECK_FALSE(Siblings(plain, 1, 2));
+}
+
 TEST_CASE("InferKinship: a step-child is the child of one's one spouse, not one's own", "[graph]") {
   // P0's stepson P1; P0 is married to P2.
   DocumentGraph g = Persons(3);
