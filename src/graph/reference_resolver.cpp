@@ -175,6 +175,42 @@ int ReferenceResolver::Speaker(int s) const {
     // In the sentence before, only a speaker introducing the quote ("X said:") counts.
     if (best >= 0 && (look == s || best_distance <= 3)) return best;
   }
+  return AnnouncedSpeaker(s);
+}
+
+int ReferenceResolver::AnnouncedSpeaker(int s) const {
+  const auto opens_quote_paragraph = [&](int k) {
+    const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(k)];
+    return sent.first < sent.last && ex_.tokens[sent.first].line_start && ex_.tokens[sent.first].norm == "\""sv;
+  };
+  if (s < 1 || !opens_quote_paragraph(s)) return -1;
+  const SentenceSpan& before = ex_.sentences[static_cast<std::size_t>(s - 1)];
+  // A quote of several paragraphs opens each and closes only the last: a paragraph before that
+  // opened a quote and left it open has the same speaker.
+  if (opens_quote_paragraph(s - 1)) {
+    std::size_t marks = 0;
+    for (std::size_t t = before.first; t < before.last; ++t) marks += ex_.tokens[t].norm == "\""sv ? 1 : 0;
+    return marks % 2 == 1 ? Speaker(s - 1) : -1;
+  }
+  // "Her account, lightly edited for length, follows.": whose account, words or testimony.
+  static constexpr std::string_view kAccounts[] = {"account", "words", "testimony", "story", "statement", "recollection"};
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  for (std::size_t t = before.first; t + 1 < before.last; ++t) {
+    if (std::find(std::begin(kAccounts), std::end(kAccounts), ex_.tokens[t + 1].lower) == std::end(kAccounts)) continue;
+    if (ex_.tokens[t].norm == "'s"sv) {
+      for (std::size_t i : persons_in_[static_cast<std::size_t>(s - 1)]) {
+        if (ex_.mentions[i].last == t && mention_entity_[i] >= 0) return mention_entity_[i];
+      }
+      continue;
+    }
+    const LexiconEntry* pronoun = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
+    if (pronoun == nullptr || AttributeOf(pronoun->attributes, "case") != "possessive"sv ||
+        AttributeOf(pronoun->attributes, "number") == "plural"sv || IsFirstPerson(ex_.tokens[t].lower)) {
+      continue;
+    }
+    const std::vector<int> owner = Resolve(t);
+    return owner.size() == 1 ? owner[0] : -1;
+  }
   return -1;
 }
 

@@ -132,6 +132,10 @@ class ReferenceResolver {
   const std::vector<std::size_t>& PersonsIn(int s) const { return persons_in_[static_cast<std::size_t>(s)]; }
   // The speaker of the quotes in sentence `s`, or -1.
   int Speaker(int s) const;
+  // For a quote that opens the paragraph of sentence `s` and names no speaker: the speaker of the
+  // quote the paragraph before left open, or the person whose account the sentence before
+  // announces ("Her account, lightly edited for length, follows."); else -1.
+  int AnnouncedSpeaker(int s) const;
   // When sentence `s` is an interview's question, the person who answers it; else -1.
   int Interviewee(int s) const;
   // The most recent list of two or more persons joined by commas, "and", kin words and words

@@ -825,6 +825,23 @@ TEST_CASE("Graph reads 'the elder X' as the older of the persons who share the n
   }
 }
 
+TEST_CASE("Graph reads a quote of several paragraphs as the words of the one whose account is announced", "[graph]") {
+  const Article a = Build(
+      "Jemal Orazova, 34, has lived in Istanbul since 2016. Orazova agreed to speak on the record. Her account, "
+      "lightly edited, follows.\n\n"
+      "\"My brother is a mechanic. Our stepmother, Gulnara Orazova, went to the police.\n\n"
+      "\"Our father, Aman Orazov, has diabetes. Nobody tells him anything.\"\n");
+  INFO(Render(a.graph));
+  const int jemal = EntityNamed(a.graph, "Jemal Orazova");
+  const int gulnara = EntityNamed(a.graph, "Gulnara Orazova");
+  const int aman = EntityNamed(a.graph, "Aman Orazov");
+  REQUIRE(jemal >= 0);
+  REQUIRE(gulnara >= 0);
+  REQUIRE(aman >= 0);
+  CHECK(Tied(a.graph, gulnara, "relative", jemal));
+  CHECK(Tied(a.graph, aman, "parent", jemal));
+}
+
 TEST_CASE("Graph gives no event the person it happens to as its agent too", "[graph]") {
   const Article a = Build(
       "Transcript, 4 May 2024.\n\n"
