@@ -178,6 +178,24 @@ int ReferenceResolver::Speaker(int s) const {
   return AnnouncedSpeaker(s);
 }
 
+int ReferenceResolver::KinIntroducerIn(int s, std::size_t t, const std::string& gender, int depth) const {
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+  if (kin == nullptr) return -1;
+  for (std::size_t p = sent.first; p + 2 < sent.last; ++p) {
+    if (ex_.tokens[p].lower != ex_.tokens[t].lower || in_quote_[p] || kin->FindWord(ex_.tokens[p + 1].lower) == nullptr) {
+      continue;
+    }
+    const std::size_t name = ex_.tokens[p + 2].norm == ","sv ? p + 3 : p + 2;
+    for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
+      if (ex_.mentions[i].first != name || mention_entity_[i] < 0) continue;
+      const int owner = NearestBefore(p, gender, true, depth + 1);
+      if (owner >= 0 && owner != mention_entity_[i]) return owner;
+    }
+  }
+  return -1;
+}
+
 int ReferenceResolver::AnnouncedSpeaker(int s) const {
   const auto opens_quote_paragraph = [&](int k) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(k)];
@@ -292,6 +310,13 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
         const int same = NearestBefore(p, gender, true, depth + 1);
         if (same >= 0) return same;
       }
+    }
+    // "X was met by his son-in-law, D, who drove him home. His wife ...": a possessive opening its
+    // sentence before a kin word, after a sentence in which the same possessive introduced a
+    // relative by name, goes on with that possessive's person, not with the relative.
+    if (look != s && possessive && depth < 3 && OpensSentence(t) && OwnsPerson(t + 1)) {
+      const int same = KinIntroducerIn(look, t, gender, depth);
+      if (same >= 0) return same;
     }
     if (look == s && possessive && depth < 3) {
       const std::size_t listed = ListedPossessiveBefore(t);

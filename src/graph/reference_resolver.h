@@ -136,6 +136,10 @@ class ReferenceResolver {
   // quote the paragraph before left open, or the person whose account the sentence before
   // announces ("Her account, lightly edited for length, follows."); else -1.
   int AnnouncedSpeaker(int s) const;
+  // Whom the possessive pronoun spelled as token `t` means in sentence `s` where, before a kin
+  // word, it introduces a relative by name ("met by his son-in-law, D"): that possessive's
+  // person, if not the relative; else -1.
+  int KinIntroducerIn(int s, std::size_t t, const std::string& gender, int depth) const;
   // When sentence `s` is an interview's question, the person who answers it; else -1.
   int Interviewee(int s) const;
   // The most recent list of two or more persons joined by commas, "and", kin words and words

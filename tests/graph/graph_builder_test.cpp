@@ -842,6 +842,21 @@ TEST_CASE("Graph reads a quote of several paragraphs as the words of the one who
   CHECK(Tied(a.graph, aman, "parent", jemal));
 }
 
+TEST_CASE("Graph reads a possessive that opens a sentence as the owner of the relative named before, not the relative", "[graph]") {
+  const Article a = Build(
+      "Qairat Abilqasymuly crossed the border on Monday. The 63-year-old trader was met by his son-in-law, Daniyar "
+      "Sultanov, who drove him to Almaty. His wife, Bakytgul Nurlanqyzy, 58, had not seen him since 2018.\n");
+  INFO(Render(a.graph));
+  const int qairat = EntityNamed(a.graph, "Qairat Abilqasymuly");
+  const int daniyar = EntityNamed(a.graph, "Daniyar Sultanov");
+  const int bakytgul = EntityNamed(a.graph, "Bakytgul Nurlanqyzy");
+  REQUIRE(qairat >= 0);
+  REQUIRE(daniyar >= 0);
+  REQUIRE(bakytgul >= 0);
+  CHECK(Tied(a.graph, bakytgul, "spouse", qairat));
+  CHECK_FALSE(Tied(a.graph, bakytgul, "spouse", daniyar));
+}
+
 TEST_CASE("Graph gives no event the person it happens to as its agent too", "[graph]") {
   const Article a = Build(
       "Transcript, 4 May 2024.\n\n"
