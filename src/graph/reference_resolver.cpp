@@ -1304,6 +1304,7 @@ bool ReferenceResolver::IntroducesPerson(const std::string& lower) const {
 
 std::vector<int> ReferenceResolver::RecentList(std::size_t t, int want) const {
   const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
   const int s = ex_.SentenceOf(t);
   for (int look : LookBack(s, 3)) {
     std::vector<std::vector<int>> lists;
@@ -1318,10 +1319,12 @@ std::vector<int> ReferenceResolver::RecentList(std::size_t t, int want) const {
       bool joined = !list.empty();
       for (std::size_t k = last_end; joined && k < m.first; ++k) {
         const Token& tok = ex_.tokens[k];
-        // An age between commas ("A, 51, and B, 22") joins as well.
+        // An age between commas ("A, 51, and B, 22", "A, now 34, and her younger brother, B")
+        // joins as well.
         joined = tok.norm == ","sv || tok.lower == "and"sv || tok.lower == "her"sv || tok.lower == "his"sv ||
-                 (tok.kind == TokenKind::kNumber && tok.norm.size() <= 3) ||
-                 (kin != nullptr && kin->FindWord(tok.lower) != nullptr) || IntroducesPerson(tok.lower);
+                 tok.lower == "now"sv || tok.lower == "aged"sv || (tok.kind == TokenKind::kNumber && tok.norm.size() <= 3) ||
+                 (kin != nullptr && kin->FindWord(tok.lower) != nullptr) ||
+                 (modifiers != nullptr && modifiers->FindWord(tok.lower) != nullptr) || IntroducesPerson(tok.lower);
       }
       if (!joined && list.size() >= 2) lists.push_back(list);
       if (!joined) list.clear();
