@@ -77,11 +77,18 @@ bool Conflicting(const Event& a, const Event& b) {
          (a.attributes.count("unit") && b.attributes.count("currency"));
 }
 
-// A protest outside one embassy and one outside another, on the same day, are two protests.
-bool TwoInstitutions(const std::vector<Entity>& entities, const Event& a, const Event& b) {
+// A protest outside one embassy and one outside another, on the same day, are two protests; so
+// are one outside the consulate in Almaty and one in Astana.
+bool TwoPlaces(const std::vector<Entity>& entities, const Event& a, const Event& b) {
   if (a.place < 0 || b.place < 0 || a.place == b.place) return false;
-  return entities[static_cast<std::size_t>(a.place)].kind == EntityKind::kOrganization &&
-         entities[static_cast<std::size_t>(b.place)].kind == EntityKind::kOrganization;
+  const Entity& x = entities[static_cast<std::size_t>(a.place)];
+  const Entity& y = entities[static_cast<std::size_t>(b.place)];
+  if (x.kind == EntityKind::kOrganization && y.kind == EntityKind::kOrganization) return true;
+  const auto town = [&](const Entity& e, int id) { return e.kind == EntityKind::kPlace ? id : e.located_in; };
+  const int tx = town(x, a.place);
+  const int ty = town(y, b.place);
+  return tx >= 0 && ty >= 0 && tx != ty && entities[static_cast<std::size_t>(tx)].type == "City"sv &&
+         entities[static_cast<std::size_t>(ty)].type == "City"sv;
 }
 
 std::set<int> Participants(const Event& e) {
@@ -916,7 +923,7 @@ void EventAssembler::JoinMentions(const std::vector<Entity>& entities, std::vect
       for (std::size_t j = i + 1; j < events->size() && !changed; ++j) {
         Event& a = (*events)[i];
         Event& b = (*events)[j];
-        if (a.kind != b.kind || Conflicting(a, b) || TwoInstitutions(entities, a, b)) continue;
+        if (a.kind != b.kind || Conflicting(a, b) || TwoPlaces(entities, a, b)) continue;
         // A protest made from those detained at it is another on the same day unless they share a
         // person (a rally in Astana that Saturday is not the picket broken up in Almaty).
         const bool made = a.evidence.rule == "event.detained-protesters"sv || b.evidence.rule == "event.detained-protesters"sv;

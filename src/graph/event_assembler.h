@@ -33,7 +33,7 @@
 //    their evidence overlaps, when they have the same date, or when one has no
 //    date and they share a participant; but never when their durations or
 //    their sums differ (two terms, two fines), nor when each took place at
-//    another institution (two embassies). A person's deaths are one death, on
+//    another institution (two embassies) or in another city. A person's deaths are one death, on
 //    the earliest of their days (a death is told after it happens). The events of one per-defendant split never
 //    merge with each other; another mention joins all of them (date, place,
 //    attributes, the judge) when it names no defendant outside them.

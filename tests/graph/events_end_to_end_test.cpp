@@ -1545,6 +1545,17 @@ TEST_CASE("Events: the day someone spoke on does not date what they tell of in t
   CHECK(OnlyEventWith(h, "Protest", {"Elvira Kurtumerova"}).date == "2021-03-03");
 }
 
+TEST_CASE("Events: a protest at a consulate in one city and one in another city are two protests", "[graph]") {
+  const DocumentGraph g = Build(
+      "For three years Aigerim Qairatqyzy, now 34, and her younger brother, Nurlan Qairatuly, 30, wrote letters. "
+      "In 2020 they stood outside the Chinese Consulate in Almaty, holding placards. Later that year the siblings "
+      "took their placards to Astana and stood for two days in front of the Foreign Ministry.");
+  INFO(Render(g));
+  const auto protests = OfKind(g, "Protest");
+  CHECK(protests.size() == 2);
+  for (const Event* e : protests) CHECK(e->roles.size() == 2);
+}
+
 TEST_CASE("Events: a birth day lends no year to the day told after it", "[graph]") {
   const DocumentGraph g = Build(
       "Aigul Serikova was born on January 15, 1985, in Zhanaozen. On December 3 police detained her in Almaty.");
