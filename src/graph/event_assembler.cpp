@@ -429,11 +429,24 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     const ExtractedMention& m = ex_.mentions[i];
     // Not the day someone spoke on, for what they tell of inside quotes ("..., X told reporters on
     // Wednesday. \"Then they took my husband.\"").
-    if (m.first >= prev.first && m.last <= prev.last && d.day != 0 && !(quoted && DatesSpeech(m, prev.first, 0))) {
+    if (m.first >= prev.first && m.last <= prev.last && d.day != 0 && !(quoted && DatesSpeech(m, prev.first, 0)) &&
+        !InDateline(m)) {
       found = d;
     }
   }
   return found;
+}
+
+bool EventAssembler::InDateline(const ExtractedMention& date) const {
+  // "ISTANBUL, 12 May 2022 — ...": a date closed by a dash within the first words of its line.
+  if (date.last >= ex_.tokens.size()) return false;
+  static constexpr std::string_view kDashes[] = {"-", "--", "\u2013", "\u2014"};
+  const std::string& after = ex_.tokens[date.last].norm;
+  if (std::find(std::begin(kDashes), std::end(kDashes), after) == std::end(kDashes)) return false;
+  for (std::size_t k = date.first + 1, back = 0; k-- > 0 && back < 8; ++back) {
+    if (ex_.tokens[k].line_start) return true;
+  }
+  return false;
 }
 
 bool EventAssembler::IsListItem(int s) const {

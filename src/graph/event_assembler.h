@@ -158,6 +158,9 @@ class EventAssembler {
   // opens at token `sentence_first`), none of them punctuation nor ending at byte `after` or
   // before: "told reporters outside the court on Wednesday".
   bool DatesSpeech(const ExtractedMention& date, std::size_t sentence_first, std::size_t after) const;
+  // True when `date` is a dateline's ("ISTANBUL, 12 May 2022 -- ..."): the day of publication,
+  // which dates no event told after it.
+  bool InDateline(const ExtractedMention& date) const;
   // True when token `t` is "who", "which" or "whose".
   bool IsRelativePronoun(std::size_t t) const;
   // True when `date` dates only the event of its own phrase (attribute dates=phrase: "five months

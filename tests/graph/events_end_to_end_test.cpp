@@ -1556,6 +1556,14 @@ TEST_CASE("Events: a protest at a consulate in one city and one in another city 
   for (const Event* e : protests) CHECK(e->roles.size() == 2);
 }
 
+TEST_CASE("Events: a dateline's day dates no event told after it", "[graph]") {
+  const DocumentGraph g = Build(
+      "ISTANBUL, 12 May 2022 \u2014 Jemal Orazova has lived in Istanbul since 2016. Her younger brother, Myrat Orazov, "
+      "is serving an eight-year sentence in Turkmenistan.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Sentence", {"Myrat Orazov"}).date != "2022-05-12");
+}
+
 TEST_CASE("Events: a birth day lends no year to the day told after it", "[graph]") {
   const DocumentGraph g = Build(
       "Aigul Serikova was born on January 15, 1985, in Zhanaozen. On December 3 police detained her in Almaty.");
