@@ -176,9 +176,18 @@ std::string_view SkipPublishedLabel(std::string_view line, bool* found) {
 // heading that ends in a whole date after a dash or a bar (and perhaps a time). Returns its ISO
 // form, or "".
 std::string HeadingDate(std::string_view line) {
+  // Not a list item ("- Detained \u2014 21 May 2018"), nor a field that dates something else
+  // ("Born \u2014 4 June 1985", "Last updated \u2014 ...", "Photo: archive | March 3, 2019").
+  if (line.empty() || line.front() == '-' || line.front() == '*' || line.substr(0, 3) == "\xE2\x80\xA2"sv) return "";
   for (std::string_view sep : {"\xE2\x80\x94"sv, "\xE2\x80\x93"sv, "--"sv, "|"sv, "-"sv}) {
     const std::size_t at = line.rfind(sep);
     if (at == std::string_view::npos || at == 0 || !IsSpace(line[at - 1])) continue;
+    std::string head(line.substr(0, at));
+    for (char& c : head) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (std::string_view word : {"updated"sv, "modified"sv, "born"sv, "died"sv, "photo"sv, "archive"sv, "detained"sv,
+                                  "arrested"sv, "sentenced"sv, "released"sv, "remembering"sv, ":"sv}) {
+      if (head.find(word) != std::string::npos) return "";
+    }
     std::string_view rest = TrimLeft(line.substr(at + sep.size()));
     const std::string iso = LeadingDate(&rest);
     if (!iso.empty() && OnlyTime(rest)) return iso;
@@ -190,6 +199,7 @@ std::string HeadingDate(std::string_view line) {
 
 std::string DatelineDate(const std::string& text, Span body) {
   std::size_t seen = 0;
+  std::string heading;
   for (const Span& span : SplitLines(text, body)) {
     std::string_view line = TrimLeft(std::string_view(text).substr(span.begin, span.end - span.begin));
     if (line.empty()) continue;
@@ -201,9 +211,10 @@ std::string DatelineDate(const std::string& text, Span body) {
     const std::string iso = LeadingDate(&rest);
     if (!iso.empty() && (place ? DatelineTail(rest) : labelled ? LabelTail(rest) : OnlyTime(rest))) return iso;
     if (IsProse(line)) break;
-    if (const std::string heading = HeadingDate(line); !heading.empty()) return heading;
+    // A heading's date counts only where no dateline or date line follows it.
+    if (heading.empty()) heading = HeadingDate(line);
   }
-  return "";
+  return heading;
 }
 
 }  // namespace kith

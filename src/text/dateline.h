@@ -10,8 +10,11 @@
 //    "22 March 2021", "2021-02-22"), or after a label that says it is the
 //    article's ("Published: 2021-10-14", "Posted on March 3, 2022 at 10:15",
 //    "First published 4 May 2021"; not "Updated: ...");
-//  - a heading that ends in a date after a dash or a bar ("Prisoner Update
-//    No. 14 -- Monday, 11 March 2024", "Weekly Bulletin | March 3, 2024").
+//  - failing both, a heading that ends in a date after a dash or a bar
+//    ("Prisoner Update No. 14 -- Monday, 11 March 2024", "Weekly Bulletin |
+//    March 3, 2024"); not a list item, a label's field ("Photo: ...") nor a
+//    heading that dates something else ("Born -- ...", "Last updated -- ...",
+//    "Remembering X -- 3 March 2014").
 // Only a whole date (year, month and day) counts: "March 2021" alone is no
 // publication date. The search stops at the first line of running prose, so
 // a timeline or a date heading further down is not taken for one.

@@ -48,6 +48,14 @@ TEST_CASE("Dateline: a heading that ends in a date after a dash or a bar", "[tex
   // Not a heading with more after its date, nor a month alone.
   CHECK(DateOf("Weekly Bulletin | March 3, 2024 edition two\n").empty());
   CHECK(DateOf("Weekly Bulletin \xE2\x80\x94 March 2024\n").empty());
+  // Not before a dateline or a date line, nor a list item or a field that dates something else.
+  CHECK(DateOf("Remembering Reshat Ametov \xE2\x80\x94 3 March 2014\n\nSIMFEROPOL, Crimea, March 4, 2024 \xE2\x80\x94 "
+               "A court fined her.\n") == "2024-03-04");
+  CHECK(DateOf("Case Digest \xE2\x80\x94 2 March 2024\nPublished: 11 March 2024\n") == "2024-03-11");
+  CHECK(DateOf("Title\n- Detained \xE2\x80\x94 21 May 2018\n").empty());
+  CHECK(DateOf("Title\nPhoto: RFE/RL archive | March 3, 2019\n").empty());
+  CHECK(DateOf("Title\nBorn \xE2\x80\x94 4 June 1985\n").empty());
+  CHECK(DateOf("Title\nLast updated \xE2\x80\x94 20 March 2024\n").empty());
   // Not a sentence that ends in a date.
   CHECK(DateOf("Title\nThe court, which sat for two days in the capital, adjourned - until March 3, 2024.\n").empty());
 }
