@@ -144,7 +144,7 @@ void EventAssembler::ResolveDates() {
   std::size_t previous_last = 0;
   bool previous_has_year = false;
   bool previous_is_birth = false;
-  bool previous_is_season = false;  // "the spring of 2018"
+  int previous_season_start = 0;  // "the spring of 2018": 3
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
     if (m.label != "Date"sv) continue;
@@ -182,24 +182,33 @@ void EventAssembler::ResolveDates() {
       d.year = previous.year;
     }
     // "I crossed on 4 January 2018. ... For months I sat by her bed. On 9 June they came": a month
-    // told without its year, later in the paragraph of a month or season told with its year (a
-    // year alone is often a background fact: "settled there in 2015"), goes on in that year when
-    // it is not before that date; one a month or two into the next year ("died on December 2,
-    // 2017. ... he crossed on January 9") is in the next year. Not after a state's start ("has
-    // not heard from him since March 2019").
+    // told without its year, a few sentences on in the paragraph of a day or season told with its
+    // year (a month or a year alone is often a background fact: "annexed the peninsula in March
+    // 2014", "settled there in 2015"; a month right after a month is not: "taken in March 2018.
+    // Their mother was taken in April"), goes on in that year when it is not before that day; one
+    // a month or two into the next year ("died on December 2, 2017. ... he crossed on January 9")
+    // is in the next year. Not after a state's start ("has not heard from him since March 2019"),
+    // nor across a turn to the present or a leap ("is still waiting", "only years later").
     const auto same_paragraph = [&] {
       for (std::size_t k = previous_last; k <= m.first && k < ex_.tokens.size(); ++k) {
-        if (ex_.tokens[k].line_start) return false;
+        if (ex_.tokens[k].line_start || ex_.tokens[k].lower == "still"sv) return false;
+        const bool leap = ex_.tokens[k].lower == "later"sv && k > 0 &&
+                          (ex_.tokens[k - 1].lower == "years"sv || ex_.tokens[k - 1].lower == "decades"sv);
+        if (leap) return false;
       }
       return true;
     };
     if (!own_year && !previous_is_birth && d.month != 0 && previous_has_year && previous.year != 0 &&
-        (previous.month != 0 || previous_is_season) && previous_sentence >= 0 && m.sentence > previous_sentence &&
+        (previous.day != 0 || previous_season_start != 0 ||
+         (previous.month != 0 && d.day == 0 && m.sentence - previous_sentence <= 1)) &&
+        previous_sentence >= 0 && m.sentence > previous_sentence &&
+        m.sentence - previous_sentence <= 4 &&
         previous.year != d.year && (publication_.year == 0 || previous.year < publication_.year) &&
         m.attributes.count("anchor") == 0 && months_before_publication &&
         ex_.tokens[previous_first].lower != "since"sv && same_paragraph() && story_goes_on()) {
-      const bool not_before = d.month > previous.month ||
-                              (d.month == previous.month && (d.day == 0 || previous.day == 0 || d.day >= previous.day));
+      const int from_month = previous.month != 0 ? previous.month : previous_season_start;
+      const bool not_before = d.month > from_month ||
+                              (d.month == from_month && (d.day == 0 || previous.day == 0 || d.day >= previous.day));
       const bool into_next_year = d.month < previous.month && d.month + 12 - previous.month <= 2;
       if (not_before) d.year = previous.year;
       if (into_next_year && (publication_.year == 0 || previous.year + 1 <= publication_.year)) {
@@ -228,11 +237,13 @@ void EventAssembler::ResolveDates() {
       previous_last = m.last;
       previous_sentence = m.sentence;
       previous_has_year = own_year;
-      previous_is_season = false;
+      // A season's first month (winter spans two years and starts none).
+      previous_season_start = 0;
       for (std::size_t k = m.first; k < m.last; ++k) {
-        static constexpr std::string_view kSeasons[] = {"spring", "summer", "autumn", "fall", "winter"};
-        previous_is_season = previous_is_season ||
-                             std::find(std::begin(kSeasons), std::end(kSeasons), ex_.tokens[k].lower) != std::end(kSeasons);
+        const std::string& w = ex_.tokens[k].lower;
+        if (w == "spring"sv) previous_season_start = 3;
+        if (w == "summer"sv) previous_season_start = 6;
+        if (w == "autumn"sv || w == "fall"sv) previous_season_start = 9;
       }
       // "born on March 8, 1979": a birth day starts no story in its year.
       previous_is_birth = false;

@@ -1491,11 +1491,11 @@ TEST_CASE("Events: a day told without its year in the month just named with its 
       "He crossed into China at Khorgos on December 20.");
   INFO(Render(g));
   CHECK(OnlyEventWith(g, "Travel", {"Marat Bekov"}).date == "2017-12-20");
-  // A month or two on is the next year's; a month further back leaves the day to the publication's year.
+  // After a month alone, another month's day, or a month too far back, is left to the publication's year.
   const DocumentGraph h = Build(
       "In December 2017 officials told Marat Bekov to come back. He crossed into China at Khorgos on January 20.");
   INFO(Render(h));
-  CHECK(OnlyEventWith(h, "Travel", {"Marat Bekov"}).date == "2018-01-20");
+  CHECK(OnlyEventWith(h, "Travel", {"Marat Bekov"}).date == "2021-01-20");
   const DocumentGraph j = Build(
       "In December 2017 officials told Marat Bekov to come back. He crossed into China at Khorgos on October 20.");
   INFO(Render(j));
@@ -1520,6 +1520,21 @@ TEST_CASE("Events: a day told without its year later in the paragraph of a dated
       "For months nothing happened. On 9 June police detained him in Tekes.");
   INFO(Render(h));
   CHECK(OnlyEventWith(h, "Detention", {"Marat Bekov"}).date == "2020-06-09");
+  // A month or two past December is the next year's.
+  const DocumentGraph j = Build(
+      "His father died on December 2, 2017. Marat Bekov crossed into China at Khorgos on January 9.");
+  INFO(Render(j));
+  CHECK(OnlyEventWith(j, "Travel", {"Marat Bekov"}).date == "2018-01-09");
+  // Not after a month alone, a background fact; nor across a leap of years or a turn to the present.
+  const DocumentGraph k = Build(
+      "Russia annexed the peninsula in March 2014. On May 18 officers detained Marat Bekov in Simferopol.");
+  INFO(Render(k));
+  CHECK(OnlyEventWith(k, "Detention", {"Marat Bekov"}).date == "2020-05-18");
+  const DocumentGraph l = Build(
+      "His father died on December 2, 2017. He learned of it only years later. On January 9 police detained "
+      "Marat Bekov outside the consulate.");
+  INFO(Render(l));
+  CHECK(OnlyEventWith(l, "Detention", {"Marat Bekov"}).date == "2021-01-09");
 }
 
 TEST_CASE("Events: the part of a term served is not the term", "[graph]") {
