@@ -1129,17 +1129,19 @@ std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, co
     // "Y, the detained man's daughter, ..." or "Y, a cousin of the former lawmaker, ...": a
     // description owning a relative in apposition to a name is someone named before that name,
     // as a pronoun of its gender opening Y's sentence would be; never Y.
-    // "X is a sister-in-law of the dead blogger": the last person named before X's sentence whom
-    // the text has called a person of that kind.
+    // "X is a sister-in-law of the dead blogger": the one person named before X's sentence whom
+    // the text has called a person of that kind; none when it called two so (a journalist who
+    // covers the case beside the jailed one).
     if (const int s = ex_.SentenceOf(c.first); s >= 0 && KinOwnerPredicatedAt(c) < ex_.tokens.size()) {
       const std::size_t opening = ex_.sentences[static_cast<std::size_t>(s)].first;
-      for (std::size_t i = ex_.mentions.size(); i-- > 0;) {
+      std::set<int> called;
+      for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
         const ExtractedMention& m = ex_.mentions[i];
         const int e = mention_entity_[i];
-        if (m.label != "Person"sv || e < 0 || m.first >= opening || in_quote_[m.first]) continue;
-        if (CalledLike(e, ex_.tokens[c.last - 1].lower, opening)) return {e};
+        if (m.label != "Person"sv || e < 0 || m.first >= opening || in_quote_[m.first] || called.count(e) != 0) continue;
+        if (CalledLike(e, ex_.tokens[c.last - 1].lower, opening)) called.insert(e);
       }
-      return {};
+      return called.size() == 1 ? std::vector<int>{*called.begin()} : std::vector<int>{};
     }
     const std::size_t comma = KinOwnerApposedAt(c);
     if (comma >= ex_.tokens.size()) return {};

@@ -790,7 +790,9 @@ TEST_CASE("Graph ties a relative stated as a predicate to a description of someo
   const Article a = Build(
       "Davron Yusupov, a 52-year-old blogger from Namangan, died in prison. Gulnoza Saidova stood outside the "
       "court. Saidova, who lives in Tashkent, is a sister-in-law of the dead blogger.\n\n"
-      "Aziz Tursunov, a teacher, was released. Malika Tursunova is a cousin of the jailed lawmaker.\n");
+      "Aziz Tursunov, a teacher, was released. Malika Tursunova is a cousin of the jailed lawmaker.\n\n"
+      "Police detained activist Serik Omarov. Activist Dana Bekova organised the picket. Aliya Omarova is a "
+      "sister of the detained activist.\n");
   INFO(Render(a.graph));
   const int davron = EntityNamed(a.graph, "Davron Yusupov");
   const int gulnoza = EntityNamed(a.graph, "Gulnoza Saidova");
@@ -802,6 +804,12 @@ TEST_CASE("Graph ties a relative stated as a predicate to a description of someo
   REQUIRE(malika >= 0);
   CHECK(Tied(a.graph, gulnoza, "relative", davron));
   CHECK_FALSE(Tied(a.graph, malika, "relative", aziz));
+  // Two activists named before: the description picks neither.
+  const int dana = EntityNamed(a.graph, "Dana Bekova");
+  const int aliya = EntityNamed(a.graph, "Aliya Omarova");
+  REQUIRE(dana >= 0);
+  REQUIRE(aliya >= 0);
+  CHECK_FALSE(Tied(a.graph, aliya, "sibling", dana));
 }
 
 TEST_CASE("Graph reads 'the elder X' as the older of the persons who share the name X", "[graph]") {
