@@ -587,8 +587,10 @@ int EventAssembler::PlaceFor(const Candidate& c) const {
                         ex_.tokens[before - 1].span.begin - near.end <= 12;
     const bool locative =
         headed || std::any_of(std::begin(kLocative), std::end(kLocative), [&](const char* w) { return word == w; });
-    const bool destination = headed || (travel && (word == "to"sv || word == "into"sv));
-    options.push_back(Option{e, distance, locative, travel && locative && FromPhrase(m.first, s.first), destination});
+    // A march "from Zeytinburnu to the consulate" is held where it went, as a journey goes.
+    const bool moves = travel || c.kind == "Protest"sv;
+    const bool destination = headed || (moves && (word == "to"sv || word == "into"sv));
+    options.push_back(Option{e, distance, locative, moves && locative && FromPhrase(m.first, s.first), destination});
   }
   // "travelled from her home in Taldykorgan to Almaty": a journey goes where it is headed, so a
   // place it set out from yields to one it went to ("fled from Ghulja, leaving her parents in

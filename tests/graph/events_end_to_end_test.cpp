@@ -1579,6 +1579,16 @@ TEST_CASE("Events: a dateline's day dates no event told after it", "[graph]") {
   CHECK(OnlyEventWith(g, "Sentence", {"Myrat Orazov"}).date != "2022-05-12");
 }
 
+TEST_CASE("Events: a march from one place to another is held where it went", "[graph]") {
+  const DocumentGraph g = Build(
+      "On Saturday activist Gulnar Tursun marched with about 200 Uyghurs from Zeytinburnu to the Chinese consulate "
+      "in Istanbul.");
+  INFO(Render(g));
+  const Event& protest = OnlyEventWith(g, "Protest", {"Gulnar Tursun"});
+  REQUIRE(protest.place >= 0);
+  CHECK(g.entities[static_cast<std::size_t>(protest.place)].name != "Zeytinburnu");
+}
+
 TEST_CASE("Events: a birth day lends no year to the day told after it", "[graph]") {
   const DocumentGraph g = Build(
       "Aigul Serikova was born on January 15, 1985, in Zhanaozen. On December 3 police detained her in Almaty.");
