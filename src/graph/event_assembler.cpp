@@ -209,7 +209,11 @@ void EventAssembler::ResolveDates() {
       const int from_month = previous.month != 0 ? previous.month : previous_season_start;
       const bool not_before = d.month > from_month ||
                               (d.month == from_month && (d.day == 0 || previous.day == 0 || d.day >= previous.day));
-      const bool into_next_year = d.month < previous.month && d.month + 12 - previous.month <= 2;
+      // A flashback ("He had been detained in January") goes back, not on into the next year.
+      bool flashback = false;
+      for (std::size_t k = previous_last; k < m.first; ++k) flashback = flashback || ex_.tokens[k].lower == "had"sv;
+      const bool into_next_year =
+          previous.day != 0 && !flashback && d.month < previous.month && d.month + 12 - previous.month <= 2;
       if (not_before) d.year = previous.year;
       if (into_next_year && (publication_.year == 0 || previous.year + 1 <= publication_.year)) {
         d.year = previous.year + 1;

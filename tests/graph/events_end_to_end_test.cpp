@@ -1535,6 +1535,11 @@ TEST_CASE("Events: a day told without its year later in the paragraph of a dated
       "Marat Bekov outside the consulate.");
   INFO(Render(l));
   CHECK(OnlyEventWith(l, "Detention", {"Marat Bekov"}).date == "2021-01-09");
+  // A flashback goes back, not on into the next year.
+  const DocumentGraph f = Build(
+      "Marat Bekov was sentenced on November 12, 2019. He had been detained in January.");
+  INFO(Render(f));
+  CHECK(OnlyEventWith(f, "Detention", {"Marat Bekov"}).date != "2020-01");
 }
 
 TEST_CASE("Events: the part of a term served is not the term", "[graph]") {
