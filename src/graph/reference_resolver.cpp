@@ -1091,6 +1091,21 @@ bool ReferenceResolver::CalledLike(int e, const std::string& head, std::size_t b
   return false;
 }
 
+bool ReferenceResolver::DiedNear(int e, std::size_t before) const {
+  static constexpr std::string_view kDeath[] = {"died", "dies", "death", "dead", "late", "killed", "deceased"};
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (mention_entity_[i] != e || m.first >= before || m.sentence < 0) continue;
+    const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(m.sentence)];
+    const std::size_t from = std::max(sent.first, m.first >= 3 ? m.first - 3 : 0);
+    const std::size_t to = std::min(sent.last, m.last + 12);
+    for (std::size_t k = from; k < to; ++k) {
+      if (std::find(std::begin(kDeath), std::end(kDeath), ex_.tokens[k].lower) != std::end(kDeath)) return true;
+    }
+  }
+  return false;
+}
+
 std::size_t ReferenceResolver::KinOwnerApposedAt(const CaptureRange& c) const {
   const std::size_t none = ex_.tokens.size();
   if (c.first < 2 || c.last >= ex_.tokens.size()) return none;
@@ -1134,12 +1149,18 @@ std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, co
     // covers the case beside the jailed one).
     if (const int s = ex_.SentenceOf(c.first); s >= 0 && KinOwnerPredicatedAt(c) < ex_.tokens.size()) {
       const std::size_t opening = ex_.sentences[static_cast<std::size_t>(s)].first;
+      // "the late president", "the dead blogger": someone the text tells has died.
+      bool dead = false;
+      for (std::size_t k = c.first; k + 1 < c.last; ++k) {
+        const std::string& w = ex_.tokens[k].lower;
+        dead = dead || w == "late"sv || w == "dead"sv || w == "deceased"sv;
+      }
       std::set<int> called;
       for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
         const ExtractedMention& m = ex_.mentions[i];
         const int e = mention_entity_[i];
         if (m.label != "Person"sv || e < 0 || m.first >= opening || in_quote_[m.first] || called.count(e) != 0) continue;
-        if (CalledLike(e, ex_.tokens[c.last - 1].lower, opening)) called.insert(e);
+        if (CalledLike(e, ex_.tokens[c.last - 1].lower, opening) && (!dead || DiedNear(e, opening))) called.insert(e);
       }
       return called.size() == 1 ? std::vector<int>{*called.begin()} : std::vector<int>{};
     }

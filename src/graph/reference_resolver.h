@@ -120,6 +120,9 @@ class ReferenceResolver {
   // before the name, an apposition after it) that is `head` or of its category ("former member
   // of parliament" for "lawmaker").
   bool CalledLike(int e, const std::string& head, std::size_t before) const;
+  // True when a mention of person `e` before token `before` has a word of death close by ("X
+  // died in the colony", "the late X").
+  bool DiedNear(int e, std::size_t before) const;
   // Whether the person at tokens [first, last) is the source named in the speech tag closing a
   // sentence after a comma: ", spokesman X said." or ", said X." with "said", "told" or "added";
   // "told" names whom it was told to ("told reporters", "told Ala-Too Reporter"), and a time or

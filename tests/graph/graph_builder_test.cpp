@@ -810,6 +810,17 @@ TEST_CASE("Graph ties a relative stated as a predicate to a description of someo
   REQUIRE(dana >= 0);
   REQUIRE(aliya >= 0);
   CHECK_FALSE(Tied(a.graph, aliya, "sibling", dana));
+  // "the late president" is not a president the text does not tell has died.
+  const Article b = Build(
+      "President Rustam Nazarov pardoned 150 prisoners on Monday. Lola Ergasheva is a daughter of the late "
+      "president.\n");
+  INFO(Render(b.graph));
+  const int rustam = EntityNamed(b.graph, "Rustam Nazarov");
+  const int lola = EntityNamed(b.graph, "Lola Ergasheva");
+  REQUIRE(rustam >= 0);
+  REQUIRE(lola >= 0);
+  CHECK_FALSE(Tied(b.graph, lola, "child", rustam));
+  CHECK_FALSE(Tied(b.graph, rustam, "parent", lola));
 }
 
 TEST_CASE("Graph reads 'the elder X' as the older of the persons who share the name X", "[graph]") {
