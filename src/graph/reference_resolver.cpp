@@ -1068,42 +1068,39 @@ int ReferenceResolver::VerbSubjectBefore(std::size_t t) const {
   return -1;
 }
 
-bool ReferenceResolver::CalledLike(int e, const std::string& head, std::size_t before) const {
-  const Lexicon* roles = rules_.lexicon("role_nouns");
-  const LexiconEntry* role = roles == nullptr ? nullptr : roles->FindWord(head);
-  if (role == nullptr) return false;
-  const std::string category = AttributeOf(role->attributes, "category");
+bool ReferenceResolver::NearMentionOf(int e, std::size_t before, std::size_t reach,
+                                      const std::function<bool(std::size_t)>& test) const {
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
     if (mention_entity_[i] != e || m.first >= before || m.sentence < 0) continue;
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(m.sentence)];
-    // The words right around the name: a title before it, an apposition after it.
     const std::size_t from = std::max(sent.first, m.first >= 3 ? m.first - 3 : 0);
-    const std::size_t to = std::min(sent.last, m.last + 8);
+    const std::size_t to = std::min(sent.last, m.last + reach);
     for (std::size_t k = from; k < to; ++k) {
-      if (k >= m.first && k < m.last) continue;
-      const LexiconEntry* near = roles->FindWord(ex_.tokens[k].lower);
-      if (near != nullptr && (ex_.tokens[k].lower == head || (!category.empty() && AttributeOf(near->attributes, "category") == category))) {
-        return true;
-      }
+      if ((k < m.first || k >= m.last) && test(k)) return true;
     }
   }
   return false;
 }
 
+bool ReferenceResolver::CalledLike(int e, const std::string& head, std::size_t before) const {
+  const Lexicon* roles = rules_.lexicon("role_nouns");
+  const LexiconEntry* role = roles == nullptr ? nullptr : roles->FindWord(head);
+  if (role == nullptr) return false;
+  const std::string category = AttributeOf(role->attributes, "category");
+  // The words right around the name: a title before it, an apposition after it.
+  return NearMentionOf(e, before, 8, [&](std::size_t k) {
+    const LexiconEntry* near = roles->FindWord(ex_.tokens[k].lower);
+    return near != nullptr &&
+           (ex_.tokens[k].lower == head || (!category.empty() && AttributeOf(near->attributes, "category") == category));
+  });
+}
+
 bool ReferenceResolver::DiedNear(int e, std::size_t before) const {
   static constexpr std::string_view kDeath[] = {"died", "dies", "death", "dead", "late", "killed", "deceased"};
-  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
-    const ExtractedMention& m = ex_.mentions[i];
-    if (mention_entity_[i] != e || m.first >= before || m.sentence < 0) continue;
-    const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(m.sentence)];
-    const std::size_t from = std::max(sent.first, m.first >= 3 ? m.first - 3 : 0);
-    const std::size_t to = std::min(sent.last, m.last + 12);
-    for (std::size_t k = from; k < to; ++k) {
-      if (std::find(std::begin(kDeath), std::end(kDeath), ex_.tokens[k].lower) != std::end(kDeath)) return true;
-    }
-  }
-  return false;
+  return NearMentionOf(e, before, 12, [&](std::size_t k) {
+    return std::find(std::begin(kDeath), std::end(kDeath), ex_.tokens[k].lower) != std::end(kDeath);
+  });
 }
 
 std::size_t ReferenceResolver::KinOwnerApposedAt(const CaptureRange& c) const {

@@ -70,6 +70,7 @@
 // Read-only; returns entity indices, empty when nothing fits.
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -123,6 +124,9 @@ class ReferenceResolver {
   // True when a mention of person `e` before token `before` has a word of death close by ("X
   // died in the colony", "the late X").
   bool DiedNear(int e, std::size_t before) const;
+  // True when `test` holds for a token near a mention of person `e` before token `before`: from
+  // three words before the name to `reach` words after it, in its sentence.
+  bool NearMentionOf(int e, std::size_t before, std::size_t reach, const std::function<bool(std::size_t)>& test) const;
   // Whether the person at tokens [first, last) is the source named in the speech tag closing a
   // sentence after a comma: ", spokesman X said." or ", said X." with "said", "told" or "added";
   // "told" names whom it was told to ("told reporters", "told Ala-Too Reporter"), and a time or
