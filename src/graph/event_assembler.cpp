@@ -189,7 +189,7 @@ void EventAssembler::ResolveDates() {
     // a month or two into the next year ("died on December 2, 2017. ... he crossed on January 9")
     // is in the next year. Not after a state's start ("has not heard from him since March 2019"),
     // nor across a turn to the present or a leap ("is still waiting", "only years later").
-    const auto same_paragraph = [&] {
+    const auto paragraph_goes_on = [&] {
       for (std::size_t k = previous_last; k <= m.first && k < ex_.tokens.size(); ++k) {
         if (ex_.tokens[k].line_start || ex_.tokens[k].lower == "still"sv) return false;
         const bool leap = ex_.tokens[k].lower == "later"sv && k > 0 &&
@@ -205,7 +205,7 @@ void EventAssembler::ResolveDates() {
         m.sentence - previous_sentence <= 4 &&
         previous.year != d.year && (publication_.year == 0 || previous.year < publication_.year) &&
         m.attributes.count("anchor") == 0 && months_before_publication &&
-        ex_.tokens[previous_first].lower != "since"sv && same_paragraph() && story_goes_on()) {
+        ex_.tokens[previous_first].lower != "since"sv && paragraph_goes_on() && story_goes_on()) {
       const int from_month = previous.month != 0 ? previous.month : previous_season_start;
       const bool not_before = d.month > from_month ||
                               (d.month == from_month && (d.day == 0 || previous.day == 0 || d.day >= previous.day));
