@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/utf8.h"
 #include "text/front_matter.h"
 #include "text/line_classifier.h"
 
@@ -154,8 +155,7 @@ std::string_view SkipPublishedLabel(std::string_view line, bool* found) {
   *found = false;
   static constexpr std::string_view kLabels[] = {"published", "first published", "posted", "date",
                                                  "publication date", "date published"};
-  std::string lower(line.substr(0, 24));
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  const std::string lower = Utf8Lower(line.substr(0, 24));
   for (std::string_view label : kLabels) {
     if (lower.compare(0, label.size(), label) != 0) continue;
     std::string_view rest = line.substr(label.size());
@@ -182,8 +182,7 @@ std::string HeadingDate(std::string_view line) {
   for (std::string_view sep : {"\xE2\x80\x94"sv, "\xE2\x80\x93"sv, "--"sv, "|"sv, "-"sv}) {
     const std::size_t at = line.rfind(sep);
     if (at == std::string_view::npos || at == 0 || !IsSpace(line[at - 1])) continue;
-    std::string head(line.substr(0, at));
-    for (char& c : head) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string head = Utf8Lower(line.substr(0, at));
     for (std::string_view word : {"updated"sv, "modified"sv, "born"sv, "died"sv, "photo"sv, "archive"sv, "detained"sv,
                                   "arrested"sv, "sentenced"sv, "released"sv, "remembering"sv, ":"sv}) {
       if (head.find(word) != std::string::npos) return "";
