@@ -491,11 +491,23 @@ bool GivesBirthYear(const Line& line) {
   return false;
 }
 
+// "Qydyrbek Amanzholuly (Kydyrbek Amanzholov), 61, ethnic Kazakh, ...": a case list's
+// heading gives a person's age between commas.
+bool GivesAge(const Line& line) {
+  for (std::size_t i = 1; i < line.words.size(); ++i) {
+    const std::string_view w = line.words[i];
+    const std::string_view before = line.words[i - 1];
+    if (w.size() < 2 || w.size() > 4 || w.back() != ',' || before.empty() || before.back() != ',') continue;
+    if (std::all_of(w.begin(), w.end() - 1, [](char c) { return c >= '0' && c <= '9'; })) return true;
+  }
+  return false;
+}
+
 // Title-case line without final punctuation: "Protesters Return To Square". A line naming
-// someone with a year of birth is no headline: "Case 4. Abdukerim Sidiq (born 1978)".
+// someone with a year of birth or an age is no headline: "Case 4. Abdukerim Sidiq (born 1978)".
 bool IsHeadline(const Line& line, const LineClassifierOptions& options) {
   if (line.words.size() < options.headline_min_words || line.words.size() > options.headline_max_words) return false;
-  if (HasFinalPunctuation(line.text) || GivesBirthYear(line)) return false;
+  if (HasFinalPunctuation(line.text) || GivesBirthYear(line) || GivesAge(line)) return false;
   std::size_t long_words = 0;
   std::size_t capitalised_words = 0;
   for (std::string_view w : line.words) {

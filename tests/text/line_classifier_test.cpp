@@ -191,6 +191,9 @@ TEST_CASE("line classifier headline threshold", "[text]") {
       {"Case 5. Rozigul Memet (Born in 1985)", false},
       {"Marat Ospanov Of Ghulja (1951-2020)", false},
       {"Protests Born Of Grief (Since 2018)", true},
+      {"1. Marat Ospanov (Marat Ospanuly), 61, Ethnic Kazakh, Retired Vet From Nilka", false},  // an age
+      {"Marat Ospanov, 61, ethnic Kazakh, retired veterinarian from Nilka County, Ili Prefecture", false},
+      {"Talks On 2, 3 And 4 March Stall", true},
   };
   for (const Case& c : cases) {
     SECTION(c.line) {
