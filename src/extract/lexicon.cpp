@@ -113,6 +113,8 @@ bool LexiconEntry::Meets(const std::map<std::string, std::string>& where) const 
     bool ok = false;
     if (want == "*"sv) {
       ok = it != attributes.end();
+    } else if (want == "!*"sv) {
+      ok = it == attributes.end();
     } else if (!want.empty() && want[0] == '!') {
       ok = it == attributes.end() || std::string_view(it->second) != std::string_view(want).substr(1);
     } else {

@@ -29,7 +29,7 @@ struct LexiconEntry {
   int line = 0;                                   // 1-based line in the file
 
   // Whether the attributes hold what a rule's "where" asks: "v" equal to v,
-  // "*" present with any value, "!v" absent or not v.
+  // "*" present with any value, "!*" absent, "!v" absent or not v.
   bool Meets(const std::map<std::string, std::string>& where) const;
 };
 

@@ -22,7 +22,7 @@ class MatcherFixture {
                            "State Department\ttype=gov\nState\ttype=word\nHuman Rights Watch\ttype=ngo\n", Tokenizer(),
                            &orgs_)
                 .ok());
-    REQUIRE(Lexicon::Parse("kin", "kin.txt", "mother\tgender=female\nson\tgender=male\ngreat aunt\tgender=female\n",
+    REQUIRE(Lexicon::Parse("kin", "kin.txt", "mother\tgender=female\nson\tgender=male\ngreat aunt\tgender=female\ncousin\n",
                            Tokenizer(), &kin_)
                 .ok());
     context_.lexicons["orgs"] = orgs_.get();
@@ -154,6 +154,8 @@ const MatchCase kMatchCases[] = {
      "State; Human Rights Watch"},
     {"lexicon where on a missing attribute", R"([{"lexicon": "orgs", "where": {"unit": "!yes"}}])", "State Department",
      "State Department"},
+    {"lexicon where an attribute is absent", R"([{"lexicon": "kin", "where": {"gender": "!*"}}])", "mother and cousin",
+     "cousin"},
     {"shorter lexicon entry lets the pattern continue", R"([{"lexicon": "orgs"}, {"lower": "department"}])",
      "State Department", "State Department"},
     {"lexicon entry followed by a token", R"([{"lexicon": "orgs"}, {"lower": "said"}])", "the State Department said",
