@@ -467,9 +467,7 @@ bool EventAssembler::InDateline(const ExtractedMention& date) const {
 bool EventAssembler::IsListItem(int s) const {
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
   if (sent.first >= sent.last) return false;
-  static constexpr std::string_view kBullets[] = {"-", "*", "\u2022", "\u2013", "\u2014"};
-  const std::string& first = ex_.tokens[sent.first].norm;
-  return std::find(std::begin(kBullets), std::end(kBullets), first) != std::end(kBullets);
+  return IsBulletMark(ex_.tokens[sent.first].norm);
 }
 
 bool EventAssembler::PlaceOfPerson(const ExtractedMention& m) const {

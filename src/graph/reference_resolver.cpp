@@ -789,6 +789,35 @@ bool ReferenceResolver::MemberOfPluralKin(std::size_t w) const {
   return false;
 }
 
+std::vector<int> ReferenceResolver::ListSubject(std::size_t t) const {
+  const auto line_start = [&](std::size_t k) {
+    while (k > 0 && !ex_.tokens[k].line_start) --k;
+    return k;
+  };
+  if (t >= ex_.tokens.size() || !ex_.tokens[t].line_start || !IsBulletMark(ex_.tokens[t].norm)) return {};
+  std::size_t line = t;
+  while (line > 0 && IsBulletMark(ex_.tokens[line].norm)) line = line_start(line - 1);
+  if (IsBulletMark(ex_.tokens[line].norm)) return {};
+  std::size_t end = line + 1;
+  while (end < ex_.tokens.size() && !ex_.tokens[end].line_start) ++end;
+  const Lexicon* speech = rules_.lexicon("speech_verbs");
+  for (std::size_t k = line; speech != nullptr && k < end; ++k) {
+    if (speech->FindWord(ex_.tokens[k].lower) != nullptr) return {};
+  }
+  // "1.", "Case 2:", "No. 3 --": at most three tokens of numbers, punctuation and such labels.
+  std::size_t name = line;
+  while (name < end && name < line + 3 &&
+         (ex_.tokens[name].kind != TokenKind::kWord || ex_.tokens[name].lower == "case"sv ||
+          ex_.tokens[name].lower == "no."sv)) {
+    ++name;
+  }
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (m.first == name && m.label == "Person"sv && mention_entity_[i] >= 0) return {mention_entity_[i]};
+  }
+  return {};
+}
+
 std::size_t ReferenceResolver::FirstWord(int s) const {
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
   for (std::size_t k = sent.first; k < sent.last; ++k) {
@@ -994,6 +1023,7 @@ bool ReferenceResolver::PluralKinSince(std::size_t t) const {
 
 std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   if (t >= ex_.tokens.size()) return {};
+  if (ex_.tokens[t].line_start && IsBulletMark(ex_.tokens[t].norm)) return ListSubject(t);
   const std::string& lower = ex_.tokens[t].lower;
   if (IsFirstPerson(lower)) {
     if (!in_quote_[t]) return narrator_ < 0 ? std::vector<int>{} : std::vector<int>{narrator_};

@@ -1,4 +1,5 @@
-// Reference resolver: who a pronoun or a quote's "I/my" refers to, given a
+// Reference resolver: who a pronoun, a quote's "I/my" or a list item's bullet standing for its
+// subject ("- Detained in 2017", see ListSubject) refers to, given a
 // document's tokens, sentences and the person each mention was joined to.
 //  - "my", "our", "I", "me", "we" inside a quote: the quote's speaker (in an
 //    interview's answer, see interview_turns.h, the person answering), the
@@ -92,7 +93,7 @@ class ReferenceResolver {
   ReferenceResolver(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
                     const std::vector<Entity>& entities, int narrator = -1);
 
-  // Entities the pronoun at token `t` refers to.
+  // Entities the pronoun at token `t` refers to; for a list item's bullet, ListSubject.
   std::vector<int> Resolve(std::size_t t) const;
   // The person a definite description opening its sentence outside quotes refers to ("The old
   // man was held ...", "The retired teacher, now 72, was detained"): the one named right after
@@ -137,6 +138,11 @@ class ReferenceResolver {
   bool AfterAccordingTo(std::size_t t, std::size_t floor = 0) const;
   // The Person mentions that start in sentence `s` (indexes into ex.mentions, ascending).
   const std::vector<std::size_t>& PersonsIn(int s) const { return persons_in_[static_cast<std::size_t>(s)]; }
+  // The person a list item is about when its bullet at token `t` stands where its subject would
+  // ("1. X (Y), 61, a vet\n- Detained in 2017\n- Sentenced in 2019"): walking back past the
+  // list's item lines, the first line that is no item, when a person's name opens it (after
+  // a number or a label such as "1." or "Case 2:") and no speech verb is on it. Else nobody.
+  std::vector<int> ListSubject(std::size_t t) const;
   // The speaker of the quotes in sentence `s`, or -1.
   int Speaker(int s) const;
   // For a quote that opens the paragraph of sentence `s` and names no speaker: the speaker of the

@@ -243,4 +243,8 @@ void Tokenizer::Tokenize(std::string_view text, Span range, std::vector<Token>* 
   }
 }
 
+bool IsBulletMark(std::string_view norm) {
+  return norm == "-" || norm == "*" || norm == "\u2022" || norm == "--";
+}
+
 }  // namespace kith

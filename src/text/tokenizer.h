@@ -26,6 +26,9 @@ namespace kith {
 
 enum class TokenKind { kWord, kNumber, kPunct };
 
+// True for the normalised form of a list item's bullet: "-", "*", "•", or a dash ("--").
+bool IsBulletMark(std::string_view norm);
+
 struct Token {
   Span span;           // bytes of the original text
   std::string norm;    // normalised text

@@ -1736,5 +1736,29 @@ TEST_CASE("Events: the brothers of a family name are not their father", "[graph]
   CHECK(InRole(release, "released").size() == 2);
 }
 
+TEST_CASE("Events: a case list's item told without a subject is about the person its heading names", "[graph]") {
+  const DocumentGraph g = Build(
+      "A rights group published these cases on Monday.\n"
+      "1. Marat Bekuly (Marat Bekov), 61, a retired vet from Nilka County\n"
+      "- Detained in August 2017.\n"
+      "- Sentenced in 2019 to 15 years in prison. The family never saw the verdict.\n"
+      "- Campaigning relative: his daughter, Aigerim Maratqyzy, 33.\n"
+      "- Died in custody in December 2020.\n"
+      "2. Dana Serikova, 45, a teacher\n"
+      "- Detained on April 22, 2018.");
+  INFO(Render(g));
+  const std::vector<const Event*> detentions = OfKind(g, "Detention");
+  REQUIRE(detentions.size() == 2);
+  CHECK(InRole(*detentions[0], "detainee") == Named(g, {"Marat Bekuly"}));
+  CHECK(detentions[0]->date == "2017-08");
+  CHECK(InRole(*detentions[1], "detainee") == Named(g, {"Dana Serikova"}));
+  CHECK(detentions[1]->date == "2018-04-22");
+  CHECK(OnlyEventWith(g, "Sentence", {"Marat Bekuly"}).date == "2019");
+  CHECK(OnlyEventWith(g, "Death", {"Marat Bekuly"}).date == "2020-12");
+  // A heading that names nobody, or one that reports speech, gives the items no subject.
+  CHECK(Build("A rights group published these cases.\nThe detained:\n- Detained in August 2017.\n- Sentenced in 2019.").events.empty());
+  CHECK(Build("A rights group published these cases.\nMarat Bekuly told reporters:\n- Detained in August 2017.").events.empty());
+}
+
 }  // namespace
 }  // namespace kith
