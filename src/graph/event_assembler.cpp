@@ -388,6 +388,24 @@ bool EventAssembler::PresentPerfect(const Candidate& c) const {
   return false;
 }
 
+bool EventAssembler::DatesVerbBefore(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const {
+  if (ex_.tokens[date.last - 1].span.end > c.trigger.begin) return false;
+  bool joined = false;
+  for (std::size_t t = date.last; t < s.last && ex_.tokens[t].span.begin < c.trigger.begin; ++t) {
+    joined = joined || ex_.tokens[t].lower == "and"sv || ex_.tokens[t].norm == ";"sv;
+  }
+  if (!joined) return false;
+  const Lexicon* verbs = rules_.lexicon("event_verbs");
+  for (std::size_t back = 1; back <= 4 && date.first >= s.first + back; ++back) {
+    const std::size_t k = date.first - back;
+    if (!EventWordKind(k, true).empty()) return true;
+    // "- Detained in 2017; released ...": a list item's opening verb is capitalised.
+    const bool opening = k == s.first || (k == s.first + 1 && IsBulletMark(ex_.tokens[s.first].norm));
+    if (opening && verbs != nullptr && verbs->FindWord(ex_.tokens[k].lower) != nullptr) return true;
+  }
+  return false;
+}
+
 DateValue EventAssembler::DateFor(const Candidate& c) const {
   if (c.date_range.set) {
     for (const auto& [i, d] : dates_) {
@@ -421,6 +439,8 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     // "Since 2018 his brother has been behind bars, and in March ...": a state that lasts until
     // now starts at its "since" date.
     if (since && b < near.begin && PresentPerfect(c)) distance = 0;
+    // "detained in 2017 and released from a camp in December 2019": the release's own date first.
+    if (b < near.begin && !c.trigger.empty() && DatesVerbBefore(c, m, s)) distance += 50000;
     if (best == nullptr || distance < best_distance) {
       best = &d;
       best_distance = distance;

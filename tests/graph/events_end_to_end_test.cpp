@@ -295,6 +295,18 @@ TEST_CASE("Events: later verb phrases of a chain keep the subject and their own 
   CHECK(OnlyEventWith(g, "Sentence", {"Marat Bekuly"}).date == "2019");
 }
 
+TEST_CASE("Events: a date told with the verb before 'and' gives way to the later verb's own date", "[graph]") {
+  const DocumentGraph g =
+      Build("Activist Marat Bekuly was detained in 2017 and released from a camp in December 2019.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Marat Bekuly"}).date == "2017");
+  CHECK(OnlyEventWith(g, "Release", {"Marat Bekuly"}).date == "2019-12");
+  // With no date of its own, the later verb still takes the one before.
+  const DocumentGraph h = Build("Activist Marat Bekuly was detained in 2017 and sentenced to ten years.");
+  INFO(Render(h));
+  CHECK(OnlyEventWith(h, "Sentence", {"Marat Bekuly"}).date == "2017");
+}
+
 TEST_CASE("Events: a court giving a person a term sentences that person", "[graph]") {
   const DocumentGraph g = Build(
       "Police took activist Marat Bekuly away in April 2018. That December the county court gave him seven years.");
