@@ -272,15 +272,17 @@ class Builder {
   }
 
   // "Beisen" beside "Nurlan Beisenuly": a lone word that is the stem of a person's patronymic,
-  // spelled without its ending, is the father's given name, not that person's name.
+  // spelled without its ending, is the father's given name, not that person's name; unless
+  // another name of the person spells it so ("Toktogulov" beside "A Toktogulov (A Toktogul uulu)").
   bool FathersGivenName(int e, const std::string& word, const std::string& key) const {
+    bool stem = false;
     for (const std::string& name : names_[static_cast<std::size_t>(e)]) {
-      if (PatronymicStemKey(name, rules_) != key) continue;
-      bool written_so = false;
-      for (const Token& t : rules_tokenizer_.Tokenize(name)) written_so = written_so || t.lower == word;
-      if (!written_so) return true;
+      for (const Token& t : rules_tokenizer_.Tokenize(name)) {
+        if (t.lower == word) return false;
+      }
+      stem = stem || PatronymicStemKey(name, rules_) == key;
     }
-    return false;
+    return stem;
   }
 
   // The one of several persons sharing a name part that the part alone stands for, or -1;

@@ -2030,6 +2030,18 @@ TEST_CASE("Graph reads a lone word that is a person's patronymic stem as the fat
   CHECK_FALSE(Tied(a.graph, nurlan, "parent", saule));
 }
 
+TEST_CASE("Graph reads a lone family name as the person's own when another of the person's names spells it so",
+          "[graph]") {
+  const Article a = Build(
+      "Aigul Toktogulova, 38, was detained in 2020. Her brother, Adilet Toktogulov (Adilet Toktogul uulu), 35, "
+      "drives a taxi in Osh. In March 2021 Mr. Toktogulov travelled to Washington.\n");
+  INFO(Render(a.graph));
+  CHECK(EntityNamed(a.graph, "Toktogulov") < 0);
+  const auto persons = std::count_if(a.graph.entities.begin(), a.graph.entities.end(),
+                                     [](const Entity& e) { return e.kind == EntityKind::kPerson; });
+  CHECK(persons == 2);
+}
+
 TEST_CASE("Graph reads 'a photograph of their son, X' after a woman and her husband as the couple's son", "[graph]") {
   const Article a = Build(
       "Zhanar Bekova, 30, married Daulet Amanov in Ghulja in 2019. Her husband, she said, spent three years "
