@@ -818,6 +818,20 @@ std::vector<int> ReferenceResolver::ListSubject(std::size_t t) const {
   return {};
 }
 
+int ReferenceResolver::ItemSubject(std::size_t t, const std::string& gender) const {
+  std::size_t line = t;
+  while (line > 0 && !ex_.tokens[line].line_start) --line;
+  if (!IsBulletMark(ex_.tokens[line].norm)) return -1;
+  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (m.label == "Person"sv && mention_entity_[i] >= 0 && m.first >= line && m.first < t) return -1;
+  }
+  const std::vector<int> subject = ListSubject(line);
+  if (subject.empty()) return -1;
+  const std::string& own = entities_[static_cast<std::size_t>(subject[0])].gender;
+  return gender.empty() || own.empty() || own == gender ? subject[0] : -1;
+}
+
 std::size_t ReferenceResolver::FirstWord(int s) const {
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
   for (std::size_t k = sent.first; k < sent.last; ++k) {
@@ -1066,6 +1080,9 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
     if (std::vector<int> described = DescribedOpening(ex_.SentenceOf(t), t, gender); !described.empty()) {
       return described;
     }
+  }
+  if (!in_quote_[t]) {
+    if (const int item = ItemSubject(t, gender); item >= 0) return {item};
   }
   int e = NearestBefore(t, gender, possessive);
   if (e >= 0 && ObjectReading(t, *entry) && e == VerbSubjectBefore(t)) {

@@ -65,6 +65,8 @@
 //    names anyone it may mean, unless a relative who fits it ("his son", not one in a speech tag: ", his son said,") or a name of no
 //    one person comes in between ("X stood outside. The 56-year-old said ...
 //    A judge fined her. Her son ...": X).
+//  - a pronoun outside quotes on a case list's item line that names nobody before it ("1. X, 61\n
+//    - Other relatives: his wife ..."): the person the list's heading names, if the gender fits;
 //  - a pronoun paired with another by "or" ("his or her parents"): nobody in particular.
 //  Outside Resolve, NarratedRelative gives the kin word an unresolved subject pronoun may mean
 //  when the narration spoke of a relative ("Her father stayed behind, and he crossed ...").
@@ -249,6 +251,10 @@ class ReferenceResolver {
   // The first pronoun of `gender` outside quotes in sentence `s` (with `subject_only`, the
   // first subject pronoun: "told her she would need ..." gives "she"), or the token count.
   std::size_t SamePronoun(int s, const std::string& gender, bool subject_only = false) const;
+  // For a third-person pronoun of `gender` at `t` on a list item's line that names nobody before
+  // it ("- Other relatives: his wife and infant son remain in Artux"): the person the list is
+  // about (ListSubject), when that person's gender does not conflict; else -1.
+  int ItemSubject(std::size_t t, const std::string& gender) const;
   // The first word of sentence `s`, or the token count.
   std::size_t FirstWord(int s) const;
   // "her mother, A, her sister, B, and her brother C": for the possessive at `t` that follows a

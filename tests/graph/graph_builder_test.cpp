@@ -2030,6 +2030,23 @@ TEST_CASE("Graph reads a lone word that is a person's patronymic stem as the fat
   CHECK_FALSE(Tied(a.graph, nurlan, "parent", saule));
 }
 
+TEST_CASE("Graph reads a pronoun on a case list's item line as the person the list's heading names", "[graph]") {
+  const Article a = Build(
+      "A rights group published these cases on Monday.\n"
+      "1. Marat Bekuly (Marat Bekov), 61, a retired vet from Nilka County\n"
+      "- Campaigning relative: his daughter, Aigerim Maratqyzy, 33. She has picketed the consulate since 2019. "
+      "Her appeal was rejected.\n"
+      "- Other relatives: his wife remains in Nilka.\n");
+  INFO(Render(a.graph));
+  const int marat = EntityNamed(a.graph, "Marat Bekuly");
+  const int aigerim = EntityNamed(a.graph, "Aigerim Maratqyzy");
+  REQUIRE(marat >= 0);
+  REQUIRE(aigerim >= 0);
+  CHECK(Tied(a.graph, marat, "parent", aigerim));
+  CHECK(UnnamedTied(a.graph, "spouse", marat) == 1);
+  CHECK(UnnamedTied(a.graph, "spouse", aigerim) == 0);
+}
+
 TEST_CASE("Graph reads a lone family name as the person's own when another of the person's names spells it so",
           "[graph]") {
   const Article a = Build(
