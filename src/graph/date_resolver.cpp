@@ -157,6 +157,15 @@ DateValue DateResolver::FromPrevious(const std::map<std::string, std::string>& a
     const DateValue r = AddDays(previous, sign * 7L * amount);
     return DateValue{r.year, r.month, 0};
   }
+  // "in the spring of 2018 ... weeks later": days or weeks from a date of no day stay in its
+  // year, unless the count may cross into another one (from December, or back from January);
+  // a few days from a month ("in March 2019 ... three days later") mostly stay in that month.
+  const bool days_or_weeks = unit == "day"sv || unit == "days"sv || unit == "week"sv || unit == "weeks"sv;
+  const int reach_days = (unit == "week"sv || unit == "weeks"sv) ? 7 * amount : amount;
+  if (days_or_weeks && previous.day == 0 && previous.year != 0 && reach_days <= 31 &&
+      !(sign > 0 && previous.month == 12) && !(sign < 0 && previous.month == 1)) {
+    return DateValue{previous.year, reach_days <= 7 ? previous.month : 0, 0};
+  }
   // "that year", "that summer": the year of the date before.
   const int step = dir == "that"sv ? 0 : sign;
   if ((unit == "year"sv || unit == "years"sv) && previous.year != 0) return DateValue{previous.year + step * amount, 0, 0};

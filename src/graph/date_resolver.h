@@ -5,7 +5,8 @@
 // the publication year (the year before when that would put them more than a
 // week after publication). Relative dates count from their anchor: the publication
 // date ("last week", "yesterday", "on Wednesday") or the date mentioned
-// before ("a day earlier", "the next day"). A month or season named against
+// before ("a day earlier", "the next day"; days or weeks from a date of no day keep
+// its year, and up to a week from a month its month). A month or season named against
 // an anchor ("last March", "last autumn", "that September", "the following
 // January") is the one that anchor points to, and so is a day "of that year" or "of the
 // following year". Without the anchor they need,
