@@ -987,9 +987,9 @@ void EventAssembler::JoinMentions(const std::vector<Entity>& entities, std::vect
         const auto told = [](const Event& e) { return e.attributes.count("amount") || e.attributes.count("duration"); };
         const bool penalty = (a.kind == "Fine"sv || a.kind == "Sentence"sv) && told(a) && told(b);
         // "A court fined six ... X was fined 61,260 tenge": one person's sum is not a counted
-        // group's.
+        // group's; but "fined four ... ordered each of A, B, C and D to pay" is the whole group's.
         const auto counted = [](const Event& e) { return e.attributes.count("participant_count") != 0; };
-        const bool own_sum = (a.kind == "Fine"sv || a.kind == "Sentence"sv) &&
+        const bool own_sum = (a.kind == "Fine"sv || a.kind == "Sentence"sv) && Participants(a) != Participants(b) &&
                              ((counted(a) && !told(a) && told(b)) || (counted(b) && !told(b) && told(a)));
         if (own_sum && !same_words) continue;
         const bool same_date = !a.date.empty() && a.date == b.date &&

@@ -1300,6 +1300,17 @@ TEST_CASE("Events: a counted crowd is the list of exactly as many persons the ne
   }
 }
 
+TEST_CASE("Events: a counted crowd's fine and the same persons' fine with its sum are one fine", "[graph]") {
+  const DocumentGraph g = Build(
+      "A district court on Monday fined three ethnic Kazakhs who took part in a rally. "
+      "The court found Aigerim Sadyqova, Erbol Qairatuly and Serik Tolegenov guilty and ordered each of them to pay "
+      "138,900 tenge, their lawyer said.");
+  INFO(Render(g));
+  const Event& fine = OnlyEventWith(g, "Fine", {"Aigerim Sadyqova", "Erbol Qairatuly", "Serik Tolegenov"});
+  CHECK(fine.date == "2021-03-08");
+  CHECK(fine.attributes.count("amount") == 1);
+}
+
 TEST_CASE("Events: two penalties of one day, each with its own sum, for different persons are two", "[graph]") {
   const DocumentGraph g = Build(
       "The court on Sunday imposed these penalties:\n"
