@@ -144,6 +144,13 @@ DateValue DateResolver::FromPrevious(const std::map<std::string, std::string>& a
   // Offsets beyond ten thousand units are no dates (and would overflow the arithmetic).
   const int amount = a.count("amount") ? std::min(10000, std::max(1, Number(a, "amount"))) : 1;
   const int sign = (dir == "earlier"sv || dir == "before"sv || dir == "previous"sv || dir == "preceding"sv) ? -1 : 1;
+  if (!a.count("amount") && (unit == "days"sv || unit == "weeks"sv) && previous.year != 0 && previous.day != 0) {
+    // "days later", "within weeks of": an uncounted span from a day, told no more precisely than
+    // the month it stays in (up to a week, or three), else the year.
+    const DateValue end = AddDays(previous, sign * (unit == "days"sv ? 7L : 21L));
+    if (end.year != previous.year) return DateValue{};
+    return DateValue{previous.year, end.month == previous.month ? previous.month : 0, 0};
+  }
   if ((unit == "day"sv || unit == "days"sv || unit == "morning"sv || unit == "evening"sv) && previous.day != 0) {
     if (previous.year == 0) {
       // No year: count within a leap year so February 29 exists, then drop the year again.
@@ -161,7 +168,9 @@ DateValue DateResolver::FromPrevious(const std::map<std::string, std::string>& a
   // year, unless the count may cross into another one (from December, or back from January);
   // a few days from a month ("in March 2019 ... three days later") mostly stay in that month.
   const bool days_or_weeks = unit == "day"sv || unit == "days"sv || unit == "week"sv || unit == "weeks"sv;
-  const int reach_days = (unit == "week"sv || unit == "weeks"sv) ? 7 * amount : amount;
+  const bool weeks = unit == "week"sv || unit == "weeks"sv;
+  // Uncounted ("days later", "weeks later"): up to a week, or three.
+  const int reach_days = !a.count("amount") ? (weeks ? 21 : 7) : weeks ? 7 * amount : amount;
   if (days_or_weeks && previous.day == 0 && previous.year != 0 && reach_days <= 31 &&
       !(sign > 0 && previous.month == 12) && !(sign < 0 && previous.month == 1)) {
     return DateValue{previous.year, reach_days <= 7 ? previous.month : 0, 0};
