@@ -43,6 +43,19 @@ ReferenceResolver::ReferenceResolver(const Extraction& ex, const RuleSet& rules,
     if (turns_.speaker[s] == InterviewTurns::kNotAnswer) continue;
     for (std::size_t t = ex.sentences[s].first; t < ex.sentences[s].last; ++t) in_quote_[t] = true;
   }
+  sole_speaker_ = SoleSpeakerOfQuotes();
+}
+
+int ReferenceResolver::SoleSpeakerOfQuotes() const {
+  int sole = -1;
+  for (std::size_t s = 0; s < ex_.sentences.size(); ++s) {
+    if (!QuotesSomeone(static_cast<int>(s))) continue;
+    const int speaker = Speaker(static_cast<int>(s));
+    if (speaker < 0) continue;
+    if (sole >= 0 && speaker != sole) return -1;
+    sole = speaker;
+  }
+  return sole;
 }
 
 bool ReferenceResolver::HasQuoteMark(int s) const {
@@ -208,7 +221,7 @@ int ReferenceResolver::AnnouncedSpeaker(int s) const {
   if (opens_quote_paragraph(s - 1)) {
     std::size_t marks = 0;
     for (std::size_t t = before.first; t < before.last; ++t) marks += ex_.tokens[t].norm == "\""sv ? 1 : 0;
-    return marks % 2 == 1 ? Speaker(s - 1) : -1;
+    return marks % 2 == 1 ? Speaker(s - 1) : sole_speaker_;
   }
   // "Her account, lightly edited for length, follows.": whose account, words or testimony.
   static constexpr std::string_view kAccounts[] = {"account", "words", "testimony", "story", "statement", "recollection"};
@@ -229,7 +242,7 @@ int ReferenceResolver::AnnouncedSpeaker(int s) const {
     const std::vector<int> owner = Resolve(t);
     return owner.size() == 1 ? owner[0] : -1;
   }
-  return -1;
+  return sole_speaker_;
 }
 
 ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, const std::string& gender, int quoted,

@@ -149,7 +149,8 @@ class ReferenceResolver {
   int Speaker(int s) const;
   // For a quote that opens the paragraph of sentence `s` and names no speaker: the speaker of the
   // quote the paragraph before left open, or the person whose account the sentence before
-  // announces ("Her account, lightly edited for length, follows."); else -1.
+  // announces ("Her account, lightly edited for length, follows."); else the one person every
+  // other quote of the article is by, if there is one; else -1.
   int AnnouncedSpeaker(int s) const;
   // Whom the possessive pronoun spelled as token `t` means in sentence `s` where, before a kin
   // word, it introduces a relative by name ("met by his son-in-law, D"): that possessive's
@@ -326,6 +327,10 @@ class ReferenceResolver {
   // Per sentence: the Person mentions that start in it, in the order of ex_.mentions.
   std::vector<std::vector<std::size_t>> persons_in_;
   InterviewTurns turns_;
+  // The one person whose words every attributed quote of the article is, or -1 (set last in the
+  // constructor; while it is found, AnnouncedSpeaker has no such fallback).
+  int sole_speaker_ = -1;
+  int SoleSpeakerOfQuotes() const;
 };
 
 }  // namespace kith

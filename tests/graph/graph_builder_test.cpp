@@ -2047,6 +2047,30 @@ TEST_CASE("Graph reads a pronoun on a case list's item line as the person the li
   CHECK(UnnamedTied(a.graph, "spouse", aigerim) == 0);
 }
 
+TEST_CASE("Graph reads a quoted paragraph nobody announces as the words of the article's one quoted speaker",
+          "[graph]") {
+  const std::string opening =
+      "Nurzhamal Toktosunova keeps a winter coat by the door.\n\n"
+      "\"He left in a light jacket,\" the 41-year-old told reporters.\n\n"
+      "That January a man traveled back to Xinjiang to sell a house.\n\n";
+  const Article a = Build(opening + "\"I called my brother-in-law every week. My husband, Tursunbek Abdrakhman uulu, "
+                                    "got 10 years.\"\n");
+  INFO(Render(a.graph));
+  const int wife = EntityNamed(a.graph, "Nurzhamal Toktosunova");
+  const int husband = EntityNamed(a.graph, "Tursunbek Abdrakhman uulu");
+  REQUIRE(wife >= 0);
+  REQUIRE(husband >= 0);
+  CHECK(Tied(a.graph, husband, "spouse", wife));
+  // Quotes by two persons: an unannounced one is nobody's.
+  const Article b = Build(opening + "\"We waited,\" said Aidana Serikqyzy, 52.\n\nThe embassy did not reply.\n\n"
+                                    "\"My husband, Tursunbek Abdrakhman uulu, got 10 years.\"\n");
+  INFO(Render(b.graph));
+  const int husband_b = EntityNamed(b.graph, "Tursunbek Abdrakhman uulu");
+  REQUIRE(husband_b >= 0);
+  CHECK_FALSE(Tied(b.graph, husband_b, "spouse", EntityNamed(b.graph, "Nurzhamal Toktosunova")));
+  CHECK_FALSE(Tied(b.graph, husband_b, "spouse", EntityNamed(b.graph, "Aidana Serikqyzy")));
+}
+
 TEST_CASE("Graph reads a lone family name as the person's own when another of the person's names spells it so",
           "[graph]") {
   const Article a = Build(
