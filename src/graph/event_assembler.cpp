@@ -447,6 +447,8 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     }
   }
   if (best != nullptr) return *best;
+  // "March 2019. X dies at home.": a chronology's paragraph opened by a date alone.
+  if (const DateValue label = ParagraphLabelDate(c.sentence); !label.empty()) return label;
   // The sentence before often dates what follows ("... on February 10. She chanted ..."), but not
   // a state that lasts until now ("... fined her on March 20. Her son has been imprisoned ...").
   if (c.sentence == 0 || PresentPerfect(c)) return DateValue{};
@@ -470,6 +472,23 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     }
   }
   return found;
+}
+
+DateValue EventAssembler::ParagraphLabelDate(int s) const {
+  int first = s;
+  for (int back = 0; back < 6 && first > 0 && !ex_.tokens[ex_.sentences[static_cast<std::size_t>(first)].first].line_start;
+       ++back) {
+    --first;
+  }
+  const SentenceSpan& label = ex_.sentences[static_cast<std::size_t>(first)];
+  if (first == s || label.first >= label.last || !ex_.tokens[label.first].line_start) return DateValue{};
+  std::size_t end = label.last;
+  if (ex_.tokens[end - 1].norm == "."sv || ex_.tokens[end - 1].norm == ":"sv) --end;
+  for (const auto& [i, d] : dates_) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (m.first == label.first && m.last == end && !InDateline(m)) return d;
+  }
+  return DateValue{};
 }
 
 bool EventAssembler::InDateline(const ExtractedMention& date) const {

@@ -99,6 +99,9 @@ class EventAssembler {
   // day-precise one of the sentence before; a list item looks past the items before it to the
   // line that opens the list ("The court on Sunday imposed these penalties:").
   DateValue DateFor(const Candidate& c) const;
+  // When sentence `s` goes on a paragraph that opens with a date alone ("March 2019. X dies at
+  // home."), that date; else none.
+  DateValue ParagraphLabelDate(int s) const;
   // True when sentence `s` is an item of a list: it opens with a bullet.
   bool IsListItem(int s) const;
   // True when the place mention `m` tells where a person is from, not where something happened:

@@ -307,6 +307,16 @@ TEST_CASE("Events: a date told with the verb before 'and' gives way to the later
   CHECK(OnlyEventWith(h, "Sentence", {"Marat Bekuly"}).date == "2017");
 }
 
+TEST_CASE("Events: a chronology's paragraph opened by a date alone is of that date", "[graph]") {
+  const DocumentGraph g = Build(
+      "The family told its story.\n\n"
+      "November 2018. Activist Marat Bekuly is detained for ten days. After he is let out, he stops calling.\n\n"
+      "March 2019. His mother, Aigul Serikqyzy, dies at home in Kokterek.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Marat Bekuly"}).date == "2018-11");
+  CHECK(OnlyEventWith(g, "Death", {"Aigul Serikqyzy"}).date == "2019-03");
+}
+
 TEST_CASE("Events: a court giving a person a term sentences that person", "[graph]") {
   const DocumentGraph g = Build(
       "Police took activist Marat Bekuly away in April 2018. That December the county court gave him seven years.");
