@@ -803,16 +803,47 @@ bool ReferenceResolver::MemberOfPluralKin(std::size_t w) const {
 }
 
 std::vector<int> ReferenceResolver::ListSubject(std::size_t t) const {
+  if (t >= ex_.tokens.size() || !ex_.tokens[t].line_start || !IsBulletMark(ex_.tokens[t].norm)) return {};
+  const auto line_end = [&](std::size_t k) {
+    ++k;
+    while (k < ex_.tokens.size() && !ex_.tokens[k].line_start) ++k;
+    return k;
+  };
+  // "- Detained in 2018: his brother, X": the item names its own subject after a colon.
+  for (std::size_t k = t + 1; k < line_end(t); ++k) {
+    if (ex_.tokens[k].norm == ":"sv) return {};
+  }
+  return ListHeading(t);
+}
+
+std::vector<int> ReferenceResolver::ListHeading(std::size_t t) const {
   const auto line_start = [&](std::size_t k) {
     while (k > 0 && !ex_.tokens[k].line_start) --k;
     return k;
   };
-  if (t >= ex_.tokens.size() || !ex_.tokens[t].line_start || !IsBulletMark(ex_.tokens[t].norm)) return {};
+  const auto line_end = [&](std::size_t k) {
+    ++k;
+    while (k < ex_.tokens.size() && !ex_.tokens[k].line_start) ++k;
+    return k;
+  };
+  const auto person_at = [&](std::size_t k) {
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (m.first == k && m.label == "Person"sv && mention_entity_[i] >= 0) return static_cast<int>(i);
+    }
+    return -1;
+  };
   std::size_t line = t;
-  while (line > 0 && IsBulletMark(ex_.tokens[line].norm)) line = line_start(line - 1);
+  while (line > 0 && IsBulletMark(ex_.tokens[line].norm)) {
+    // An item that opens with a name heads the items under it or is one of a list of persons:
+    // which of them is meant is not clear.
+    if (line != t && line + 1 < ex_.tokens.size() && person_at(line + 1) >= 0) return {};
+    line = line_start(line - 1);
+  }
   if (IsBulletMark(ex_.tokens[line].norm)) return {};
-  std::size_t end = line + 1;
-  while (end < ex_.tokens.size() && !ex_.tokens[end].line_start) ++end;
+  const std::size_t end = line_end(line);
+  // A line that introduces the list ("The key dates in her father's case:") is about someone else.
+  if (ex_.tokens[end - 1].norm == ":"sv) return {};
   const Lexicon* speech = rules_.lexicon("speech_verbs");
   for (std::size_t k = line; speech != nullptr && k < end; ++k) {
     if (speech->FindWord(ex_.tokens[k].lower) != nullptr) return {};
@@ -824,11 +855,12 @@ std::vector<int> ReferenceResolver::ListSubject(std::size_t t) const {
           ex_.tokens[name].lower == "no."sv)) {
     ++name;
   }
-  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
-    const ExtractedMention& m = ex_.mentions[i];
-    if (m.first == name && m.label == "Person"sv && mention_entity_[i] >= 0) return {mention_entity_[i]};
-  }
-  return {};
+  const int heading = person_at(name);
+  if (heading < 0) return {};
+  // "Case 1: X's wife, Y, 41": the heading is about the relative, not about X.
+  const std::size_t after = ex_.mentions[static_cast<std::size_t>(heading)].last;
+  if (after < end && (ex_.tokens[after].norm == "'s"sv || ex_.tokens[after].norm == "'"sv)) return {};
+  return {mention_entity_[static_cast<std::size_t>(heading)]};
 }
 
 int ReferenceResolver::ItemSubject(std::size_t t, const std::string& gender) const {
@@ -839,7 +871,7 @@ int ReferenceResolver::ItemSubject(std::size_t t, const std::string& gender) con
     const ExtractedMention& m = ex_.mentions[i];
     if (m.label == "Person"sv && mention_entity_[i] >= 0 && m.first >= line && m.first < t) return -1;
   }
-  const std::vector<int> subject = ListSubject(line);
+  const std::vector<int> subject = ListHeading(line);
   if (subject.empty()) return -1;
   const std::string& own = entities_[static_cast<std::size_t>(subject[0])].gender;
   return gender.empty() || own.empty() || own == gender ? subject[0] : -1;
@@ -1094,7 +1126,7 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
       return described;
     }
   }
-  if (!in_quote_[t]) {
+  if (!in_quote_[t] && possessive) {
     if (const int item = ItemSubject(t, gender); item >= 0) return {item};
   }
   int e = NearestBefore(t, gender, possessive);

@@ -65,7 +65,7 @@
 //    names anyone it may mean, unless a relative who fits it ("his son", not one in a speech tag: ", his son said,") or a name of no
 //    one person comes in between ("X stood outside. The 56-year-old said ...
 //    A judge fined her. Her son ...": X).
-//  - a pronoun outside quotes on a case list's item line that names nobody before it ("1. X, 61\n
+//  - a possessive outside quotes on a case list's item line that names nobody before it ("1. X, 61\n
 //    - Other relatives: his wife ..."): the person the list's heading names, if the gender fits;
 //  - a pronoun paired with another by "or" ("his or her parents"): nobody in particular.
 //  Outside Resolve, NarratedRelative gives the kin word an unresolved subject pronoun may mean
@@ -143,7 +143,10 @@ class ReferenceResolver {
   // The person a list item is about when its bullet at token `t` stands where its subject would
   // ("1. X (Y), 61, a vet\n- Detained in 2017\n- Sentenced in 2019"): walking back past the
   // list's item lines, the first line that is no item, when a person's name opens it (after
-  // a number or a label such as "1." or "Case 2:") and no speech verb is on it. Else nobody.
+  // a number or a label such as "1." or "Case 2:") as no possessor ("X's wife, Y"), and the line
+  // neither ends with a colon nor holds a speech verb. Nobody when the item names its own
+  // subject after a colon ("- Detained in 2018: his brother, X") or an item passed on the way
+  // opens with a name (a nested list, or a list of persons).
   std::vector<int> ListSubject(std::size_t t) const;
   // The speaker of the quotes in sentence `s`, or -1.
   int Speaker(int s) const;
@@ -252,7 +255,9 @@ class ReferenceResolver {
   // The first pronoun of `gender` outside quotes in sentence `s` (with `subject_only`, the
   // first subject pronoun: "told her she would need ..." gives "she"), or the token count.
   std::size_t SamePronoun(int s, const std::string& gender, bool subject_only = false) const;
-  // For a third-person pronoun of `gender` at `t` on a list item's line that names nobody before
+  // ListSubject without its look at the item's own line: the person the list's heading names.
+  std::vector<int> ListHeading(std::size_t t) const;
+  // For a possessive pronoun of `gender` at `t` on a list item's line that names nobody before
   // it ("- Other relatives: his wife and infant son remain in Artux"): the person the list is
   // about (ListSubject), when that person's gender does not conflict; else -1.
   int ItemSubject(std::size_t t, const std::string& gender) const;

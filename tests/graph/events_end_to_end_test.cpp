@@ -1791,6 +1791,24 @@ TEST_CASE("Events: a case list's item told without a subject is about the person
   // A heading that names nobody, or one that reports speech, gives the items no subject.
   CHECK(Build("A rights group published these cases.\nThe detained:\n- Detained in August 2017.\n- Sentenced in 2019.").events.empty());
   CHECK(Build("A rights group published these cases.\nMarat Bekuly told reporters:\n- Detained in August 2017.").events.empty());
+  // A subject pronoun on an item means whom the items before named ("He" is the son).
+  const DocumentGraph son = Build(
+      "A rights group published these cases.\n1. Marat Bekuly, 61, a retired vet\n"
+      "- His son, Arman Maratuly, was detained in 2019.\n- He was sentenced to 10 years in 2020.");
+  INFO(Render(son));
+  CHECK(InRole(OnlyEventWith(son, "Sentence", {"Arman Maratuly"}), "defendant") == Named(son, {"Arman Maratuly"}));
+  // Nor does a heading that is about someone's relative, one that introduces the list, a list of
+  // persons passed on the way, or an item that names its own subject after a colon.
+  for (const char* list : {"Case 1: Marat Bekuly's wife, Dana Serikova, 41, a nurse.\n- Detained in August 2017.",
+                           "Dana Serikova, 41, a nurse. The key dates in her father's case:\n- Detained in August 2017.",
+                           "The cases:\n- Marat Bekuly, 61, a vet.\n- Detained in August 2017.",
+                           "Marat Bekuly, 61, a vet.\n- Detained in August 2017: his brother, Arman Bekov, 55."}) {
+    INFO(list);
+    const DocumentGraph h = Build(std::string("A rights group published these cases.\n") + list);
+    INFO(Render(h));
+    for (const Event& e : h.events) CHECK(InRole(e, "detainee") != Named(h, {"Marat Bekuly"}));
+    for (const Event& e : h.events) CHECK(InRole(e, "detainee") != Named(h, {"Dana Serikova"}));
+  }
 }
 
 }  // namespace
