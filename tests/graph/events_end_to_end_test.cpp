@@ -307,6 +307,16 @@ TEST_CASE("Events: a date told with the verb before 'and' gives way to the later
   CHECK(OnlyEventWith(h, "Sentence", {"Marat Bekuly"}).date == "2017");
 }
 
+TEST_CASE("Events: an aside between dashes is passed over, but names between dashes are the subject", "[graph]") {
+  const DocumentGraph g = Build(
+      "Activist Marat Bekuly -- Kyrgyz records spell the name Marat Bekov -- died in custody in 2020. "
+      "Her sons -- Erlan Bekuly and Qaisar Bekuly -- were detained in August 2017.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Death", {"Marat Bekuly"}).date == "2020");
+  CHECK(InRole(OnlyEventWith(g, "Detention", {"Erlan Bekuly", "Qaisar Bekuly"}), "detainee") ==
+        Named(g, {"Erlan Bekuly", "Qaisar Bekuly"}));
+}
+
 TEST_CASE("Events: a chronology's paragraph opened by a date alone is of that date", "[graph]") {
   const DocumentGraph g = Build(
       "The family told its story.\n\n"
