@@ -395,6 +395,23 @@ bool EventAssembler::DatesVerbBefore(const Candidate& c, const ExtractedMention&
     joined = joined || ex_.tokens[t].lower == "and"sv || ex_.tokens[t].norm == ";"sv;
   }
   if (!joined) return false;
+  // Only when the trigger has a date of its own close after it, in its clause ("released from a camp
+  // in December 2019"; not "sentenced to 20 years, according to a verdict seen in March 2021").
+  bool close_after = false;
+  for (const auto& [i, d] : dates_) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (d.empty() || m.first < s.first || m.last > s.last || ex_.tokens[m.first].span.begin < c.trigger.end) continue;
+    std::size_t t = m.first;
+    std::size_t words = 0;
+    bool clear = true;
+    while (t > s.first && ex_.tokens[t - 1].span.begin >= c.trigger.end) {
+      --t;
+      ++words;
+      clear = clear && ex_.tokens[t].kind != TokenKind::kPunct;
+    }
+    close_after = close_after || (clear && words <= 8);
+  }
+  if (!close_after) return false;
   const Lexicon* verbs = rules_.lexicon("event_verbs");
   for (std::size_t back = 1; back <= 4 && date.first >= s.first + back; ++back) {
     const std::size_t k = date.first - back;

@@ -151,7 +151,8 @@ class EventAssembler {
   bool InClauseAfterTrigger(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
   // True when `date`, before the candidate's trigger, is told with another event verb at most
   // four words before it and an "and" or ";" comes between it and the trigger ("detained in 2017
-  // and released from a camp in December 2019"): the date of that verb's phrase.
+  // and released from a camp in December 2019"): the date of that verb's phrase, when the trigger
+  // has a date of its own at most eight words after it with no punctuation between.
   bool DatesVerbBefore(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
   // True when the candidate's trigger lies in a relative clause opened by ", who" and `date`
   // comes after a comma that closes it before the main clause's verb ("X, who is serving seven

@@ -305,6 +305,12 @@ TEST_CASE("Events: a date told with the verb before 'and' gives way to the later
   const DocumentGraph h = Build("Activist Marat Bekuly was detained in 2017 and sentenced to ten years.");
   INFO(Render(h));
   CHECK(OnlyEventWith(h, "Sentence", {"Marat Bekuly"}).date == "2017");
+  // A date far after the later verb, past a comma, is another clause's.
+  const DocumentGraph v = Build(
+      "Activist Marat Bekuly was detained in April 2018 and sentenced to 20 years, according to a verdict seen by "
+      "reporters in March 2021.");
+  INFO(Render(v));
+  CHECK(OnlyEventWith(v, "Sentence", {"Marat Bekuly"}).date == "2018-04");
 }
 
 TEST_CASE("Events: an aside between dashes is passed over, but names between dashes are the subject", "[graph]") {
