@@ -5,6 +5,7 @@
 #include <set>
 #include <string_view>
 
+#include "base/utf8.h"
 #include "graph/decimal_number.h"
 #include "graph/duration.h"
 
@@ -148,7 +149,16 @@ void EventAssembler::ResolveDates() {
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
     if (m.label != "Date"sv) continue;
-    DateValue d = resolver.Resolve(m.attributes, previous);
+    // "weeks later", "days earlier": an uncounted span counts only from a date just before it
+    // (two sentences at most), on the same side of a quote mark, and not from a birth.
+    const std::string unit = m.attributes.count("unit") != 0 ? Utf8Lower(m.attributes.at("unit")) : "";
+    const bool uncounted = m.attributes.count("anchor") != 0 && m.attributes.at("anchor") == "previous"sv &&
+                           m.attributes.count("amount") == 0 && (unit == "days"sv || unit == "weeks"sv);
+    bool far_anchor = previous_is_birth || previous_sentence < 0 || m.sentence - previous_sentence > 2;
+    for (std::size_t k = previous_last; uncounted && !far_anchor && k < m.first; ++k) {
+      far_anchor = ex_.tokens[k].norm == "\""sv;
+    }
+    DateValue d = uncounted && far_anchor ? DateValue{} : resolver.Resolve(m.attributes, previous);
     // "He flew there on April 3, 2017. On May 11 his phone went dead": a day told without its year
     // right after a day of another year, and not before it in that year, goes on in that year,
     // unless in the publication's year it would be news of the last weeks ("On March 2 she

@@ -323,6 +323,22 @@ TEST_CASE("Events: an aside between dashes is passed over, but names between das
         Named(g, {"Erlan Bekuly", "Qaisar Bekuly"}));
 }
 
+TEST_CASE("Events: 'weeks later' counts only from a date just before it, outside a birth and a quote", "[graph]") {
+  CHECK(OnlyEventWith(Build("Activist Marat Bekuly went to Ghulja in the spring of 2018. He was detained weeks later."),
+                      "Detention", {"Marat Bekuly"})
+            .date == "2018");
+  for (const char* text :
+       {"Activist Marat Bekuly was born in 1962 in Ghulja. He was detained weeks later.",
+        "Activist Marat Bekuly went to Ghulja in 2016. \"Days later, they came and detained him,\" his wife said.",
+        "Activist Marat Bekuly went to Ghulja in 2016. He fell ill. He slept. He lost work. He was detained weeks later.",
+        "Activist Marat Bekuly was detained within days of each other in Ghulja."}) {
+    INFO(text);
+    const DocumentGraph g = Build(text);
+    INFO(Render(g));
+    CHECK(OnlyEventWith(g, "Detention", {"Marat Bekuly"}).date.empty());
+  }
+}
+
 TEST_CASE("Events: a chronology's paragraph opened by a date alone is of that date", "[graph]") {
   const DocumentGraph g = Build(
       "The family told its story.\n\n"
