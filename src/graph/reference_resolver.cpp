@@ -43,7 +43,14 @@ ReferenceResolver::ReferenceResolver(const Extraction& ex, const RuleSet& rules,
     if (turns_.speaker[s] == InterviewTurns::kNotAnswer) continue;
     for (std::size_t t = ex.sentences[s].first; t < ex.sentences[s].last; ++t) in_quote_[t] = true;
   }
-  sole_speaker_ = SoleSpeakerOfQuotes();
+}
+
+int ReferenceResolver::SoleSpeaker() const {
+  if (sole_speaker_ == kNotYetFound) {
+    sole_speaker_ = -1;  // while it is found, quotes have no such fallback
+    sole_speaker_ = SoleSpeakerOfQuotes();
+  }
+  return sole_speaker_;
 }
 
 int ReferenceResolver::SoleSpeakerOfQuotes() const {
@@ -221,7 +228,7 @@ int ReferenceResolver::AnnouncedSpeaker(int s) const {
   if (opens_quote_paragraph(s - 1)) {
     std::size_t marks = 0;
     for (std::size_t t = before.first; t < before.last; ++t) marks += ex_.tokens[t].norm == "\""sv ? 1 : 0;
-    return marks % 2 == 1 ? Speaker(s - 1) : sole_speaker_;
+    return marks % 2 == 1 ? Speaker(s - 1) : SoleSpeaker();
   }
   // "Her account, lightly edited for length, follows.": whose account, words or testimony.
   static constexpr std::string_view kAccounts[] = {"account", "words", "testimony", "story", "statement", "recollection"};
@@ -242,7 +249,7 @@ int ReferenceResolver::AnnouncedSpeaker(int s) const {
     const std::vector<int> owner = Resolve(t);
     return owner.size() == 1 ? owner[0] : -1;
   }
-  return sole_speaker_;
+  return SoleSpeaker();
 }
 
 ReferenceResolver::Named ReferenceResolver::NamedIn(int s, std::size_t end, const std::string& gender, int quoted,

@@ -332,9 +332,12 @@ class ReferenceResolver {
   // Per sentence: the Person mentions that start in it, in the order of ex_.mentions.
   std::vector<std::vector<std::size_t>> persons_in_;
   InterviewTurns turns_;
-  // The one person whose words every attributed quote of the article is, or -1 (set last in the
-  // constructor; while it is found, AnnouncedSpeaker has no such fallback).
-  int sole_speaker_ = -1;
+  // The one person whose words every attributed quote of the article is, or -1; found on first
+  // need (few articles have a quote that nothing announces) and kept. While it is being found,
+  // AnnouncedSpeaker has no such fallback.
+  static constexpr int kNotYetFound = -2;
+  mutable int sole_speaker_ = kNotYetFound;
+  int SoleSpeaker() const;
   int SoleSpeakerOfQuotes() const;
 };
 
