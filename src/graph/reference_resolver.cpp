@@ -855,6 +855,13 @@ std::vector<int> ReferenceResolver::ListHeading(std::size_t t) const {
   for (std::size_t k = line; speech != nullptr && k < end; ++k) {
     if (speech->FindWord(ex_.tokens[k].lower) != nullptr) return {};
   }
+  // "X, in her letter to the UN": a line that speaks of the person's own things tells what
+  // follows as theirs to tell, not as what befell them.
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  for (std::size_t k = line; pronouns != nullptr && k < end; ++k) {
+    const LexiconEntry* p = pronouns->FindWord(ex_.tokens[k].lower);
+    if (p != nullptr && AttributeOf(p->attributes, "case") == "possessive"sv) return {};
+  }
   // "1.", "Case 2:", "No. 3 --": at most three tokens of numbers, punctuation and such labels.
   std::size_t name = line;
   while (name < end && name < line + 3 &&

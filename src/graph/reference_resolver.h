@@ -144,7 +144,7 @@ class ReferenceResolver {
   // ("1. X (Y), 61, a vet\n- Detained in 2017\n- Sentenced in 2019"): walking back past the
   // list's item lines, the first line that is no item, when a person's name opens it (after
   // a number or a label such as "1." or "Case 2:") as no possessor ("X's wife, Y"), and the line
-  // neither ends with a colon nor holds a speech verb. Nobody when the item names its own
+  // neither ends with a colon nor holds a speech verb or a possessive ("X, in her letter"). Nobody when the item names its own
   // subject after a colon ("- Detained in 2018: his brother, X") or an item passed on the way
   // opens with a name (a nested list, or a list of persons).
   std::vector<int> ListSubject(std::size_t t) const;

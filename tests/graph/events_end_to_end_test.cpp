@@ -1834,7 +1834,8 @@ TEST_CASE("Events: a case list's item told without a subject is about the person
   for (const char* list : {"Case 1: Marat Bekuly's wife, Dana Serikova, 41, a nurse.\n- Detained in August 2017.",
                            "Dana Serikova, 41, a nurse. The key dates in her father's case:\n- Detained in August 2017.",
                            "The cases:\n- Marat Bekuly, 61, a vet.\n- Detained in August 2017.",
-                           "Marat Bekuly, 61, a vet.\n- Detained in August 2017: his brother, Arman Bekov, 55."}) {
+                           "Marat Bekuly, 61, a vet.\n- Detained in August 2017: his brother, Arman Bekov, 55.",
+                           "Marat Bekuly, in his letter to the UN working group\n- Detained in August 2017."}) {
     INFO(list);
     const DocumentGraph h = Build(std::string("A rights group published these cases.\n") + list);
     INFO(Render(h));
