@@ -809,30 +809,27 @@ bool ReferenceResolver::MemberOfPluralKin(std::size_t w) const {
   return false;
 }
 
+std::size_t ReferenceResolver::LineStartOf(std::size_t t) const {
+  while (t > 0 && !ex_.tokens[t].line_start) --t;
+  return t;
+}
+
+std::size_t ReferenceResolver::LineEndOf(std::size_t t) const {
+  ++t;
+  while (t < ex_.tokens.size() && !ex_.tokens[t].line_start) ++t;
+  return t;
+}
+
 std::vector<int> ReferenceResolver::ListSubject(std::size_t t) const {
   if (t >= ex_.tokens.size() || !ex_.tokens[t].line_start || !IsBulletMark(ex_.tokens[t].norm)) return {};
-  const auto line_end = [&](std::size_t k) {
-    ++k;
-    while (k < ex_.tokens.size() && !ex_.tokens[k].line_start) ++k;
-    return k;
-  };
   // "- Detained in 2018: his brother, X": the item names its own subject after a colon.
-  for (std::size_t k = t + 1; k < line_end(t); ++k) {
+  for (std::size_t k = t + 1; k < LineEndOf(t); ++k) {
     if (ex_.tokens[k].norm == ":"sv) return {};
   }
   return ListHeading(t);
 }
 
 std::vector<int> ReferenceResolver::ListHeading(std::size_t t) const {
-  const auto line_start = [&](std::size_t k) {
-    while (k > 0 && !ex_.tokens[k].line_start) --k;
-    return k;
-  };
-  const auto line_end = [&](std::size_t k) {
-    ++k;
-    while (k < ex_.tokens.size() && !ex_.tokens[k].line_start) ++k;
-    return k;
-  };
   const auto person_at = [&](std::size_t k) {
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& m = ex_.mentions[i];
@@ -845,10 +842,10 @@ std::vector<int> ReferenceResolver::ListHeading(std::size_t t) const {
     // An item that opens with a name heads the items under it or is one of a list of persons:
     // which of them is meant is not clear.
     if (line != t && line + 1 < ex_.tokens.size() && person_at(line + 1) >= 0) return {};
-    line = line_start(line - 1);
+    line = LineStartOf(line - 1);
   }
   if (IsBulletMark(ex_.tokens[line].norm)) return {};
-  const std::size_t end = line_end(line);
+  const std::size_t end = LineEndOf(line);
   // A line that introduces the list ("The key dates in her father's case:") is about someone else.
   if (ex_.tokens[end - 1].norm == ":"sv) return {};
   const Lexicon* speech = rules_.lexicon("speech_verbs");
@@ -878,8 +875,7 @@ std::vector<int> ReferenceResolver::ListHeading(std::size_t t) const {
 }
 
 int ReferenceResolver::ItemSubject(std::size_t t, const std::string& gender) const {
-  std::size_t line = t;
-  while (line > 0 && !ex_.tokens[line].line_start) --line;
+  const std::size_t line = LineStartOf(t);
   if (!IsBulletMark(ex_.tokens[line].norm)) return -1;
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];

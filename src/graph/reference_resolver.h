@@ -255,6 +255,9 @@ class ReferenceResolver {
   // The first pronoun of `gender` outside quotes in sentence `s` (with `subject_only`, the
   // first subject pronoun: "told her she would need ..." gives "she"), or the token count.
   std::size_t SamePronoun(int s, const std::string& gender, bool subject_only = false) const;
+  // The first token of the line of token `t`, and one past its last.
+  std::size_t LineStartOf(std::size_t t) const;
+  std::size_t LineEndOf(std::size_t t) const;
   // ListSubject without its look at the item's own line: the person the list's heading names.
   std::vector<int> ListHeading(std::size_t t) const;
   // For a possessive pronoun of `gender` at `t` on a list item's line that names nobody before
