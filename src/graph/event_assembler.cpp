@@ -521,9 +521,9 @@ DateValue EventAssembler::ParagraphLabelDate(int s) const {
 bool EventAssembler::InDateline(const ExtractedMention& date) const {
   // "ISTANBUL, 12 May 2022 — ...": a date closed by a dash within the first words of its line.
   if (date.last >= ex_.tokens.size()) return false;
-  static constexpr std::string_view kDashes[] = {"-", "--", "\u2013", "\u2014"};
+  // Tokens spell an en dash "-" and an em dash "--".
   const std::string& after = ex_.tokens[date.last].norm;
-  if (std::find(std::begin(kDashes), std::end(kDashes), after) == std::end(kDashes)) return false;
+  if (after != "-"sv && after != "--"sv) return false;
   for (std::size_t k = date.first + 1, back = 0; k-- > 0 && back < 8; ++back) {
     if (ex_.tokens[k].line_start) return true;
   }
