@@ -405,23 +405,6 @@ bool EventAssembler::DatesVerbBefore(const Candidate& c, const ExtractedMention&
     joined = joined || ex_.tokens[t].lower == "and"sv || ex_.tokens[t].norm == ";"sv;
   }
   if (!joined) return false;
-  // Only when the trigger has a date of its own close after it, in its clause ("released from a camp
-  // in December 2019"; not "sentenced to 20 years, according to a verdict seen in March 2021").
-  bool close_after = false;
-  for (const auto& [i, d] : dates_) {
-    const ExtractedMention& m = ex_.mentions[i];
-    if (d.empty() || m.first < s.first || m.last > s.last || ex_.tokens[m.first].span.begin < c.trigger.end) continue;
-    std::size_t t = m.first;
-    std::size_t words = 0;
-    bool clear = true;
-    while (t > s.first && ex_.tokens[t - 1].span.begin >= c.trigger.end) {
-      --t;
-      ++words;
-      clear = clear && ex_.tokens[t].kind != TokenKind::kPunct;
-    }
-    close_after = close_after || (clear && words <= 8);
-  }
-  if (!close_after) return false;
   const Lexicon* verbs = rules_.lexicon("event_verbs");
   for (std::size_t back = 1; back <= 4 && date.first >= s.first + back; ++back) {
     const std::size_t k = date.first - back;
@@ -429,6 +412,23 @@ bool EventAssembler::DatesVerbBefore(const Candidate& c, const ExtractedMention&
     // "- Detained in 2017; released ...": a list item's opening verb is capitalised.
     const bool opening = k == s.first || (k == s.first + 1 && IsBulletMark(ex_.tokens[s.first].norm));
     if (opening && verbs != nullptr && verbs->FindWord(ex_.tokens[k].lower) != nullptr) return true;
+  }
+  return false;
+}
+
+bool EventAssembler::OwnDateCloseAfter(const Candidate& c, const SentenceSpan& s) const {
+  for (const auto& [i, d] : dates_) {
+    const ExtractedMention& m = ex_.mentions[i];
+    if (d.empty() || m.first < s.first || m.last > s.last || ex_.tokens[m.first].span.begin < c.trigger.end) continue;
+    std::size_t t = m.first;
+    std::size_t words = 0;
+    bool clear = true;
+    while (t > s.first && words <= 8 && ex_.tokens[t - 1].span.begin >= c.trigger.end) {
+      --t;
+      ++words;
+      clear = clear && ex_.tokens[t].kind != TokenKind::kPunct;
+    }
+    if (clear && words <= 8) return true;
   }
   return false;
 }
@@ -444,6 +444,8 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
   const SentenceSpan& s = ex_.sentences[static_cast<std::size_t>(c.sentence)];
   const DateValue* best = nullptr;
   std::size_t best_distance = 0;
+  // "detained in 2017 and released from a camp in December 2019": the later verb's own date.
+  const bool own_date_after = !c.trigger.empty() && OwnDateCloseAfter(c, s);
   for (const auto& [i, d] : dates_) {
     const ExtractedMention& m = ex_.mentions[i];
     if (d.empty() || m.first < s.first || m.last > s.last) continue;
@@ -466,8 +468,7 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     // "Since 2018 his brother has been behind bars, and in March ...": a state that lasts until
     // now starts at its "since" date.
     if (since && b < near.begin && PresentPerfect(c)) distance = 0;
-    // "detained in 2017 and released from a camp in December 2019": the release's own date first.
-    if (b < near.begin && !c.trigger.empty() && DatesVerbBefore(c, m, s)) distance += 50000;
+    if (b < near.begin && own_date_after && DatesVerbBefore(c, m, s)) distance += 50000;
     if (best == nullptr || distance < best_distance) {
       best = &d;
       best_distance = distance;

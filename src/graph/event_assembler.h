@@ -151,9 +151,13 @@ class EventAssembler {
   bool InClauseAfterTrigger(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
   // True when `date`, before the candidate's trigger, is told with another event verb at most
   // four words before it and an "and" or ";" comes between it and the trigger ("detained in 2017
-  // and released from a camp in December 2019"): the date of that verb's phrase, when the trigger
-  // has a date of its own at most eight words after it with no punctuation between.
+  // and released from a camp in December 2019"): the date of that verb's phrase. It gives way
+  // only when OwnDateCloseAfter.
   bool DatesVerbBefore(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
+  // True when a date follows the candidate's trigger in sentence `s` within eight words and no
+  // punctuation ("released from a camp in December 2019"; not "sentenced to 20 years, according
+  // to a verdict seen in March 2021").
+  bool OwnDateCloseAfter(const Candidate& c, const SentenceSpan& s) const;
   // True when the candidate's trigger lies in a relative clause opened by ", who" and `date`
   // comes after a comma that closes it before the main clause's verb ("X, who is serving seven
   // years, has not written since March"): the date is the main clause's, not the clause's event.
