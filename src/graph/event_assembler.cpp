@@ -416,6 +416,24 @@ bool EventAssembler::DatesVerbBefore(const Candidate& c, const ExtractedMention&
   return false;
 }
 
+bool EventAssembler::OpensLaterVerbsClause(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const {
+  if (ex_.tokens[date.first].span.begin < c.trigger.end || date.first <= s.first) return false;
+  // The joiner right before the date, past one comma ("and, in 2019,", "; then in 2019").
+  std::size_t k = date.first - 1;
+  if (ex_.tokens[k].lower == "then"sv && k > s.first) --k;
+  if (ex_.tokens[k].norm == ","sv && k > s.first) --k;
+  const std::string& joiner = ex_.tokens[k].lower;
+  if (joiner != "and"sv && joiner != "but"sv && joiner != "then"sv && joiner != ";"sv) return false;
+  if (ex_.tokens[k].span.begin < c.trigger.end) return false;
+  std::size_t t = date.last;
+  if (t < s.last && ex_.tokens[t].norm == ","sv) ++t;  // "and in May 2019, a court sentenced him"
+  for (std::size_t words = 0; t < s.last && words < 6; ++t, ++words) {
+    if (ex_.tokens[t].kind == TokenKind::kPunct) return false;
+    if (!EventWordKind(t, true).empty()) return true;
+  }
+  return false;
+}
+
 bool EventAssembler::OwnDateCloseAfter(const Candidate& c, const SentenceSpan& s) const {
   for (const auto& [i, d] : dates_) {
     const ExtractedMention& m = ex_.mentions[i];
@@ -455,7 +473,7 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     const bool opening = m.first <= s.first + 1 && ex_.tokens[m.last - 1].span.end <= c.trigger.begin;
     if (!c.trigger.empty() && ((!opening && AnotherEventWordBetween(c, m)) || InClauseBeforeTrigger(c, m, s) ||
                                 InClauseAfterTrigger(c, m, s) || AfterTriggersClause(c, m, s) ||
-                                DatesSpeechAfterTrigger(c, m, s))) {
+                                DatesSpeechAfterTrigger(c, m, s) || OpensLaterVerbsClause(c, m, s))) {
       continue;
     }
     const std::size_t b = ex_.tokens[m.first].span.begin;

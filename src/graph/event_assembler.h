@@ -154,6 +154,11 @@ class EventAssembler {
   // and released from a camp in December 2019"): the date of that verb's phrase. It gives way
   // only when OwnDateCloseAfter.
   bool DatesVerbBefore(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
+  // True when `date`, after the candidate's trigger, opens a clause joined by "and", "but", "then"
+  // or ";" whose own event verb follows it within six words and no punctuation ("was arrested, and
+  // in May 2019 a court sentenced him"; "was detained, and two years later he was sentenced"): the
+  // date of that verb, not of the candidate.
+  bool OpensLaterVerbsClause(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const;
   // True when a date follows the candidate's trigger in sentence `s` within eight words and no
   // punctuation ("released from a camp in December 2019"; not "sentenced to 20 years, according
   // to a verdict seen in March 2021").

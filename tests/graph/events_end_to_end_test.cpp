@@ -313,6 +313,18 @@ TEST_CASE("Events: a date told with the verb before 'and' gives way to the later
   CHECK(OnlyEventWith(v, "Sentence", {"Marat Bekuly"}).date == "2018-04");
 }
 
+TEST_CASE("Events: a date opening a later clause with its own verb is that verb's, not the one before", "[graph]") {
+  const DocumentGraph g = Build(
+      "Activist Marat Bekuly was arrested in Ghulja, and in May 2019 a court sentenced him to 12 years.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Sentence", {"Marat Bekuly"}).date == "2019-05");
+  CHECK(OnlyEventWith(g, "Detention", {"Marat Bekuly"}).date.empty());
+  // A date that ends its clause is still the verb's before it.
+  const DocumentGraph v = Build("Activist Marat Bekuly was detained, and in May 2019, he said, nothing changed.");
+  INFO(Render(v));
+  CHECK(OnlyEventWith(v, "Detention", {"Marat Bekuly"}).date == "2019-05");
+}
+
 TEST_CASE("Events: an aside between dashes is passed over, but names between dashes are the subject", "[graph]") {
   const DocumentGraph g = Build(
       "Activist Marat Bekuly -- Kyrgyz records spell the name Marat Bekov -- died in custody in 2020. "
