@@ -338,6 +338,16 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
       const int same = KinIntroducerIn(look, t, gender, depth);
       if (same >= 0) return same;
     }
+    // "Y said her husband was detained, and two years later he was sentenced": a relative who
+    // fits, spoken of before the pronoun in its own sentence, is nearer than anyone the sentence
+    // before names (the caller may then give that relative's kin word). Not when a pronoun of the
+    // same gender comes first and goes on from there ("His wife said officers pushed her husband
+    // into a van while his sons watched": whose wife the sentence opened with), unless it owns the
+    // relative ("His brother was taken too, and later he was sentenced").
+    if (look != s && depth == 0 && !in_quote_[t] && !gender.empty() && RelativeSpokenOf(s, t, gender)) {
+      const std::size_t first = SamePronoun(s, gender);
+      if (first == t || OwnsFittingRelative(first, gender)) return -1;
+    }
     if (look == s && possessive && depth < 3) {
       const std::size_t listed = ListedPossessiveBefore(t);
       if (listed < ex_.tokens.size()) return NearestBefore(listed, gender, true, depth + 1);
@@ -776,6 +786,8 @@ bool ReferenceResolver::RelativeSpokenOf(int s, std::size_t end, const std::stri
     if (w >= 1 && AfterAccordingTo(w - 1)) continue;
     // "his hands, his son said, were the steadiest": nor is a relative in a speech tag between commas.
     if (w >= 1 && SpeechTagBetweenCommas(w - 1, w + 1)) continue;
+    // "A cousin of hers": the relative the pronoun at `end` owns is not whom it stands for.
+    if (w + 2 == end && ex_.tokens[w + 1].lower == "of"sv) continue;
     const LexiconEntry* entry = kin->FindWord(ex_.tokens[w].lower);
     if (entry == nullptr) continue;
     const auto number = entry->attributes.find("number");
@@ -962,6 +974,20 @@ bool ReferenceResolver::OwnsPerson(std::size_t t) const {
   if (t >= ex_.tokens.size()) return false;
   const std::string& w = ex_.tokens[t].lower;
   return (kin != nullptr && kin->FindWord(w) != nullptr) || (roles != nullptr && roles->FindWord(w) != nullptr);
+}
+
+bool ReferenceResolver::OwnsFittingRelative(std::size_t t, const std::string& gender) const {
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
+  if (p == nullptr || kin == nullptr || AttributeOf(p->attributes, "case") != "possessive"sv) return false;
+  std::size_t k = t + 1;
+  while (k < ex_.tokens.size() && modifiers != nullptr && modifiers->FindWord(ex_.tokens[k].lower) != nullptr) ++k;
+  const LexiconEntry* word = k < ex_.tokens.size() ? kin->FindWord(ex_.tokens[k].lower) : nullptr;
+  if (word == nullptr || AttributeOf(word->attributes, "number") == "plural"sv) return false;
+  const std::string_view g = AttributeOf(word->attributes, "gender");
+  return g.empty() || g == gender;
 }
 
 bool ReferenceResolver::OpensSentence(std::size_t t) const {
