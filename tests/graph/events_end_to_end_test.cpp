@@ -1841,6 +1841,12 @@ TEST_CASE("Events: a case list's item told without a subject is about the person
   CHECK(detentions[1]->date == "2018-04-22");
   CHECK(OnlyEventWith(g, "Sentence", {"Marat Bekuly"}).date == "2019");
   CHECK(OnlyEventWith(g, "Death", {"Marat Bekuly"}).date == "2020-12");
+  // A month between an item's two participles is no verb that ends the first one's phrase.
+  const DocumentGraph march = Build(
+      "A rights group published these cases.\n1. Marat Bekuly, 61, a retired vet\n"
+      "- Detained in March 2018 and sentenced to 20 years.");
+  INFO(Render(march));
+  CHECK(OnlyEventWith(march, "Sentence", {"Marat Bekuly"}).kind == "Sentence");
   // A heading that names nobody, or one that reports speech, gives the items no subject.
   CHECK(Build("A rights group published these cases.\nThe detained:\n- Detained in August 2017.\n- Sentenced in 2019.").events.empty());
   CHECK(Build("A rights group published these cases.\nMarat Bekuly told reporters:\n- Detained in August 2017.").events.empty());
