@@ -857,7 +857,64 @@ std::vector<int> ReferenceResolver::ListHeading(std::size_t t) const {
     line = LineStartOf(line - 1);
   }
   if (IsBulletMark(ex_.tokens[line].norm)) return {};
-  const std::size_t end = LineEndOf(line);
+  return HeadingPerson(line, LineEndOf(line));
+}
+
+std::vector<int> ReferenceResolver::EntrySubject(std::size_t t) const {
+  const Lexicon* verbs = rules_.lexicon("event_verbs");
+  if (t >= ex_.tokens.size() || in_quote_[t] || ex_.tokens[t].line_start || verbs == nullptr ||
+      verbs->FindWord(ex_.tokens[t].lower) == nullptr) {
+    return {};
+  }
+  const std::size_t line = LineStartOf(t);
+  int heading = ex_.SentenceOf(line);
+  if (heading < 0) return {};
+  // "1." may stand as a sentence of its own before the heading.
+  const SentenceSpan& label = ex_.sentences[static_cast<std::size_t>(heading)];
+  if (FirstWord(heading) >= label.last && label.last < ex_.tokens.size() && !ex_.tokens[label.last].line_start) ++heading;
+  const int own = ex_.SentenceOf(t);
+  if (own <= heading) return {};
+  // The verb opens its sentence, or follows one opening word that names no one ("First held").
+  const std::size_t opening = FirstWord(own);
+  if (t != opening && (t != opening + 1 || ex_.tokens[t].shape[0] != 'x' || ex_.tokens[opening].line_start)) return {};
+  if (t == opening && ex_.tokens[t].shape[0] != 'X') return {};
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const auto speaks_of_someone = [&](std::size_t k) {
+    if (pronouns == nullptr) return false;
+    const LexiconEntry* p = pronouns->FindWord(ex_.tokens[k].lower);
+    if (p == nullptr || AttributeOf(p->attributes, "person") != "third"sv) return false;
+    const std::string c = AttributeOf(p->attributes, "case");
+    return c == "subject"sv || c == "possessive"sv;
+  };
+  for (int s = heading + 1; s < own; ++s) {
+    if (!persons_in_[static_cast<std::size_t>(s)].empty()) return {};
+    const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+    for (std::size_t k = sent.first; k < sent.last; ++k) {
+      if (speaks_of_someone(k)) return {};
+    }
+  }
+  // "Detained in 2018, X was ...", "Born in 1970, he ...": the sentence's own subject after its
+  // opening phrase.
+  const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(own)];
+  for (std::size_t k = t + 1; k + 1 < sent.last; ++k) {
+    if (ex_.tokens[k].norm != ","sv) continue;
+    if (speaks_of_someone(k + 1)) return {};
+    for (std::size_t i : persons_in_[static_cast<std::size_t>(own)]) {
+      if (ex_.mentions[i].first == k + 1) return {};
+    }
+    break;
+  }
+  return HeadingPerson(line, ex_.sentences[static_cast<std::size_t>(heading)].last);
+}
+
+std::vector<int> ReferenceResolver::HeadingPerson(std::size_t line, std::size_t end) const {
+  const auto person_at = [&](std::size_t k) {
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (m.first == k && m.label == "Person"sv && mention_entity_[i] >= 0) return static_cast<int>(i);
+    }
+    return -1;
+  };
   // A line that introduces the list ("The key dates in her father's case:") is about someone else.
   if (ex_.tokens[end - 1].norm == ":"sv) return {};
   const Lexicon* speech = rules_.lexicon("speech_verbs");
@@ -1127,7 +1184,7 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   }
   const Lexicon* pronouns = rules_.lexicon("pronouns");
   const LexiconEntry* entry = pronouns == nullptr ? nullptr : pronouns->FindWord(lower);
-  if (entry == nullptr) return {};
+  if (entry == nullptr) return EntrySubject(t);
   if (AttributeOf(entry->attributes, "person") == "second"sv) {
     const int asked = in_quote_[t] ? -1 : Interviewee(ex_.SentenceOf(t));
     return asked < 0 ? std::vector<int>{} : std::vector<int>{asked};

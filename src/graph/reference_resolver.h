@@ -1,5 +1,6 @@
-// Reference resolver: who a pronoun, a quote's "I/my" or a list item's bullet standing for its
-// subject ("- Detained in 2017", see ListSubject) refers to, given a
+// Reference resolver: who a pronoun, a quote's "I/my", a list item's bullet standing for its
+// subject ("- Detained in 2017", see ListSubject) or a case entry's verb opening a sentence that
+// names no subject ("1. X, 61, a vet. Detained in 2017.", see EntrySubject) refers to, given a
 // document's tokens, sentences and the person each mention was joined to.
 //  - "my", "our", "I", "me", "we" inside a quote: the quote's speaker (in an
 //    interview's answer, see interview_turns.h, the person answering), the
@@ -95,7 +96,8 @@ class ReferenceResolver {
   ReferenceResolver(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
                     const std::vector<Entity>& entities, int narrator = -1);
 
-  // Entities the pronoun at token `t` refers to; for a list item's bullet, ListSubject.
+  // Entities the pronoun at token `t` refers to; for a list item's bullet, ListSubject; for any
+  // other word, EntrySubject.
   std::vector<int> Resolve(std::size_t t) const;
   // The person a definite description opening its sentence outside quotes refers to ("The old
   // man was held ...", "The retired teacher, now 72, was detained"): the one named right after
@@ -148,6 +150,12 @@ class ReferenceResolver {
   // subject after a colon ("- Detained in 2018: his brother, X") or an item passed on the way
   // opens with a name (a nested list, or a list of persons).
   std::vector<int> ListSubject(std::size_t t) const;
+  // The person a case entry is about when the word at `t` opens one of its sentences that names
+  // no subject ("2. X, 39, a nurse. Taken from the hospital in May 2018; ... . Released in 2020."):
+  // the person who opens the entry's line as for ListSubject, its first sentence being the
+  // heading, when no sentence between names anyone or speaks of someone by a pronoun, and the
+  // sentence of `t` gives no subject of its own after a comma ("Detained in 2018, X was ...").
+  std::vector<int> EntrySubject(std::size_t t) const;
   // The speaker of the quotes in sentence `s`, or -1.
   int Speaker(int s) const;
   // For a quote that opens the paragraph of sentence `s` and names no speaker: the speaker of the
@@ -260,6 +268,10 @@ class ReferenceResolver {
   std::size_t LineEndOf(std::size_t t) const;
   // ListSubject without its look at the item's own line: the person the list's heading names.
   std::vector<int> ListHeading(std::size_t t) const;
+  // The person who opens the heading at tokens [line, end) (past a label such as "1." or "Case
+  // 2:"), as no possessor, when the heading neither ends with a colon nor holds a speech verb or
+  // a possessive; else empty.
+  std::vector<int> HeadingPerson(std::size_t line, std::size_t end) const;
   // For a possessive pronoun of `gender` at `t` on a list item's line that names nobody before
   // it ("- Other relatives: his wife and infant son remain in Artux"): the person the list is
   // about (ListSubject), when that person's gender does not conflict; else -1.

@@ -1871,5 +1871,36 @@ TEST_CASE("Events: a case list's item told without a subject is about the person
   }
 }
 
+TEST_CASE("Events: a case entry's sentence told without a subject is about the person who opens the entry", "[graph]") {
+  const DocumentGraph g = Build(
+      "A rights group named these cases on Monday.\n"
+      "1. Marat Bekuly, 61, a retired vet from Nilka County. Detained in March 2018 and sentenced in 2019 to 15 "
+      "years. His daughter, Aigerim Maratqyzy, lives in Almaty.\n"
+      "2. Dana Serikova, a teacher from Kashgar. Sentenced to seven years in 2018. Died in prison in January 2022, "
+      "according to her brother.\n"
+      "3. Arman Bekov, 58, a farmer. First held in 2018 and freed the following year.");
+  INFO(Render(g));
+  const std::vector<const Event*> sentences = OfKind(g, "Sentence");
+  REQUIRE(sentences.size() == 2);
+  CHECK(InRole(*sentences[0], "defendant") == Named(g, {"Marat Bekuly"}));
+  CHECK(sentences[0]->date == "2019");
+  CHECK(InRole(*sentences[1], "defendant") == Named(g, {"Dana Serikova"}));
+  CHECK(OnlyEventWith(g, "Death", {"Dana Serikova"}).date == "2022-01");
+  CHECK(OnlyEventWith(g, "Release", {"Arman Bekov"}).date == "2019");
+  const std::vector<const Event*> detentions = OfKind(g, "Detention");
+  REQUIRE(detentions.size() == 2);
+  CHECK(InRole(*detentions[0], "detainee") == Named(g, {"Marat Bekuly"}));
+  CHECK(InRole(*detentions[1], "detainee") == Named(g, {"Arman Bekov"}));
+  // A sentence that gives its own subject after its opening phrase, or one after a sentence
+  // that speaks of someone else, is not about the entry's person.
+  for (const char* entry : {"1. Marat Bekuly, 61, a vet. Detained in 2018, his brother Arman Bekov was sentenced.",
+                            "1. Marat Bekuly, 61, a vet. His brother lives in Almaty. Detained in 2018."}) {
+    INFO(entry);
+    const DocumentGraph h = Build(std::string("A rights group named these cases.\n") + entry);
+    INFO(Render(h));
+    for (const Event& e : h.events) CHECK(InRole(e, "detainee") != Named(h, {"Marat Bekuly"}));
+  }
+}
+
 }  // namespace
 }  // namespace kith
