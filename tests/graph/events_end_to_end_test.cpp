@@ -1902,5 +1902,15 @@ TEST_CASE("Events: a case entry's sentence told without a subject is about the p
   }
 }
 
+TEST_CASE("Events: a chronology's entries run on in a paragraph are dated by the year or month opening each", "[graph]") {
+  const DocumentGraph g = Build(
+      "Her timeline reads like a ledger. 2014: Marat Bekuly leaves for Cairo. April 2018: Aigul Bekova is taken "
+      "to a camp. December 2018: she is released.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Travel", {"Marat Bekuly"}).date == "2014");
+  CHECK(OnlyEventWith(g, "Detention", {"Aigul Bekova"}).date == "2018-04");
+  CHECK(OnlyEventWith(g, "Release", {"Aigul Bekova"}).date == "2018-12");
+}
+
 }  // namespace
 }  // namespace kith
