@@ -502,22 +502,31 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
   if (IsListItem(c.sentence)) {
     while (lead > 0 && IsListItem(lead)) --lead;
   }
-  const SentenceSpan& prev = ex_.sentences[static_cast<std::size_t>(lead)];
   bool quoted = false;  // the trigger stands inside double quotes
   for (std::size_t t = s.first; t < s.last && ex_.tokens[t].span.begin < c.trigger.begin; ++t) {
     if (ex_.tokens[t].norm == "\""sv) quoted = !quoted;
   }
-  DateValue found;
-  for (const auto& [i, d] : dates_) {
-    const ExtractedMention& m = ex_.mentions[i];
-    // Not the day someone spoke on, for what they tell of inside quotes ("..., X told reporters on
-    // Wednesday. \"Then they took my husband.\"").
-    if (m.first >= prev.first && m.last <= prev.last && d.day != 0 && !(quoted && DatesSpeech(m, prev.first, 0)) &&
-        !InDateline(m)) {
-      found = d;
+  // "Things changed on April 1. That morning, X and Y stood apart. Police detained them": past a
+  // sentence of the same paragraph that gives no date, the one before may give the day.
+  for (int back = 0; back < 2 && lead >= 0; ++back, --lead) {
+    const SentenceSpan& prev = ex_.sentences[static_cast<std::size_t>(lead)];
+    DateValue found;
+    bool dated = false;
+    for (const auto& [i, d] : dates_) {
+      const ExtractedMention& m = ex_.mentions[i];
+      if (m.first < prev.first || m.last > prev.last) continue;
+      dated = dated || !d.empty();
+      // Not the day someone spoke on, for what they tell of inside quotes ("..., X told reporters on
+      // Wednesday. \"Then they took my husband.\"").
+      if (d.day != 0 && !(quoted && DatesSpeech(m, prev.first, 0)) && !InDateline(m)) found = d;
+    }
+    // Only within the paragraph of the candidate.
+    const SentenceSpan& next = ex_.sentences[static_cast<std::size_t>(lead) + 1];
+    if (dated || prev.first >= prev.last || ex_.tokens[prev.first].line_start || ex_.tokens[next.first].line_start) {
+      return found;
     }
   }
-  return found;
+  return DateValue{};
 }
 
 DateValue EventAssembler::ParagraphLabelDate(int s) const {

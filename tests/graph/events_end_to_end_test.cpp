@@ -1912,5 +1912,21 @@ TEST_CASE("Events: a chronology's entries run on in a paragraph are dated by the
   CHECK(OnlyEventWith(g, "Release", {"Aigul Bekova"}).date == "2018-12");
 }
 
+TEST_CASE("Events: past an undated sentence of its paragraph, the sentence before gives an event its day", "[graph]") {
+  const DocumentGraph g = Build(
+      "Things changed on April 1, 2020. That morning, Marat Bekuly and Aigul Bekova stood a few meters apart. "
+      "Police detained them within minutes.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Marat Bekuly", "Aigul Bekova"}).date == "2020-04-01");
+  // Not from another paragraph, nor past a sentence with a date of its own.
+  for (const char* text : {"Things changed on April 1, 2020.\nThat morning, Marat Bekuly stood apart. Police detained him.",
+                           "Things changed on April 1, 2020. In 2019, Marat Bekuly stood apart. Police detained him."}) {
+    INFO(text);
+    const DocumentGraph h = Build(text);
+    INFO(Render(h));
+    CHECK(OnlyEventWith(h, "Detention", {"Marat Bekuly"}).date != "2020-04-01");
+  }
+}
+
 }  // namespace
 }  // namespace kith
