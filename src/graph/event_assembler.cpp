@@ -512,13 +512,18 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     const SentenceSpan& prev = ex_.sentences[static_cast<std::size_t>(lead)];
     DateValue found;
     bool dated = false;
+    bool opening = false;
     for (const auto& [i, d] : dates_) {
       const ExtractedMention& m = ex_.mentions[i];
       if (m.first < prev.first || m.last > prev.last) continue;
       dated = dated || !d.empty();
       // Not the day someone spoke on, for what they tell of inside quotes ("..., X told reporters on
-      // Wednesday. \"Then they took my husband.\"").
-      if (d.day != 0 && !(quoted && DatesSpeech(m, prev.first, 0)) && !InDateline(m)) found = d;
+      // Wednesday. \"Then they took my husband.\""), nor a birthday ("born 14 May 1958").
+      if (d.day != 0 && !(quoted && DatesSpeech(m, prev.first, 0)) && !InDateline(m) && !Birth(m) && !opening) {
+        found = d;
+        // "On November 14, two days after the protest, she ...": the day that opens the sentence.
+        opening = m.first <= prev.first + 1;
+      }
     }
     // Only within the paragraph of the candidate.
     const SentenceSpan& next = ex_.sentences[static_cast<std::size_t>(lead) + 1];
@@ -544,6 +549,13 @@ DateValue EventAssembler::ParagraphLabelDate(int s) const {
     if (m.first == label.first && m.last == end && !InDateline(m)) return d;
   }
   return DateValue{};
+}
+
+bool EventAssembler::Birth(const ExtractedMention& date) const {
+  for (std::size_t k = date.first >= 3 ? date.first - 3 : 0; k < date.first; ++k) {
+    if (ex_.tokens[k].lower == "born"sv) return true;
+  }
+  return false;
 }
 
 bool EventAssembler::InDateline(const ExtractedMention& date) const {

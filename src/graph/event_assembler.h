@@ -178,6 +178,8 @@ class EventAssembler {
   // True when `date` is a dateline's ("ISTANBUL, 12 May 2022 -- ..."): the day of publication,
   // which dates no event told after it.
   bool InDateline(const ExtractedMention& date) const;
+  // True when `date` is a birthday: "born" among the three tokens before it ("born 14 May 1958").
+  bool Birth(const ExtractedMention& date) const;
   // True when token `t` is "who", "which" or "whose".
   bool IsRelativePronoun(std::size_t t) const;
   // True when `date` dates only the event of its own phrase (attribute dates=phrase: "five months

@@ -1928,5 +1928,16 @@ TEST_CASE("Events: past an undated sentence of its paragraph, the sentence befor
   }
 }
 
+TEST_CASE("Events: of the sentence before, the day that opens it dates an event, and a birthday never does", "[graph]") {
+  const DocumentGraph g = Build(
+      "On November 14, 2020, two days after the rally, Marat Bekuly stood outside the embassy. Police detained him.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Marat Bekuly"}).date == "2020-11-14");
+  const DocumentGraph h = Build(
+      "The verdict of March 12, 2020, describes Marat Bekuly, born 14 May 1958, as a vet. He was sentenced to 15 years.");
+  INFO(Render(h));
+  CHECK(OnlyEventWith(h, "Sentence", {"Marat Bekuly"}).date == "2020-03-12");
+}
+
 }  // namespace
 }  // namespace kith
