@@ -260,10 +260,7 @@ void EventAssembler::ResolveDates() {
         if (w == "autumn"sv || w == "fall"sv) previous_season_start = 9;
       }
       // "born on March 8, 1979": a birth day starts no story in its year.
-      previous_is_birth = false;
-      for (std::size_t k = m.first >= 3 ? m.first - 3 : 0; k < m.first; ++k) {
-        previous_is_birth = previous_is_birth || ex_.tokens[k].lower == "born"sv;
-      }
+      previous_is_birth = Birth(m);
     }
   }
 }
