@@ -164,8 +164,9 @@ void EventAssembler::ResolveDates() {
     // unless in the publication's year it would be news of the last weeks ("On March 2 she
     // picketed" in a March article).
     const bool own_year = m.attributes.count("year") != 0 || m.attributes.count("year_of") != 0;
+    // With no publication date, nothing is news of the last weeks.
     const bool months_before_publication =
-        publication_.month != 0 && (publication_.year - d.year) * 12 + publication_.month - d.month >= 2;
+        publication_.month == 0 || (publication_.year - d.year) * 12 + publication_.month - d.month >= 2;
     if (!own_year && !previous_is_birth && d.month != 0 && d.day != 0 && previous_has_year && previous.month != 0 &&
         previous.day != 0 && (publication_.year == 0 || previous.year < publication_.year) &&
         previous.year != d.year && m.sentence - previous_sentence <= 1 && d.month >= previous.month &&

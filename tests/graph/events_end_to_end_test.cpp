@@ -1939,5 +1939,12 @@ TEST_CASE("Events: of the sentence before, the day that opens it dates an event,
   CHECK(OnlyEventWith(h, "Sentence", {"Marat Bekuly"}).date == "2020-03-12");
 }
 
+TEST_CASE("Events: with no publication date, a day told without its year goes on in the year just told", "[graph]") {
+  const DocumentGraph g =
+      Build("Activist Marat Bekuly spoke to his wife on February 11, 2017. On February 25 he was detained.", "");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Marat Bekuly"}).date == "2017-02-25");
+}
+
 }  // namespace
 }  // namespace kith
