@@ -867,6 +867,12 @@ std::vector<int> ReferenceResolver::EntrySubject(std::size_t t) const {
     return {};
   }
   const std::size_t line = LineStartOf(t);
+  // The line opens with a case's label: "1.", "2)", "Case 3:", "No. 4".
+  const auto number_at = [&](std::size_t k) { return k < ex_.tokens.size() && ex_.tokens[k].kind == TokenKind::kNumber; };
+  const bool numbered = number_at(line) && line + 1 < ex_.tokens.size() &&
+                        (ex_.tokens[line + 1].norm == "."sv || ex_.tokens[line + 1].norm == ")"sv);
+  const bool labelled = (ex_.tokens[line].lower == "case"sv || ex_.tokens[line].lower == "no."sv) && number_at(line + 1);
+  if (!numbered && !labelled) return {};
   int heading = ex_.SentenceOf(line);
   if (heading < 0) return {};
   // "1." may stand as a sentence of its own before the heading.
@@ -874,6 +880,15 @@ std::vector<int> ReferenceResolver::EntrySubject(std::size_t t) const {
   if (FirstWord(heading) >= label.last && label.last < ex_.tokens.size() && !ex_.tokens[label.last].line_start) ++heading;
   const int own = ex_.SentenceOf(t);
   if (own <= heading) return {};
+  // The heading names and describes; it tells nothing ("1. X, 46, a trader." but not "1. X is a
+  // trader who was detained in 2018.").
+  const SentenceSpan& head = ex_.sentences[static_cast<std::size_t>(heading)];
+  static constexpr std::string_view kFinite[] = {"is", "was", "are", "were", "has", "have", "had"};
+  for (std::size_t k = head.first; k < head.last; ++k) {
+    const std::string& w = ex_.tokens[k].lower;
+    if (std::find(std::begin(kFinite), std::end(kFinite), w) != std::end(kFinite)) return {};
+    if (ex_.tokens[k].shape[0] == 'x' && verbs->FindWord(w) != nullptr) return {};
+  }
   // The verb opens its sentence, or follows one opening word that names no one ("First held").
   const std::size_t opening = FirstWord(own);
   if (t != opening && (t != opening + 1 || ex_.tokens[t].shape[0] != 'x' || ex_.tokens[opening].line_start)) return {};
@@ -893,16 +908,17 @@ std::vector<int> ReferenceResolver::EntrySubject(std::size_t t) const {
       if (speaks_of_someone(k)) return {};
     }
   }
-  // "Detained in 2018, X was ...", "Born in 1970, he ...": the sentence's own subject after its
-  // opening phrase.
+  // "Detained in 2018, X was ...", "Detained in Ghulja, Ili prefecture, her brother ...", "Held
+  // since 2018, the brother ...": a subject of the sentence's own after a comma.
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(own)];
   for (std::size_t k = t + 1; k + 1 < sent.last; ++k) {
+    if (AfterAccordingTo(k)) break;  // "..., according to his father, X": the source
     if (ex_.tokens[k].norm != ","sv) continue;
-    if (speaks_of_someone(k + 1)) return {};
+    const std::string& next = ex_.tokens[k + 1].lower;
+    if (speaks_of_someone(k + 1) || next == "the"sv || next == "a"sv || next == "an"sv) return {};
     for (std::size_t i : persons_in_[static_cast<std::size_t>(own)]) {
       if (ex_.mentions[i].first == k + 1) return {};
     }
-    break;
   }
   return HeadingPerson(line, ex_.sentences[static_cast<std::size_t>(heading)].last);
 }

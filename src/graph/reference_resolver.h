@@ -150,11 +150,13 @@ class ReferenceResolver {
   // subject after a colon ("- Detained in 2018: his brother, X") or an item passed on the way
   // opens with a name (a nested list, or a list of persons).
   std::vector<int> ListSubject(std::size_t t) const;
-  // The person a case entry is about when the word at `t` opens one of its sentences that names
-  // no subject ("2. X, 39, a nurse. Taken from the hospital in May 2018; ... . Released in 2020."):
-  // the person who opens the entry's line as for ListSubject, its first sentence being the
-  // heading, when no sentence between names anyone or speaks of someone by a pronoun, and the
-  // sentence of `t` gives no subject of its own after a comma ("Detained in 2018, X was ...").
+  // The person a case entry is about when the event verb at `t` opens one of its sentences that
+  // names no subject ("2. X, 39, a nurse. Taken from the hospital in May 2018; ... . Released in
+  // 2020."): the person who opens the entry's line as for ListSubject, when the line opens with a
+  // label ("1.", "2)", "Case 3:", "No. 4"), its first sentence (the heading) has no finite verb
+  // ("is", "was", an event verb), no sentence between names anyone or speaks of someone by a
+  // pronoun, and no comma in the sentence of `t` is followed by a subject of its own ("Detained
+  // in 2018, X was ...", "..., the brother", "..., her son").
   std::vector<int> EntrySubject(std::size_t t) const;
   // The speaker of the quotes in sentence `s`, or -1.
   int Speaker(int s) const;

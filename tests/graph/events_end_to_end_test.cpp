@@ -1877,7 +1877,7 @@ TEST_CASE("Events: a case entry's sentence told without a subject is about the p
       "1. Marat Bekuly, 61, a retired vet from Nilka County. Detained in March 2018 and sentenced in 2019 to 15 "
       "years. His daughter, Aigerim Maratqyzy, lives in Almaty.\n"
       "2. Dana Serikova, a teacher from Kashgar. Sentenced to seven years in 2018. Died in prison in January 2022, "
-      "according to her brother.\n"
+      "aged 41, according to her brother, Arman Serikov.\n"
       "3. Arman Bekov, 58, a farmer. First held in 2018 and freed the following year.");
   INFO(Render(g));
   const std::vector<const Event*> sentences = OfKind(g, "Sentence");
@@ -1893,8 +1893,13 @@ TEST_CASE("Events: a case entry's sentence told without a subject is about the p
   CHECK(InRole(*detentions[1], "detainee") == Named(g, {"Arman Bekov"}));
   // A sentence that gives its own subject after its opening phrase, or one after a sentence
   // that speaks of someone else, is not about the entry's person.
+  // Nor is a paragraph of prose an entry: no label opens it, or its first sentence tells something.
   for (const char* entry : {"1. Marat Bekuly, 61, a vet. Detained in 2018, his brother Arman Bekov was sentenced.",
-                            "1. Marat Bekuly, 61, a vet. His brother lives in Almaty. Detained in 2018."}) {
+                            "1. Marat Bekuly, 61, a vet. Detained in Ghulja, Ili prefecture, his brother was sentenced.",
+                            "1. Marat Bekuly, 61, a vet. Held without charge since 2018, the brother is one of many.",
+                            "1. Marat Bekuly, 61, a vet. His brother lives in Almaty. Detained in 2018.",
+                            "Marat Bekuly, 61, is a retired vet. Detained in 2018 and released in 2019.",
+                            "1. Marat Bekuly, 61, is a retired vet. Detained in 2018 and released in 2019."}) {
     INFO(entry);
     const DocumentGraph h = Build(std::string("A rights group named these cases.\n") + entry);
     INFO(Render(h));
