@@ -341,12 +341,11 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     // "Y said her husband was detained, and two years later he was sentenced": a relative who
     // fits, spoken of before the pronoun in its own sentence, is nearer than anyone the sentence
     // before names (the caller may then give that relative's kin word). Not when a pronoun of the
-    // same gender comes first and goes on from there ("His wife said officers pushed her husband
-    // into a van while his sons watched": whose wife the sentence opened with), unless it owns the
-    // relative ("His brother was taken too, and later he was sentenced").
-    if (look != s && depth == 0 && !in_quote_[t] && !gender.empty() && RelativeSpokenOf(s, t, gender)) {
-      const std::size_t first = SamePronoun(s, gender);
-      if (first == t || OwnsFittingRelative(first, gender)) return -1;
+    // same gender comes first: it goes on from there ("His wife said officers pushed her husband
+    // into a van while his sons watched"; "When his father was arrested, he flew back").
+    if (look != s && depth == 0 && !in_quote_[t] && !gender.empty() && SamePronoun(s, gender) == t &&
+        RelativeSpokenOf(s, t, gender)) {
+      return -1;
     }
     if (look == s && possessive && depth < 3) {
       const std::size_t listed = ListedPossessiveBefore(t);
@@ -1047,20 +1046,6 @@ bool ReferenceResolver::OwnsPerson(std::size_t t) const {
   if (t >= ex_.tokens.size()) return false;
   const std::string& w = ex_.tokens[t].lower;
   return (kin != nullptr && kin->FindWord(w) != nullptr) || (roles != nullptr && roles->FindWord(w) != nullptr);
-}
-
-bool ReferenceResolver::OwnsFittingRelative(std::size_t t, const std::string& gender) const {
-  const Lexicon* pronouns = rules_.lexicon("pronouns");
-  const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
-  const Lexicon* kin = rules_.lexicon("kin_terms");
-  const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
-  if (p == nullptr || kin == nullptr || AttributeOf(p->attributes, "case") != "possessive"sv) return false;
-  std::size_t k = t + 1;
-  while (k < ex_.tokens.size() && modifiers != nullptr && modifiers->FindWord(ex_.tokens[k].lower) != nullptr) ++k;
-  const LexiconEntry* word = k < ex_.tokens.size() ? kin->FindWord(ex_.tokens[k].lower) : nullptr;
-  if (word == nullptr || AttributeOf(word->attributes, "number") == "plural"sv) return false;
-  const std::string_view g = AttributeOf(word->attributes, "gender");
-  return g.empty() || g == gender;
 }
 
 bool ReferenceResolver::OpensSentence(std::size_t t) const {

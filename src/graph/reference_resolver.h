@@ -313,9 +313,6 @@ class ReferenceResolver {
   // role noun after any kin modifiers ("X's elder brother", "X's lawyer"), not a thing ("X's
   // passport"), whose owner a later pronoun may mean.
   bool OwnsPerson(std::size_t t) const;
-  // Whether the possessive pronoun at `t` owns one relative whom `gender` fits, past kin modifiers
-  // ("his younger brother" for "he"; not "his wife").
-  bool OwnsFittingRelative(std::size_t t, const std::string& gender) const;
   // In sentence `s`, outside quotes, the "the" of a description by age followed by a speech
   // verb ("the 46-year-old teacher said"), or the token count.
   std::size_t AgeDescriptionBeforeSpeech(int s) const;

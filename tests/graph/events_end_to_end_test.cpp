@@ -320,14 +320,21 @@ TEST_CASE("Events: a date opening a later clause with its own verb is that verb'
   CHECK(OnlyEventWith(g, "Sentence", {"Marat Bekuly"}).date == "2019-05");
   CHECK(OnlyEventWith(g, "Detention", {"Marat Bekuly"}).date.empty());
   const DocumentGraph h = Build(
-      "Activist Marat Bekuly was detained in March 2017. His brother was taken away too, and two years later he was "
-      "sentenced to nine years.");
+      "Activist Marat Bekuly was detained in March 2017. Saule Bekova said her husband was taken away too, and two "
+      "years later he was sentenced to nine years.");
   INFO(Render(h));
   const Event& sentence = OnlyEventWith(h, "Sentence", {});
   CHECK(sentence.date == "2019");
-  // "he" is the brother the sentence spoke of, not the man the sentence before named.
+  // "he" is the husband the sentence spoke of, not the man the sentence before named.
   CHECK(!InRole(sentence, "defendant").empty());
   CHECK(InRole(sentence, "defendant") != Named(h, {"Marat Bekuly"}));
+  // A pronoun of the same gender before the relative goes on with its own person.
+  const DocumentGraph f = Build(
+      "Activist Marat Bekuly arrived in Almaty in 2016. When his father was arrested in 2017, he flew back to Ghulja.");
+  INFO(Render(f));
+  const std::vector<const Event*> travels = OfKind(f, "Travel");
+  REQUIRE(travels.size() == 2);
+  CHECK(InRole(*travels[1], "traveller") == Named(f, {"Marat Bekuly"}));
   // A date that ends its clause is still the verb's before it.
   const DocumentGraph v = Build("Activist Marat Bekuly was detained, and in May 2019, he said, nothing changed.");
   INFO(Render(v));
