@@ -505,7 +505,11 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     if (ex_.tokens[t].norm == "\""sv) quoted = !quoted;
   }
   // "Things changed on April 1. That morning, X and Y stood apart. Police detained them": past a
-  // sentence of the same paragraph that gives no date, the one before may give the day.
+  // sentence of the same paragraph that gives no date and opens by going on in time ("That
+  // morning", "Minutes later", "Then"), the one before may give the day. ("X spoke to reporters
+  // on 4 June. He is 63. His son was sentenced" gives no day.)
+  static constexpr std::string_view kGoesOn[] = {"that", "then", "later", "soon", "minutes", "hours", "moments",
+                                                  "shortly", "afterwards", "within", "next"};
   for (int back = 0; back < 2 && lead >= 0; ++back, --lead) {
     const SentenceSpan& prev = ex_.sentences[static_cast<std::size_t>(lead)];
     DateValue found;
@@ -525,7 +529,23 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     }
     // Only within the paragraph of the candidate.
     const SentenceSpan& next = ex_.sentences[static_cast<std::size_t>(lead) + 1];
-    if (dated || prev.first >= prev.last || ex_.tokens[prev.first].line_start || ex_.tokens[next.first].line_start) {
+    std::size_t opener = prev.first;
+    while (opener < prev.last && ex_.tokens[opener].kind != TokenKind::kWord) ++opener;
+    const bool goes_on = opener < prev.last && std::find(std::begin(kGoesOn), std::end(kGoesOn),
+                                                         ex_.tokens[opener].lower) != std::end(kGoesOn);
+    // ... or the sentence before it tells an event of the candidate's kind, or a court's penalty
+    // beside a penalty ("The next day the court fined the first three. Court documents spell ... .
+    // X was sentenced to 10 days"; not "arrived in Almaty on 8 August. ... Her husband was arrested").
+    const auto penalty = [](const std::string& kind) { return kind == "Fine"sv || kind == "Sentence"sv; };
+    bool tells_event = false;
+    if (lead >= 1) {
+      const SentenceSpan& before = ex_.sentences[static_cast<std::size_t>(lead) - 1];
+      for (std::size_t k = before.first; k < before.last && !tells_event; ++k) {
+        const std::string kind = EventWordKind(k, true);
+        tells_event = !kind.empty() && (kind == c.kind || (penalty(kind) && penalty(c.kind)));
+      }
+    }
+    if (dated || (!goes_on && !tells_event) || ex_.tokens[prev.first].line_start || ex_.tokens[next.first].line_start) {
       return found;
     }
   }

@@ -237,7 +237,7 @@ TEST_CASE("EventAssembler: an undated event takes a day-precise date of the sent
     REQUIRE(events.size() == 1);
     CHECK(events[0].date.empty());
   }
-  SECTION("two sentences back, past one of the paragraph that gives no date") {
+  SECTION("not two sentences back past a sentence that neither goes on in time nor follows an event of its kind") {
     Article a("Dana Omar picketed the consulate on March 2. Nobody came. Police detained her.");
     const int dana = a.Person("Dana Omar");
     a.Mention("Dana Omar", "Person", dana);
@@ -246,7 +246,7 @@ TEST_CASE("EventAssembler: an undated event takes a day-precise date of the sent
         a.Assemble({a.Candidate("Detention", "detained her", "detained", {EventRole{"detainee", dana}})}, kPublished);
     INFO(Render(events));
     REQUIRE(events.size() == 1);
-    CHECK(events[0].date == "2021-03-02");
+    CHECK(events[0].date.empty());
   }
 }
 

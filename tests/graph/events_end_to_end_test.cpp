@@ -1930,9 +1930,17 @@ TEST_CASE("Events: past an undated sentence of its paragraph, the sentence befor
       "Police detained them within minutes.");
   INFO(Render(g));
   CHECK(OnlyEventWith(g, "Detention", {"Marat Bekuly", "Aigul Bekova"}).date == "2020-04-01");
-  // Not from another paragraph, nor past a sentence with a date of its own.
+  // So does a court's penalty two sentences before another penalty.
+  const DocumentGraph p = Build(
+      "The next day, 5 March 2020, the court fined Aigul Bekova 98,300 tenge. Court papers spell her name otherwise. "
+      "Marat Bekuly was sentenced to 10 days of administrative arrest.");
+  INFO(Render(p));
+  CHECK(OnlyEventWith(p, "Sentence", {"Marat Bekuly"}).date == "2020-03-05");
+  // Not from another paragraph, past a sentence with a date of its own, nor past one that neither
+  // goes on in time nor follows an event of the kind (the day someone spoke on).
   for (const char* text : {"Things changed on April 1, 2020.\nThat morning, Marat Bekuly stood apart. Police detained him.",
-                           "Things changed on April 1, 2020. In 2019, Marat Bekuly stood apart. Police detained him."}) {
+                           "Things changed on April 1, 2020. In 2019, Marat Bekuly stood apart. Police detained him.",
+                           "Marat Bekuly spoke to reporters on April 1, 2020. He is 63. Police detained him in Ghulja."}) {
     INFO(text);
     const DocumentGraph h = Build(text);
     INFO(Render(h));
