@@ -462,6 +462,7 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
   std::size_t best_distance = 0;
   // "detained in 2017 and released from a camp in December 2019": the later verb's own date.
   const bool own_date_after = !c.trigger.empty() && OwnDateCloseAfter(c, s);
+  bool later_verbs_date = false;  // a date of the sentence dates a later clause's verb
   for (const auto& [i, d] : dates_) {
     const ExtractedMention& m = ex_.mentions[i];
     if (d.empty() || m.first < s.first || m.last > s.last) continue;
@@ -469,9 +470,13 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     // "Last week he travelled to Almaty and stood outside the consulate": a date opening the
     // sentence dates each of its verb phrases.
     const bool opening = m.first <= s.first + 1 && ex_.tokens[m.last - 1].span.end <= c.trigger.begin;
+    if (!c.trigger.empty() && OpensLaterVerbsClause(c, m, s)) {
+      later_verbs_date = true;
+      continue;
+    }
     if (!c.trigger.empty() && ((!opening && AnotherEventWordBetween(c, m)) || InClauseBeforeTrigger(c, m, s) ||
                                 InClauseAfterTrigger(c, m, s) || AfterTriggersClause(c, m, s) ||
-                                DatesSpeechAfterTrigger(c, m, s) || OpensLaterVerbsClause(c, m, s))) {
+                                DatesSpeechAfterTrigger(c, m, s))) {
       continue;
     }
     const std::size_t b = ex_.tokens[m.first].span.begin;
@@ -491,6 +496,9 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     }
   }
   if (best != nullptr) return *best;
+  // "X was arrested, and in May 2019 a court sentenced him": the arrest's time is the story's,
+  // not a day of the sentences before.
+  if (later_verbs_date) return DateValue{};
   // "March 2019. X dies at home.": a chronology's paragraph opened by a date alone.
   if (const DateValue label = ParagraphLabelDate(c.sentence); !label.empty()) return label;
   // The sentence before often dates what follows ("... on February 10. She chanted ..."), but not

@@ -335,6 +335,12 @@ TEST_CASE("Events: a date opening a later clause with its own verb is that verb'
   const std::vector<const Event*> travels = OfKind(f, "Travel");
   REQUIRE(travels.size() == 2);
   CHECK(InRole(*travels[1], "traveller") == Named(f, {"Marat Bekuly"}));
+  // Nor does the arrest then take a day of the sentence before.
+  const DocumentGraph w = Build(
+      "His wife spoke to reporters on 5 June 2020. Activist Marat Bekuly was arrested at the border, and in May 2019 a "
+      "court sentenced him to 12 years.");
+  INFO(Render(w));
+  CHECK(OnlyEventWith(w, "Detention", {"Marat Bekuly"}).date.empty());
   // A date that ends its clause is still the verb's before it.
   const DocumentGraph v = Build("Activist Marat Bekuly was detained, and in May 2019, he said, nothing changed.");
   INFO(Render(v));
