@@ -416,8 +416,10 @@ bool EventAssembler::DatesVerbBefore(const Candidate& c, const ExtractedMention&
 
 bool EventAssembler::OpensLaterVerbsClause(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const {
   if (ex_.tokens[date.first].span.begin < c.trigger.end || date.first <= s.first) return false;
-  // The joiner right before the date, past one comma ("and, in 2019,", "; then in 2019").
+  // The joiner right before the date, past "on" and one comma ("and, in 2019,", "; then in 2019",
+  // "and on 14 June 2019").
   std::size_t k = date.first - 1;
+  if ((ex_.tokens[k].lower == "on"sv || ex_.tokens[k].lower == "in"sv) && k > s.first) --k;
   if (ex_.tokens[k].lower == "then"sv && k > s.first) --k;
   if (ex_.tokens[k].norm == ","sv && k > s.first) --k;
   const std::string& joiner = ex_.tokens[k].lower;

@@ -319,6 +319,11 @@ TEST_CASE("Events: a date opening a later clause with its own verb is that verb'
   INFO(Render(g));
   CHECK(OnlyEventWith(g, "Sentence", {"Marat Bekuly"}).date == "2019-05");
   CHECK(OnlyEventWith(g, "Detention", {"Marat Bekuly"}).date.empty());
+  const DocumentGraph d = Build(
+      "Activist Marat Bekuly was detained at a checkpoint, and on 14 June 2019 a court sentenced him to 12 years.");
+  INFO(Render(d));
+  CHECK(OnlyEventWith(d, "Sentence", {"Marat Bekuly"}).date == "2019-06-14");
+  CHECK(OnlyEventWith(d, "Detention", {"Marat Bekuly"}).date.empty());
   const DocumentGraph h = Build(
       "Activist Marat Bekuly was detained in March 2017. Saule Bekova said her husband was taken away too, and two "
       "years later he was sentenced to nine years.");
