@@ -541,23 +541,20 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     const SentenceSpan& next = ex_.sentences[static_cast<std::size_t>(lead) + 1];
     std::size_t opener = prev.first;
     while (opener < prev.last && ex_.tokens[opener].kind != TokenKind::kWord) ++opener;
+    if (dated || ex_.tokens[prev.first].line_start || ex_.tokens[next.first].line_start) return found;
     const bool goes_on = opener < prev.last && std::find(std::begin(kGoesOn), std::end(kGoesOn),
                                                          ex_.tokens[opener].lower) != std::end(kGoesOn);
     // ... or the sentence before it tells an event of the candidate's kind, or a court's penalty
     // beside a penalty ("The next day the court fined the first three. Court documents spell ... .
     // X was sentenced to 10 days"; not "arrived in Almaty on 8 August. ... Her husband was arrested").
     const auto penalty = [](const std::string& kind) { return kind == "Fine"sv || kind == "Sentence"sv; };
-    bool tells_event = false;
-    if (lead >= 1) {
-      const SentenceSpan& before = ex_.sentences[static_cast<std::size_t>(lead) - 1];
-      for (std::size_t k = before.first; k < before.last && !tells_event; ++k) {
-        const std::string kind = EventWordKind(k, true);
-        tells_event = !kind.empty() && (kind == c.kind || (penalty(kind) && penalty(c.kind)));
+    const auto tells_event = [&] {
+      for (const ExtractedEvent& e : ex_.events) {
+        if (e.sentence == lead - 1 && (e.kind == c.kind || (penalty(e.kind) && penalty(c.kind)))) return true;
       }
-    }
-    if (dated || (!goes_on && !tells_event) || ex_.tokens[prev.first].line_start || ex_.tokens[next.first].line_start) {
-      return found;
-    }
+      return false;
+    };
+    if (!goes_on && !tells_event()) return found;
   }
   return DateValue{};
 }
