@@ -44,7 +44,7 @@ std::string ResolveRulesDir(const std::string& explicit_dir) {
   return KITH_DEFAULT_RULES_DIR;
 }
 
-const Lexicon* RuleSet::lexicon(const std::string& name) const {
+const Lexicon* RuleSet::lexicon(std::string_view name) const {
   auto it = lexicons_.find(name);
   return it == lexicons_.end() ? nullptr : it->second.get();
 }

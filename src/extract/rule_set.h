@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -35,7 +36,7 @@ class RuleSet {
 
   const Tokenizer& tokenizer() const { return tokenizer_; }
   // The lexicon with this name, or nullptr.
-  const Lexicon* lexicon(const std::string& name) const;
+  const Lexicon* lexicon(std::string_view name) const;
   const std::vector<RuleStage>& stages() const { return stages_; }
   // Spelling-insensitive name keys from the `transliteration` lexicon (if any).
   const NameKey& name_key() const { return name_key_; }
@@ -54,7 +55,8 @@ class RuleSet {
   std::string dir_;
   std::vector<std::string> source_files_;
   Tokenizer tokenizer_;
-  std::map<std::string, std::unique_ptr<Lexicon>> lexicons_;
+  // std::less<> finds a name given as a literal without building a string.
+  std::map<std::string, std::unique_ptr<Lexicon>, std::less<>> lexicons_;
   std::vector<RuleStage> stages_;
   NameKey name_key_;
   FurnitureCues furniture_cues_;
