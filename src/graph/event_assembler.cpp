@@ -468,6 +468,9 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
   for (const auto& [i, d] : dates_) {
     const ExtractedMention& m = ex_.mentions[i];
     if (d.empty() || m.first < s.first || m.last > s.last) continue;
+    // "ALMATY, 12 May 2021 -- Police detained X on Monday": the dateline's day is the report's. (A
+    // chronology's "March 2018 -- X crosses ..." opens its line with the date, which is the event's.)
+    if (InDateline(m) && !ex_.tokens[m.first].line_start) continue;
     if (!c.trigger.empty() && OutsideItsPhrase(c, m, s)) continue;
     // "Last week he travelled to Almaty and stood outside the consulate": a date opening the
     // sentence dates each of its verb phrases.

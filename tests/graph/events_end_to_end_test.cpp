@@ -1688,6 +1688,21 @@ TEST_CASE("Events: a dateline's day dates no event told after it", "[graph]") {
   CHECK(OnlyEventWith(g, "Sentence", {"Myrat Orazov"}).date != "2022-05-12");
 }
 
+TEST_CASE("Events: the dateline's day gives way to the day told in the event's own sentence", "[graph]") {
+  const DocumentGraph g = Build(
+      "ASTANA, 12 May 2021 -- Police detained Dana Omarbekova outside the akimat on Monday and fined her the same "
+      "evening.",
+      "2021-05-12");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Dana Omarbekova"}).date == "2021-05-10");
+  // A chronology's line opened by a date is the event's own.
+  const DocumentGraph h = Build(
+      "A family's years, as the brother tells them.\n\nMarch 2018 -- Aruzhan Tolegenova crosses into Kazakhstan "
+      "with her son.");
+  INFO(Render(h));
+  CHECK(OnlyEventWith(h, "Travel", {"Aruzhan Tolegenova"}).date == "2018-03");
+}
+
 TEST_CASE("Events: a march from one place to another is held where it went", "[graph]") {
   const DocumentGraph g = Build(
       "On Saturday activist Gulnar Tursun marched with about 200 Uyghurs from Zeytinburnu to the Chinese consulate "
