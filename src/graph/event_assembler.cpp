@@ -1158,23 +1158,51 @@ void EventAssembler::JoinMentions(const std::vector<Entity>& entities, std::vect
 
 void EventAssembler::FillGroupRoles(const std::vector<bool>& inner) {
   for (Candidate& c : candidates_) {
-    if (c.group_role.empty() || c.sentence <= 0) continue;
-    const Candidate* latest = nullptr;
+    if (c.sentence < 0) continue;
     std::vector<int> persons;
-    for (std::size_t j = 0; j < candidates_.size(); ++j) {
-      const Candidate& b = candidates_[j];
-      if (inner[j] || b.sentence != c.sentence - 1) continue;
-      if (latest != nullptr && b.evidence.span.begin < latest->evidence.span.begin) continue;
-      std::map<std::string, std::vector<int>> by_role;
-      for (const EventRole& r : b.roles) by_role[r.role].push_back(r.entity);
-      for (const auto& [role, members] : by_role) {
-        if (members.size() < 2) continue;
-        latest = &b;
-        persons = members;
+    if (!c.group_role.empty() && c.sentence > 0) {
+      const Candidate* latest = nullptr;
+      for (std::size_t j = 0; j < candidates_.size(); ++j) {
+        const Candidate& b = candidates_[j];
+        if (inner[j] || b.sentence != c.sentence - 1) continue;
+        if (latest != nullptr && b.evidence.span.begin < latest->evidence.span.begin) continue;
+        std::map<std::string, std::vector<int>> by_role;
+        for (const EventRole& r : b.roles) by_role[r.role].push_back(r.entity);
+        for (const auto& [role, members] : by_role) {
+          if (members.size() < 2) continue;
+          latest = &b;
+          persons = members;
+        }
       }
     }
-    for (int e : persons) c.roles.push_back(EventRole{c.group_role, e});
+    if (persons.empty()) persons = RosterFor(c);
+    const std::string role = c.group_role.empty() ? ParticipantRole(c.kind) : c.group_role;
+    for (int e : persons) c.roles.push_back(EventRole{role, e});
   }
+}
+
+std::vector<int> EventAssembler::RosterFor(const Candidate& c) const {
+  if (rosters_.empty()) return {};
+  // A counted crowd is the roster's group when the counts agree.
+  long count = 0;
+  if (c.group_role.empty()) {
+    const auto group = c.attributes.find("group");
+    if (!c.roles.empty() || group == c.attributes.end()) return {};
+    count = PeopleCount(group->second, rules_.lexicon("number_words"));
+    if (count < 2) return {};
+  }
+  const std::vector<int>* nearest = nullptr;
+  int nearest_distance = 0;
+  for (const auto& [sentence, entities] : rosters_) {
+    const int distance = sentence - c.sentence;  // the roster mostly follows what it names
+    if (distance < -3 || distance > 6 || entities.size() < 2) continue;
+    if (count > 0 && static_cast<long>(entities.size()) != count) continue;
+    if (nearest == nullptr || std::abs(distance) < nearest_distance) {
+      nearest = &entities;
+      nearest_distance = std::abs(distance);
+    }
+  }
+  return nearest == nullptr ? std::vector<int>{} : *nearest;
 }
 
 std::string EventAssembler::ParticipantRole(const std::string& kind) {

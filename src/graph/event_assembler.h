@@ -42,6 +42,9 @@
 //    sentence that speaks of protesting.
 //  - "Among them was X" makes X a participant of the last event of the
 //    sentence before, in the role its kind gives participants.
+//  - A roster ("Those detained were A, B and C") names the group that the
+//    events up to six sentences before it or three after speak of only as
+//    "them", "the group", "each of them" or a crowd of as many persons.
 //  - A candidate whose rule attribute `replaces` names a kind drops the
 //    candidates of that kind on the same trigger ("jailed him for 13 years"
 //    is a sentence, not also a detention); the attribute is not stored.
@@ -88,13 +91,21 @@ class EventAssembler {
   void Add(Candidate candidate) { candidates_.push_back(std::move(candidate)); }
   // "Among them was X" in sentence `sentence`: X takes part in the last event of the sentence before.
   void AddMember(int sentence, int entity) { members_.push_back({sentence, entity}); }
+  // "Those detained were A, B and C" in sentence `sentence`: the persons of a group that a
+  // candidate near it speaks of only as "them", "the group" or "five ethnic Kazakhs" (see
+  // FillGroupRoles).
+  void AddRoster(int sentence, std::vector<int> entities) { rosters_.push_back({sentence, std::move(entities)}); }
   // The assembled events; `entities` are the document's entities.
   std::vector<Event> Finish(const std::vector<Entity>& entities);
 
  private:
   void ResolveDates();
-  // Fills each candidate's group_role (see Candidate) from the sentence before.
+  // Fills each candidate's group_role (see Candidate) from the sentence before, else from the
+  // nearest roster at most six sentences after or three before it; a counted crowd with no
+  // person ("fined five ethnic Kazakhs") takes a roster of as many persons.
   void FillGroupRoles(const std::vector<bool>& inner);
+  // The persons of the roster that names the group `c` speaks of, or none.
+  std::vector<int> RosterFor(const Candidate& c) const;
   // The date of the candidate: a captured one, else its sentence's nearest that fits, else a
   // day-precise one of the sentence before; a list item looks past the items before it to the
   // line that opens the list ("The court on Sunday imposed these penalties:").
@@ -209,6 +220,7 @@ class EventAssembler {
   DateValue publication_;
   std::vector<Candidate> candidates_;
   std::vector<std::pair<int, int>> members_;  // (sentence, entity)
+  std::vector<std::pair<int, std::vector<int>>> rosters_;  // (sentence, entities)
   std::map<std::size_t, DateValue> dates_;  // Date mention index -> resolved date
   std::vector<std::size_t> by_begin_;       // token indexes by where they begin in the text
 };

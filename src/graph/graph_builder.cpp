@@ -1195,6 +1195,26 @@ class Builder {
     return number != entry->attributes.end() && number->second == "plural"sv;
   }
 
+  // "the group", "the five", "all three", "each of them", "the protesters": words that speak of
+  // several persons without naming them (a group noun of the `group_nouns` lexicon that fixes no
+  // size, a count, or "each"/"all"/"both" of a plural pronoun).
+  bool IsGroupReference(const CaptureRange& c) const {
+    if (c.last <= c.first || c.last - c.first > 4) return false;
+    const Lexicon* groups = rules_.lexicon("group_nouns");
+    const Lexicon* numbers = rules_.lexicon("number_words");
+    const Token& head = ex_.tokens[c.last - 1];
+    const Token& first = ex_.tokens[c.first];
+    const bool determiner = first.lower == "the"sv || first.lower == "all"sv || first.lower == "both"sv ||
+                            first.lower == "each"sv;
+    if (!determiner) return false;
+    if (c.last - c.first == 1) return first.lower != "the"sv;  // "each", "all", "both"
+    const LexiconEntry* group = groups == nullptr ? nullptr : groups->FindWord(head.lower);
+    if (group != nullptr) return group->attributes.count("size") == 0;
+    if (head.kind == TokenKind::kNumber || (numbers != nullptr && numbers->FindWord(head.lower) != nullptr)) return true;
+    // "each of them", "all of them"
+    return c.last - c.first == 3 && ex_.tokens[c.first + 1].lower == "of"sv && IsPluralPronoun(CaptureRange{c.last - 1, c.last, true});
+  }
+
   // "did not detain", "could be deported", "has yet to be tried": a word of the `negations`
   // lexicon among the three tokens before the trigger makes the statement no report of an event;
   // so does a conditional one anywhere before it in its clause ("If her uncle is released"), but
@@ -1246,10 +1266,25 @@ class Builder {
         } else {
           const std::vector<int> found = RoleEntities(range, arguments, kinship);
           for (int e : found) c.roles.push_back(EventRole{role, e});
-          if (found.empty() && IsPluralPronoun(range)) c.group_role = role;
+          if (found.empty() && (IsPluralPronoun(range) || IsGroupReference(range))) c.group_role = role;
         }
       }
       assembler.Add(std::move(c));
+    }
+    for (const ExtractedMention& roster : ex_.mentions) {
+      if (roster.label != "Roster"sv) continue;
+      std::vector<int> persons;
+      for (std::size_t j = 0; j < ex_.mentions.size(); ++j) {
+        const ExtractedMention& p = ex_.mentions[j];
+        const int e = mention_entity_[j];
+        // "A, 47; B's brother C": the possessor is no member.
+        const bool possessor = p.last < ex_.tokens.size() && ex_.tokens[p.last].norm == "'s"sv;
+        if (p.label == "Person"sv && e >= 0 && p.first >= roster.first && p.last <= roster.last && !possessor &&
+            std::find(persons.begin(), persons.end(), e) == persons.end()) {
+          persons.push_back(e);
+        }
+      }
+      assembler.AddRoster(roster.sentence, std::move(persons));
     }
     for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
       const ExtractedMention& member = ex_.mentions[i];

@@ -1703,6 +1703,30 @@ TEST_CASE("Events: the dateline's day gives way to the day told in the event's o
   CHECK(OnlyEventWith(h, "Travel", {"Aruzhan Tolegenova"}).date == "2018-03");
 }
 
+TEST_CASE("Events: a roster names the group the events around it spoke of only as a count or 'them'", "[graph]") {
+  const DocumentGraph g = Build(
+      "A court in Shymkent on Friday fined four women who had picketed the akimat a day earlier. Police detained "
+      "them within minutes and released them that night. Those detained were Aliya Serikova, 47; Dana Omarova; "
+      "Gulnar Bekova; and Saule Tolegenova.");
+  INFO(Render(g));
+  for (const char* kind : {"Fine", "Protest", "Detention", "Release"}) {
+    INFO(kind);
+    const Event& e = OnlyEventWith(g, kind, {"Aliya Serikova", "Dana Omarova", "Gulnar Bekova", "Saule Tolegenova"});
+    CHECK(e.roles.size() == 4);
+  }
+  // A crowd of another size is another group; a roster far from "them" names someone else.
+  const DocumentGraph h = Build(
+      "Police detained some 30 protesters outside the consulate on Monday. Those fined were Aliya Serikova and "
+      "Dana Omarova.");
+  INFO(Render(h));
+  for (const Event* e : OfKind(h, "Detention")) CHECK(e->roles.size() != 2);
+  const DocumentGraph k = Build(
+      "Police detained them in March. Marat Bekov spoke to reporters. He has a shop. It sells tea. The shop is "
+      "small. Trade is slow. He is tired. Those detained were Aliya Serikova and Dana Omarova.");
+  INFO(Render(k));
+  CHECK(OfKind(k, "Detention").empty());
+}
+
 TEST_CASE("Events: a march from one place to another is held where it went", "[graph]") {
   const DocumentGraph g = Build(
       "On Saturday activist Gulnar Tursun marched with about 200 Uyghurs from Zeytinburnu to the Chinese consulate "
