@@ -1244,10 +1244,30 @@ class Builder {
     return false;
   }
 
+  // "Were you detained?", "Did they fine your brother?": a question that asks whether something
+  // happened reports nothing (a question opened by "when" or "why" takes the event as told). A
+  // speaker's label before it ("RFE/RL: Were you ...") is passed over.
+  bool InYesNoQuestion(const ExtractedEvent& x) const {
+    if (x.sentence < 0) return false;
+    const SentenceSpan& s = ex_.sentences[static_cast<std::size_t>(x.sentence)];
+    std::size_t end = s.last;
+    while (end > s.first && ex_.tokens[end - 1].norm == "\""sv) --end;
+    if (end == s.first || ex_.tokens[end - 1].norm != "?"sv) return false;
+    std::size_t opener = s.first;
+    for (std::size_t t = s.first; t < end && t < s.first + 6; ++t) {
+      if (ex_.tokens[t].norm == ":"sv) opener = t + 1;
+    }
+    while (opener < end && ex_.tokens[opener].kind != TokenKind::kWord) ++opener;
+    static constexpr std::string_view kAuxiliaries[] = {"was", "were", "did", "do", "does", "has", "have", "had",
+                                                        "is", "are", "will", "would", "could", "can"};
+    return opener < end && std::find(std::begin(kAuxiliaries), std::end(kAuxiliaries), ex_.tokens[opener].lower) !=
+                               std::end(kAuxiliaries);
+  }
+
   void BuildEvents(const ArgumentReader& arguments, const KinshipBuilder& kinship) {
     EventAssembler assembler(ex_, rules_, mention_entity_, publication_);
     for (const ExtractedEvent& x : ex_.events) {
-      if (IsNegated(x)) continue;
+      if (IsNegated(x) || InYesNoQuestion(x)) continue;
       EventAssembler::Candidate c;
       c.kind = x.kind;
       c.sentence = x.sentence;

@@ -1727,6 +1727,16 @@ TEST_CASE("Events: a roster names the group the events around it spoke of only a
   CHECK(OfKind(k, "Detention").empty());
 }
 
+TEST_CASE("Events: a question whether something happened reports nothing; one asking when takes it as told", "[graph]") {
+  const DocumentGraph g = Build(
+      "Aliya Serikova spoke to us in Almaty.\n\nQ: Were you detained after the picket?\n\nA: No. They only wrote "
+      "down our names.\n\nQ: When was your brother Marat Serikov arrested?\n\nA: In 2018.");
+  INFO(Render(g));
+  CHECK(OfKind(g, "Detention").size() == 1);
+  for (const Event* e : OfKind(g, "Detention")) CHECK(e->roles.size() == 1);
+  CHECK_NOTHROW(OnlyEventWith(g, "Detention", {"Marat Serikov"}));
+}
+
 TEST_CASE("Events: a march from one place to another is held where it went", "[graph]") {
   const DocumentGraph g = Build(
       "On Saturday activist Gulnar Tursun marched with about 200 Uyghurs from Zeytinburnu to the Chinese consulate "
