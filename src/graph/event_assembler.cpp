@@ -534,6 +534,9 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
       dated = dated || !d.empty();
       // Not the day someone spoke on, for what they tell of inside quotes ("..., X told reporters on
       // Wednesday. \"Then they took my husband.\""), nor a birthday ("born 14 May 1958").
+      // "Q: When did you leave? A: In March 2016. My husband and I crossed ...": an answer that is
+      // only a date dates what the next sentence tells, to whatever precision.
+      if (back == 0 && !d.empty() && !ex_.tokens[s.first].line_start && OnlyDateOfSentence(m, prev)) return d;
       if (d.day != 0 && !(quoted && DatesSpeech(m, prev.first, 0)) && !InDateline(m) && !Birth(m) && !opening) {
         found = d;
         // "On November 14, two days after the protest, she ...": the day that opens the sentence.
@@ -577,6 +580,17 @@ DateValue EventAssembler::ParagraphLabelDate(int s) const {
     if (m.first == label.first && m.last == end && !InDateline(m)) return d;
   }
   return DateValue{};
+}
+
+bool EventAssembler::OnlyDateOfSentence(const ExtractedMention& date, const SentenceSpan& s) const {
+  std::size_t first = s.first;
+  for (std::size_t t = s.first; t < date.first && t < s.first + 6; ++t) {
+    if (ex_.tokens[t].norm == ":"sv) first = t + 1;  // a speaker's label: "A: In March 2016."
+  }
+  if (first < date.first && (ex_.tokens[first].lower == "in"sv || ex_.tokens[first].lower == "on"sv)) ++first;
+  std::size_t last = s.last;
+  if (last > date.last && (ex_.tokens[last - 1].norm == "."sv || ex_.tokens[last - 1].norm == "!"sv)) --last;
+  return first == date.first && last == date.last && !InDateline(date);
 }
 
 bool EventAssembler::Birth(const ExtractedMention& date) const {

@@ -189,6 +189,9 @@ class EventAssembler {
   // True when `date` is a dateline's ("ISTANBUL, 12 May 2022 -- ..."): the day of publication,
   // which dates no event told after it.
   bool InDateline(const ExtractedMention& date) const;
+  // True when sentence `s` says nothing but `date` ("In March 2016.", "A: On 4 May."), a speaker's
+  // label aside.
+  bool OnlyDateOfSentence(const ExtractedMention& date, const SentenceSpan& s) const;
   // True when `date` is a birthday: "born" among the three tokens before it ("born 14 May 1958").
   bool Birth(const ExtractedMention& date) const;
   // True when token `t` is "who", "which" or "whose".

@@ -1737,6 +1737,14 @@ TEST_CASE("Events: a question whether something happened reports nothing; one as
   CHECK_NOTHROW(OnlyEventWith(g, "Detention", {"Marat Serikov"}));
 }
 
+TEST_CASE("Events: an answer that is only a date dates the next sentence of its paragraph", "[graph]") {
+  const DocumentGraph g = Build(
+      "Aliya Serikova spoke to us in Almaty.\n\nQ: When did you leave China?\n\nA: In March 2016. My husband, Marat "
+      "Serikov, and I crossed the border at Khorgos.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Travel", {"Aliya Serikova"}).date == "2016-03");
+}
+
 TEST_CASE("Events: a march from one place to another is held where it went", "[graph]") {
   const DocumentGraph g = Build(
       "On Saturday activist Gulnar Tursun marched with about 200 Uyghurs from Zeytinburnu to the Chinese consulate "
