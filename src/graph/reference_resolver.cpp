@@ -536,17 +536,29 @@ int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender,
   *speech_start = -1;
   for (int steps = 0; s >= 0 && steps < 20; ++steps) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
-    // The nearest fitting reference before `end`: a named person, or the speaker's own relative.
+    // The nearest fitting reference before `end`: a named person, or the speaker's own relative. A
+    // possessor only when no one else fits ("my father-in-law, X, Y's father, ... they took him"
+    // is X).
     std::size_t best_at = 0;
     int best = -2;
+    std::size_t owner_at = 0;
+    int owner = -2;
     for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
       const ExtractedMention& m = ex_.mentions[i];
       const int e = mention_entity_[i];
       if (m.last > end || !in_quote_[m.first]) continue;
       spoke_of_anyone = true;
-      if (e < 0 || !fits(entities_[static_cast<std::size_t>(e)].gender) || (best != -2 && m.first < best_at)) continue;
-      best = e;
-      best_at = m.first;
+      if (e < 0 || !fits(entities_[static_cast<std::size_t>(e)].gender)) continue;
+      const bool possessor = m.last < ex_.tokens.size() && ex_.tokens[m.last].norm == "'s"sv;
+      int& pick = possessor ? owner : best;
+      std::size_t& pick_at = possessor ? owner_at : best_at;
+      if (pick != -2 && m.first < pick_at) continue;
+      pick = e;
+      pick_at = m.first;
+    }
+    if (best == -2 && owner != -2) {
+      best = owner;
+      best_at = owner_at;
     }
     for (std::size_t k = sent.first + 1; kin != nullptr && k < end; ++k) {
       if (!in_quote_[k] || !IsFirstPerson(ex_.tokens[k - 1].lower)) continue;

@@ -12,7 +12,8 @@
 //  - "my", "our", "I", "me", "we" outside quotes: the narrator, the author an article told
 //    in the first person is by ("By X ... My father was detained"); nobody when there is none;
 //  - "her", "his", "she", "he" inside a quote or an interview's answer: the
-//    nearest person who fits named earlier in the same speech, unless the
+//    nearest person who fits named earlier in the same speech (a possessor, "Y's father",
+//    only when no one else of its sentence fits), unless the
 //    speaker's own relative ("my husband") comes nearer (see NearestInSpeech; SpokenRelative
 //    gives that relative's kin word); an answer's earlier turns come after the question
 //    before it, which gives whom it names or the relative it asks about ("Q: And your uncle?

@@ -1745,6 +1745,15 @@ TEST_CASE("Events: an answer that is only a date dates the next sentence of its 
   CHECK(OnlyEventWith(g, "Travel", {"Aliya Serikova"}).date == "2016-03");
 }
 
+TEST_CASE("Events: inside a quote a pronoun means the person apposed, not the owner apposed to them", "[graph]") {
+  const DocumentGraph g = Build(
+      "Aliya Serikova lives in Almaty.\n\n\"My father-in-law, Asan Mambetov, Talant's father, was 71 when police "
+      "detained him in 2018. In 2020 they released him,\" she said.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Asan Mambetov"}).date == "2018");
+  CHECK(OnlyEventWith(g, "Release", {"Asan Mambetov"}).date == "2020");
+}
+
 TEST_CASE("Events: a march from one place to another is held where it went", "[graph]") {
   const DocumentGraph g = Build(
       "On Saturday activist Gulnar Tursun marched with about 200 Uyghurs from Zeytinburnu to the Chinese consulate "
