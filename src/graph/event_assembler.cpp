@@ -146,6 +146,8 @@ void EventAssembler::ResolveDates() {
   bool previous_has_year = false;
   bool previous_is_birth = false;
   int previous_season_start = 0;  // "the spring of 2018": 3
+  bool previous_background = false;  // the date before is a state's start by a year alone
+  DateValue story;                   // the last date that is no such start
   for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
     const ExtractedMention& m = ex_.mentions[i];
     if (m.label != "Date"sv) continue;
@@ -158,7 +160,9 @@ void EventAssembler::ResolveDates() {
     for (std::size_t k = previous_last; uncounted && !far_anchor && k < m.first; ++k) {
       far_anchor = ex_.tokens[k].norm == "\""sv;
     }
-    DateValue d = uncounted && far_anchor ? DateValue{} : resolver.Resolve(m.attributes, previous);
+    const bool counts_from_before = m.attributes.count("anchor") != 0 && m.attributes.at("anchor") == "previous"sv;
+    const DateValue& anchor = counts_from_before && previous_background && story.month != 0 ? story : previous;
+    DateValue d = uncounted && far_anchor ? DateValue{} : resolver.Resolve(m.attributes, anchor);
     // "He flew there on April 3, 2017. On May 11 his phone went dead": a day told without its year
     // right after a day of another year, and not before it in that year, goes on in that year,
     // unless in the publication's year it would be news of the last weeks ("On March 2 she
@@ -247,6 +251,11 @@ void EventAssembler::ResolveDates() {
     }
     dates_[i] = d;
     if (!d.empty()) {
+      // A state's start told by a year alone is background ("whose father has been held since
+      // 2017"), not the story's time that "the following month" counts from.
+      const bool since = ex_.tokens[m.first].lower == "since"sv || (m.first > 0 && ex_.tokens[m.first - 1].lower == "since"sv);
+      previous_background = since && d.month == 0;
+      if (!previous_background) story = d;
       previous = d;
       previous_first = m.first;
       previous_last = m.last;

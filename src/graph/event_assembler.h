@@ -1,6 +1,8 @@
 // Event assembler: turns the event candidates of one document into events.
 //  - Dates: every Date mention is resolved in text order (DateResolver), so
-//    "a day earlier" counts from the date mentioned before it. An event takes
+//    "a day earlier" counts from the date mentioned before it (passing over a
+//    state's start by a year alone, "held since 2017", when the story before
+//    it gave a month). An event takes
 //    the date its rule captured, else the nearest date of its sentence that no
 //    other event word separates from its trigger and no relative clause closed
 //    before the trigger holds (", who was fined in 2023, was jailed"; ", a

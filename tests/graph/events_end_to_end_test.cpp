@@ -1754,6 +1754,14 @@ TEST_CASE("Events: inside a quote a pronoun means the person apposed, not the ow
   CHECK(OnlyEventWith(g, "Release", {"Asan Mambetov"}).date == "2020");
 }
 
+TEST_CASE("Events: 'the following month' counts from the story's date, not a state's start by a year", "[graph]") {
+  const DocumentGraph g = Build(
+      "On 12 September 2019 Kulyash Bekenova protested outside the akimat with Baglan Omarov, whose father has been "
+      "held in Xinjiang since 2017. The following month Toleubek Zhaqypov was released from a camp.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Release", {"Toleubek Zhaqypov"}).date == "2019-10");
+}
+
 TEST_CASE("Events: a march from one place to another is held where it went", "[graph]") {
   const DocumentGraph g = Build(
       "On Saturday activist Gulnar Tursun marched with about 200 Uyghurs from Zeytinburnu to the Chinese consulate "
