@@ -405,6 +405,17 @@ bool EventAssembler::PresentPerfect(const Candidate& c) const {
   return false;
 }
 
+bool EventAssembler::AfterSince(const Candidate& c) const {
+  if (c.trigger.empty() || c.sentence < 0) return false;
+  const SentenceSpan& s = ex_.sentences[static_cast<std::size_t>(c.sentence)];
+  std::size_t t = s.first;
+  while (t < s.last && ex_.tokens[t].span.begin < c.trigger.begin) ++t;
+  for (std::size_t back = 1; back <= 3 && back <= t - s.first; ++back) {
+    if (ex_.tokens[t - back].lower == "since"sv) return true;
+  }
+  return false;
+}
+
 bool EventAssembler::DatesVerbBefore(const Candidate& c, const ExtractedMention& date, const SentenceSpan& s) const {
   if (ex_.tokens[date.last - 1].span.end > c.trigger.begin) return false;
   bool joined = false;
@@ -517,7 +528,7 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
   if (const DateValue label = ParagraphLabelDate(c.sentence); !label.empty()) return label;
   // The sentence before often dates what follows ("... on February 10. She chanted ..."), but not
   // a state that lasts until now ("... fined her on March 20. Her son has been imprisoned ...").
-  if (c.sentence == 0 || PresentPerfect(c)) return DateValue{};
+  if (c.sentence == 0 || PresentPerfect(c) || AfterSince(c)) return DateValue{};
   int lead = c.sentence - 1;
   if (IsListItem(c.sentence)) {
     while (lead > 0 && IsListItem(lead)) --lead;

@@ -194,6 +194,9 @@ class EventAssembler {
   // True when sentence `s` says nothing but `date` ("In March 2016.", "A: On 4 May."), a speaker's
   // label aside.
   bool OnlyDateOfSentence(const ExtractedMention& date, const SentenceSpan& s) const;
+  // True when "since" stands at most three words before the candidate's trigger ("held since his
+  // arrest"): the event is the start of a state, told with no time of its own.
+  bool AfterSince(const Candidate& c) const;
   // True when `date` is a birthday: "born" among the three tokens before it ("born 14 May 1958").
   bool Birth(const ExtractedMention& date) const;
   // True when token `t` is "who", "which" or "whose".

@@ -1762,6 +1762,14 @@ TEST_CASE("Events: 'the following month' counts from the story's date, not a sta
   CHECK(OnlyEventWith(g, "Release", {"Toleubek Zhaqypov"}).date == "2019-10");
 }
 
+TEST_CASE("Events: an arrest told after 'since' takes no day from the sentence before", "[graph]") {
+  const DocumentGraph g = Build(
+      "A court on Thursday upheld the sentence.\n\nBekzod Abdumalikov has been held since his arrest. He was "
+      "detained on 17 November 2019 in Lyubertsy.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Detention", {"Bekzod Abdumalikov"}).date == "2019-11-17");
+}
+
 TEST_CASE("Events: a march from one place to another is held where it went", "[graph]") {
   const DocumentGraph g = Build(
       "On Saturday activist Gulnar Tursun marched with about 200 Uyghurs from Zeytinburnu to the Chinese consulate "
