@@ -1264,6 +1264,22 @@ class Builder {
                                std::end(kAuxiliaries);
   }
 
+  // The persons named inside `list`, once each and in text order; an owner is none of them
+  // ("Among them were X's son, Y").
+  std::vector<int> PersonsListed(const ExtractedMention& list) const {
+    std::vector<int> persons;
+    for (std::size_t j = 0; j < ex_.mentions.size(); ++j) {
+      const ExtractedMention& p = ex_.mentions[j];
+      const int e = mention_entity_[j];
+      const bool possessor = p.last < ex_.tokens.size() && ex_.tokens[p.last].norm == "'s"sv;
+      if (p.label == "Person"sv && e >= 0 && p.first >= list.first && p.last <= list.last && !possessor &&
+          std::find(persons.begin(), persons.end(), e) == persons.end()) {
+        persons.push_back(e);
+      }
+    }
+    return persons;
+  }
+
   void BuildEvents(const ArgumentReader& arguments, const KinshipBuilder& kinship) {
     EventAssembler assembler(ex_, rules_, mention_entity_, publication_);
     for (const ExtractedEvent& x : ex_.events) {
@@ -1291,33 +1307,12 @@ class Builder {
       }
       assembler.Add(std::move(c));
     }
-    for (const ExtractedMention& roster : ex_.mentions) {
-      if (roster.label != "Roster"sv) continue;
-      std::vector<int> persons;
-      for (std::size_t j = 0; j < ex_.mentions.size(); ++j) {
-        const ExtractedMention& p = ex_.mentions[j];
-        const int e = mention_entity_[j];
-        // "A, 47; B's brother C": the possessor is no member.
-        const bool possessor = p.last < ex_.tokens.size() && ex_.tokens[p.last].norm == "'s"sv;
-        if (p.label == "Person"sv && e >= 0 && p.first >= roster.first && p.last <= roster.last && !possessor &&
-            std::find(persons.begin(), persons.end(), e) == persons.end()) {
-          persons.push_back(e);
-        }
-      }
-      assembler.AddRoster(roster.sentence, std::move(persons));
-    }
-    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
-      const ExtractedMention& member = ex_.mentions[i];
-      if (member.label != "Member"sv) continue;
-      for (std::size_t j = 0; j < ex_.mentions.size(); ++j) {
-        const ExtractedMention& p = ex_.mentions[j];
-        // "Among them were X's son, Y": the possessor is no member.
-        const bool possessor = p.last < ex_.tokens.size() && ex_.tokens[p.last].norm == "'s"sv;
-        if (p.label == "Person"sv && mention_entity_[j] >= 0 && p.first >= member.first && p.last <= member.last &&
-            !possessor) {
-          assembler.AddMember(member.sentence, mention_entity_[j]);
-        }
-      }
+    for (const ExtractedMention& m : ex_.mentions) {
+      // "Those detained were A, 47; B; and C" names a group; "Among them was X" one of the group
+      // the sentence before tells of.
+      if (m.label == "Roster"sv) assembler.AddRoster(m.sentence, PersonsListed(m));
+      if (m.label != "Member"sv) continue;
+      for (int e : PersonsListed(m)) assembler.AddMember(m.sentence, e);
     }
     for (Event& e : assembler.Finish(graph_.entities)) graph_.events.push_back(std::move(e));
   }
