@@ -253,8 +253,7 @@ void EventAssembler::ResolveDates() {
     if (!d.empty()) {
       // A state's start told by a year alone is background ("whose father has been held since
       // 2017"), not the story's time that "the following month" counts from.
-      const bool since = ex_.tokens[m.first].lower == "since"sv || (m.first > 0 && ex_.tokens[m.first - 1].lower == "since"sv);
-      previous_background = since && d.month == 0;
+      previous_background = AfterSinceWord(m) && d.month == 0;
       if (!previous_background) story = d;
       previous = d;
       previous_first = m.first;
@@ -509,7 +508,7 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
     std::size_t distance = b >= near.end ? b - near.end : b >= near.begin ? 0 : near.begin - b;
     // "X, who had been in custody since 2018, died in March 2021": a date after "since" starts the
     // state named before it; an event named after it takes another date of the sentence if any.
-    const bool since = ex_.tokens[m.first].lower == "since"sv || (m.first > s.first && ex_.tokens[m.first - 1].lower == "since"sv);
+    const bool since = AfterSinceWord(m);
     if (since && b < near.begin) distance += 100000;
     // "Since 2018 his brother has been behind bars, and in March ...": a state that lasts until
     // now starts at its "since" date.
@@ -552,11 +551,11 @@ DateValue EventAssembler::DateFor(const Candidate& c) const {
       const ExtractedMention& m = ex_.mentions[i];
       if (m.first < prev.first || m.last > prev.last) continue;
       dated = dated || !d.empty();
-      // Not the day someone spoke on, for what they tell of inside quotes ("..., X told reporters on
-      // Wednesday. \"Then they took my husband.\""), nor a birthday ("born 14 May 1958").
       // "Q: When did you leave? A: In March 2016. My husband and I crossed ...": an answer that is
       // only a date dates what the next sentence tells, to whatever precision.
       if (back == 0 && !d.empty() && !ex_.tokens[s.first].line_start && OnlyDateOfSentence(m, prev)) return d;
+      // Not the day someone spoke on, for what they tell of inside quotes ("..., X told reporters on
+      // Wednesday. \"Then they took my husband.\""), nor a birthday ("born 14 May 1958").
       if (d.day != 0 && !(quoted && DatesSpeech(m, prev.first, 0)) && !InDateline(m) && !Birth(m) && !opening) {
         found = d;
         // "On November 14, two days after the protest, she ...": the day that opens the sentence.
@@ -600,6 +599,10 @@ DateValue EventAssembler::ParagraphLabelDate(int s) const {
     if (m.first == label.first && m.last == end && !InDateline(m)) return d;
   }
   return DateValue{};
+}
+
+bool EventAssembler::AfterSinceWord(const ExtractedMention& date) const {
+  return ex_.tokens[date.first].lower == "since"sv || (date.first > 0 && ex_.tokens[date.first - 1].lower == "since"sv);
 }
 
 bool EventAssembler::OnlyDateOfSentence(const ExtractedMention& date, const SentenceSpan& s) const {

@@ -191,6 +191,9 @@ class EventAssembler {
   // True when `date` is a dateline's ("ISTANBUL, 12 May 2022 -- ..."): the day of publication,
   // which dates no event told after it.
   bool InDateline(const ExtractedMention& date) const;
+  // True when `date` opens with "since" or follows it ("since 2017", "since March"): the start of a
+  // state that lasts.
+  bool AfterSinceWord(const ExtractedMention& date) const;
   // True when sentence `s` says nothing but `date` ("In March 2016.", "A: On 4 May."), a speaker's
   // label aside.
   bool OnlyDateOfSentence(const ExtractedMention& date, const SentenceSpan& s) const;
