@@ -33,17 +33,23 @@ std::string_view NextWord(std::string_view* s) {
   return word;
 }
 
-// "DUSHANBE," or "NUR-SULTAN," or "ST. PETERSBURG,": words in capitals up to a comma, then
-// perhaps one or two words in any case up to a second comma ("Kazakhstan,"). Returns the rest of
-// the line after the place, or `line` itself when it opens with none.
+// "DUSHANBE," or "NUR-SULTAN," or "ST. PETERSBURG," or "Almaty,": up to four words, each opening
+// with a capital, up to a comma, then perhaps one or two words in any case up to a second comma
+// ("Kazakhstan,"). Returns the rest of the line after the place, or `line` itself when it opens
+// with none.
 std::string_view SkipPlace(std::string_view line, bool* found) {
   *found = false;
   std::size_t i = 0;
   bool letters = false;
+  int words = 0;
   while (i < line.size() && line[i] != ',') {
     const char c = line[i];
+    const bool word_start = i == 0 || IsSpace(line[i - 1]);
+    if (word_start && !IsSpace(c) && ++words > 4) return line;
     if (IsUpperAscii(c)) {
       letters = true;
+    } else if (c >= 'a' && c <= 'z') {
+      if (word_start) return line;
     } else if (!(IsSpace(c) || c == '-' || c == '.' || c == '\'' || static_cast<unsigned char>(c) >= 0x80)) {
       return line;
     }
@@ -209,6 +215,10 @@ std::string DatelineDate(const std::string& text, Span body) {
     if (!labelled) rest = TrimLeft(SkipPlace(line, &place));
     const std::string iso = LeadingDate(&rest);
     if (!iso.empty() && (place ? DatelineTail(rest) : labelled ? LabelTail(rest) : OnlyTime(rest))) return iso;
+    // What looked like a place may be a date's weekday ("Tuesday, February 22, 2022 12:37 GMT").
+    std::string_view whole = line;
+    const std::string line_date = place ? LeadingDate(&whole) : "";
+    if (!line_date.empty() && OnlyTime(whole)) return line_date;
     if (IsProse(line)) break;
     // A heading's date counts only where no dateline or date line follows it.
     if (heading.empty()) heading = HeadingDate(line);

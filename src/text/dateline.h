@@ -1,10 +1,11 @@
 // Dateline: the publication date an article states at its top, for articles
 // whose front matter gives none. Two shapes are read, in the first lines of
 // the body that are not blank:
-//  - a dateline: a place in capitals, perhaps its country, then the date, an
-//    optional outlet in parentheses and a dash, after which the first
-//    sentence may follow ("DUSHANBE, November 9, 2022 (Central Asia Monitor)
-//    --", "ALMATY, Kazakhstan, 3 March 2021 - Police ...");
+//  - a dateline: a place in capitals or of capitalised words, perhaps its
+//    country, then the date, an optional outlet in parentheses and a dash,
+//    after which the first sentence may follow ("DUSHANBE, November 9, 2022
+//    (Central Asia Monitor) --", "ALMATY, Kazakhstan, 3 March 2021 - Police
+//    ...", "Almaty, March 3, 2021 -- ...");
 //  - a line that is only a date, perhaps after its weekday and with a time
 //    of day and its zone ("Tuesday, February 22, 2021 12:37 GMT",
 //    "22 March 2021", "2021-02-22"), or after a label that says it is the

@@ -14,6 +14,8 @@ TEST_CASE("Dateline: a dateline's date is the publication date", "[text]") {
   CHECK(DateOf("Title\n\nALMATY, Kazakhstan, 3 March 2021 - Police detained five people.\n") == "2021-03-03");
   CHECK(DateOf("Title\nNUR-SULTAN, Sept. 14, 2021 \xE2\x80\x94 A court fined two women.\n") == "2021-09-14");
   CHECK(DateOf("ST. PETERSBURG, May 2, 2020 --\nText.\n") == "2020-05-02");
+  CHECK(DateOf("Title\n\nAlmaty, March 3, 2021 -- Police detained five people.\n") == "2021-03-03");
+  CHECK(DateOf("Title\nNur-Sultan, Kazakhstan, 3 March 2021 \xE2\x80\x94 A court fined two women.\n") == "2021-03-03");
   CHECK(DateOf("Title\n\nSIMFEROPOL, Crimea, Thursday 16 March 2023 \xE2\x80\x94 Officers detained three men.\n") ==
         "2023-03-16");
 }
@@ -65,7 +67,8 @@ TEST_CASE("Dateline: prose, a month alone and dates far down are no publication 
   CHECK(DateOf("Title\n\nMarch 3, 2021 was the day police came.\n").empty());
   CHECK(DateOf("Title\n\nALMATY, March 2021 --\n").empty());
   CHECK(DateOf("Title\n\nALMATY, March 3, 2021 the police came.\n").empty());
-  CHECK(DateOf("Title\n\nAlmaty, March 3, 2021 --\n").empty());
+  CHECK(DateOf("Title\n\nalmaty, March 3, 2021 --\n").empty());
+  CHECK(DateOf("Title\n\nFive Relatives Of Detainees Fined, March 3, 2021 --\n").empty());
   // A timeline after the first paragraph of prose.
   CHECK(DateOf("Title\n\nHer husband was jailed in 2020 and died in prison on Friday, his family said.\n\n"
                "March 3, 2019\nHe was detained.\n")
