@@ -1400,12 +1400,14 @@ std::vector<Event> EventAssembler::Finish(const std::vector<Entity>& entities) {
     }
   }
   // Two readings of one happening joined ("when was your brother arrested?" read with the brother
-  // arresting, beside "my brother was arrested"): a person it happens to is not also its agent.
+  // arresting, beside "my brother was arrested"), or a "they" read as the person it acts on
+  // ("They sentenced him"): a person it happens to is not also its agent or its judge.
+  const auto doer = [](const EventRole& r) { return r.role == "agent"sv || r.role == "adjudicator"sv; };
   for (Event& e : events) {
     e.roles.erase(std::remove_if(e.roles.begin(), e.roles.end(),
                                  [&](const EventRole& r) {
-                                   return r.role == "agent"sv && std::any_of(e.roles.begin(), e.roles.end(), [&](const EventRole& o) {
-                                            return o.role != "agent"sv && o.entity == r.entity;
+                                   return doer(r) && std::any_of(e.roles.begin(), e.roles.end(), [&](const EventRole& o) {
+                                            return !doer(o) && o.entity == r.entity;
                                           });
                                  }),
                   e.roles.end());

@@ -2059,5 +2059,15 @@ TEST_CASE("Events: with no publication date, a day told without its year goes on
   CHECK(OnlyEventWith(g, "Detention", {"Marat Bekuly"}).date == "2017-02-25");
 }
 
+TEST_CASE("Events: a 'they' that sentences someone is not the person sentenced", "[graph]") {
+  const DocumentGraph g = Build(
+      "Aigul Nurlanova said her brother Serik Nurlanov went to Ghulja in 2017.\n\n\"They sentenced him to ten years "
+      "in 2019,\" Nurlanova said.");
+  INFO(Render(g));
+  const Event& sentence = OnlyEventWith(g, "Sentence", {"Serik Nurlanov"});
+  CHECK(InRole(sentence, "defendant") == Named(g, {"Serik Nurlanov"}));
+  CHECK(InRole(sentence, "adjudicator").empty());
+}
+
 }  // namespace
 }  // namespace kith
