@@ -2059,6 +2059,15 @@ TEST_CASE("Events: with no publication date, a day told without its year goes on
   CHECK(OnlyEventWith(g, "Detention", {"Marat Bekuly"}).date == "2017-02-25");
 }
 
+TEST_CASE("Events: a subject of two relatives, each with the name apposed, is both persons", "[graph]") {
+  const DocumentGraph g = Build(
+      "Aigul Nurlanova lives in Almaty. Her husband, Yerlan Dauletov, and her sister, Saule Nurlanova, picketed the "
+      "Chinese Consulate on March 1.");
+  INFO(Render(g));
+  const Event& protest = OnlyEventWith(g, "Protest", {"Yerlan Dauletov", "Saule Nurlanova"});
+  CHECK(InRole(protest, "protester") == Named(g, {"Yerlan Dauletov", "Saule Nurlanova"}));
+}
+
 TEST_CASE("Events: a 'they' that sentences someone is not the person sentenced", "[graph]") {
   const DocumentGraph g = Build(
       "Aigul Nurlanova said her brother Serik Nurlanov went to Ghulja in 2017.\n\n\"They sentenced him to ten years "
