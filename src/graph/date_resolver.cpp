@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 #include "base/utf8.h"
 
@@ -68,6 +69,50 @@ int SeasonLastMonth(const std::string& season) {
   if (season == "summer"sv) return 8;
   if (season == "autumn"sv || season == "fall"sv) return 11;
   return 0;
+}
+
+// "12.05.2018" read in the order "dmy", "04.2021" (month and year), "2018-05-12" and "2018-05": the
+// numbers between dots, hyphens or slashes. A date that ends in its year is read in `order`
+// ("dmy" or "mdy"; without a day, month then year); one that opens with its year is ISO 8601's
+// year, month, day. No date when a part is out of range or the day is not in its month.
+DateValue FromFigures(const std::string& figures, const std::string& order) {
+  std::vector<int> parts;
+  std::vector<std::size_t> widths;
+  for (std::size_t from = 0; from <= figures.size();) {
+    std::size_t to = figures.find_first_of(".-/", from);
+    if (to == std::string::npos) to = figures.size();
+    const std::string part = figures.substr(from, to - from);
+    if (part.empty() || part.size() > 4 || part.find_first_not_of("0123456789") != std::string::npos) return DateValue{};
+    parts.push_back(std::atoi(part.c_str()));
+    widths.push_back(part.size());
+    from = to + 1;
+  }
+  if (parts.size() < 2 || parts.size() > 3) return DateValue{};
+  DateValue d;
+  if (widths.front() == 4) {
+    d.year = parts[0];
+    d.month = parts[1];
+    d.day = parts.size() == 3 ? parts[2] : 0;
+  } else if (widths.back() == 4) {
+    d.year = parts.back();
+    if (parts.size() == 2) {
+      d.month = parts[0];
+    } else if (order == "mdy"sv) {
+      d.month = parts[0];
+      d.day = parts[1];
+    } else if (order == "dmy"sv) {
+      d.day = parts[0];
+      d.month = parts[1];
+    } else {
+      return DateValue{};
+    }
+  } else {
+    return DateValue{};
+  }
+  if (d.year < 1000 || d.month < 1 || d.month > 12 || (parts.size() == 3 && d.day < 1)) return DateValue{};
+  // The day must exist in its month: no 31.02.2019.
+  if (d.day != 0 && CivilFromDays(DaysFromCivil(d.year, d.month, d.day)).day != d.day) return DateValue{};
+  return d;
 }
 
 }  // namespace
@@ -260,6 +305,7 @@ DateValue DateResolver::FromDocument(const std::map<std::string, std::string>& a
     if (unit == "year"sv) return DateValue{dir == "this"sv ? publication_.year : publication_.year - 1, 0, 0};
     return DateValue{};
   }
+  if (a.count("figures") != 0) return FromFigures(a.at("figures"), Get(a, "order"));
   DateValue d;
   d.year = Number(a, "year");
   d.month = Number(a, "month");

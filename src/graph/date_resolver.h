@@ -1,6 +1,7 @@
 // Date resolver: turns the attributes of a Date mention into an ISO 8601
 // date with its precision. Absolute parts (year, month, day) are kept as the
-// text gives them; a month and day said to be "this year" or "last year"
+// text gives them, in words or in figures ("12.05.2018" with the order "dmy"
+// its rule names); a month and day said to be "this year" or "last year"
 // take the publication's year or the one before; without a year they take
 // the publication year (the year before when that would put them more than a
 // week after publication). Relative dates count from their anchor: the publication
