@@ -880,15 +880,31 @@ std::vector<int> ReferenceResolver::EntrySubject(std::size_t t) const {
   const std::size_t line = LineStartOf(t);
   // The line opens with a case's label: "1.", "2)", "Case 3:", "No. 4".
   const auto number_at = [&](std::size_t k) { return k < ex_.tokens.size() && ex_.tokens[k].kind == TokenKind::kNumber; };
-  const bool numbered = number_at(line) && line + 1 < ex_.tokens.size() &&
-                        (ex_.tokens[line + 1].norm == "."sv || ex_.tokens[line + 1].norm == ")"sv);
-  const bool labelled = (ex_.tokens[line].lower == "case"sv || ex_.tokens[line].lower == "no."sv) && number_at(line + 1);
-  if (!numbered && !labelled) return {};
+  const auto opens_with_label = [&](std::size_t k) {
+    const bool numbered = number_at(k) && k + 1 < ex_.tokens.size() &&
+                          (ex_.tokens[k + 1].norm == "."sv || ex_.tokens[k + 1].norm == ")"sv);
+    return numbered || ((ex_.tokens[k].lower == "case"sv || ex_.tokens[k].lower == "no."sv) && number_at(k + 1));
+  };
+  // Or the label stands on the line before, alone or with a short note ("No. 4417 (new)").
+  const auto label_line_before = [&] {
+    if (line == 0) return false;
+    const std::size_t before = LineStartOf(line - 1);
+    if (!opens_with_label(before) || line - before > 6) return false;
+    for (std::size_t k = before; k < line; ++k) {
+      if (ex_.tokens[k].kind == TokenKind::kWord && ex_.tokens[k].shape[0] == 'X' && k > before + 1) return false;
+    }
+    return true;
+  };
+  const bool label_apart = !opens_with_label(line) && label_line_before();
+  if (!opens_with_label(line) && !label_apart) return {};
   int heading = ex_.SentenceOf(line);
   if (heading < 0) return {};
   // "1." may stand as a sentence of its own before the heading.
   const SentenceSpan& label = ex_.sentences[static_cast<std::size_t>(heading)];
-  if (FirstWord(heading) >= label.last && label.last < ex_.tokens.size() && !ex_.tokens[label.last].line_start) ++heading;
+  if (!label_apart && FirstWord(heading) >= label.last && label.last < ex_.tokens.size() &&
+      !ex_.tokens[label.last].line_start) {
+    ++heading;
+  }
   const int own = ex_.SentenceOf(t);
   if (own <= heading) return {};
   // The heading names and describes; it tells nothing ("1. X, 46, a trader." but not "1. X is a

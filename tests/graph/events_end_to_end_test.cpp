@@ -2007,6 +2007,32 @@ TEST_CASE("Events: a case entry's sentence told without a subject is about the p
   }
 }
 
+TEST_CASE("Events: a case entry whose label stands on the line before it is about the person who opens it", "[graph]") {
+  const DocumentGraph g = Build(
+      "The register lists these cases.\n\n"
+      "No. 4417 (new)\n"
+      "Marat Bekuly [Marat Bekov], male, b. 1974, herder, Ili. Detained 12.05.2018 at home. Sentenced 2019, 14 "
+      "years.\n"
+      "Applicant: his wife, Aigul Serikova, Almaty.\n\n"
+      "Case 12\n"
+      "Dana Serikova, 41, teacher. Died in custody 02.2019.");
+  INFO(Render(g));
+  const std::vector<int> marat = Named(g, {"Marat Bekuly"});
+  const Event& detention = OnlyEventWith(g, "Detention", {"Marat Bekuly"});
+  CHECK(InRole(detention, "detainee") == marat);
+  CHECK(detention.date == "2018-05-12");
+  const Event& sentence = OnlyEventWith(g, "Sentence", {"Marat Bekuly"});
+  CHECK(InRole(sentence, "defendant") == marat);
+  CHECK(sentence.date == "2019");
+  CHECK(OnlyEventWith(g, "Death", {"Dana Serikova"}).date == "2019-02");
+  // A line before that names someone is no label line.
+  const DocumentGraph h = Build(
+      "The register lists these cases.\n\nNo. 4417, filed by Arman Bekov\n"
+      "Marat Bekuly, male, b. 1974, herder. Detained 12.05.2018 at home.");
+  INFO(Render(h));
+  for (const Event& e : h.events) CHECK(InRole(e, "detainee") != Named(h, {"Marat Bekuly"}));
+}
+
 TEST_CASE("Events: a chronology's entries run on in a paragraph are dated by the year or month opening each", "[graph]") {
   const DocumentGraph g = Build(
       "Her timeline reads like a ledger. 2014: Marat Bekuly leaves for Cairo. April 2018: Aigul Bekova is taken "
