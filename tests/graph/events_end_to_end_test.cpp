@@ -2033,6 +2033,18 @@ TEST_CASE("Events: a case entry whose label stands on the line before it is abou
   for (const Event& e : h.events) CHECK(InRole(e, "detainee") != Named(h, {"Marat Bekuly"}));
 }
 
+TEST_CASE("Events: a register's word for the sex ('male', 'female') gives the person's gender", "[graph]") {
+  const DocumentGraph g = Build(
+      "The register lists these cases.\n\nNo. 12\nRozi Turdi [Rozi Turdy], female, b. 1985, nurse. Detained 2018.\n\n"
+      "No. 13\nAblet Tohti [Ablet Tokhti], male, 44, imam. Sentenced 2019.");
+  INFO(Render(g));
+  REQUIRE(EntityNamed(g, "Rozi Turdi") >= 0);
+  REQUIRE(EntityNamed(g, "Ablet Tohti") >= 0);
+  CHECK(g.entities[static_cast<std::size_t>(EntityNamed(g, "Rozi Turdi"))].gender == "female");
+  CHECK(g.entities[static_cast<std::size_t>(EntityNamed(g, "Ablet Tohti"))].gender == "male");
+  CHECK(OnlyEventWith(g, "Detention", {"Rozi Turdi"}).date == "2018");
+}
+
 TEST_CASE("Events: a chronology's entries run on in a paragraph are dated by the year or month opening each", "[graph]") {
   const DocumentGraph g = Build(
       "Her timeline reads like a ledger. 2014: Marat Bekuly leaves for Cairo. April 2018: Aigul Bekova is taken "
