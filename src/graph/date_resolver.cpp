@@ -196,6 +196,12 @@ DateValue DateResolver::FromPrevious(const std::map<std::string, std::string>& a
     if (end.year != previous.year) return DateValue{};
     return DateValue{previous.year, end.month == previous.month ? previous.month : 0, 0};
   }
+  // "that evening", "the same day": the day before, when one was told; after a month or a year
+  // it is a day of the story that the text does not give.
+  if ((dir == "that"sv || dir == "same"sv) && (unit == "day"sv || unit == "morning"sv || unit == "afternoon"sv ||
+                                               unit == "evening"sv || unit == "night"sv)) {
+    return previous.day != 0 ? previous : DateValue{};
+  }
   if ((unit == "day"sv || unit == "days"sv || unit == "morning"sv || unit == "evening"sv) && previous.day != 0) {
     if (previous.year == 0) {
       // No year: count within a leap year so February 29 exists, then drop the year again.
