@@ -461,9 +461,19 @@ std::size_t ReferenceResolver::NarratedRelative(std::size_t t, bool possessive_t
   const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
   const Lexicon* roles = rules_.lexicon("role_nouns");
   if (t >= none || in_quote_[t] || pronouns == nullptr || kin == nullptr) return none;
-  if (!SubjectPronoun(t) && !possessive_too) return none;
   const LexiconEntry* entry = pronouns->FindWord(ex_.tokens[t].lower);
   if (entry == nullptr) return none;
+  // An object ("a magistrate fined him") as well, but never for the subject of its own clause
+  // ("Her brother hugged him"): the relative must lie before a clause break.
+  const bool object = ObjectReading(t, *entry);
+  if (!SubjectPronoun(t) && !possessive_too && !object) return none;
+  const auto clause_break_between = [&](std::size_t from, std::size_t to) {
+    static constexpr std::string_view kBreaks[] = {";", ",", "--", "and", "but", "who", "when", "after", "before", "until"};
+    for (std::size_t k = from + 1; k < to; ++k) {
+      if (std::find(std::begin(kBreaks), std::end(kBreaks), ex_.tokens[k].lower) != std::end(kBreaks)) return true;
+    }
+    return false;
+  };
   const std::string gender = AttributeOf(entry->attributes, "gender");
   if (gender.empty() || AttributeOf(entry->attributes, "number") != "singular"sv) return none;
   // "her late husband", "my little brother", "X's younger son": an owner before the modifiers.
@@ -508,15 +518,22 @@ std::size_t ReferenceResolver::NarratedRelative(std::size_t t, bool possessive_t
         const std::string& g = entities_[static_cast<std::size_t>(e)].gender;
         if (g.empty() || g == gender) return none;
       }
-      if (described(w)) return none;
+      // "a magistrate fined him": the described subject of the object's own clause is not meant.
+      const bool own_clause = object && s == own && !clause_break_between(w, t);
+      if (described(w) && !own_clause) return none;
       if (fitting_kin(w, sent.first)) {
         // "Her husband stayed with her son. He ...": two relatives who fit, no telling which.
         if (found != none) return none;
+        if (object && s == own && !clause_break_between(w, t)) return none;
         found = w;
       }
       const LexiconEntry* p = pronouns->FindWord(ex_.tokens[w].lower);
-      same_pronoun = same_pronoun || (p != nullptr && AttributeOf(p->attributes, "gender") == gender &&
-                                      AttributeOf(p->attributes, "number") == "singular"sv);
+      const bool fitting_pronoun = p != nullptr && AttributeOf(p->attributes, "gender") == gender &&
+                                   AttributeOf(p->attributes, "number") == "singular"sv;
+      // An object goes on a chain of pronouns told after the relative ("his father had built ...
+      // He was detained ... sentenced him"), which is about someone else.
+      if (object && fitting_pronoun && found == none) return none;
+      same_pronoun = same_pronoun || fitting_pronoun;
     }
     if (found != none) return found;
     // Back only over sentences that go on speaking of him or her ("He planned to join them.").

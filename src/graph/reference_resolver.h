@@ -70,8 +70,10 @@
 //  - a possessive outside quotes on a case list's item line that names nobody before it ("1. X, 61\n
 //    - Other relatives: his wife ..."): the person the list's heading names, if the gender fits;
 //  - a pronoun paired with another by "or" ("his or her parents"): nobody in particular.
-//  Outside Resolve, NarratedRelative gives the kin word an unresolved subject pronoun may mean
-//  when the narration spoke of a relative ("Her father stayed behind, and he crossed ...").
+//  Outside Resolve, NarratedRelative gives the kin word an unresolved subject or object pronoun
+//  may mean when the narration spoke of a relative ("Her father stayed behind, and he crossed
+//  ...", "Her brother was detained; three days later a magistrate fined him"); an object never
+//  means the relative of its own clause, nor one before a pronoun chain about someone else.
 // Read-only; returns entity indices, empty when nothing fits.
 #pragma once
 
@@ -194,7 +196,9 @@ class ReferenceResolver {
   // those that speak of someone by a pronoun of the same gender. A fitting person named nearer,
   // a description of someone who may be meant ("a man from the committee", "her neighbour"), or
   // two fitting relatives in one sentence ("her husband ... with her son") stop the search.
-  // Else the number of tokens.
+  // An object pronoun ("a magistrate fined him") is read so too, past a description that is its
+  // own clause's subject, but not for a relative in its own clause ("Her brother drove him") nor
+  // past a pronoun of its gender told after the relative. Else the number of tokens.
   // With `possessive_too`, a possessive pronoun is read so as well ("Her father was detained.
   // His name is X").
   std::size_t NarratedRelative(std::size_t t, bool possessive_too = false) const;
