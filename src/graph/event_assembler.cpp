@@ -199,8 +199,9 @@ void EventAssembler::ResolveDates() {
     // "I crossed on 4 January 2018. ... For months I sat by her bed. On 9 June they came": a month
     // told without its year, a few sentences on in the paragraph of a day or season told with its
     // year (a month or a year alone is often a background fact: "annexed the peninsula in March
-    // 2014", "settled there in 2015"; a month right after a month is not: "taken in March 2018.
-    // Their mother was taken in April"), goes on in that year when it is not before that day; one
+    // 2014", "settled there in 2015"; a later month up to three sentences after a month is not:
+    // "taken in March 2018. Their mother was taken in April", "In June 2019 he stood outside the
+    // ministry. ... In August they fined him"), goes on in that year when it is not before that day; one
     // a month or two into the next year ("died on December 2, 2017. ... he crossed on January 9")
     // is in the next year. Not after a state's start ("has not heard from him since March 2019"),
     // nor across a turn to the present or a leap ("is still waiting", "only years later").
@@ -215,7 +216,7 @@ void EventAssembler::ResolveDates() {
     };
     if (!own_year && !previous_is_birth && d.month != 0 && previous_has_year && previous.year != 0 &&
         (previous.day != 0 || previous_season_start != 0 ||
-         (previous.month != 0 && d.day == 0 && m.sentence - previous_sentence <= 1)) &&
+         (previous.month != 0 && d.day == 0 && m.sentence - previous_sentence <= 3)) &&
         previous_sentence >= 0 && m.sentence > previous_sentence &&
         m.sentence - previous_sentence <= 4 &&
         previous.year != d.year && (publication_.year == 0 || previous.year < publication_.year) &&

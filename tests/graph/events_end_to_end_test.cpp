@@ -2068,6 +2068,20 @@ TEST_CASE("Events: an object pronoun may stand for a relative the narration spok
   }
 }
 
+TEST_CASE("Events: a month a few sentences after a month of the same paragraph goes on in its year", "[graph]") {
+  const DocumentGraph g = Build(
+      "In June 2019 Askar Zhenisuly went to Nur-Sultan and stood outside the Foreign Ministry with a photograph. He "
+      "stood there two days. The police took his name. In August they fined him 50,000 tenge.");
+  INFO(Render(g));
+  CHECK(OnlyEventWith(g, "Fine", {"Askar Zhenisuly"}).date == "2019-08");
+  // Not across paragraphs.
+  const DocumentGraph h = Build(
+      "In June 2019 Askar Zhenisuly went to Nur-Sultan and stood outside the Foreign Ministry with a photograph.\n\n"
+      "He stood there two days. The police took his name. In August they fined him 50,000 tenge.");
+  INFO(Render(h));
+  CHECK(OnlyEventWith(h, "Fine", {"Askar Zhenisuly"}).date != "2019-08");
+}
+
 TEST_CASE("Events: a chronology's entries run on in a paragraph are dated by the year or month opening each", "[graph]") {
   const DocumentGraph g = Build(
       "Her timeline reads like a ledger. 2014: Marat Bekuly leaves for Cairo. April 2018: Aigul Bekova is taken "
