@@ -463,8 +463,8 @@ std::size_t ReferenceResolver::NarratedRelative(std::size_t t, bool possessive_t
   if (t >= none || in_quote_[t] || pronouns == nullptr || kin == nullptr) return none;
   const LexiconEntry* entry = pronouns->FindWord(ex_.tokens[t].lower);
   if (entry == nullptr) return none;
-  // An object ("a magistrate fined him") as well, but never for the subject of its own clause
-  // ("Her brother hugged him"): the relative must lie before a clause break.
+  // An object ("a magistrate fined him") as well, but never for the relative of its own clause
+  // ("Her brother drove him"): the relative must lie before a clause break.
   const bool object = ObjectReading(t, *entry);
   if (!SubjectPronoun(t) && !possessive_too && !object) return none;
   const auto clause_break_between = [&](std::size_t from, std::size_t to) {
@@ -524,7 +524,7 @@ std::size_t ReferenceResolver::NarratedRelative(std::size_t t, bool possessive_t
       if (fitting_kin(w, sent.first)) {
         // "Her husband stayed with her son. He ...": two relatives who fit, no telling which.
         if (found != none) return none;
-        if (object && s == own && !clause_break_between(w, t)) return none;
+        if (own_clause) return none;
         found = w;
       }
       const LexiconEntry* p = pronouns->FindWord(ex_.tokens[w].lower);
