@@ -1181,6 +1181,12 @@ class Builder {
       return kin_word < ex_.tokens.size() ? kinship.ReferentsAt(kin_word) : out;
     }
     if (arguments.IsDescription(c)) return arguments.Described(c);  // "the old man"
+    // A verb of several words opening a case entry's sentence ("Travelled to Chuguchak") stands
+    // for the person the entry is about, as a verb of one word does.
+    if (const Lexicon* verbs = rules_.lexicon("event_verbs");
+        verbs != nullptr && verbs->FindWord(ex_.tokens[c.first].lower) != nullptr) {
+      return arguments.resolver().Resolve(c.first);
+    }
     if (std::vector<int> pair = arguments.KinPair(c); !pair.empty()) return pair;  // "mother and son"
     return arguments.Group(c);
   }

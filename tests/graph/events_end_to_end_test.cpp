@@ -2033,6 +2033,18 @@ TEST_CASE("Events: a case entry whose label stands on the line before it is abou
   for (const Event& e : h.events) CHECK(InRole(e, "detainee") != Named(h, {"Marat Bekuly"}));
 }
 
+TEST_CASE("Events: a verb of several words opening a case entry's sentence is about the person who opens it", "[graph]") {
+  const DocumentGraph g = Build(
+      "The register lists these cases.\n\nNo. 4419 (new)\n"
+      "Marat Bekuly, male, b. 1961, citizen of Kazakhstan. Travelled to Tacheng 11.2017 to sell property. Died in "
+      "custody 02.2019.");
+  INFO(Render(g));
+  const Event& trip = OnlyEventWith(g, "Travel", {"Marat Bekuly"});
+  CHECK(InRole(trip, "traveller") == Named(g, {"Marat Bekuly"}));
+  CHECK(trip.date == "2017-11");
+  CHECK(OnlyEventWith(g, "Death", {"Marat Bekuly"}).date == "2019-02");
+}
+
 TEST_CASE("Events: a register's word for the sex ('male', 'female') gives the person's gender", "[graph]") {
   const DocumentGraph g = Build(
       "The register lists these cases.\n\nNo. 12\nRozi Turdi [Rozi Turdy], female, b. 1985, nurse. Detained 2018.\n\n"
