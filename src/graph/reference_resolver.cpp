@@ -888,12 +888,9 @@ std::vector<int> ReferenceResolver::ListHeading(std::size_t t) const {
   return HeadingPerson(line, LineEndOf(line));
 }
 
-std::vector<int> ReferenceResolver::EntrySubject(std::size_t t) const {
+int ReferenceResolver::EntryHeading(std::size_t t) const {
   const Lexicon* verbs = rules_.lexicon("event_verbs");
-  if (t >= ex_.tokens.size() || in_quote_[t] || ex_.tokens[t].line_start || verbs == nullptr ||
-      verbs->FindWord(ex_.tokens[t].lower) == nullptr) {
-    return {};
-  }
+  if (t >= ex_.tokens.size() || verbs == nullptr) return -1;
   const std::size_t line = LineStartOf(t);
   // The line opens with a case's label: "1.", "2)", "Case 3:", "No. 4".
   const auto number_at = [&](std::size_t k) { return k < ex_.tokens.size() && ex_.tokens[k].kind == TokenKind::kNumber; };
@@ -913,26 +910,62 @@ std::vector<int> ReferenceResolver::EntrySubject(std::size_t t) const {
     return true;
   };
   const bool label_apart = !opens_with_label(line) && label_line_before();
-  if (!opens_with_label(line) && !label_apart) return {};
+  if (!opens_with_label(line) && !label_apart) return -1;
   int heading = ex_.SentenceOf(line);
-  if (heading < 0) return {};
+  if (heading < 0) return -1;
   // "1." may stand as a sentence of its own before the heading.
   const SentenceSpan& label = ex_.sentences[static_cast<std::size_t>(heading)];
   if (!label_apart && FirstWord(heading) >= label.last && label.last < ex_.tokens.size() &&
       !ex_.tokens[label.last].line_start) {
     ++heading;
   }
-  const int own = ex_.SentenceOf(t);
-  if (own <= heading) return {};
+  if (ex_.SentenceOf(t) <= heading) return -1;
   // The heading names and describes; it tells nothing ("1. X, 46, a trader." but not "1. X is a
   // trader who was detained in 2018.").
   const SentenceSpan& head = ex_.sentences[static_cast<std::size_t>(heading)];
   static constexpr std::string_view kFinite[] = {"is", "was", "are", "were", "has", "have", "had"};
   for (std::size_t k = head.first; k < head.last; ++k) {
     const std::string& w = ex_.tokens[k].lower;
-    if (std::find(std::begin(kFinite), std::end(kFinite), w) != std::end(kFinite)) return {};
-    if (ex_.tokens[k].shape[0] == 'x' && verbs->FindWord(w) != nullptr) return {};
+    if (std::find(std::begin(kFinite), std::end(kFinite), w) != std::end(kFinite)) return -1;
+    if (ex_.tokens[k].shape[0] == 'x' && verbs->FindWord(w) != nullptr) return -1;
   }
+  return heading;
+}
+
+int ReferenceResolver::EntryPerson(std::size_t t, const std::string& gender) const {
+  const int own = ex_.SentenceOf(t);
+  if (own < 0 || in_quote_[t] || FirstWord(own) > t) return -1;
+  // The pronoun is the first word of its sentence to speak of anyone ("In 2018 he was
+  // sentenced", "In March 2019 police fined him"), or goes on from the first, of its gender
+  // ("While she was held, her two sons ...").
+  for (std::size_t i : persons_in_[static_cast<std::size_t>(own)]) {
+    if (ex_.mentions[i].first < t) return -1;
+  }
+  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  for (std::size_t k = FirstWord(own); k < t; ++k) {
+    const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[k].lower);
+    if (p == nullptr || AttributeOf(p->attributes, "person") != "third"sv) continue;
+    const bool singular = AttributeOf(p->attributes, "number") != "plural"sv;
+    return singular && !gender.empty() && AttributeOf(p->attributes, "gender") == gender ? EntryPerson(k, gender) : -1;
+  }
+  const int heading = EntryHeading(t);
+  if (heading < 0) return -1;
+  const std::vector<int> person = HeadingPerson(LineStartOf(t), ex_.sentences[static_cast<std::size_t>(heading)].last);
+  if (person.size() != 1) return -1;
+  const std::string& g = entities_[static_cast<std::size_t>(person[0])].gender;
+  return gender.empty() || g.empty() || g == gender ? person[0] : -1;
+}
+
+std::vector<int> ReferenceResolver::EntrySubject(std::size_t t) const {
+  const Lexicon* verbs = rules_.lexicon("event_verbs");
+  if (t >= ex_.tokens.size() || in_quote_[t] || ex_.tokens[t].line_start || verbs == nullptr ||
+      verbs->FindWord(ex_.tokens[t].lower) == nullptr) {
+    return {};
+  }
+  const int heading = EntryHeading(t);
+  if (heading < 0) return {};
+  const std::size_t line = LineStartOf(t);
+  const int own = ex_.SentenceOf(t);
   // The verb opens its sentence, or follows one opening word that names no one ("First held").
   const std::size_t opening = FirstWord(own);
   if (t != opening && (t != opening + 1 || ex_.tokens[t].shape[0] != 'x' || ex_.tokens[opening].line_start)) return {};
@@ -1268,6 +1301,9 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   if (!in_quote_[t] && possessive) {
     if (const int item = ItemSubject(t, gender); item >= 0) return {item};
   }
+  // A case entry goes on about its person, past fragments that describe them or name a relative
+  // ("1. X, 40. Sister of Y. A pharmacist. She was detained ...").
+  if (const int person = EntryPerson(t, gender); person >= 0) return {person};
   int e = NearestBefore(t, gender, possessive);
   if (e >= 0 && ObjectReading(t, *entry) && e == VerbSubjectBefore(t)) {
     // "Judge X fined him": the object of a verb is not the person doing it, so it means whom a

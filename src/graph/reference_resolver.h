@@ -162,6 +162,15 @@ class ReferenceResolver {
   // pronoun, and no comma in the sentence of `t` is followed by a subject of its own ("Detained
   // in 2018, X was ...", "..., the brother", "..., her son").
   std::vector<int> EntrySubject(std::size_t t) const;
+  // The heading sentence of the case entry whose line holds `t` (labelled as for EntrySubject,
+  // naming and describing without a finite verb), when `t` lies after it; else -1.
+  int EntryHeading(std::size_t t) const;
+  // The person a case entry is about, for a pronoun of `gender` that is the first word of a
+  // sentence of the entry to speak of anyone ("4. X, born 1953. A retired teacher. She was
+  // detained ...", "In 2018 he was sentenced"), or goes on from that first one with its gender
+  // ("While she was held, her two sons"), when the heading names one person of that gender
+  // or of none known; else -1.
+  int EntryPerson(std::size_t t, const std::string& gender) const;
   // The speaker of the quotes in sentence `s`, or -1.
   int Speaker(int s) const;
   // For a quote that opens the paragraph of sentence `s` and names no speaker: the speaker of the

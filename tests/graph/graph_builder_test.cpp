@@ -2260,5 +2260,24 @@ TEST_CASE("Graph takes no gender for a name from the speech tag after it", "[gra
   CHECK(plain.graph.entities[static_cast<std::size_t>(named)].gender == "female");
 }
 
+TEST_CASE("Graph reads a pronoun in a case entry as the entry's person, past fragments that name a relative",
+          "[graph]") {
+  const Article a = Build(
+      "THE MISSING\n\n5. Perizat Yasin, 31. Sister of Zulpiye Yasin. A pharmacist. She was detained in Ghulja in "
+      "April 2018, a few weeks after Zulpiye moved to Almaty. She was let go in December 2019. While she was held, "
+      "her two sons were raised by her father-in-law.\n");
+  INFO(Render(a.graph));
+  const int perizat = EntityNamed(a.graph, "Perizat Yasin");
+  const int zulpiye = EntityNamed(a.graph, "Zulpiye Yasin");
+  REQUIRE(perizat >= 0);
+  REQUIRE(zulpiye >= 0);
+  CHECK(UnnamedTied(a.graph, "child", perizat) == 2);
+  CHECK(UnnamedTied(a.graph, "child", zulpiye) == 0);
+  for (const Event& e : a.graph.events) {
+    if (e.kind != "Detention" && e.kind != "Release") continue;
+    for (const EventRole& r : e.roles) CHECK(r.entity != zulpiye);
+  }
+}
+
 }  // namespace
 }  // namespace kith
