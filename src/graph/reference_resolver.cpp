@@ -958,10 +958,12 @@ int ReferenceResolver::EntryPerson(std::size_t t, const std::string& gender) con
 
 std::vector<int> ReferenceResolver::EntrySubject(std::size_t t) const {
   const Lexicon* verbs = rules_.lexicon("event_verbs");
-  if (t >= ex_.tokens.size() || in_quote_[t] || ex_.tokens[t].line_start || verbs == nullptr ||
-      verbs->FindWord(ex_.tokens[t].lower) == nullptr) {
-    return {};
-  }
+  const Lexicon* kin = rules_.lexicon("kin_terms");
+  if (t >= ex_.tokens.size() || in_quote_[t] || ex_.tokens[t].line_start || verbs == nullptr) return {};
+  // "Brother of Y.": a kin word stands for the entry's person as a verb does.
+  const bool kin_of = kin != nullptr && t + 1 < ex_.tokens.size() && ex_.tokens[t + 1].lower == "of"sv &&
+                      kin->FindWord(ex_.tokens[t].lower) != nullptr;
+  if (verbs->FindWord(ex_.tokens[t].lower) == nullptr && !kin_of) return {};
   const int heading = EntryHeading(t);
   if (heading < 0) return {};
   const std::size_t line = LineStartOf(t);

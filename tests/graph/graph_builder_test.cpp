@@ -2260,6 +2260,33 @@ TEST_CASE("Graph takes no gender for a name from the speech tag after it", "[gra
   CHECK(plain.graph.entities[static_cast<std::size_t>(named)].gender == "female");
 }
 
+TEST_CASE("Graph reads a case entry's 'Brother of Y.' as a tie of the person the entry is about", "[graph]") {
+  const Article a = Build(
+      "THE MISSING\n\n1. Tursun Abdurahman, 40 (born 1981). Brother of Mahinur Abdurahman. A car mechanic.\n\n"
+      "2. Abliz Ismayil, 39. Brother of Kurban Ismayil and brother-in-law of Mahinur Abdurahman.\n");
+  INFO(Render(a.graph));
+  const int tursun = EntityNamed(a.graph, "Tursun Abdurahman");
+  const int mahinur = EntityNamed(a.graph, "Mahinur Abdurahman");
+  const int abliz = EntityNamed(a.graph, "Abliz Ismayil");
+  const int kurban = EntityNamed(a.graph, "Kurban Ismayil");
+  REQUIRE(tursun >= 0);
+  REQUIRE(mahinur >= 0);
+  REQUIRE(abliz >= 0);
+  REQUIRE(kurban >= 0);
+  CHECK(a.graph.entities[static_cast<std::size_t>(tursun)].age == 40);
+  CHECK(Tied(a.graph, tursun, "sibling", mahinur));
+  CHECK(Tied(a.graph, abliz, "sibling", kurban));
+  CHECK(Tied(a.graph, abliz, "relative", mahinur));
+  // Outside a labelled entry the kin word stands for no one.
+  const Article prose = Build("Tursun Abdurahman, 40, lives in Almaty. Brother of Mahinur Abdurahman. A car mechanic.\n");
+  INFO(Render(prose.graph));
+  const int t = EntityNamed(prose.graph, "Tursun Abdurahman");
+  const int m = EntityNamed(prose.graph, "Mahinur Abdurahman");
+  REQUIRE(t >= 0);
+  REQUIRE(m >= 0);
+  CHECK_FALSE(Tied(prose.graph, t, "sibling", m));
+}
+
 TEST_CASE("Graph reads a pronoun in a case entry as the entry's person, past fragments that name a relative",
           "[graph]") {
   const Article a = Build(
