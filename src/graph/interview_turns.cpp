@@ -34,8 +34,8 @@ bool InCapitals(const Token& t) {
          std::all_of(t.shape.begin(), t.shape.end(), [](char c) { return c == 'X'; });
 }
 
-// "GRANT:", "DINARA GRANT:", "CLAIRE DAWSON (presenter):": a transcript's speaker label in
-// capitals, maybe with the speaker's role in brackets. It is the person whose name it spells
+// "GRANT:", "DINARA GRANT:", "CLAIRE DAWSON (presenter):", "DINARA G.:": a transcript's speaker
+// label in capitals, maybe with the family name's initial or the speaker's role in brackets. It is the person whose name it spells
 // (the whole name or a part of it, as the text names that person elsewhere) when exactly one
 // person's name does, or of several exactly one ends with it ("YASIN:" is Zulpiye Yasin, not
 // Yasin Tohti: a transcript labels by family name); kCapitalsLabel when it spells nobody's.
@@ -46,6 +46,12 @@ LineLabel CapitalsLabelAt(const Extraction& ex, const Lexicon* labels, const std
   std::size_t at = first;
   while (at < end && at < first + 4 && InCapitals(ex.tokens[at])) words.push_back(ex.tokens[at++].lower);
   if (words.empty()) return out;
+  // "GULZHAMAL T.:": a given name and the family name's initial.
+  char initial = 0;
+  if (at < end && (ex.tokens[at].shape == "X"sv || ex.tokens[at].shape == "X."sv)) {
+    initial = ex.tokens[at++].lower[0];
+    if (at < end && ex.tokens[at].norm == "."sv) ++at;
+  }
   bool host = false;
   if (at < end && ex.tokens[at].norm == "("sv) {
     const std::size_t open = at;
@@ -65,6 +71,10 @@ LineLabel CapitalsLabelAt(const Extraction& ex, const Lexicon* labels, const std
     for (std::size_t k = m.first; k + words.size() <= m.last; ++k) {
       bool same = true;
       for (std::size_t w = 0; w < words.size() && same; ++w) same = ex.tokens[k + w].lower == words[w];
+      if (same && initial != 0) {
+        const std::size_t next = k + words.size();
+        same = next < m.last && ex.tokens[next].lower[0] == initial;
+      }
       if (!same) continue;
       owners.insert(mention_entity[i]);
       if (k + words.size() == m.last) by_surname.insert(mention_entity[i]);

@@ -693,6 +693,25 @@ TEST_CASE("Graph reads a capitals label as the one person whose family name it i
   CHECK(Tied(a.graph, erkin, "spouse", zulpiye));
 }
 
+TEST_CASE("Graph reads a capitals label of a given name and an initial as the person so named", "[graph]") {
+  const Article a = Build(
+      "PRESENTER: Our correspondent was outside the consulate.\n\n"
+      "REPORTER: Among the protesters was Gulzhamal Tursynbekova, who is 58. Next to her stood Nurlan Abilkairov.\n\n"
+      "GULZHAMAL T.: This is my son, Erbol Tursynbek. He was taken away in April 2018.\n\n"
+      "NURLAN A.: My wife, Meruert Sapargalikyzy, was detained at Khorgos.\n");
+  INFO(Render(a.graph));
+  const int gulzhamal = EntityNamed(a.graph, "Gulzhamal Tursynbekova");
+  const int erbol = EntityNamed(a.graph, "Erbol Tursynbek");
+  const int nurlan = EntityNamed(a.graph, "Nurlan Abilkairov");
+  const int meruert = EntityNamed(a.graph, "Meruert Sapargalikyzy");
+  REQUIRE(gulzhamal >= 0);
+  REQUIRE(erbol >= 0);
+  REQUIRE(nurlan >= 0);
+  REQUIRE(meruert >= 0);
+  CHECK(Tied(a.graph, erbol, "child", gulzhamal));
+  CHECK(Tied(a.graph, meruert, "spouse", nurlan));
+}
+
 TEST_CASE("Graph reads a named host's labels as questions and a shared family name as the speaker labelled in full", "[graph]") {
   const Article a = Build(
       "SAIDA KARIMOVA (host): Good evening, I'm Saida Karimova. My guest is Rustam Aliyev.\n\n"
