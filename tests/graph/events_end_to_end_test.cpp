@@ -2033,6 +2033,15 @@ TEST_CASE("Events: a case entry whose label stands on the line before it is abou
   for (const Event& e : h.events) CHECK(InRole(e, "detainee") != Named(h, {"Marat Bekuly"}));
 }
 
+TEST_CASE("Events: a subject list may name a person by a possessive and a role", "[graph]") {
+  const DocumentGraph g = Build(
+      "Kurmet Baisalbay, 52, his brother-in-law Erzhan Toqtar and their neighbour Dauren Mamyrbek were each sentenced "
+      "to 11 years in prison in October 2021.");
+  INFO(Render(g));
+  const Event& sentence = OnlyEventWith(g, "Sentence", {"Kurmet Baisalbay"});
+  CHECK(InRole(sentence, "defendant") == Named(g, {"Kurmet Baisalbay", "Erzhan Toqtar", "Dauren Mamyrbek"}));
+}
+
 TEST_CASE("Events: a verb of several words opening a case entry's sentence is about the person who opens it", "[graph]") {
   const DocumentGraph g = Build(
       "The register lists these cases.\n\nNo. 4419 (new)\n"
