@@ -35,8 +35,9 @@ bool InCapitals(const Token& t) {
 }
 
 // "GRANT:", "DINARA GRANT:", "CLAIRE DAWSON (presenter):", "DINARA G.:": a transcript's speaker
-// label in capitals, maybe with the family name's initial or the speaker's role in brackets. It is the person whose name it spells
-// (the whole name or a part of it, as the text names that person elsewhere) when exactly one
+// label in capitals, maybe with the family name's initial or the speaker's role in brackets. It
+// is the person whose name it spells (the whole name or a part of it, as the text names that
+// person elsewhere; after an initial, the next word of the name starts with it) when exactly one
 // person's name does, or of several exactly one ends with it ("YASIN:" is Zulpiye Yasin, not
 // Yasin Tohti: a transcript labels by family name); kCapitalsLabel when it spells nobody's.
 LineLabel CapitalsLabelAt(const Extraction& ex, const Lexicon* labels, const std::vector<int>& mention_entity,

@@ -4,7 +4,7 @@
 // `interview_labels`, role=answer) is the interviewee's answer; a line that
 // opens with a person's name and a colon ("Sadykova: ...") is that person's, so
 // is a transcript's label in capitals that spells one person's name ("GRANT:",
-// "DINARA GRANT (guest):"), or of several names exactly one ending with it
+// "DINARA GRANT (guest):", "DINARA G.:" with the family name's initial), or of several names exactly one ending with it
 // ("YASIN:" for Zulpiye Yasin beside Yasin Tohti), or of several the one an earlier label named
 // in full ("HUSEYNOV:" after "ELCHIN HUSEYNOV:"), or the one the line before addresses by a
 // given name ("Ilgar, ..."), but none where it addresses someone by that family name ("Mr

@@ -155,12 +155,13 @@ class ReferenceResolver {
   std::vector<int> ListSubject(std::size_t t) const;
   // The person a case entry is about when the event verb at `t` opens one of its sentences that
   // names no subject ("2. X, 39, a nurse. Taken from the hospital in May 2018; ... . Released in
-  // 2020."), or a kin word with "of" does ("Brother of Y."): the person who opens the entry's line as for ListSubject, when the line opens with a
-  // label ("1.", "2)", "Case 3:", "No. 4") or the line before is that label alone, perhaps with a
-  // short note ("No. 4417 (new)"), its first sentence (the heading) has no finite verb
-  // ("is", "was", an event verb), no sentence between names anyone or speaks of someone by a
-  // pronoun, and no comma in the sentence of `t` is followed by a subject of its own ("Detained
-  // in 2018, X was ...", "..., the brother", "..., her son").
+  // 2020."), or a kin word with "of" does ("Brother of Y."): the person who opens the entry's
+  // line as for ListSubject, when the line opens with a label ("1.", "2)", "Case 3:", "No. 4")
+  // or the line before is that label alone, perhaps with a short note ("No. 4417 (new)"), its
+  // first sentence (the heading) has no finite verb ("is", "was", an event verb), no sentence
+  // between names anyone or speaks of someone by a pronoun, and no comma in the sentence of `t`
+  // is followed by a subject of its own ("Detained in 2018, X was ...", "..., the brother",
+  // "..., her son").
   std::vector<int> EntrySubject(std::size_t t) const;
   // The heading sentence of the case entry whose line holds `t` (labelled as for EntrySubject,
   // naming and describing without a finite verb), when `t` lies after it; else -1.
