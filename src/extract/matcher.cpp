@@ -544,18 +544,31 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
       all.labels.erase(std::unique(all.labels.begin(), all.labels.end()), all.labels.end());
       require(all);
     };
+    // A key's instructions are few against the program's length: the pairs' unions are made
+    // in one set by marking and unmarking those, not by a copy and an OR of the whole set each.
+    std::vector<std::vector<std::size_t>> pcs_of(partial.size());
+    for (std::size_t i = 0; i < partial.size(); ++i) {
+      const PcSet& at = needs[partial[i]].second;
+      for (std::size_t pc = 0; pc < at.size(); ++pc) {
+        if (at[pc]) pcs_of[i].push_back(pc);
+      }
+    }
+    PcSet through(prog->code.size(), 0);
     int unions = 0;
     for (std::size_t a = 0; a < partial.size() && unions < 4; ++a) {
+      const auto& [na, at_a] = needs[partial[a]];
+      for (std::size_t pc : pcs_of[a]) through[pc] = 1;
       for (std::size_t b = a + 1; b < partial.size() && unions < 4; ++b) {
-        const auto& [na, at_a] = needs[partial[a]];
-        const auto& [nb, at_b] = needs[partial[b]];
+        const Required& nb = needs[partial[b]].first;
         if (na.labels.empty() != nb.labels.empty()) continue;
-        PcSet through(at_a);
-        for (std::size_t pc = 0; pc < through.size(); ++pc) through[pc] |= at_b[pc];
-        if (!EveryMatchPasses(*prog, through)) continue;
+        for (std::size_t pc : pcs_of[b]) through[pc] = 1;
+        const bool cut = EveryMatchPasses(*prog, through);
+        for (std::size_t pc : pcs_of[b]) through[pc] = at_a[pc];
+        if (!cut) continue;
         require_union({partial[a], partial[b]});
         ++unions;
       }
+      for (std::size_t pc : pcs_of[a]) through[pc] = 0;
     }
     for (const bool mentions : {false, true}) {
       std::vector<std::size_t> kind;
