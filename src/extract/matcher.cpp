@@ -212,24 +212,31 @@ void LexiconLengths(const TokenTest& test, const std::vector<int>* cands, const 
 bool EveryMatchPasses(const Matcher::Program& prog, const PcSet& through) {
   using Op = Matcher::Program::Op;
   // Asked many times per rule while compiling: the walk's memory is kept from call to call.
+  // The walk never passes an instruction of `through`, so those start out as walked already.
+  // Each instruction is walked once and pushes at most two, so the stack never holds more
+  // than twice the program's length (and the entry).
   thread_local PcSet seen;
-  thread_local std::vector<std::size_t> stack;
-  seen.assign(prog.code.size(), 0);
-  stack.assign(1, 0);
-  while (!stack.empty()) {
-    const std::size_t pc = stack.back();
-    stack.pop_back();
-    if (pc >= prog.code.size() || through[pc] || seen[pc]) continue;
-    seen[pc] = 1;
-    const auto& in = prog.code[pc];
+  thread_local std::vector<int> stack;
+  seen = through;
+  seen.resize(prog.code.size(), 0);
+  const int size = static_cast<int>(prog.code.size());
+  if (stack.size() < 2 * prog.code.size() + 1) stack.resize(2 * prog.code.size() + 1);
+  int* const base = stack.data();
+  int* top = base;
+  *top++ = 0;
+  while (top != base) {
+    const int pc = *--top;
+    if (pc >= size || seen[static_cast<std::size_t>(pc)]) continue;
+    seen[static_cast<std::size_t>(pc)] = 1;
+    const auto& in = prog.code[static_cast<std::size_t>(pc)];
     switch (in.op) {
       case Op::kMatch: return false;
-      case Op::kJmp: stack.push_back(static_cast<std::size_t>(in.x)); break;
+      case Op::kJmp: *top++ = in.x; break;
       case Op::kSplit:
-        stack.push_back(static_cast<std::size_t>(in.x));
-        stack.push_back(static_cast<std::size_t>(in.y));
+        *top++ = in.x;
+        *top++ = in.y;
         break;
-      default: stack.push_back(pc + 1); break;
+      default: *top++ = pc + 1; break;
     }
   }
   return true;
