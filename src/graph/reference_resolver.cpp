@@ -19,7 +19,15 @@ bool IsFirstPerson(const std::string& lower) {
 
 ReferenceResolver::ReferenceResolver(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
                                      const std::vector<Entity>& entities, int narrator)
-    : ex_(ex), rules_(rules), mention_entity_(mention_entity), entities_(entities), narrator_(narrator),
+    : ex_(ex),
+      kin_terms_(rules.lexicon("kin_terms")),
+      kin_modifiers_(rules.lexicon("kin_modifiers")),
+      role_nouns_(rules.lexicon("role_nouns")),
+      pronouns_(rules.lexicon("pronouns")),
+      speech_verbs_(rules.lexicon("speech_verbs")),
+      event_verbs_(rules.lexicon("event_verbs")),
+      numbers_(rules.lexicon("numbers")),
+      mention_entity_(mention_entity), entities_(entities), narrator_(narrator),
       in_quote_(ex.tokens.size(), false) {
   for (const SentenceSpan& s : ex.sentences) {
     bool open = false;
@@ -75,8 +83,8 @@ bool ReferenceResolver::HasQuoteMark(int s) const {
 
 bool ReferenceResolver::QuotesSomeone(int s) const {
   if (!HasQuoteMark(s)) return false;
-  const Lexicon* speech = rules_.lexicon("speech_verbs");
-  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const Lexicon* speech = speech_verbs_;
+  const Lexicon* pronouns = pronouns_;
   const auto speaks = [&](const Token& tok) {
     const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(tok.lower);
     const std::string person = p == nullptr ? std::string() : AttributeOf(p->attributes, "person");
@@ -146,7 +154,7 @@ int ReferenceResolver::Speaker(int s) const {
   if (const int answer = turns_.speaker[static_cast<std::size_t>(s)]; answer != InterviewTurns::kNotAnswer) {
     return QuotesSomeone(s) ? -1 : answer;
   }
-  const Lexicon* speech = rules_.lexicon("speech_verbs");
+  const Lexicon* speech = speech_verbs_;
   for (int look = s; look >= 0 && look >= s - 1; --look) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(look)];
     const auto distance_to_verb = [&](std::size_t first, std::size_t last) {
@@ -199,7 +207,7 @@ int ReferenceResolver::Speaker(int s) const {
 }
 
 int ReferenceResolver::KinIntroducerIn(int s, std::size_t t, const std::string& gender, int depth) const {
-  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* kin = kin_terms_;
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
   if (kin == nullptr) return -1;
   for (std::size_t p = sent.first; p + 2 < sent.last; ++p) {
@@ -232,7 +240,7 @@ int ReferenceResolver::AnnouncedSpeaker(int s) const {
   }
   // "Her account, lightly edited for length, follows.": whose account, words or testimony.
   static constexpr std::string_view kAccounts[] = {"account", "words", "testimony", "story", "statement", "recollection"};
-  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const Lexicon* pronouns = pronouns_;
   for (std::size_t t = before.first; t + 1 < before.last; ++t) {
     if (std::find(std::begin(kAccounts), std::end(kAccounts), ex_.tokens[t + 1].lower) == std::end(kAccounts)) continue;
     if (ex_.tokens[t].norm == "'s"sv) {
@@ -442,7 +450,7 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
 
 std::size_t ReferenceResolver::SpokenRelative(std::size_t t) const {
   if (t >= ex_.tokens.size() || !in_quote_[t]) return ex_.tokens.size();
-  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const Lexicon* pronouns = pronouns_;
   const LexiconEntry* entry = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
   if (entry == nullptr || AttributeOf(entry->attributes, "person") != "third"sv ||
       AttributeOf(entry->attributes, "number") != "singular"sv) {
@@ -456,10 +464,10 @@ std::size_t ReferenceResolver::SpokenRelative(std::size_t t) const {
 
 std::size_t ReferenceResolver::NarratedRelative(std::size_t t, bool possessive_too) const {
   const std::size_t none = ex_.tokens.size();
-  const Lexicon* pronouns = rules_.lexicon("pronouns");
-  const Lexicon* kin = rules_.lexicon("kin_terms");
-  const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
-  const Lexicon* roles = rules_.lexicon("role_nouns");
+  const Lexicon* pronouns = pronouns_;
+  const Lexicon* kin = kin_terms_;
+  const Lexicon* modifiers = kin_modifiers_;
+  const Lexicon* roles = role_nouns_;
   if (t >= none || in_quote_[t] || pronouns == nullptr || kin == nullptr) return none;
   const LexiconEntry* entry = pronouns->FindWord(ex_.tokens[t].lower);
   if (entry == nullptr) return none;
@@ -545,7 +553,7 @@ std::size_t ReferenceResolver::NarratedRelative(std::size_t t, bool possessive_t
 int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender, int* speech_start,
                                        std::size_t* relative_at) const {
   if (relative_at != nullptr) *relative_at = ex_.tokens.size();
-  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* kin = kin_terms_;
   const auto fits = [&](const std::string& g) { return gender.empty() || g.empty() || g == gender; };
   int s = ex_.SentenceOf(t);
   std::size_t end = t;
@@ -614,8 +622,8 @@ int ReferenceResolver::NearestInSpeech(std::size_t t, const std::string& gender,
 }
 
 int ReferenceResolver::AskedAbout(int s, const std::string& gender, int interviewee, std::size_t* at) const {
-  const Lexicon* kin = rules_.lexicon("kin_terms");
-  const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
+  const Lexicon* kin = kin_terms_;
+  const Lexicon* modifiers = kin_modifiers_;
   const auto fits = [&](const std::string& g) { return gender.empty() || g.empty() || g == gender; };
   for (; s >= 0 && turns_.question[static_cast<std::size_t>(s)]; --s) {
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
@@ -710,8 +718,8 @@ bool ReferenceResolver::OpensWithDescription(int s, const std::string& gender) c
   if (first >= ex_.tokens.size() || in_quote_[first]) return false;
   const std::string& article = ex_.tokens[first].lower;
   if (article != "the"sv && article != "a"sv && article != "an"sv) return false;
-  const Lexicon* roles = rules_.lexicon("role_nouns");
-  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* roles = role_nouns_;
+  const Lexicon* kin = kin_terms_;
   const std::size_t last = ex_.sentences[static_cast<std::size_t>(s)].last;
   for (std::size_t k = first + 1; roles != nullptr && k < last && k < first + 5; ++k) {
     if (ex_.tokens[k].kind != TokenKind::kWord) return false;
@@ -731,7 +739,7 @@ bool ReferenceResolver::OpensWithDescription(int s, const std::string& gender) c
 }
 
 bool ReferenceResolver::SpeechTagBetweenCommas(std::size_t first, std::size_t last) const {
-  const Lexicon* verbs = rules_.lexicon("speech_verbs");
+  const Lexicon* verbs = speech_verbs_;
   if (verbs == nullptr || first < 1 || last + 1 >= ex_.tokens.size() || ex_.tokens[first - 1].norm != ","sv ||
       ex_.tokens[last + 1].norm != ","sv) {
     return false;
@@ -741,7 +749,7 @@ bool ReferenceResolver::SpeechTagBetweenCommas(std::size_t first, std::size_t la
 }
 
 bool ReferenceResolver::ClosingSpeechTag(std::size_t first, std::size_t last) const {
-  const Lexicon* verbs = rules_.lexicon("speech_verbs");
+  const Lexicon* verbs = speech_verbs_;
   const int s = ex_.SentenceOf(first);
   if (verbs == nullptr || s < 0 || first == 0) return false;
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
@@ -803,7 +811,7 @@ bool ReferenceResolver::AfterAccordingTo(std::size_t t, std::size_t floor) const
 }
 
 bool ReferenceResolver::RelativeSpokenOf(int s, std::size_t end, const std::string& gender) const {
-  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* kin = kin_terms_;
   // A relative spoken of ("his son in Europe") may be whom a pronoun means; one who owns
   // something ("his grandfather's courtyard") is seldom what the text goes on about, and several
   // ("whose relatives in Australia") are not what a singular pronoun stands for.
@@ -828,8 +836,8 @@ bool ReferenceResolver::RelativeSpokenOf(int s, std::size_t end, const std::stri
 }
 
 bool ReferenceResolver::MemberOfPluralKin(std::size_t w) const {
-  const Lexicon* kin = rules_.lexicon("kin_terms");
-  const Lexicon* numbers = rules_.lexicon("numbers");
+  const Lexicon* kin = kin_terms_;
+  const Lexicon* numbers = numbers_;
   const int s = ex_.SentenceOf(w);
   if (kin == nullptr || s < 0) return false;
   const std::size_t first = ex_.sentences[static_cast<std::size_t>(s)].first;
@@ -889,7 +897,7 @@ std::vector<int> ReferenceResolver::ListHeading(std::size_t t) const {
 }
 
 int ReferenceResolver::EntryHeading(std::size_t t) const {
-  const Lexicon* verbs = rules_.lexicon("event_verbs");
+  const Lexicon* verbs = event_verbs_;
   if (t >= ex_.tokens.size() || verbs == nullptr) return -1;
   const std::size_t line = LineStartOf(t);
   // The line opens with a case's label: "1.", "2)", "Case 3:", "No. 4".
@@ -941,7 +949,7 @@ int ReferenceResolver::EntryPerson(std::size_t t, const std::string& gender) con
   for (std::size_t i : persons_in_[static_cast<std::size_t>(own)]) {
     if (ex_.mentions[i].first < t) return -1;
   }
-  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const Lexicon* pronouns = pronouns_;
   for (std::size_t k = FirstWord(own); k < t; ++k) {
     const LexiconEntry* p = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[k].lower);
     if (p == nullptr || AttributeOf(p->attributes, "person") != "third"sv) continue;
@@ -957,8 +965,8 @@ int ReferenceResolver::EntryPerson(std::size_t t, const std::string& gender) con
 }
 
 std::vector<int> ReferenceResolver::EntrySubject(std::size_t t) const {
-  const Lexicon* verbs = rules_.lexicon("event_verbs");
-  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* verbs = event_verbs_;
+  const Lexicon* kin = kin_terms_;
   if (t >= ex_.tokens.size() || in_quote_[t] || ex_.tokens[t].line_start || verbs == nullptr) return {};
   // "Brother of Y.": a kin word stands for the entry's person as a verb does.
   const bool kin_of = kin != nullptr && t + 1 < ex_.tokens.size() && ex_.tokens[t + 1].lower == "of"sv &&
@@ -972,7 +980,7 @@ std::vector<int> ReferenceResolver::EntrySubject(std::size_t t) const {
   const std::size_t opening = FirstWord(own);
   if (t != opening && (t != opening + 1 || ex_.tokens[t].shape[0] != 'x' || ex_.tokens[opening].line_start)) return {};
   if (t == opening && ex_.tokens[t].shape[0] != 'X') return {};
-  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const Lexicon* pronouns = pronouns_;
   const auto speaks_of_someone = [&](std::size_t k) {
     if (pronouns == nullptr) return false;
     const LexiconEntry* p = pronouns->FindWord(ex_.tokens[k].lower);
@@ -1012,13 +1020,13 @@ std::vector<int> ReferenceResolver::HeadingPerson(std::size_t line, std::size_t 
   };
   // A line that introduces the list ("The key dates in her father's case:") is about someone else.
   if (ex_.tokens[end - 1].norm == ":"sv) return {};
-  const Lexicon* speech = rules_.lexicon("speech_verbs");
+  const Lexicon* speech = speech_verbs_;
   for (std::size_t k = line; speech != nullptr && k < end; ++k) {
     if (speech->FindWord(ex_.tokens[k].lower) != nullptr) return {};
   }
   // "X, in her letter to the UN": a line that speaks of the person's own things tells what
   // follows as theirs to tell, not as what befell them.
-  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const Lexicon* pronouns = pronouns_;
   for (std::size_t k = line; pronouns != nullptr && k < end; ++k) {
     const LexiconEntry* p = pronouns->FindWord(ex_.tokens[k].lower);
     if (p != nullptr && AttributeOf(p->attributes, "case") == "possessive"sv) return {};
@@ -1061,8 +1069,8 @@ std::size_t ReferenceResolver::FirstWord(int s) const {
 
 std::size_t ReferenceResolver::ListedPossessiveBefore(std::size_t t) const {
   const std::size_t none = ex_.tokens.size();
-  const Lexicon* kin = rules_.lexicon("kin_terms");
-  const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
+  const Lexicon* kin = kin_terms_;
+  const Lexicon* modifiers = kin_modifiers_;
   const int s = ex_.SentenceOf(t);
   if (kin == nullptr || s < 0) return none;
   const std::size_t first = ex_.sentences[static_cast<std::size_t>(s)].first;
@@ -1119,9 +1127,9 @@ std::size_t ReferenceResolver::ListedPossessiveBefore(std::size_t t) const {
 }
 
 bool ReferenceResolver::OwnsPerson(std::size_t t) const {
-  const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
-  const Lexicon* kin = rules_.lexicon("kin_terms");
-  const Lexicon* roles = rules_.lexicon("role_nouns");
+  const Lexicon* modifiers = kin_modifiers_;
+  const Lexicon* kin = kin_terms_;
+  const Lexicon* roles = role_nouns_;
   while (t < ex_.tokens.size() && modifiers != nullptr && modifiers->FindWord(ex_.tokens[t].lower) != nullptr) ++t;
   if (t >= ex_.tokens.size()) return false;
   const std::string& w = ex_.tokens[t].lower;
@@ -1164,7 +1172,7 @@ bool ReferenceResolver::OpensMainClause(std::size_t t) const {
   if (OpensSentence(t)) return true;
   const int s = ex_.SentenceOf(t);
   if (s < 0 || t == 0 || ex_.tokens[t - 1].norm != ","sv) return false;
-  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const Lexicon* pronouns = pronouns_;
   for (std::size_t k = ex_.sentences[static_cast<std::size_t>(s)].first; k + 1 < t; ++k) {
     if (ex_.tokens[k].norm == ","sv || in_quote_[k]) return false;
     if (pronouns != nullptr && pronouns->FindWord(ex_.tokens[k].lower) != nullptr) return false;
@@ -1182,7 +1190,7 @@ bool IsAgeWord(const std::string& lower) {
 }
 
 std::size_t ReferenceResolver::AgeDescriptionBeforeSpeech(int s) const {
-  const Lexicon* speech = rules_.lexicon("speech_verbs");
+  const Lexicon* speech = speech_verbs_;
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
   for (std::size_t t = sent.first; speech != nullptr && t + 2 < sent.last; ++t) {
     if (in_quote_[t] || ex_.tokens[t].lower != "the"sv || !IsAgeWord(ex_.tokens[t + 1].lower)) continue;
@@ -1198,7 +1206,7 @@ std::size_t ReferenceResolver::AgeDescriptionBeforeSpeech(int s) const {
 }
 
 bool ReferenceResolver::SubjectPronoun(std::size_t t) const {
-  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const Lexicon* pronouns = pronouns_;
   const LexiconEntry* e = pronouns == nullptr ? nullptr : pronouns->FindWord(ex_.tokens[t].lower);
   if (e == nullptr) return false;
   const auto c = e->attributes.find("case");
@@ -1206,7 +1214,7 @@ bool ReferenceResolver::SubjectPronoun(std::size_t t) const {
 }
 
 std::size_t ReferenceResolver::SamePronoun(int s, const std::string& gender, bool subject_only) const {
-  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const Lexicon* pronouns = pronouns_;
   const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
   for (std::size_t t = sent.first; pronouns != nullptr && t < sent.last; ++t) {
     if (in_quote_[t] || (subject_only && !SubjectPronoun(t))) continue;
@@ -1232,7 +1240,7 @@ std::vector<int> ReferenceResolver::PersonsBefore(std::size_t t) const {
 }
 
 bool ReferenceResolver::PluralKinSince(std::size_t t) const {
-  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* kin = kin_terms_;
   const int s = ex_.SentenceOf(t);
   if (kin == nullptr || s < 0) return false;
   std::size_t from = ex_.sentences[static_cast<std::size_t>(s)].first;
@@ -1263,7 +1271,7 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
     const int sp = Speaker(ex_.SentenceOf(t));
     return sp < 0 ? std::vector<int>{} : std::vector<int>{sp};
   }
-  const Lexicon* pronouns = rules_.lexicon("pronouns");
+  const Lexicon* pronouns = pronouns_;
   const LexiconEntry* entry = pronouns == nullptr ? nullptr : pronouns->FindWord(lower);
   if (entry == nullptr) return EntrySubject(t);
   if (AttributeOf(entry->attributes, "person") == "second"sv) {
@@ -1353,7 +1361,7 @@ bool ReferenceResolver::NearMentionOf(int e, std::size_t before, std::size_t rea
 }
 
 bool ReferenceResolver::CalledLike(int e, const std::string& head, std::size_t before) const {
-  const Lexicon* roles = rules_.lexicon("role_nouns");
+  const Lexicon* roles = role_nouns_;
   const LexiconEntry* role = roles == nullptr ? nullptr : roles->FindWord(head);
   if (role == nullptr) return false;
   const std::string category = AttributeOf(role->attributes, "category");
@@ -1377,7 +1385,7 @@ std::size_t ReferenceResolver::KinOwnerApposedAt(const CaptureRange& c) const {
   if (c.first < 2 || c.last >= ex_.tokens.size()) return none;
   if (ex_.tokens[c.last].norm == "'s"sv) return ex_.tokens[c.first - 1].norm == ","sv ? c.first - 1 : none;
   if (ex_.tokens[c.first - 1].lower != "of"sv) return none;
-  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* kin = kin_terms_;
   bool kin_word = false;
   for (std::size_t k = c.first - 1; k-- > 0 && k + 6 >= c.first;) {
     if (ex_.tokens[k].norm == ","sv) return kin_word ? k : none;
@@ -1389,7 +1397,7 @@ std::size_t ReferenceResolver::KinOwnerApposedAt(const CaptureRange& c) const {
 std::size_t ReferenceResolver::KinOwnerPredicatedAt(const CaptureRange& c) const {
   const std::size_t none = ex_.tokens.size();
   if (c.first < 4 || ex_.tokens[c.first - 1].lower != "of"sv) return none;
-  const Lexicon* kin = rules_.lexicon("kin_terms");
+  const Lexicon* kin = kin_terms_;
   const std::size_t term = c.first - 2;
   if (kin == nullptr || kin->FindWord(ex_.tokens[term].lower) == nullptr) return none;
   std::size_t k = term;
@@ -1457,7 +1465,7 @@ std::vector<int> ReferenceResolver::ResolveDescription(const CaptureRange& c, co
   if (const int apposed = ApposedEarlier(c); apposed >= 0) return {apposed};
   // "In 2021 the judge sentenced her": one who holds an office over the persons of the story
   // ("the judge", "the officer", "the consul") is someone new unless named beside the title.
-  if (const Lexicon* roles = rules_.lexicon("role_nouns"); roles != nullptr) {
+  if (const Lexicon* roles = role_nouns_; roles != nullptr) {
     const LexiconEntry* head = roles->FindWord(ex_.tokens[c.last - 1].lower);
     if (head != nullptr && IsOffice(*head)) return {};
   }
@@ -1523,7 +1531,7 @@ std::vector<int> ReferenceResolver::DescribedOpening(int s, std::size_t t, const
   if (s < 0) return {};
   const std::size_t first = FirstWord(s);
   if (first >= t || in_quote_[first] || ex_.tokens[first].lower != "the"sv) return {};
-  const Lexicon* roles = rules_.lexicon("role_nouns");
+  const Lexicon* roles = role_nouns_;
   std::size_t head = first;
   const LexiconEntry* entry = nullptr;
   for (std::size_t k = first + 1; k < t && k < first + 4 && ex_.tokens[k].kind == TokenKind::kWord; ++k) {
@@ -1560,8 +1568,8 @@ int ReferenceResolver::FrontedSubject(std::size_t t, const std::string& gender) 
   while (comma < sent.last && ex_.tokens[comma].norm != ","sv) ++comma;
   if (comma <= t || comma + 1 >= sent.last) return -1;
   // "his lawyer, X": a name apposed to a kin or role word is that relative, not the subject.
-  const Lexicon* kin = rules_.lexicon("kin_terms");
-  const Lexicon* roles = rules_.lexicon("role_nouns");
+  const Lexicon* kin = kin_terms_;
+  const Lexicon* roles = role_nouns_;
   const std::string& before = ex_.tokens[comma - 1].lower;
   if ((kin != nullptr && kin->FindWord(before) != nullptr) || (roles != nullptr && roles->FindWord(before) != nullptr)) {
     return -1;
@@ -1584,16 +1592,16 @@ int ReferenceResolver::FrontedSubject(std::size_t t, const std::string& gender) 
 // "a second woman", "another activist": words that introduce the next person of a list.
 bool ReferenceResolver::IntroducesPerson(const std::string& lower) const {
   if (lower == "a"sv || lower == "an"sv || lower == "another"sv || lower == "fellow"sv) return true;
-  const Lexicon* roles = rules_.lexicon("role_nouns");
-  const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
+  const Lexicon* roles = role_nouns_;
+  const Lexicon* modifiers = kin_modifiers_;
   if (roles != nullptr && roles->FindWord(lower) != nullptr) return true;
   const LexiconEntry* m = modifiers == nullptr ? nullptr : modifiers->FindWord(lower);
   return m != nullptr && m->attributes.count("ordinal") != 0;
 }
 
 std::vector<int> ReferenceResolver::RecentList(std::size_t t, int want) const {
-  const Lexicon* kin = rules_.lexicon("kin_terms");
-  const Lexicon* modifiers = rules_.lexicon("kin_modifiers");
+  const Lexicon* kin = kin_terms_;
+  const Lexicon* modifiers = kin_modifiers_;
   const int s = ex_.SentenceOf(t);
   for (int look : LookBack(s, 3)) {
     std::vector<std::vector<int>> lists;

@@ -357,7 +357,15 @@ class ReferenceResolver {
   bool IntroducesPerson(const std::string& lower) const;
 
   const Extraction& ex_;
-  const RuleSet& rules_;
+  // The lexicons the resolver reads, found once by name (nullptr where the rules have none):
+  // many of its questions are asked of every pronoun and kin word.
+  const Lexicon* kin_terms_;
+  const Lexicon* kin_modifiers_;
+  const Lexicon* role_nouns_;
+  const Lexicon* pronouns_;
+  const Lexicon* speech_verbs_;
+  const Lexicon* event_verbs_;
+  const Lexicon* numbers_;
   const std::vector<int>& mention_entity_;
   const std::vector<Entity>& entities_;
   int narrator_ = -1;
