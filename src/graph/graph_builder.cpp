@@ -976,12 +976,16 @@ class Builder {
     if (pronouns == nullptr) return;
     const ReferenceResolver quotes(ex_, rules_, mention_entity_, graph_.entities);
     const auto in_quote = [&](std::size_t t) { return quotes.InQuote(t); };
+    // Each token's pronoun entry, looked up once: the passes below ask of every token, and of
+    // the sentence before once per pronoun.
+    std::vector<const LexiconEntry*> pronoun_at(ex_.tokens.size());
+    for (std::size_t t = 0; t < ex_.tokens.size(); ++t) pronoun_at[t] = pronouns->FindWord(ex_.tokens[t].lower);
     // "Y, 24, her half-brother": per sentence and gender, the persons a possessive of that gender
     // makes someone's relative in apposition, who are not the possessive's person.
     std::vector<std::map<std::string, std::set<int>>> apposed(ex_.sentences.size());
     for (std::size_t si = 0; si < ex_.sentences.size(); ++si) {
       for (std::size_t k = ex_.sentences[si].first; k < ex_.sentences[si].last; ++k) {
-        const LexiconEntry* q = pronouns->FindWord(ex_.tokens[k].lower);
+        const LexiconEntry* q = pronoun_at[k];
         if (q == nullptr || AttributeOf(q->attributes, "case") != "possessive"sv) continue;
         if (const int head = KinAppositionHead(k); head >= 0) apposed[si][AttributeOf(q->attributes, "gender")].insert(head);
       }
@@ -996,7 +1000,7 @@ class Builder {
       std::map<std::string, std::size_t> first_subject;  // gender -> first subject or object pronoun
       for (std::size_t t = s.first; t < s.last; ++t) {
         if (in_quote(t)) continue;
-        const LexiconEntry* p = pronouns->FindWord(ex_.tokens[t].lower);
+        const LexiconEntry* p = pronoun_at[t];
         if (p == nullptr || p->attributes.count("gender") == 0) continue;
         const std::string gender = p->attributes.at("gender");
         // "X said Y's case ... his release": a possessive may stand for a possessor too.
@@ -1017,7 +1021,7 @@ class Builder {
           // In the sentence before, a pronoun of the same gender already stands for someone:
           // a name after it is no likelier than it ("The court sentenced her, X said. She is 42.").
           const std::size_t limit =
-              static_cast<std::size_t>(look) == si ? before : FirstPronounOf(gender, ls, quotes, *pronouns);
+              static_cast<std::size_t>(look) == si ? before : FirstPronounOf(gender, ls, quotes, pronoun_at);
           const auto apposed_here = apposed[static_cast<std::size_t>(look)].find(gender);
           const auto is_apposed = [&](int e) {
             return apposed_here != apposed[static_cast<std::size_t>(look)].end() && apposed_here->second.count(e) != 0;
@@ -1069,11 +1073,12 @@ class Builder {
 
   // The first subject or object pronoun of `gender` outside quotes in sentence `s`, else the
   // sentence's end (a possessive sets no limit: "In her testimony, X described ...").
+  // `pronoun_at` gives each token's entry in the pronoun lexicon.
   std::size_t FirstPronounOf(const std::string& gender, const SentenceSpan& s, const ReferenceResolver& quotes,
-                             const Lexicon& pronouns) const {
+                             const std::vector<const LexiconEntry*>& pronoun_at) const {
     for (std::size_t t = s.first; t < s.last; ++t) {
       if (quotes.InQuote(t)) continue;
-      const LexiconEntry* p = pronouns.FindWord(ex_.tokens[t].lower);
+      const LexiconEntry* p = pronoun_at[t];
       if (p == nullptr || AttributeOf(p->attributes, "gender") != gender) continue;
       if (AttributeOf(p->attributes, "case") == "subject"sv || quotes.ObjectReading(t, *p)) return t;
     }
