@@ -129,9 +129,8 @@ class StageRunner {
     if (lexicons != rule.capture_lexicons.end()) {
       std::vector<std::string> toks;
       for (std::size_t t = c.first; t < c.last; ++t) toks.push_back(ex_->tokens[t].lower);
-      for (const std::string& name : lexicons->second) {
-        const Lexicon* lex = rules_.lexicon(name);
-        const LexiconEntry* e = lex == nullptr ? nullptr : lex->Find(toks);
+      for (const Lexicon* lex : lexicons->second) {
+        const LexiconEntry* e = lex->Find(toks);
         if (e == nullptr) continue;
         auto a = e->attributes.find(v.key);
         if (a != e->attributes.end()) {

@@ -98,8 +98,8 @@ struct Rule {
   std::vector<TokenTest> not_after;
   std::vector<std::string> captures;  // capture names in order of first appearance
   // capture -> the lexicons of its single-token elements, in pattern order (a capture named in
-  // several alternatives may test a different lexicon in each)
-  std::map<std::string, std::vector<std::string>> capture_lexicons;
+  // several alternatives may test a different lexicon in each); owned by the rule set
+  std::map<std::string, std::vector<const Lexicon*>> capture_lexicons;
   std::vector<CreateSpec> creates;
   std::vector<RuleExample> examples;
 };

@@ -219,9 +219,9 @@ class Parser {
     }
     if (!el->capture.empty() && el->kind == PatternElement::Kind::kToken && !el->test.lexicon.empty() &&
         el->max == 1) {
-      std::vector<std::string>& lexicons = capture_lexicons_[el->capture];
-      if (std::find(lexicons.begin(), lexicons.end(), el->test.lexicon) == lexicons.end()) {
-        lexicons.push_back(el->test.lexicon);
+      std::vector<const Lexicon*>& lexicons = capture_lexicons_[el->capture];
+      if (std::find(lexicons.begin(), lexicons.end(), el->test.lexicon_ptr) == lexicons.end()) {
+        lexicons.push_back(el->test.lexicon_ptr);
       }
     }
     return Status::Ok();
@@ -552,7 +552,7 @@ class Parser {
   const RuleParseContext& ctx_;
   std::set<std::string> captures_;
   std::vector<std::string> capture_order_;
-  std::map<std::string, std::vector<std::string>> capture_lexicons_;
+  std::map<std::string, std::vector<const Lexicon*>> capture_lexicons_;
   std::map<std::string, const JsonValue*> macros_;
   int macro_depth_ = 0;
   std::size_t where_offset_ = 0;  // of the last "where" key read

@@ -190,7 +190,8 @@ TEST_CASE("ParseRuleFile records captures, their lexicons and the rule's line", 
   CHECK(rules[1].line == 3);
   CHECK(rules[1].captures == std::vector<std::string>{"k", "many", "p", "g", "inner"});
   // Only single, unquantified lexicon elements map a capture to their lexicon.
-  CHECK(rules[1].capture_lexicons == std::map<std::string, std::vector<std::string>>{{"inner", {"kin"}}, {"k", {"kin"}}});
+  const Lexicon* kin = fixture.context().lexicons.at("kin");
+  CHECK(rules[1].capture_lexicons == std::map<std::string, std::vector<const Lexicon*>>{{"inner", {kin}}, {"k", {kin}}});
   REQUIRE(rules[1].creates.size() == 1);
   CHECK(rules[1].creates[0].label_value.capture == "k");
   CHECK(rules[1].creates[0].label_value.key == "gender");
