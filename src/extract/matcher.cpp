@@ -440,6 +440,7 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
   m->rules_ = std::move(rules);
   m->catalog_ = std::move(catalog);
   std::map<int, std::vector<int>> by_first_test;
+  std::map<Required, int> required_ids;  // m->required_ by key: rules share many keys
   for (std::size_t r = 0; r < m->rules_.size(); ++r) {
     const Rule& rule = m->rules_[r];
     auto prog = std::make_unique<Program>();
@@ -484,10 +485,11 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
     // entry, a mention or a token passing a one-token test that every match
     // consumes (in any one of the places the pattern asks for it).
     std::vector<std::pair<Required, PcSet>> needs;  // key -> the instructions consuming it
+    std::map<Required, std::size_t> need_index;     // key -> its place in needs
     const auto note_need = [&](const Required& need, std::size_t pc) {
-      auto it = std::find_if(needs.begin(), needs.end(), [&](const auto& n) { return n.first == need; });
-      if (it == needs.end()) it = needs.insert(needs.end(), {need, PcSet(prog->code.size(), 0)});
-      it->second[pc] = 1;
+      const auto [it, added] = need_index.emplace(need, needs.size());
+      if (added) needs.emplace_back(need, PcSet(prog->code.size(), 0));
+      needs[it->second].second[pc] = 1;
     };
     for (std::size_t pc = 0; pc < prog->code.size(); ++pc) {
       const Program::Inst& inst = prog->code[pc];
@@ -513,9 +515,9 @@ Status Matcher::Compile(std::vector<Rule> rules, std::shared_ptr<TokenTestCatalo
       note_need(need, pc);
     }
     const auto require = [&](const Required& need) {
-      auto it = std::find(m->required_.begin(), m->required_.end(), need);
-      if (it == m->required_.end()) it = m->required_.insert(m->required_.end(), need);
-      const int id = static_cast<int>(it - m->required_.begin());
+      const auto [it, added] = required_ids.emplace(need, static_cast<int>(m->required_.size()));
+      if (added) m->required_.push_back(need);
+      const int id = it->second;
       if (std::find(prog->required.begin(), prog->required.end(), id) == prog->required.end()) {
         prog->required.push_back(id);
       }

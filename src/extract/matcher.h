@@ -116,8 +116,11 @@ class Matcher {
     std::vector<LexiconNeed> lexicons;
     std::vector<int> words;
     int test = -1;
-    bool operator==(const Required& o) const {
-      return labels == o.labels && lexicons == o.lexicons && words == o.words && test == o.test;
+    bool operator<(const Required& o) const {
+      if (test != o.test) return test < o.test;
+      if (words != o.words) return words < o.words;
+      if (labels != o.labels) return labels < o.labels;
+      return lexicons < o.lexicons;
     }
   };
   std::vector<Required> required_;
