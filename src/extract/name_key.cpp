@@ -55,7 +55,7 @@ std::string NameKey::Key(const std::string& lower) const {
     bool replaced = false;
     for (int k : anywhere_by_first_[static_cast<unsigned char>(lower[i])]) {
       const auto& [from, to] = anywhere_[static_cast<std::size_t>(k)];
-      if (lower.compare(i, from.size(), from) == 0) {
+      if (lower.size() - i >= from.size() && std::equal(from.begin(), from.end(), lower.begin() + static_cast<std::ptrdiff_t>(i))) {
         out += to;
         i += from.size();
         replaced = true;
@@ -67,15 +67,13 @@ std::string NameKey::Key(const std::string& lower) const {
   // Endings: rewrite one, keeping a stem of at least three bytes.
   for (const auto& [from, to] : at_end_) {
     if (out.size() >= from.size() + 3 && out.compare(out.size() - from.size(), from.size(), from) == 0) {
-      out = out.substr(0, out.size() - from.size()) + to;
+      out.replace(out.size() - from.size(), from.size(), to);
       break;
     }
   }
-  std::string collapsed;
-  for (char c : out) {
-    if (collapsed.empty() || collapsed.back() != c) collapsed.push_back(c);
-  }
-  return collapsed;
+  // Doubled letters count once (in place: a key is made for every name word of every article).
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 std::string NameKey::OfName(const std::vector<std::string>& lowers) const {
