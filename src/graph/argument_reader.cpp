@@ -26,11 +26,19 @@ int ArgumentReader::EntityFor(const CaptureRange& c) const {
 std::vector<int> ArgumentReader::Entities(const CaptureRange& c) const {
   if (std::vector<int> family = FamilyNamedGroup(c); !family.empty()) return family;
   std::vector<int> inside;
-  for (std::size_t i = 0; i < ex_.mentions.size(); ++i) {
+  const auto take = [&](std::size_t i) {
     const ExtractedMention& m = ex_.mentions[i];
     const int p = mention_entity_[i];
-    if (p < 0 || m.label != "Person"sv || m.first < c.first || m.last > c.last) continue;
+    if (p < 0 || m.label != "Person"sv || m.first < c.first || m.last > c.last) return;
     if (std::find(inside.begin(), inside.end(), p) == inside.end()) inside.push_back(p);
+  };
+  // A capture within one sentence holds only persons that start in it: the resolver lists
+  // those, in the order of the mentions.
+  const int sentence = c.last > c.first ? ex_.SentenceOf(c.first) : -1;
+  if (sentence >= 0 && sentence == ex_.SentenceOf(c.last - 1)) {
+    for (std::size_t i : resolver_.PersonsIn(sentence)) take(i);
+  } else {
+    for (std::size_t i = 0; i < ex_.mentions.size(); ++i) take(i);
   }
   if (inside.size() >= 2) return inside;
   if (inside.size() == 1 && c.last > c.first + 2 && ex_.tokens[c.first + 1].lower == "and"sv) {
