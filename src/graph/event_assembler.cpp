@@ -230,7 +230,12 @@ void EventAssembler::ResolveDates() {
       for (std::size_t k = previous_last; k < m.first; ++k) flashback = flashback || ex_.tokens[k].lower == "had"sv;
       const bool into_next_year =
           previous.day != 0 && !flashback && d.month < previous.month && d.month + 12 - previous.month <= 2;
-      if (not_before) d.year = previous.year;
+      // "On 3 January 2021 her phone rang. ... He had died on 19 December": a flashback a month or
+      // two back from a day early in its year is in the year before.
+      const bool into_last_year =
+          previous.day != 0 && flashback && d.month > previous.month && previous.month + 12 - d.month <= 2;
+      if (not_before && !into_last_year) d.year = previous.year;
+      if (into_last_year) d.year = previous.year - 1;
       if (into_next_year && (publication_.year == 0 || previous.year + 1 <= publication_.year)) {
         d.year = previous.year + 1;
       }

@@ -1644,6 +1644,12 @@ TEST_CASE("Events: a day told without its year later in the paragraph of a dated
       "Marat Bekov was sentenced on November 12, 2019. He had been detained in January.");
   INFO(Render(f));
   CHECK(OnlyEventWith(f, "Detention", {"Marat Bekov"}).date != "2020-01");
+  // A flashback a month or two back from a day early in its year is in the year before.
+  const DocumentGraph b = Build(
+      "On 3 January 2021 her phone rang at six. It was his wife. Marat Bekov had died on 19 December in a "
+      "prison hospital, she said.");
+  INFO(Render(b));
+  CHECK(OnlyEventWith(b, "Death", {"Marat Bekov"}).date == "2020-12-19");
 }
 
 TEST_CASE("Events: the part of a term served is not the term", "[graph]") {
