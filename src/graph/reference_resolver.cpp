@@ -862,6 +862,38 @@ std::size_t ReferenceResolver::LineStartOf(std::size_t t) const {
   return t;
 }
 
+std::vector<int> ReferenceResolver::DeclaredWriters(std::size_t t) const {
+  const std::string& lower = ex_.tokens[t].lower;
+  const bool plural = lower == "we"sv || lower == "our"sv || lower == "us"sv || lower == "ours"sv;
+  const std::string_view opener = plural ? "we"sv : "i"sv;
+  const std::size_t line = LineStartOf(t);
+  for (std::size_t k = t + 1; k-- > line;) {
+    if (ex_.tokens[k].lower != opener || in_quote_[k] || k + 2 >= ex_.tokens.size() ||
+        ex_.tokens[k + 1].norm != ","sv) {
+      continue;
+    }
+    const int s = ex_.SentenceOf(k);
+    if (s < 0 || FirstWord(s) != k) continue;
+    const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
+    std::size_t end = sent.last;
+    for (std::size_t j = k + 2; j < sent.last && end == sent.last; ++j) {
+      if (IsFirstPerson(ex_.tokens[j].lower)) end = j;
+    }
+    std::vector<int> writers;
+    for (std::size_t i : persons_in_[static_cast<std::size_t>(s)]) {
+      const ExtractedMention& m = ex_.mentions[i];
+      const int e = mention_entity_[i];
+      if (e < 0 || m.first < k + 2 || m.first >= end) continue;
+      // The first writer is named right after the comma.
+      if (writers.empty() && m.first != k + 2) return {};
+      if (std::find(writers.begin(), writers.end(), e) == writers.end()) writers.push_back(e);
+      if (!plural) break;
+    }
+    return plural && writers.size() < 2 ? std::vector<int>{} : writers;
+  }
+  return {};
+}
+
 std::size_t ReferenceResolver::LineEndOf(std::size_t t) const {
   ++t;
   while (t < ex_.tokens.size() && !ex_.tokens[t].line_start) ++t;
@@ -1267,7 +1299,10 @@ std::vector<int> ReferenceResolver::Resolve(std::size_t t) const {
   if (ex_.tokens[t].line_start && IsBulletMark(ex_.tokens[t].norm)) return ListSubject(t);
   const std::string& lower = ex_.tokens[t].lower;
   if (IsFirstPerson(lower)) {
-    if (!in_quote_[t]) return narrator_ < 0 ? std::vector<int>{} : std::vector<int>{narrator_};
+    if (!in_quote_[t]) {
+      if (std::vector<int> writers = DeclaredWriters(t); !writers.empty()) return writers;
+      return narrator_ < 0 ? std::vector<int>{} : std::vector<int>{narrator_};
+    }
     const int sp = Speaker(ex_.SentenceOf(t));
     return sp < 0 ? std::vector<int>{} : std::vector<int>{sp};
   }

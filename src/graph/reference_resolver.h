@@ -283,6 +283,11 @@ class ReferenceResolver {
   std::size_t SamePronoun(int s, const std::string& gender, bool subject_only = false) const;
   // The first token of the line of token `t`, and one past its last.
   std::size_t LineStartOf(std::size_t t) const;
+  // The persons a first-person word `t` outside quotes stands for when a statement opens a
+  // sentence of its line with its writers: "I, X, born 1961, ask about my son" for the
+  // singular words, "We, A and B, sisters, ask about our mother" for the plural ones (those
+  // named before the sentence's next first-person word); else empty ("We, the undersigned").
+  std::vector<int> DeclaredWriters(std::size_t t) const;
   std::size_t LineEndOf(std::size_t t) const;
   // ListSubject without its look at the item's own line: the person the list's heading names.
   std::vector<int> ListHeading(std::size_t t) const;

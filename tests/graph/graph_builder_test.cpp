@@ -2247,6 +2247,31 @@ TEST_CASE("Graph reads first-person narration as the byline's author speaking", 
   CHECK(UnnamedTied(a.graph, "parent", author) == 1);
 }
 
+TEST_CASE("Graph reads a statement's first person as the writers it opens with, line by line", "[graph]") {
+  const Article a = Build(
+      "APPEAL\n\nWe, the undersigned, do not know where our relatives are.\n\n1. I, Gulnar Sadykova, born "
+      "1961, ask about my son, Nurlan Sadykov, born 1985. He was detained in 2017.\n\n2. We, Aizhan "
+      "Toqtarbekqyzy, born 1988, and Dinara Toqtarbekqyzy, sisters, ask about our mother, Balzhan Ermekqyzy. "
+      "She was detained in 2018.\n\nI never heard from my brother again.\n");
+  INFO(Render(a.graph));
+  const int gulnar = EntityNamed(a.graph, "Gulnar Sadykova");
+  const int nurlan = EntityNamed(a.graph, "Nurlan Sadykov");
+  const int aizhan = EntityNamed(a.graph, "Aizhan Toqtarbekqyzy");
+  const int dinara = EntityNamed(a.graph, "Dinara Toqtarbekqyzy");
+  const int balzhan = EntityNamed(a.graph, "Balzhan Ermekqyzy");
+  REQUIRE(gulnar >= 0);
+  REQUIRE(nurlan >= 0);
+  REQUIRE(aizhan >= 0);
+  REQUIRE(dinara >= 0);
+  REQUIRE(balzhan >= 0);
+  CHECK(Tied(a.graph, nurlan, "child", gulnar));
+  CHECK(Tied(a.graph, balzhan, "parent", aizhan));
+  CHECK(Tied(a.graph, balzhan, "parent", dinara));
+  // A line of its own speaks for no one declared on another line.
+  CHECK(UnnamedTied(a.graph, "sibling", gulnar) == 0);
+  CHECK(UnnamedTied(a.graph, "sibling", dinara) == 0);
+}
+
 TEST_CASE("Graph keeps a reporter's byline out of a report whose quotes use single marks", "[graph]") {
   const Article a = Build(
       "Trader Detained\n\nBy Dana Omarova\n\n'I was at home when they came. My son, Nurlan Tursunov, was only "
