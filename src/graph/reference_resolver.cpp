@@ -1022,6 +1022,12 @@ std::vector<int> ReferenceResolver::EntrySubject(std::size_t t) const {
   };
   for (int s = heading + 1; s < own; ++s) {
     if (!persons_in_[static_cast<std::size_t>(s)].empty()) return {};
+    // A sentence the entry's person is already the subject of ("Detained 11.09.2017 at his home")
+    // speaks of that person in its pronouns.
+    const std::size_t first = FirstWord(s);
+    if (first < ex_.tokens.size() && ex_.tokens[first].shape[0] == 'X' && verbs->FindWord(ex_.tokens[first].lower) != nullptr) {
+      continue;
+    }
     const SentenceSpan& sent = ex_.sentences[static_cast<std::size_t>(s)];
     for (std::size_t k = sent.first; k < sent.last; ++k) {
       if (speaks_of_someone(k)) return {};

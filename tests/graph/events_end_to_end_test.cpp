@@ -1997,6 +1997,12 @@ TEST_CASE("Events: a case entry's sentence told without a subject is about the p
   REQUIRE(detentions.size() == 2);
   CHECK(InRole(*detentions[0], "detainee") == Named(g, {"Marat Bekuly"}));
   CHECK(InRole(*detentions[1], "detainee") == Named(g, {"Arman Bekov"}));
+  // A pronoun in an earlier sentence the entry's person is the subject of speaks of that person.
+  const DocumentGraph p = Build(
+      "A rights group named these cases.\n1. Marat Bekuly, 61, a vet. Detained 11.09.2017 at his home in Nilka. "
+      "Sentenced in 2018 to 10 years.");
+  INFO(Render(p));
+  CHECK(OnlyEventWith(p, "Sentence", {"Marat Bekuly"}).date == "2018");
   // A sentence that gives its own subject after its opening phrase, or one after a sentence
   // that speaks of someone else, is not about the entry's person.
   // Nor is a paragraph of prose an entry: no label opens it, or its first sentence tells something.
