@@ -321,6 +321,11 @@ bool MarkUnlabelledInterview(const Extraction& ex, const Lexicon* speech, const 
   return true;
 }
 
+// A dash that opens a line of dialogue.
+bool IsDialogueDash(std::string_view norm) {
+  return norm == "\u2014"sv || norm == "\u2013"sv || norm == "-"sv || norm == "--"sv;
+}
+
 }  // namespace
 
 InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, const std::vector<int>& mention_entity,
@@ -390,6 +395,19 @@ InterviewTurns FindInterviewTurns(const Extraction& ex, const RuleSet& rules, co
       }
       if (label.kind == kAnswer) current = interviewee;
       if (label.kind == kNamedAnswer) current = label.speaker;
+      // A dialogue dash opens a turn of its own in a labelled interview ("— And your husband's
+      // brother?" / "— He is nine years younger than my husband."): a question when the line
+      // ends with a question mark, else the interviewee's answer.
+      if (label.kind == kNoLabel && interviewee_known && IsDialogueDash(ex.tokens[sent.first].norm)) {
+        std::size_t line_end = s + 1;
+        while (line_end < n && !(ex.sentences[line_end].first < ex.sentences[line_end].last &&
+                                 ex.tokens[ex.sentences[line_end].first].line_start)) {
+          ++line_end;
+        }
+        const SentenceSpan& last = ex.sentences[line_end - 1];
+        asking = last.last > last.first && ex.tokens[last.last - 1].norm == "?"sv;
+        if (!asking) current = interviewee;
+      }
     }
     turns.speaker[s] = current;
     turns.question[s] = asking;

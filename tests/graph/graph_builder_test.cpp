@@ -677,6 +677,21 @@ TEST_CASE("Graph reads an outlet's label in an interview as the interviewer's", 
   CHECK(death->place < 0);  // the label is no place
 }
 
+TEST_CASE("Graph reads a dialogue dash in a labelled interview as a question or the interviewee's answer", "[graph]") {
+  const Article a = Build(
+      "Aigerim Sultanova, 38, spoke to Radio Azattyq in Almaty.\n\n"
+      "Q: What happened to your family?\n\n"
+      "A: In 2017 my father, Bekbolat Omarov, was detained.\n\n"
+      "\u2014 And your brother?\n\n"
+      "\u2014 He is older than my husband, Daniyar Omarov.\n");
+  INFO(Render(a.graph));
+  const int aigerim = EntityNamed(a.graph, "Aigerim Sultanova");
+  const int daniyar = EntityNamed(a.graph, "Daniyar Omarov");
+  REQUIRE(aigerim >= 0);
+  REQUIRE(daniyar >= 0);
+  CHECK(Tied(a.graph, daniyar, "spouse", aigerim));
+}
+
 TEST_CASE("Graph reads a capitals label as the one person whose family name it is", "[graph]") {
   const Article a = Build(
       "HOST: My guest is Zulpiye Yasin, a nurse in Rotterdam.\n\n"
