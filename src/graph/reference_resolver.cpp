@@ -433,6 +433,22 @@ int ReferenceResolver::NearestBefore(std::size_t t, const std::string& gender, b
     // and only a subject pronoun ("X was jailed. He had protested. His sister, Y, ...";
     // "Officers told her she ... . Two months later, her mother-in-law ..."); objects follow
     // nothing.
+    // "Her mother came to Almaty in 2017 to see her grandchild. In 2018 she was detained": a subject
+    // pronoun after a sentence that names no one who fits but opens with an owned relative who
+    // does, before any pronoun of that gender as subject, is that relative (whom the family ties name;
+    // see NarratedRelative), not someone named further back.
+    if (look != s && depth < 3 && !gender.empty() && !in_quote_[t] && !possessive && SubjectPronoun(t) &&
+        RelativeSpokenOf(look, std::min(sent.last, SamePronoun(look, gender, true)), gender)) {
+      // The relative is that sentence's subject: its owner's word opens it, or its main clause.
+      const std::size_t kin_word = NarratedRelative(t);
+      bool subject = false;
+      for (std::size_t k = kin_word, back = 0; kin_word < ex_.tokens.size() && k > sent.first && back < 3 && !subject;
+           ++back) {
+        --k;
+        subject = OpensSentence(k) || OpensAfterTime(k) || OpensMainClause(k);
+      }
+      if (subject && ex_.SentenceOf(kin_word) == look) return -1;
+    }
     const bool opens = possessive && OpensMainClause(t);
     if (look != s && !gender.empty() && depth < 3 && (opens || (!possessive && SubjectPronoun(t)))) {
       const std::size_t p = SamePronoun(look, gender, possessive);

@@ -1265,6 +1265,20 @@ TEST_CASE("Events: a pronoun in a quote may mean the speaker's relative, named b
   CHECK(InRole(OnlyEventWith(g, "Travel", {}), "traveller") == Named(g, {"Kulzhamal Akhmetqyzy"}));
 }
 
+TEST_CASE("Events: a pronoun after a sentence that opens with a relative is that relative", "[graph]") {
+  const DocumentGraph g = Build(
+      "Aizhan Serikova asked about her mother, Balzhan Ermekqyzy. In 2017 her mother came to Almaty to see her "
+      "grandchild. In September 2018, after she had gone back, she was detained in Shikho.");
+  INFO(Render(g));
+  CHECK(InRole(OnlyEventWith(g, "Detention", {}), "detainee") == Named(g, {"Balzhan Ermekqyzy"}));
+  // A relative who only tags a quote is not the sentence's subject.
+  const DocumentGraph h = Build(
+      "Gulbahram Omarova, now 58, spent twenty months in a camp. \"My mother learned to wait,\" her daughter says. "
+      "She was released in December 2019.");
+  INFO(Render(h));
+  CHECK(InRole(OnlyEventWith(h, "Release", {}), "released") == Named(h, {"Gulbahram Omarova"}));
+}
+
 TEST_CASE("Events: a description after an opening time phrase is its person", "[graph]") {
   const DocumentGraph g = Build(
       "Dana Omarova, 61, lost her husband in a camp in 2019. Two years later the widow was detained in Kashgar. "
