@@ -14,7 +14,9 @@
 //   than once between the same two persons are drawn once, with each distinct
 //   term. Located-in and part-of edges are dotted with hollow arrowheads.
 // - Each family (GraphModel::Families: a connected component of family ties)
-//   is a cluster. Ranks are global (newrank) only without events: with
+//   is a cluster, except in a drawing of the whole graph with events, where
+//   Graphviz 2.43 cannot place clusters tied together by many events in
+//   reasonable time. Ranks are global (newrank) only without events: with
 //   events, Graphviz 2.43's global ranking stops with "trouble in init_rank"
 //   on some graphs.
 // - With DotOptions::person, only that person's family is drawn: the persons

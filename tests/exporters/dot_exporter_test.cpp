@@ -89,6 +89,17 @@ TEST_CASE("DOT draws one person's family to a depth", "[exporters]") {
   CHECK(Has(dot, "\"event-1\" -> \"organization-3\" [style=dotted"));     // the event's place
   CHECK_FALSE(Has(dot, "place-4"));  // where the consulate is: not something the family did
   CHECK_FALSE(Has(dot, "person-8"));
+  CHECK(Has(dot, "subgraph \"cluster_family_1\" {"));  // one person's family keeps its cluster
+}
+
+TEST_CASE("DOT draws the whole graph with events without family clusters", "[exporters]") {
+  // Graphviz 2.43 places clusters tied together by many events only after many minutes, if at all.
+  DotOptions options;
+  options.with_events = true;
+  const std::string dot = Export(testing::SampleStoredGraph(), options);
+  CHECK(Has(dot, "\"event-1\" [label=\"Protest"));
+  CHECK(Has(dot, "\"person-1\" -> \"person-6\" [label=\"son, mother\"];"));
+  CHECK_FALSE(Has(dot, "subgraph"));
 }
 
 TEST_CASE("DOT rejects a bad person or depth", "[exporters]") {
